@@ -1,0 +1,12 @@
+import m0001 from './0001_init'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: '0001_init', sql: m0001 },
+]

@@ -1,0 +1,95 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { DESKTOP_CHANNELS } from '../../shared/contract/bridge'
+import { CONTENT_SECURITY_POLICY } from '../doors/csp'
+import { APP_FOLDER } from '../core/dataDir'
+import { createHandlers } from '../core/handlers'
+import { Workspace } from '../core/workspace'
+import { registerIpc } from '../doors/ipc'
+import { mainWindowOptions } from './window'
+
+// Same data folder as browser mode and the CLI: <appData>/dudao-workbench.
+app.setPath('userData', join(app.getPath('appData'), APP_FOLDER))
+app.setAppUserModelId('cn.dudao.workbench')
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL
+const rendererFile = join(__dirname, '../renderer/index.html')
+const appOrigin = rendererUrl ? new URL(rendererUrl).origin : pathToFileURL(rendererFile).href
+
+function isAppUrl(url: string): boolean {
+  return rendererUrl ? url.startsWith(appOrigin) : url.split('#')[0].split('?')[0] === appOrigin
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url
+  return typeof url === 'string' && isAppUrl(url)
+}
+
+let mainWindow: BrowserWindow | null = null
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(__dirname))
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  if (rendererUrl) void mainWindow.loadURL(rendererUrl)
+  else void mainWindow.loadFile(rendererFile)
+  mainWindow.on('closed', () => (mainWindow = null))
+}
+
+// Every web contents: no navigation away from the app, no new windows, no <webview>.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url)) e.preventDefault()
+  })
+  contents.on('will-attach-webview', (e) => e.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+})
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    })
+    // Nothing remote is ever loaded.
+    session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
+      callback({ cancel: !(rendererUrl && details.url.startsWith(appOrigin)) })
+    })
+
+    const workspace = new Workspace(app.getPath('userData'))
+    registerIpc(ipcMain, createHandlers(workspace), isTrustedSender)
+    ipcMain.handle(DESKTOP_CHANNELS.pickDirectory, async (event, title: unknown) => {
+      if (!isTrustedSender(event)) return null
+      const owner = BrowserWindow.fromWebContents(event.sender)
+      const options = { title: typeof title === 'string' ? title.slice(0, 100) : '选择文件夹', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    })
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate([
+        { label: '文件', submenu: [{ label: '打开数据文件夹', click: () => void shell.openPath(workspace.dataDir) }, { type: 'separator' }, { label: '退出', role: 'quit' }] },
+        { label: '编辑', submenu: [{ label: '撤销', role: 'undo' }, { label: '重做', role: 'redo' }, { type: 'separator' }, { label: '剪切', role: 'cut' }, { label: '复制', role: 'copy' }, { label: '粘贴', role: 'paste' }, { label: '全选', role: 'selectAll' }] },
+        { label: '视图', submenu: [{ label: '重新加载', role: 'reload' }, { label: '放大', role: 'zoomIn' }, { label: '缩小', role: 'zoomOut' }, { label: '实际大小', role: 'resetZoom' }, { type: 'separator' }, { label: '全屏', role: 'togglefullscreen' }] },
+      ]),
+    )
+    app.on('will-quit', () => workspace.close())
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

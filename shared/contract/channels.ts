@@ -1,0 +1,14 @@
+/**
+ * Every channel name, as plain data: the preload (which must stay free of dependencies) checks
+ * against this list, and the contract is checked at compile time to have exactly these keys.
+ */
+export const CHANNEL_NAMES = [
+  'system.status',
+  'system.info',
+  'system.backup',
+  'system.loadDemo',
+  'office.get',
+  'office.save',
+] as const
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number]

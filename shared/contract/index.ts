@@ -1,0 +1,29 @@
+import type { z } from 'zod'
+import type { Channel } from './define'
+import type { ChannelName } from './channels'
+import { systemContract } from './system'
+import { officeContract } from './office'
+
+export { CHANNEL_NAMES, type ChannelName } from './channels'
+export type { Channel, Result } from './define'
+
+/** The whole API: one entry per channel, merged from one file per domain. */
+export const contract = {
+  ...systemContract,
+  ...officeContract,
+} satisfies Record<ChannelName, Channel>
+
+// Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesMatch: Exact<keyof typeof contract, ChannelName> = true
+void namesMatch
+
+export type Contract = typeof contract
+export type InputOf<K extends ChannelName> = z.input<Contract[K]['input']>
+export type ParsedInputOf<K extends ChannelName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends ChannelName> = Contract[K] extends Channel<z.ZodType, infer O> ? O : never
+
+/** What the core implements: one function per channel taking the parsed input. */
+export type Handlers = {
+  [K in ChannelName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+const text = (label: string, max: number) => z.string().trim().min(1).max(max).describe(label)
+const optionalText = (label: string, max: number) => z.string().trim().max(max).default('').describe(label)
+
+/** The office profile (机关信息) entered at first run and edited in 系统设置. */
+export const officeProfileSchema = z.object({
+  fullName: text('机关全称', 60),
+  shortName: text('规范简称', 30),
+  mastheadText: text('发文机关标志', 60),
+  county: text('所属县（区）', 30),
+  superior: optionalText('上级机关', 60),
+  contactName: optionalText('联系人', 20),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '「电话」只能包含数字、括号、短横线和“转”')
+    .default('')
+    .describe('电话'),
+}).strict()
+
+export type OfficeProfileInput = z.input<typeof officeProfileSchema>
+export type OfficeProfile = z.output<typeof officeProfileSchema>
+
+export interface Office extends OfficeProfile {
+  updatedAt: string
+}
+
+/** 发文机关标志 defaults to the full name followed by 文件 (GB/T 9704-2012 7.2.4). */
+export function defaultMastheadText(fullName: string): string {
+  const name = fullName.trim()
+  return name ? `${name}文件` : ''
+}
