@@ -1,0 +1,85 @@
+/**
+ * The official-document model (公文) shared by the composer, the preview and the .docx exporter.
+ * Terms follow ../GLOSSARY: document, documentKind, docNumber, masthead, recipients, ccRecipients,
+ * signedDate, printedDate, publicityNote, imprint.
+ */
+
+export const DOCUMENT_KINDS = ['通知', '通报', '意见', '报告', '请示', '函', '纪要'] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+
+/** 上行文: 请示 and 报告 carry a 签发人 line and put the number flush left. */
+export const UPWARD_KINDS: readonly DocumentKind[] = ['请示', '报告']
+
+/** 文件格式 (red masthead + 文件), 信函格式 (函), 纪要格式. */
+export const DOCUMENT_FORMATS = ['file', 'letter', 'minutes'] as const
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
+export const DOCUMENT_FORMAT_LABELS: Record<DocumentFormat, string> = { file: '文件格式', letter: '信函格式', minutes: '纪要格式' }
+
+export const URGENCIES = ['', '特急', '加急'] as const
+export type Urgency = (typeof URGENCIES)[number]
+
+export const PUBLICITY_NOTES = ['', '此件公开发布', '此件不予公开', '此件依申请公开'] as const
+export type PublicityNote = (typeof PUBLICITY_NOTES)[number]
+
+/**
+ * One paragraph of 正文 or of an attachment body. level 0 = ordinary paragraph;
+ * 1–4 = headings numbered 一、 / （一） / 1. / （1） (the number is generated, never stored in text).
+ * A level-3/4 heading usually runs on into its paragraph text ("1.强化领导，统一思想。每月召开……"),
+ * so a heading's `text` may hold a whole paragraph.
+ */
+export interface BodyBlock {
+  level: 0 | 1 | 2 | 3 | 4
+  text: string
+}
+
+export interface Attachment {
+  /** 附件标题 (also listed in 附件说明). */
+  title: string
+  body: BodyBlock[]
+}
+
+/** 纪要格式 only: 出席 / 请假 / 列席 name lists (empty string = line omitted). */
+export interface MinutesAttendance {
+  present: string
+  absent: string
+  observers: string
+}
+
+export interface DocumentContent {
+  /** 份号, 6 digits when used, '' when not. */
+  copyNumber: string
+  /** 密级和保密期限, e.g. 机密★3年; '' when not classified. */
+  secrecy: string
+  urgency: Urgency
+  /** Issuing organisations for the masthead; the first is the host, several = joint issuance. */
+  mastheadOrgs: string[]
+  /** Text after the organisation name(s): usually 文件 (文件格式), '' for 信函格式; 纪要 for 纪要格式. */
+  mastheadSuffix: string
+  /** Formatted 发文字号 (贺政教督发〔2024〕4号); '' while drafting. */
+  docNumber: string
+  /** 签发人 names (上行文 only). */
+  signers: string[]
+  title: string
+  /** 主送机关, without the trailing colon, e.g. 各中小学、幼儿园. */
+  recipients: string
+  body: BodyBlock[]
+  attachments: Attachment[]
+  /** 发文机关署名: one or more organisation names. */
+  signatureOrgs: string[]
+  /** 成文日期 as ISO date YYYY-MM-DD ('' while drafting). */
+  signedDate: string
+  publicityNote: PublicityNote
+  /** 抄送机关, names separated by ，(without 抄送： and the final 。); '' for none. */
+  ccRecipients: string
+  /** 印发机关 (usually the office's full name or its 办公室). */
+  printingOrg: string
+  /** 印发日期 as ISO date YYYY-MM-DD. */
+  printedDate: string
+  attendance: MinutesAttendance
+}
+
+export interface DocumentSpec {
+  kind: DocumentKind
+  format: DocumentFormat
+  content: DocumentContent
+}
