@@ -15,7 +15,7 @@ export function isChannel(name: string): name is ChannelName {
 export async function dispatch(handlers: Handlers, channelName: string, payload: unknown): Promise<Result<unknown>> {
   if (!isChannel(channelName)) return { ok: false, error: { message: `未知的操作：${String(channelName).slice(0, 80)}` } }
   const schema = contract[channelName].input
-  const parsed = schema.safeParse(payload ?? {})
+  const parsed = schema.safeParse(payload ?? {}, { reportInput: true })
   if (!parsed.success) {
     const errors = toFieldErrors(schema, parsed.error)
     return { ok: false, error: { message: errors.map((e) => e.message).join('；'), field: errors[0]?.field } }

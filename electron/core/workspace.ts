@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3'
 import { DB_FILE_NAME } from './dataDir'
 import { fileStamp, openDatabase } from './db/connection'
 import { migrate, type MigrationReport } from './db/migrate'
-import { MIGRATIONS } from './db/migrations'
+import { MIGRATIONS, type Migration } from './db/migrations'
 
 /**
  * The data folder and its database. The file is created only when something is written to it
@@ -14,7 +14,10 @@ export class Workspace {
   private connection: Database.Database | null = null
   lastMigration: MigrationReport | null = null
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly migrations: Migration[] = MIGRATIONS,
+  ) {}
 
   get dbPath(): string {
     return join(this.dataDir, DB_FILE_NAME)
@@ -30,7 +33,7 @@ export class Workspace {
     mkdirSync(this.dataDir, { recursive: true })
     const db = openDatabase(this.dbPath)
     try {
-      this.lastMigration = migrate(db, MIGRATIONS, (from) => `${this.dbPath}.v${from}-${fileStamp()}.bak`)
+      this.lastMigration = migrate(db, this.migrations, (from) => `${this.dbPath}.v${from}-${fileStamp()}.bak`)
     } catch (e) {
       db.close()
       throw e

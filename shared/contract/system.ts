@@ -41,7 +41,7 @@ export const systemContract = {
         .trim()
         .min(1)
         .max(200)
-        .regex(/^[^\\/:*?"<>|]+$/, '「备份文件名」不能包含 \\ / : * ? " < > | 等字符')
+        .regex(/^[^\\/:*?"<>|]+$/, '不能包含 \\ / : * ? " < > | 等字符')
         .optional()
         .describe('备份文件名'),
     }).strict(),

@@ -15,7 +15,7 @@ export const officeProfileSchema = z.object({
     .string()
     .trim()
     .max(30)
-    .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '「电话」只能包含数字、括号、短横线和“转”')
+    .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '只能包含数字、括号、短横线和“转”')
     .default('')
     .describe('电话'),
 }).strict()

@@ -79,7 +79,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** Turns a zod error into Chinese messages that name each field by its label. */
 export function toFieldErrors(schema: z.ZodType, error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
-    const custom = issue.code === 'custom' ? issue.message : undefined
+    // A message written in the schema (in Chinese) wins over the generic one.
+    const custom = issue.message
     const field = issue.path.map(String).join('.')
     const label = labelAt(schema, issue.path) ?? (field || '请求内容')
     const message = custom && /[\u4e00-\u9fff]/.test(custom) ? custom : describeIssue(issue)

@@ -1,0 +1,25 @@
+import { describe, expect, it, vi } from 'vitest'
+
+const exposed = vi.hoisted(() => new Map<string, any>())
+const invoke = vi.hoisted(() => vi.fn(async (channel: string) => ({ ok: true, data: channel })))
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+  ipcRenderer: { invoke },
+}))
+
+describe('preload', () => {
+  it('exposes only a typed api and desktop object, forwarding known channels', async () => {
+    await import('../../../electron/preload/index')
+    expect([...exposed.keys()].sort()).toEqual(['api', 'desktop'])
+    await expect(exposed.get('api').invoke('office.get', {})).resolves.toEqual({ ok: true, data: 'office.get' })
+    expect(invoke).toHaveBeenCalledWith('office.get', {})
+  })
+
+  it('refuses channels outside the contract without touching IPC', async () => {
+    invoke.mockClear()
+    const result = await exposed.get('api').invoke('fs.readFile', { path: '/etc/passwd' })
+    expect(result.ok).toBe(false)
+    expect(invoke).not.toHaveBeenCalled()
+  })
+})
