@@ -100,10 +100,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html')
     if (!existsSync(target)) return send(res, 404, '界面尚未构建：请先运行 npm run build', 'text/plain; charset=utf-8')
     if (target.endsWith('index.html')) {
-      const html = readFileSync(target, 'utf8').replace(
-        '<head>',
-        `<head>\n    <meta name="dudao-token" content="${token}">`,
-      )
+      const html = readFileSync(target, 'utf8').replace('</head>', `  <meta name="dudao-token" content="${token}">\n  </head>`)
       return send(res, 200, html, MIME['.html'])
     }
     send(res, 200, readFileSync(target), MIME[extname(target)] ?? 'application/octet-stream', {

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DESKTOP_CHANNELS } from '../../shared/contract/bridge'
@@ -73,6 +74,18 @@ if (!app.requestSingleInstanceLock()) {
       const options = { title: typeof title === 'string' ? title.slice(0, 100) : '选择文件夹', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
+    })
+
+    ipcMain.handle(DESKTOP_CHANNELS.printToPdf, async (event, suggestedName: unknown) => {
+      if (!isTrustedSender(event)) return null
+      const owner = BrowserWindow.fromWebContents(event.sender)
+      const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120) : '公文'
+      const options = { title: '保存为 PDF', defaultPath: `${name}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }
+      const target = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      if (target.canceled || !target.filePath) return null
+      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } })
+      await writeFile(target.filePath, pdf)
+      return target.filePath
     })
 
     Menu.setApplicationMenu(

@@ -13,6 +13,7 @@ const api: DudaoApi = {
 
 const desktop: DesktopApi = {
   pickDirectory: (title) => ipcRenderer.invoke(DESKTOP_CHANNELS.pickDirectory, title),
+  printToPdf: (suggestedName) => ipcRenderer.invoke(DESKTOP_CHANNELS.printToPdf, suggestedName),
 }
 
 contextBridge.exposeInMainWorld('api', api)

@@ -3,6 +3,8 @@ import type { Channel } from './define'
 import type { ChannelName } from './channels'
 import { systemContract } from './system'
 import { officeContract } from './office'
+import { numbersContract } from './numbers'
+import { documentsContract } from './documents'
 
 export { CHANNEL_NAMES, type ChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -11,6 +13,8 @@ export type { Channel, Result } from './define'
 export const contract = {
   ...systemContract,
   ...officeContract,
+  ...numbersContract,
+  ...documentsContract,
 } satisfies Record<ChannelName, Channel>
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -86,5 +86,42 @@ describe('command-line door', () => {
     expect(missing.err).toContain('请给出备份文件路径')
     const json = await cli(['frobnicate', '--json'])
     expect(JSON.parse(json.out)).toEqual({ ok: false, error: { message: expect.stringContaining('未知命令') } })
+  })
+})
+
+describe('command-line door: documents and numbers', () => {
+  it('allocates, reserves, voids, lists and exports through the same services', async () => {
+    const env = tempWorkspace()
+    envs.push(env)
+    await cli(['demo', '--data-dir', env.dir])
+    const d = ['--data-dir', env.dir]
+
+    const allocated = await cli(['numbers', 'allocate', '贺政教督发', '--year', '2024', ...d])
+    expect(allocated).toMatchObject({ code: 0, out: '贺政教督发〔2024〕8号' })
+    const reserved = await cli(['numbers', 'reserve', '贺政教督函', '--purpose', '复函', '--year', '2024', ...d])
+    expect(reserved.out).toBe('已预留 贺政教督函〔2024〕1号')
+    const voided = await cli(['numbers', 'void', '贺政教督函[2024]01号', '--reason', '不再需要', '--by', '李明', ...d])
+    expect(voided.out).toBe('已作废 贺政教督函〔2024〕1号')
+
+    const register = await cli(['numbers', 'register', '--year', '2024', '--json', ...d])
+    const entries = JSON.parse(register.out).data as { docNumber: string; status: string }[]
+    expect(entries.find((e) => e.docNumber === '贺政教督发〔2024〕5号')?.status).toBe('gap')
+    expect(entries.find((e) => e.docNumber === '贺政教督函〔2024〕1号')?.status).toBe('voided')
+
+    const xlsx = join(env.dir, '登记簿.xlsx')
+    expect((await cli(['numbers', 'register', '--year', '2024', '--out', xlsx, ...d])).code).toBe(0)
+    expect(existsSync(xlsx)).toBe(true)
+
+    const list = await cli(['documents', 'list', '--year', '2024', ...d])
+    expect(list.out).toContain('贺政教督发〔2024〕4号')
+    const docx = join(env.dir, '通知.docx')
+    const exported = await cli(['documents', 'export', '贺政教督发〔2024〕4号', '--out', docx, ...d])
+    expect(exported.code).toBe(0)
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK')
+
+    const missing = await cli(['documents', 'export', '贺政教督发〔2024〕99号', '--out', docx, ...d])
+    expect(missing).toMatchObject({ code: 1, err: '错误：没有文号为「贺政教督发〔2024〕99号」的公文' })
+    const badYear = await cli(['numbers', 'allocate', '贺政教督发', '--year', '24', ...d])
+    expect(badYear.err).toContain('年份「24」无效')
   })
 })

@@ -1,4 +1,5 @@
 import m0001 from './0001_init'
+import m0002 from './0002_documents'
 
 export interface Migration {
   version: number
@@ -9,4 +10,5 @@ export interface Migration {
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: '0001_init', sql: m0001 },
+  { version: 2, name: '0002_documents', sql: m0002 },
 ]

@@ -1,0 +1,52 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { InputOf } from '../../../shared/contract'
+import type { DocumentRecord, DocumentSummary, DocumentTemplate, NumberSeries, RegisterEntry } from '../../../shared/documents/records'
+import { call } from '../api/client'
+import { saveExportedFile } from '../api/download'
+
+/** 公文管理: documents, number series and the register. */
+export const useDocumentsStore = defineStore('documents', () => {
+  const series = ref<NumberSeries[]>([])
+  const templates = ref<DocumentTemplate[]>([])
+  const list = ref<DocumentSummary[]>([])
+  const register = ref<RegisterEntry[]>([])
+
+  async function loadSeries(): Promise<NumberSeries[]> {
+    series.value = await call('numbers.listSeries', {})
+    return series.value
+  }
+  async function loadTemplates(): Promise<void> {
+    if (!templates.value.length) templates.value = await call('documents.templates', {})
+  }
+  async function search(filter: InputOf<'documents.list'>): Promise<void> {
+    list.value = await call('documents.list', filter)
+  }
+  async function loadRegister(year: number, seriesId?: number): Promise<void> {
+    register.value = await call('numbers.register', { year, seriesId })
+  }
+
+  const get = (id: number) => call('documents.get', { id })
+  const create = (templateKey: string) => call('documents.create', { templateKey })
+  const save = (input: InputOf<'documents.save'>): Promise<DocumentRecord> => call('documents.save', input)
+  const sign = (id: number, reservedNumberId?: number) => call('documents.sign', { id, reservedNumberId })
+  const markPrinted = (id: number, printedDate?: string) => call('documents.markPrinted', { id, printedDate })
+  const revise = (id: number) => call('documents.revise', { id })
+  const remove = (id: number) => call('documents.delete', { id })
+  async function exportDocx(id: number): Promise<string> {
+    const file = await call('documents.exportDocx', { id })
+    saveExportedFile(file)
+    return file.fileName
+  }
+  async function exportRegister(year: number, seriesId?: number): Promise<string> {
+    const file = await call('numbers.exportRegister', { year, seriesId })
+    saveExportedFile(file)
+    return file.fileName
+  }
+  const saveSeries = (input: InputOf<'numbers.saveSeries'>) => call('numbers.saveSeries', input)
+  const reserve = (input: InputOf<'numbers.reserve'>) => call('numbers.reserve', input)
+  const voidNumber = (input: InputOf<'numbers.void'>) => call('numbers.void', input)
+  const record = (input: InputOf<'numbers.record'>) => call('numbers.record', input)
+
+  return { series, templates, list, register, loadSeries, loadTemplates, search, loadRegister, get, create, save, sign, markPrinted, revise, remove, exportDocx, exportRegister, saveSeries, reserve, voidNumber, record }
+})

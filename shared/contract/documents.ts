@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { documentContentSchema, documentFormatSchema, documentKindSchema } from '../documents/documentSchema'
+import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentSummary, type DocumentTemplate, type ExportedFile } from '../documents/records'
+import { channel } from './define'
+
+const id = z.number().int().positive().describe('公文编号')
+
+export const documentsContract = {
+  'documents.templates': channel<DocumentTemplate[]>()('读取公文模板', z.object({}).strict()),
+  'documents.list': channel<DocumentSummary[]>()(
+    '查询公文',
+    z.object({
+      query: z.string().trim().max(100).default('').describe('搜索词'),
+      year: z.number().int().min(1949).max(2100).optional().describe('年份'),
+      seriesId: z.number().int().positive().optional().describe('文号系列'),
+      kind: documentKindSchema.optional(),
+      status: z.enum(DOCUMENT_STATUSES).optional().describe('状态'),
+    }).strict(),
+  ),
+  'documents.get': channel<DocumentRecord>()('读取公文', z.object({ id }).strict()),
+  'documents.create': channel<DocumentRecord>()(
+    '新建公文',
+    z.object({ templateKey: z.string().trim().min(1).max(40).describe('模板') }).strict(),
+  ),
+  'documents.save': channel<DocumentRecord>()(
+    '保存公文',
+    z.object({
+      id,
+      kind: documentKindSchema,
+      format: documentFormatSchema,
+      seriesId: z.number().int().positive().nullable().describe('文号系列'),
+      content: documentContentSchema,
+    }).strict(),
+  ),
+  'documents.sign': channel<DocumentRecord>()(
+    '签发公文',
+    z.object({
+      id,
+      /** Use this reserved number instead of the next one. */
+      reservedNumberId: z.number().int().positive().optional().describe('预留文号'),
+    }).strict(),
+  ),
+  'documents.markPrinted': channel<DocumentRecord>()(
+    '印发公文',
+    z.object({ id, printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（年-月-日）').optional().describe('印发日期') }).strict(),
+  ),
+  'documents.revise': channel<DocumentRecord>()('创建更正版本', z.object({ id }).strict()),
+  'documents.delete': channel<{ id: number }>()('删除草稿', z.object({ id }).strict()),
+  'documents.exportDocx': channel<ExportedFile>()('导出 Word 文件', z.object({ id }).strict()),
+}
