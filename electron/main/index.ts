@@ -83,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
       const options = { title: '保存为 PDF', defaultPath: `${name}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }
       const target = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (target.canceled || !target.filePath) return null
-      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } })
+      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })
       await writeFile(target.filePath, pdf)
       return target.filePath
     })

@@ -83,7 +83,8 @@ export function toFieldErrors(schema: z.ZodType, error: z.ZodError): FieldError[
     const custom = issue.message
     const field = issue.path.map(String).join('.')
     const label = labelAt(schema, issue.path) ?? (field || '请求内容')
-    const message = custom && /[\u4e00-\u9fff]/.test(custom) ? custom : describeIssue(issue)
+    // (zod's own messages are English, though they may quote Chinese values: test the first character.)
+    const message = custom && /^[\u4e00-\u9fff「]/.test(custom) ? custom : describeIssue(issue)
     return { field, label, message: `「${label}」${message}` }
   })
 }

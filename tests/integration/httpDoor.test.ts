@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { startHttpDoor, type HttpDoor } from '../../electron/doors/http'
 import { SAMPLE_PROFILE, tempWorkspace } from '../helpers/tempWorkspace'
 
@@ -83,7 +84,7 @@ describe('browser door', () => {
     const got = await api('office.get', {})
     expect(got.body.data).toMatchObject(SAMPLE_PROFILE)
     const status = await api('system.status', {})
-    expect(status.body.data).toMatchObject({ initialized: true, dbExists: true, schemaVersion: 1 })
+    expect(status.body.data).toMatchObject({ initialized: true, dbExists: true, schemaVersion: MIGRATIONS.length })
     expect(status.body.data.office.fullName).toBe(SAMPLE_PROFILE.fullName)
   })
 

@@ -29,10 +29,10 @@ async function setup() {
   return { env, call, fail, series }
 }
 
-function runWorker(dataDir: string, count: number): Promise<number[]> {
+function runWorker(dataDir: string, count: number, startAt: number): Promise<number[]> {
   const tsxCli = require.resolve('tsx/cli')
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, join(__dirname, 'allocateWorker.ts'), dataDir, String(count), '固政教督办'])
+    const child = spawn(process.execPath, [tsxCli, join(__dirname, 'allocateWorker.ts'), dataDir, String(count), '固政教督办', String(startAt)])
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
@@ -54,7 +54,8 @@ describe('number register (发文登记簿)', () => {
   it('two processes allocating 500 each get 1000 distinct consecutive numbers, no gaps', async () => {
     const { env } = await setup()
     env.ws.close()
-    const [a, b] = await Promise.all([runWorker(env.dir, 500), runWorker(env.dir, 500)])
+    const startAt = Date.now() + 4000
+    const [a, b] = await Promise.all([runWorker(env.dir, 500, startAt), runWorker(env.dir, 500, startAt)])
     const all = [...a, ...b].sort((x, y) => x - y)
     expect(new Set(all).size).toBe(1000)
     expect(all[0]).toBe(1)

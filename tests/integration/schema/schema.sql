@@ -1,3 +1,92 @@
+-- index doc_numbers_document
+CREATE UNIQUE INDEX doc_numbers_document ON doc_numbers (document_id) WHERE document_id IS NOT NULL;
+
+-- index document_history_document
+CREATE INDEX document_history_document ON document_history (document_id);
+
+-- index documents_status
+CREATE INDEX documents_status ON documents (status);
+
+-- index documents_year
+CREATE INDEX documents_year ON documents (year, series_id);
+
+-- table doc_numbers
+CREATE TABLE doc_numbers (
+  id           INTEGER PRIMARY KEY,
+  series_id    INTEGER NOT NULL REFERENCES number_series(id),
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  seq          INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 99999),
+  status       TEXT NOT NULL CHECK (status IN ('used','reserved','voided')),
+  document_id  INTEGER REFERENCES documents(id),
+  title        TEXT NOT NULL DEFAULT '',
+  purpose      TEXT NOT NULL DEFAULT '',
+  void_reason  TEXT NOT NULL DEFAULT '',
+  voided_by    TEXT NOT NULL DEFAULT '',
+  voided_at    TEXT,
+  issued_on    TEXT,
+  created_at   TEXT NOT NULL,
+  UNIQUE (series_id, year, seq),
+  CHECK (status <> 'voided' OR (void_reason <> '' AND voided_at IS NOT NULL))
+);
+
+-- table document_history
+CREATE TABLE document_history (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  at           TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  note         TEXT NOT NULL DEFAULT ''
+);
+
+-- table documents
+CREATE TABLE documents (
+  id            INTEGER PRIMARY KEY,
+  kind          TEXT NOT NULL CHECK (kind IN ('通知','通报','意见','报告','请示','函','纪要')),
+  format        TEXT NOT NULL CHECK (format IN ('file','letter','minutes')),
+  status        TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','signed','printed','voided')),
+  series_id     INTEGER REFERENCES number_series(id),
+  template_key  TEXT NOT NULL DEFAULT '',
+  title         TEXT NOT NULL DEFAULT '',
+  doc_number    TEXT NOT NULL DEFAULT '',
+  year          INTEGER,
+  content       TEXT NOT NULL,
+  search_text   TEXT NOT NULL DEFAULT '',
+  revision      INTEGER NOT NULL DEFAULT 1,
+  revision_of   INTEGER REFERENCES documents(id),
+  superseded_by INTEGER REFERENCES documents(id),
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  signed_at     TEXT,
+  printed_at    TEXT
+);
+
+-- table documents_fts
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  doc_number, title, search_text,
+  content = 'documents', content_rowid = 'id', tokenize = 'trigram'
+);
+
+-- table documents_fts_config
+CREATE TABLE 'documents_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table documents_fts_data
+CREATE TABLE 'documents_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table documents_fts_docsize
+CREATE TABLE 'documents_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table documents_fts_idx
+CREATE TABLE 'documents_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table number_series
+CREATE TABLE number_series (
+  id          INTEGER PRIMARY KEY,
+  prefix      TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL DEFAULT '',
+  sort_order  INTEGER NOT NULL DEFAULT 0,
+  created_at  TEXT NOT NULL
+);
+
 -- table office
 CREATE TABLE office (
   id             INTEGER PRIMARY KEY CHECK (id = 1),
@@ -17,3 +106,25 @@ CREATE TABLE schema_migrations (
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   );
+
+-- trigger documents_frozen
+CREATE TRIGGER documents_frozen BEFORE UPDATE OF content, title, kind, format, doc_number ON documents
+WHEN old.status = 'printed' BEGIN
+  SELECT RAISE(ABORT, '已印发的公文不能修改，请创建更正版本');
+END;
+
+-- trigger documents_fts_delete
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts (documents_fts, rowid, doc_number, title, search_text) VALUES ('delete', old.id, old.doc_number, old.title, old.search_text);
+END;
+
+-- trigger documents_fts_insert
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts (rowid, doc_number, title, search_text) VALUES (new.id, new.doc_number, new.title, new.search_text);
+END;
+
+-- trigger documents_fts_update
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, search_text ON documents BEGIN
+  INSERT INTO documents_fts (documents_fts, rowid, doc_number, title, search_text) VALUES ('delete', old.id, old.doc_number, old.title, old.search_text);
+  INSERT INTO documents_fts (rowid, doc_number, title, search_text) VALUES (new.id, new.doc_number, new.title, new.search_text);
+END;
