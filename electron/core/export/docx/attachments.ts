@@ -1,0 +1,24 @@
+/**
+ * 附件 (GB/T 9704-2012 8): each attachment on a new page before the 版记: "附件" and its number in 3号黑体
+ * flush left on line 1, the attachment title (2号小标宋) centred on line 3, the body formatted as 正文.
+ */
+import { AlignmentType, Paragraph } from 'docx'
+import type { Attachment } from '../../../../shared/documents/types'
+import type { LayoutProfile } from '../../../../shared/documents/layout'
+import { bodyParagraphs, titleParagraph } from './body'
+import { blankLines, gridParagraph, textRun } from './runs'
+
+export function attachmentPages(layout: LayoutProfile, attachments: Attachment[]): Paragraph[] {
+  const several = attachments.length > 1
+  return attachments.flatMap((a, i) => [
+    gridParagraph(layout, {
+      pageBreakBefore: true,
+      alignment: AlignmentType.LEFT,
+      children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti' })],
+    }),
+    ...blankLines(layout, layout.attachment.titleLine - 2),
+    titleParagraph(layout, a.title),
+    ...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []),
+    ...bodyParagraphs(layout, a.body),
+  ])
+}

@@ -1,0 +1,177 @@
+/**
+ * 主体 (GB/T 9704-2012 7.3): 标题, 主送机关, 正文 with numbered headings, 附件说明, 署名 and 成文日期,
+ * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
+ */
+import { AlignmentType, Paragraph, TextRun } from 'docx'
+import type { Attachment, BodyBlock, DocumentSpec } from '../../../../shared/documents/types'
+import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
+import { numberBlocks } from '../../../../shared/documents/headingNumbering'
+import { breakTitle } from '../../../../shared/documents/titleBreak'
+import { formatChineseDate } from '../../../../shared/documents/chineseDate'
+import { bodyTextWidth, textWidthTwips } from './metrics'
+import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
+
+/** '2024-03-22' → '2024年3月22日'; '' stays '' (a draft without a date). */
+export function chineseDateOrBlank(iso: string): string {
+  return iso ? formatChineseDate(iso) : ''
+}
+
+/** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
+export function titleParagraph(layout: LayoutProfile, title: string): Paragraph {
+  const lines = breakTitle(title, layout.title.maxCharsPerLine)
+  // Off the line grid: LibreOffice would give each 2号 line two grid lines.
+  return new Paragraph({
+    style: STYLE_FIXED,
+    spacing: exactSpacing(layout.grid.linePitchTwips),
+    alignment: AlignmentType.CENTER,
+    children: lines.map(
+      (line, i) =>
+        new TextRun({
+          ...runProps(layout, { slot: 'title', sizePt: layout.text.titleSizePt, spacing: condenseToFit(layout, line) }),
+          text: line,
+          ...(i > 0 ? { break: 1 } : {}),
+        }),
+    ),
+  })
+}
+
+/**
+ * Character spacing (twentieths of a point, ≤ 0) that makes a title line fit the 版心: a line of exactly
+ * 20 characters with digits in it is widened by the CJK–Latin gaps, and a typist would condense it by
+ * a fraction of a point rather than let "点》" drop to a line of its own. At most 1 pt.
+ */
+export function condenseToFit(layout: LayoutProfile, line: string): number {
+  const over = textWidthTwips(line, layout.text.titleSizePt) - typeAreaWidthTwips(layout)
+  if (over <= 0) return 0
+  return -Math.min(20, Math.ceil(over / [...line].length))
+}
+
+/** 主送机关 (7.3.2): flush left, full-width colon after the last name. */
+export function recipientsParagraph(layout: LayoutProfile, recipients: string): Paragraph {
+  const text = recipients.trim().replace(/[：:]+$/, '')
+  return gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, `${text}：`)] })
+}
+
+/**
+ * One 正文 paragraph or heading (7.3.3). Levels 1 and 2 set the heading part — up to and including the
+ * first 。 when the text runs on into a paragraph — in their font (黑体 / 楷体) and the rest in 仿宋;
+ * levels 3 and 4 are 仿宋 throughout by default.
+ */
+export function blockParagraph(layout: LayoutProfile, block: BodyBlock & { label: string }): Paragraph {
+  const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
+  const text = block.text.replace(/\r?\n/g, '')
+  if (block.level === 0) return bodyParagraph(layout, [textRun(layout, text)], { indent })
+  const slot: FontSlot = layout.body.headingSlots[block.level - 1]
+  const stop = text.indexOf('。')
+  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
+  const runs = [textRun(layout, block.label + text.slice(0, splitAt), { slot })]
+  if (splitAt < text.length) runs.push(textRun(layout, text.slice(splitAt)))
+  return bodyParagraph(layout, runs, { indent })
+}
+
+export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[]): Paragraph[] {
+  return numberBlocks(blocks).map((b) => blockParagraph(layout, b))
+}
+
+/**
+ * 附件说明 (7.3.4): one blank line below 正文, indented two characters, "附件：1.××××" numbered when there
+ * are several, no closing punctuation; wrapped lines align with the first character of the name.
+ */
+export function attachmentNote(layout: LayoutProfile, attachments: Attachment[]): Paragraph[] {
+  if (attachments.length === 0) return []
+  const indent = layout.attachmentNote.indentChars * bodyCharTwips(layout)
+  const head = '附件：'
+  const headW = bodyTextWidth(layout, head)
+  const several = attachments.length > 1
+  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
+  const labelW = Math.max(...labels.map((l) => bodyTextWidth(layout, l)))
+  const nameX = indent + headW + labelW
+  return [
+    ...blankLines(layout, layout.attachmentNote.blankLinesBefore),
+    ...attachments.map((a, i) => {
+      const prefix = (i === 0 ? head : '') + labels[i]
+      const hanging = bodyTextWidth(layout, prefix)
+      const title = a.title.trim().replace(/[。；;，,]+$/, '')
+      return gridParagraph(layout, {
+        alignment: AlignmentType.LEFT,
+        indent: { left: nameX, hanging },
+        children: [textRun(layout, prefix + title)],
+      })
+    }),
+  ]
+}
+
+/**
+ * 署名 and 成文日期. Sealed form (7.3.5.1, the default): the date right-indented four characters and each
+ * 署名 centred over it, room left above for the seal. Unsealed form (7.3.5.2): 署名 right-indented two
+ * characters, the date on the next line starting two characters further right (or, when the date is the
+ * longer, the date right-indented two characters and the 署名 moved left).
+ */
+export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
+  const c = spec.content
+  const orgs = c.signatureOrgs.filter((o) => o.trim() !== '')
+  const date = chineseDateOrBlank(c.signedDate)
+  if (orgs.length === 0 && !date) return []
+  const ch = bodyCharTwips(layout)
+  const typeW = typeAreaWidthTwips(layout)
+  const dateW = bodyTextWidth(layout, date)
+  const s = layout.signature
+  const out: Paragraph[] = []
+  if (s.form === 'sealed') {
+    out.push(...blankLines(layout, s.sealedBlankLinesBefore))
+    const dateRight = s.sealedDateRightIndentChars * ch
+    for (const org of orgs) {
+      const right = Math.max(0, Math.round(dateRight + (dateW - bodyTextWidth(layout, org)) / 2))
+      out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!date, indent: { right }, children: [textRun(layout, org)] }))
+    }
+    if (date) out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!c.publicityNote, indent: { right: dateRight }, children: [textRun(layout, date)] }))
+    return out
+  }
+  out.push(...blankLines(layout, s.unsealedBlankLinesBefore))
+  const nameRight = s.unsealedNameRightIndentChars * ch
+  const shift = s.unsealedDateShiftChars * ch
+  const nameW = Math.max(0, ...orgs.map((o) => bodyTextWidth(layout, o)))
+  // Where the (first) 署名 starts; moved left when the date would otherwise come closer than 2 characters to the edge.
+  const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
+  for (const org of orgs) {
+    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: !!date, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
+  }
+  if (date) {
+    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: !!c.publicityNote, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
+  }
+  return out
+}
+
+/** 附注 (7.3.6): on the line after 成文日期, indented two characters, in full-width parentheses. */
+export function publicityNoteParagraph(layout: LayoutProfile, note: string): Paragraph[] {
+  if (!note) return []
+  const text = /^（.*）$/.test(note) ? note : `（${note.replace(/^[（(]|[）)]$/g, '')}）`
+  return [gridParagraph(layout, { alignment: AlignmentType.LEFT, indent: { firstLine: layout.publicityNote.indentChars * bodyCharTwips(layout) }, children: [textRun(layout, text)] })]
+}
+
+/**
+ * 纪要格式 (10.2): "出席：" / "请假：" / "列席：" in 黑体 and the names in 仿宋, one blank line after 正文,
+ * indented two characters; wrapped lines align after the colon.
+ */
+export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
+  const a = spec.content.attendance
+  const rows = [
+    ['出席', a.present],
+    ['请假', a.absent],
+    ['列席', a.observers],
+  ].filter(([, names]) => names.trim() !== '')
+  if (rows.length === 0) return []
+  const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
+  return [
+    ...blankLines(layout, layout.minutes.attendanceBlankLinesBefore),
+    ...rows.map(([label, names]) => {
+      const head = `${label}：`
+      const headW = bodyTextWidth(layout, head)
+      return gridParagraph(layout, {
+        alignment: AlignmentType.LEFT,
+        indent: { left: indent + headW, hanging: headW },
+        children: [textRun(layout, head, { slot: 'heiti' }), textRun(layout, names.trim())],
+      })
+    }),
+  ]
+}

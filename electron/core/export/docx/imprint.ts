@@ -1,0 +1,101 @@
+/**
+ * 版记 (GB/T 9704-2012 7.4): 抄送机关 and 印发机关/印发日期 in 4号仿宋, indented one character each side,
+ * between separator lines as wide as the 版心 (first and last thick 0.35 mm, the middle one thin 0.25 mm),
+ * the last line on the bottom edge of the 版心 of the last page.
+ *
+ * Written as a table floating at the bottom of the margin area, anchored to the document's last
+ * paragraph, so it lands at the foot of the last page whatever the length of the text above it.
+ * 信函格式 (10.1) has no 印发机关/印发日期 and no separator lines.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  OverlapType,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  WidthType,
+} from 'docx'
+import type { DocumentSpec } from '../../../../shared/documents/types'
+import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { chineseDateOrBlank } from './body'
+import { textWidthTwips } from './metrics'
+import { exactSpacing, gridParagraph, STYLE_FIXED, textRun } from './runs'
+
+/** Border width in eighths of a point (w:sz) for a line weight in millimetres. */
+export function borderEighths(mm: number): number {
+  return Math.round((mm / 25.4) * 72 * 8)
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' }
+
+export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table | Paragraph)[] {
+  const c = spec.content
+  const letter = spec.format === 'letter'
+  const sizePt = layout.text.imprintSizePt
+  const side = layout.imprint.sideIndentChars * sizePt * 20
+  const width = typeAreaWidthTwips(layout)
+  const run = (text: string) => textRun(layout, text, { sizePt, spacing: 0 })
+  const thick = { style: BorderStyle.SINGLE, size: borderEighths(layout.imprint.thickLineMm), color: layout.colors.text }
+  const thin = { style: BorderStyle.SINGLE, size: borderEighths(layout.imprint.thinLineMm), color: layout.colors.text }
+
+  const rows: Paragraph[] = []
+  const cc = c.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
+  if (cc) {
+    const head = '抄送：'
+    const headW = textWidthTwips(head, sizePt)
+    rows.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, indent: { left: side + headW, hanging: headW, right: side }, children: [run(`${head}${cc}。`)] }))
+  }
+  const printedDate = chineseDateOrBlank(c.printedDate)
+  if (!letter && (c.printingOrg.trim() || printedDate)) {
+    rows.push(
+      gridParagraph(layout, {
+        alignment: AlignmentType.LEFT,
+        indent: { left: side, right: side },
+        tabStops: [{ type: TabStopType.RIGHT, position: width - side }],
+        children: [run(c.printingOrg.trim()), run('\t'), run(printedDate ? `${printedDate}印发` : '')],
+      }),
+    )
+  }
+  if (rows.length === 0) return []
+
+  const table = new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    // Horizontally placed from the page edge at the left margin: LibreOffice keeps a table as wide as
+    // the text area floating only when it is positioned relative to the page.
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: layout.page.marginLeftTwips,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
+    rows: rows.map(
+      (p, i) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              margins: { top: 0, bottom: 0, left: 0, right: 0 },
+              borders: letter
+                ? { top: NONE, bottom: NONE, left: NONE, right: NONE }
+                : { top: i === 0 ? thick : thin, bottom: i === rows.length - 1 ? thick : NONE, left: NONE, right: NONE },
+              children: [p],
+            }),
+          ],
+        }),
+    ),
+  })
+  // The paragraph a floating table needs after it (its anchor): as thin as Word allows.
+  return [table, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: [] })]
+}

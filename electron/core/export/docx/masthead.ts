@@ -1,0 +1,339 @@
+/**
+ * 版头 (GB/T 9704-2012 7.2): 份号, 密级, 紧急程度, the red masthead (发文机关标志), 发文字号 with
+ * 签发人 for upward documents, and the red separator; the letterhead of 信函格式 (10.1).
+ *
+ * Everything above the title sits at computed distances from the top of the 版心: spacer paragraphs of
+ * exact height put each line where the standard says (see metrics.ts for where characters sit in a line).
+ */
+import {
+  AlignmentType,
+  HeightRule,
+  HorizontalPositionRelativeFrom,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextWrappingType,
+  VerticalAlignTable,
+  VerticalPositionRelativeFrom,
+  WidthType,
+  type TextRun,
+} from 'docx'
+import { ShapeRun, type ShapeCompoundLine } from 'docx/shapes'
+import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
+import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, textWidthTwips, twipsToEmu, twipsToPx } from './metrics'
+import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, textRun } from './runs'
+
+type Block = Paragraph | Table
+
+export interface MastheadFit {
+  sizePt: number
+  /** Horizontal glyph scale (w:w), percent. */
+  scale: number
+}
+
+/**
+ * Size and horizontal scale for a masthead line of `widthEm` ems: the largest size up to `maxSizePt`,
+ * narrowing the glyphs down to the profile's minimum scale before making them smaller.
+ */
+export function fitMasthead(layout: LayoutProfile, widthEm: number, maxSizePt: number): MastheadFit {
+  const maxW = mmToTwips(layout.masthead.maxWidthMm)
+  const natural = widthEm * maxSizePt * 20
+  if (natural <= maxW) return { sizePt: maxSizePt, scale: 100 }
+  const scale = Math.floor((maxW / natural) * 100)
+  if (scale >= layout.masthead.minScalePercent) return { sizePt: maxSizePt, scale }
+  const minScale = layout.masthead.minScalePercent
+  const sizePt = Math.floor((maxW / (widthEm * 20 * (minScale / 100))) * 2) / 2
+  return { sizePt, scale: minScale }
+}
+
+/** Width of text in ems (full-width characters 1, Latin about 0.5). */
+function ems(text: string): number {
+  return textWidthTwips(text, 1) / 20
+}
+
+function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
+  return textRun(layout, text, { slot: 'title', sizePt: fit.sizePt, spacing: 0, color: layout.colors.red, scale: fit.scale })
+}
+
+/** A red horizontal line drawn as a floating shape, positioned relative to its anchor paragraph or the page. */
+export function redLine(
+  layout: LayoutProfile,
+  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; compound?: ShapeCompoundLine; name: string },
+): ShapeRun {
+  const typeW = typeAreaWidthTwips(layout)
+  return new ShapeRun({
+    type: 'line',
+    transformation: { width: twipsToPx(opts.widthTwips), height: 0 },
+    line: { color: layout.colors.red, width: opts.weightPt, ...(opts.compound ? { compound: opts.compound } : {}) },
+    altText: { name: opts.name, description: opts.name },
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu((typeW - opts.widthTwips) / 2) },
+      verticalPosition: {
+        relative: opts.relativeTo === 'page' ? VerticalPositionRelativeFrom.PAGE : VerticalPositionRelativeFrom.PARAGRAPH,
+        offset: twipsToEmu(opts.yTwips),
+      },
+      wrap: { type: TextWrappingType.NONE },
+      allowOverlap: true,
+      lockAnchor: true,
+      behindDocument: false,
+    },
+  })
+}
+
+/** 份号 / 密级和保密期限 / 紧急程度, one per line, flush left (7.2.1–7.2.2). */
+function headElements(layout: LayoutProfile, spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: string }[] {
+  const c = spec.content
+  const out: { slot: 'fangsong' | 'heiti'; text: string }[] = []
+  if (c.copyNumber) out.push({ slot: 'fangsong', text: c.copyNumber })
+  if (c.secrecy) out.push({ slot: 'heiti', text: c.secrecy })
+  if (c.urgency) out.push({ slot: 'heiti', text: c.urgency })
+  void layout
+  return out
+}
+
+/** The masthead: one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
+function mastheadBlock(layout: LayoutProfile, orgs: string[], suffix: string): { blocks: Block[]; lineTwips: number; sizePt: number; lines: number } {
+  const names = orgs.filter((o) => o.trim() !== '')
+  if (names.length <= 1) {
+    const text = (names[0] ?? '') + suffix
+    const fit = fitMasthead(layout, ems(text), layout.masthead.maxSizePt)
+    const lineTwips = flushTopLineTwips(fit.sizePt)
+    const p = new Paragraph({
+      style: STYLE_FIXED,
+      alignment: AlignmentType.CENTER,
+      spacing: exactSpacing(lineTwips),
+      children: text ? [redRun(layout, text, fit)] : [],
+    })
+    return { blocks: [p], lineTwips, sizePt: fit.sizePt, lines: 1 }
+  }
+  // Joint issuance (7.2.3): host first; names justified to one width, the suffix centred beside them.
+  const nameEm = Math.max(...names.map(ems))
+  const suffixEm = suffix ? ems(suffix) + 0.5 : 0
+  const fit = fitMasthead(layout, nameEm + suffixEm, layout.masthead.maxSizePt)
+  const lineTwips = flushTopLineTwips(fit.sizePt)
+  const emTw = fit.sizePt * 20 * (fit.scale / 100)
+  const nameW = Math.ceil(nameEm * emTw)
+  const suffixW = Math.ceil(suffixEm * emTw)
+  const namePara = (name: string) =>
+    new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.DISTRIBUTE, spacing: exactSpacing(lineTwips), children: [redRun(layout, name, fit)] })
+  const noBorders = {
+    top: { style: 'none' as const, size: 0, color: 'auto' },
+    bottom: { style: 'none' as const, size: 0, color: 'auto' },
+    left: { style: 'none' as const, size: 0, color: 'auto' },
+    right: { style: 'none' as const, size: 0, color: 'auto' },
+  }
+  const rows = names.map(
+    (name, i) =>
+      new TableRow({
+        height: { value: lineTwips, rule: HeightRule.EXACT },
+        cantSplit: true,
+        children: [
+          new TableCell({ width: { size: nameW, type: WidthType.DXA }, borders: noBorders, children: [namePara(name)] }),
+          ...(suffix && i === 0
+            ? [
+                new TableCell({
+                  width: { size: suffixW, type: WidthType.DXA },
+                  rowSpan: names.length,
+                  verticalAlign: VerticalAlignTable.CENTER,
+                  borders: noBorders,
+                  children: [
+                    new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.RIGHT, spacing: exactSpacing(lineTwips), children: [redRun(layout, suffix, fit)] }),
+                  ],
+                }),
+              ]
+            : []),
+        ],
+      }),
+  )
+  const table = new Table({
+    rows,
+    alignment: AlignmentType.CENTER,
+    layout: TableLayoutType.FIXED,
+    width: { size: nameW + suffixW, type: WidthType.DXA },
+    columnWidths: suffix ? [nameW, suffixW] : [nameW],
+    borders: {
+      top: { style: 'none', size: 0, color: 'auto' },
+      bottom: { style: 'none', size: 0, color: 'auto' },
+      left: { style: 'none', size: 0, color: 'auto' },
+      right: { style: 'none', size: 0, color: 'auto' },
+      insideHorizontal: { style: 'none', size: 0, color: 'auto' },
+      insideVertical: { style: 'none', size: 0, color: 'auto' },
+    },
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+  })
+  return { blocks: [table], lineTwips, sizePt: fit.sizePt, lines: names.length }
+}
+
+/**
+ * 发文字号 line(s). Downward documents: centred. Upward (请示, 报告): the number flush left indented one
+ * character, on the last line of "签发人：" + names (two names a line), right-indented one character.
+ */
+function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: ShapeRun[]): Paragraph[] {
+  const c = spec.content
+  const pitch = layout.grid.linePitchTwips
+  const number = c.docNumber ? [textRun(layout, c.docNumber)] : []
+  const signers = c.signers.filter((s) => s.trim() !== '')
+  if (!UPWARD_KINDS.includes(spec.kind)) {
+    return [new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.CENTER, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
+  }
+  const ch = bodyCharTwips(layout)
+  const typeW = typeAreaWidthTwips(layout)
+  const label = '签发人：'
+  const sep = '　'
+  const lines: string[][] = []
+  for (let i = 0; i < signers.length; i += 2) lines.push(signers.slice(i, i + 2))
+  if (lines.length === 0) {
+    return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
+  }
+  const widest = Math.max(...lines.map((l) => bodyTextWidth(layout, l.join(sep))))
+  const nameX = typeW - ch - widest
+  const labelX = nameX - bodyTextWidth(layout, label)
+  return lines.map((names, i) => {
+    const last = i === lines.length - 1
+    const children: (TextRun | ShapeRun)[] = [
+      ...(last ? number : []),
+      textRun(layout, '\t'),
+      ...(i === 0 ? [textRun(layout, label)] : []),
+      textRun(layout, names.join(sep), { slot: 'kaiti' }),
+      ...(last ? anchorRuns : []),
+    ]
+    return new Paragraph({
+      style: STYLE_FIXED,
+      indent: { left: ch, right: ch },
+      tabStops: [{ type: TabStopType.LEFT, position: Math.round(i === 0 ? labelX : nameX) }],
+      spacing: exactSpacing(pitch),
+      children: children as TextRun[],
+    })
+  })
+}
+
+/**
+ * 版头 of 文件格式 and 纪要格式: 份号/密级/紧急程度, masthead top edge 35 mm below the 版心 top, 发文字号 two
+ * blank lines below it, the red separator 4 mm below the number, and the space down to the title
+ * (two blank lines below the red line).
+ */
+export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
+  const c = spec.content
+  const pitch = layout.grid.linePitchTwips
+  const blocks: Block[] = []
+  const head = headElements(layout, spec)
+  for (const e of head) blocks.push(gridParagraph(layout, { children: [textRun(layout, e.text, { slot: e.slot })] }))
+  const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
+  blocks.push(...spacer(mastheadTop - head.length * pitch))
+  const m = mastheadBlock(layout, c.mastheadOrgs, c.mastheadSuffix)
+  blocks.push(...m.blocks)
+  // From the bottom of the masthead's characters, N blank lines, then the number line.
+  const belowEm = m.lineTwips - ptToTwips(m.sizePt)
+  blocks.push(...spacer(layout.masthead.blankLinesToNumber * pitch - belowEm))
+  const lineY = emBottomInLine(pitch, layout.text.bodySizePt) + mmToTwips(layout.separator.belowNumberMm)
+  const weight = layout.separator.weightPt * 20
+  const separator = redLine(layout, {
+    widthTwips: mmToTwips(layout.separator.widthMm),
+    weightPt: layout.separator.weightPt,
+    yTwips: lineY + weight / 2,
+    relativeTo: 'paragraph',
+    name: '红色分隔线',
+  })
+  blocks.push(...numberLines(layout, spec, [separator]))
+  // Title: N blank lines below the red line (measured from the line's lower edge).
+  blocks.push(...spacer(lineY + weight + layout.separator.blankLinesToTitle * pitch - pitch))
+  return blocks
+}
+
+/**
+ * 信函格式 letterhead (10.1), drawn in the first page's header so it never moves the text: the name
+ * (without 文件) 30 mm below the page top, a red double line (thick over thin) 4 mm below it and one
+ * (thin over thick) 20 mm above the page bottom, both 170 mm long.
+ */
+export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph {
+  const c = spec.content
+  const text = (c.mastheadOrgs[0] ?? '') + c.mastheadSuffix
+  const fit = fitMasthead(layout, ems(text), layout.letter.mastheadMaxSizePt)
+  const lineTwips = flushTopLineTwips(fit.sizePt)
+  const typeW = typeAreaWidthTwips(layout)
+  const top = mmToTwips(layout.letter.mastheadTopFromPageMm)
+  const nameBox = new ShapeRun({
+    type: 'rectangle',
+    transformation: { width: twipsToPx(typeW), height: twipsToPx(lineTwips) },
+    fill: 'none',
+    line: 'none',
+    altText: { name: '发文机关标志', description: '发文机关标志' },
+    textOptions: { margins: { top: 0, bottom: 0, left: 0, right: 0 }, verticalAlignment: 'top', wrap: false },
+    children: [new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.CENTER, spacing: exactSpacing(lineTwips), children: [redRun(layout, text, fit)] })],
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: 0 },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.PAGE, offset: twipsToEmu(top) },
+      wrap: { type: TextWrappingType.NONE },
+      allowOverlap: true,
+      behindDocument: false,
+    },
+  })
+  const weight = layout.letter.doubleLineWeightPt * 20
+  const length = mmToTwips(layout.letter.doubleLineLengthMm)
+  const upper = redLine(layout, {
+    widthTwips: length,
+    weightPt: layout.letter.doubleLineWeightPt,
+    yTwips: top + ptToTwips(fit.sizePt) + mmToTwips(layout.letter.doubleLineBelowMastheadMm) + weight / 2,
+    relativeTo: 'page',
+    compound: 'thickThin',
+    name: '红色双线（上粗下细）',
+  })
+  const lower = redLine(layout, {
+    widthTwips: length,
+    weightPt: layout.letter.doubleLineWeightPt,
+    yTwips: layout.page.heightTwips - mmToTwips(layout.letter.bottomDoubleLineFromPageBottomMm) - weight / 2,
+    relativeTo: 'page',
+    compound: 'thinThick',
+    name: '红色双线（上细下粗）',
+  })
+  return new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: [nameBox, upper, lower] as unknown as TextRun[] })
+}
+
+/** Page position (twips from the page top) of the first red double line's lower edge in 信函格式. */
+export function letterLineBottom(layout: LayoutProfile, spec: DocumentSpec): number {
+  const c = spec.content
+  const text = (c.mastheadOrgs[0] ?? '') + c.mastheadSuffix
+  const fit = fitMasthead(layout, ems(text), layout.letter.mastheadMaxSizePt)
+  return (
+    mmToTwips(layout.letter.mastheadTopFromPageMm) +
+    ptToTwips(fit.sizePt) +
+    mmToTwips(layout.letter.doubleLineBelowMastheadMm) +
+    layout.letter.doubleLineWeightPt * 20
+  )
+}
+
+/**
+ * First lines of a 信函格式 body: 份号/密级/紧急程度 flush left and 发文字号 flush right on the first line,
+ * 7/8 of a 3号 character below the first double line; then the space down to the title (two blank lines).
+ */
+export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
+  const c = spec.content
+  const pitch = layout.grid.linePitchTwips
+  const typeW = typeAreaWidthTwips(layout)
+  const firstEmTop = letterLineBottom(layout, spec) + layout.letter.numberGapChars * ptToTwips(layout.text.bodySizePt)
+  const firstLineTop = firstEmTop - emTopInLine(pitch, layout.text.bodySizePt)
+  const blocks: Block[] = [...spacer(firstLineTop - layout.page.marginTopTwips)]
+  const head = headElements(layout, spec)
+  const lines = Math.max(1, head.length)
+  for (let i = 0; i < lines; i++) {
+    const e = head[i]
+    const children = [
+      ...(e ? [textRun(layout, e.text, { slot: e.slot })] : []),
+      ...(i === 0 && c.docNumber ? [textRun(layout, '\t'), textRun(layout, c.docNumber)] : []),
+    ]
+    blocks.push(
+      new Paragraph({
+        style: STYLE_FIXED,
+        spacing: exactSpacing(pitch),
+        tabStops: [{ type: TabStopType.RIGHT, position: typeW }],
+        children,
+      }),
+    )
+  }
+  blocks.push(...spacer(layout.letter.blankLinesToTitle * pitch))
+  return blocks
+}

@@ -1,0 +1,76 @@
+/**
+ * Text runs and the basic paragraphs every element is made of.
+ *
+ * Every run names a font per slot (ascii/hAnsi/cs Latin, eastAsia from the font profile) with
+ * w:hint="eastAsia" and the zh-CN East Asian language, so “ ” — … stay full-width in the CJK face.
+ */
+import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx'
+import { fontFor, FONT_PROFILES, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
+
+/** Paragraph style ids defined in styles.ts. */
+export const STYLE_BODY = 'Normal'
+/** Paragraphs placed at computed positions: exact heights, never snapped to the line grid. */
+export const STYLE_FIXED = 'GwFixed'
+
+export interface RunStyle {
+  slot?: FontSlot
+  sizePt?: number
+  /** Character spacing in twentieths of a point; defaults to the profile's for 3号 text, 0 otherwise. */
+  spacing?: number
+  color?: string
+  /** Horizontal glyph scale in percent (w:w). */
+  scale?: number
+  /** Use the slot's face for Latin letters and digits too (page numbers: 半角宋体阿拉伯数字). */
+  latinInSlot?: boolean
+}
+
+export function runFonts(layout: LayoutProfile, slot: FontSlot, latinInSlot = false) {
+  const face = fontFor(layout, slot)
+  const latin = latinInSlot ? face : FONT_PROFILES[layout.fontProfile].latin
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: face, hint: 'eastAsia' }
+}
+
+/** Run properties for a style (shared by text runs and field runs). */
+export function runProps(layout: LayoutProfile, style: RunStyle = {}): IRunOptions {
+  const sizePt = style.sizePt ?? layout.text.bodySizePt
+  const spacing = style.spacing ?? (sizePt === layout.text.bodySizePt ? layout.text.characterSpacing : 0)
+  return {
+    font: runFonts(layout, style.slot ?? 'fangsong', style.latinInSlot),
+    size: sizePt * 2,
+    color: style.color ?? layout.colors.text,
+    ...(spacing !== 0 ? { characterSpacing: spacing } : {}),
+    ...(style.scale !== undefined && style.scale !== 100 ? { scale: style.scale } : {}),
+    language: { value: 'en-US', eastAsia: 'zh-CN' },
+  }
+}
+
+export function textRun(layout: LayoutProfile, text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({ ...runProps(layout, style), text })
+}
+
+/** One exact line spacing (w:lineRule="exact"), no space before or after. */
+export function exactSpacing(lineTwips: number) {
+  return { line: Math.round(lineTwips), lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+}
+
+/** A paragraph on the 3号 line grid: exact line pitch of the profile. */
+export function gridParagraph(layout: LayoutProfile, options: IParagraphOptions = {}): Paragraph {
+  return new Paragraph({ style: STYLE_BODY, ...options, spacing: exactSpacing(layout.grid.linePitchTwips) })
+}
+
+/** `count` empty lines of the grid (空一行, 空二行 …). */
+export function blankLines(layout: LayoutProfile, count: number): Paragraph[] {
+  return Array.from({ length: Math.max(0, count) }, () => gridParagraph(layout))
+}
+
+/** An empty paragraph exactly `twips` high that moves what follows to a computed position. */
+export function spacer(twips: number): Paragraph[] {
+  const h = Math.round(twips)
+  // Word's smallest exact line is about 1 pt; a thinner gap is not worth a paragraph.
+  return h >= 20 ? [new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(h), children: [] })] : []
+}
+
+/** A body paragraph (正文): first line indented, exact line pitch, 3号 in the given slot. */
+export function bodyParagraph(layout: LayoutProfile, children: TextRun[], options: IParagraphOptions = {}): Paragraph {
+  return gridParagraph(layout, { alignment: AlignmentType.JUSTIFIED, ...options, children })
+}

@@ -1,0 +1,30 @@
+/**
+ * styles.xml of an exported document: document defaults from the layout profile (3号 仿宋 with the
+ * exact line pitch, zh-CN) and the few paragraph styles the exporter uses.
+ *
+ * Written as XML because two settings the .docx library cannot express are essential here:
+ * w:snapToGrid off for positioned paragraphs (otherwise LibreOffice rounds each of them up to whole
+ * grid lines and the masthead moves), and the East Asian typography switches.
+ */
+import { FONT_PROFILES, fontFor, type LayoutProfile } from '../../../../shared/documents/layout'
+import { STYLE_BODY, STYLE_FIXED } from './runs'
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+export function stylesXml(layout: LayoutProfile): string {
+  const latin = esc(FONT_PROFILES[layout.fontProfile].latin)
+  const fangsong = esc(fontFor(layout, 'fangsong'))
+  const size = layout.text.bodySizePt * 2
+  const pitch = layout.grid.linePitchTwips
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:docDefaults>
+<w:rPrDefault><w:rPr><w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:eastAsia="${fangsong}" w:cs="${latin}" w:hint="eastAsia"/><w:color w:val="${layout.colors.text}"/><w:kern w:val="2"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${pitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>
+</w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="${STYLE_BODY}"><w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE_FIXED}"><w:name w:val="公文定位段落"/><w:basedOn w:val="${STYLE_BODY}"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+</w:styles>`
+}

@@ -1,0 +1,235 @@
+/**
+ * Renders the exported demo notice (贺政教督发〔2024〕4号) with LibreOffice and measures the PDF: lines per
+ * page, characters per line, the masthead, the red separator, the title, the page numbers and the 版记,
+ * against GB/T 9704-2012 (1 mm tolerance where the standard gives a distance).
+ *
+ * Needs libreoffice (libreoffice-writer-nogui), poppler-utils and fonts-noto-cjk + fonts-arphic-gkai00mp;
+ * skipped, saying so, only when libreoffice is absent. Set DOCX_RENDER_DIR to keep the PDF and PNG pages.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
+import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
+import type { DocumentSpec } from '../../../shared/documents/types'
+import { drawing, hasCommand, pngPages, redRows, renderPdf, textLayout, type PdfPage, type TextLine } from '../../helpers/pdfLayout'
+
+const root = join(__dirname, '../../..')
+const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
+
+const L = GBT9704_LAYOUT
+const mm = twipsToMm
+const typeTop = mm(L.page.marginTopTwips) // 37 mm
+const typeBottom = mm(L.page.heightTwips - L.page.marginBottomTwips) // 262 mm
+const typeLeft = mm(L.page.marginLeftTwips) // 28 mm
+const typeRight = mm(L.page.widthTwips - L.page.marginRightTwips) // 184 mm
+const pitch = mm(L.grid.linePitchTwips) // 10.21 mm
+const pt = (v: number) => (v * 25.4) / 72
+
+const hasLibreOffice = hasCommand('libreoffice')
+if (!hasLibreOffice) console.warn('docxRender: libreoffice is not installed — the rendered-layout tests are skipped (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)')
+
+/** Text lines inside the 版心 (not the page number below it). */
+const bodyLines = (p: PdfPage) => p.lines.filter((l) => l.yMin > typeTop - 3 && l.yMax < typeBottom + 1)
+const isCjkOnly = (t: string) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…、]+$/.test(t)
+
+describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 9704-2012)', () => {
+  let dir: string
+  let pdf: string
+  let pages: PdfPage[]
+  let mastheadSizePt: number
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-'))
+    const docx = await exportDocumentDocx(demo)
+    const xml = await new JSZip().loadAsync(docx).then((z) => z.file('word/document.xml')!.async('string'))
+    const red = /<w:color w:val="FF0000"\/>(?:(?!<\/w:rPr>).)*?<w:sz w:val="(\d+)"\/>/.exec(xml)
+    mastheadSizePt = Number(red?.[1]) / 2
+    pdf = renderPdf(docx, dir, 'notice-2024-4')
+    pages = textLayout(pdf)
+    const keep = process.env.DOCX_RENDER_DIR
+    if (keep) {
+      mkdirSync(keep, { recursive: true })
+      pngPages(pdf, keep)
+    }
+  }, 120_000)
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('renders A4 pages: notice, its signature page and the attachment', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(4)
+    for (const p of pages) {
+      expect(p.width).toBeCloseTo(210, 0)
+      expect(p.height).toBeCloseTo(297, 0)
+    }
+  })
+
+  it('fills a full body page with 22 lines, 10.21 mm apart, the first at the top of the 版心', () => {
+    // Pages wholly inside the attachment body: neither the first page of the attachment nor the last page.
+    const attachmentStart = pages.findIndex((p) => p.lines.some((l) => l.text === '附件'))
+    const full = pages.slice(attachmentStart + 1, -1)
+    expect(full.length).toBeGreaterThanOrEqual(2)
+    for (const p of full) {
+      const lines = bodyLines(p)
+      expect(lines).toHaveLength(L.grid.linesPerPage)
+      const gaps = lines.slice(1).map((l, i) => l.yMin - lines[i].yMin)
+      for (const g of gaps) expect(g).toBeCloseTo(pitch, 1)
+      // The first line's box starts within the first grid line of the 版心.
+      expect(lines[0].yMin).toBeGreaterThan(typeTop)
+      expect(lines[0].yMin).toBeLessThan(typeTop + pitch / 2)
+      // The last line ends inside the 版心.
+      expect(lines[lines.length - 1].yMax).toBeLessThan(typeBottom)
+    }
+  })
+
+  it('sets 28 characters on a full line, from the left edge (28 mm) to the right edge (184 mm) of the 版心', () => {
+    const lines: TextLine[] = pages.flatMap(bodyLines).filter((l) => Math.abs(l.xMin - typeLeft) < 0.5 && isCjkOnly(l.text))
+    const full = lines.filter((l) => l.xMax > typeRight - 1)
+    expect(full.length).toBeGreaterThan(20)
+    // A CJK-only line that reaches the right edge holds 28 characters: 29 when a closing mark hangs in
+    // the margin, 27 spread out when 避头尾 moved a character down ("回头 / 看”").
+    for (const l of full) expect([27, 28, 29]).toContain([...l.text].length)
+    const counts = full.map((l) => [...l.text].length)
+    expect(counts.filter((n) => n === 28).length).toBeGreaterThan(counts.length / 2)
+    // Wrapped lines start at the left edge of the 版心; no text sits left of it.
+    for (const l of pages.flatMap(bodyLines)) expect(l.xMin).toBeGreaterThan(typeLeft - 0.3)
+    expect(Math.min(...lines.map((l) => l.xMin))).toBeCloseTo(typeLeft, 0)
+  })
+
+  it('puts the masthead top edge 35 mm below the top of the 版心 and centres it', () => {
+    const { glyphs } = drawing(pdf, 1)
+    const redGlyphs = glyphs.filter((g) => g.color === '100%,0%,0%')
+    expect(redGlyphs.length).toBe([...'贺兰县人民政府教育督导室文件'].length)
+    const baseline = redGlyphs[0].y
+    const emTop = baseline - 0.88 * pt(mastheadSizePt)
+    const expected = typeTop + L.masthead.topBelowTypeAreaMm // 72 mm below the page top
+    expect(Math.abs(emTop - expected)).toBeLessThan(1)
+    // Red ink: the tallest glyphs reach within a millimetre of the em-box top.
+    const ink = redRows(pdf, 1).filter((r) => r.y < baseline + 5)
+    const inkTop = ink[0].y
+    expect(inkTop).toBeGreaterThan(expected - 0.5)
+    expect(inkTop).toBeLessThan(expected + 1.5)
+    const left = Math.min(...ink.map((r) => r.xMin))
+    const right = Math.max(...ink.map((r) => r.xMax))
+    expect(Math.abs((left + right) / 2 - (typeLeft + typeRight) / 2)).toBeLessThan(1)
+    expect(right - left).toBeLessThanOrEqual(156)
+    console.info(`masthead: em-box top ${emTop.toFixed(2)} mm, ink top ${inkTop.toFixed(2)} mm (standard ${expected} mm)`)
+  })
+
+  it('puts 发文字号 two lines below the masthead and the 156 mm red line 4 mm below it', () => {
+    const { glyphs, strokes } = drawing(pdf, 1)
+    const mastheadBaseline = glyphs.find((g) => g.color === '100%,0%,0%')!.y
+    const mastheadBottom = mastheadBaseline + 0.12 * pt(mastheadSizePt)
+    const numberLine = pages[0].lines.find((l) => l.text === demo.content.docNumber)!
+    expect(numberLine).toBeDefined()
+    // Centred.
+    expect(Math.abs((numberLine.xMin + numberLine.xMax) / 2 - (typeLeft + typeRight) / 2)).toBeLessThan(1)
+    const numberBaseline = glyphs.filter((g) => g.y > mastheadBaseline + 5 && g.color === '0%,0%,0%').sort((a, b) => a.y - b.y)[0].y
+    const numberTop = numberBaseline - 0.88 * pt(16)
+    const numberBottom = numberBaseline + 0.12 * pt(16)
+    // Two blank 3号 lines between the masthead and the number line (number line top = masthead bottom + 2 lines).
+    const numberLineTop = numberBaseline - 0.8 * pitch
+    expect(Math.abs(numberLineTop - (mastheadBottom + L.masthead.blankLinesToNumber * pitch))).toBeLessThan(1)
+    expect(numberTop).toBeGreaterThan(mastheadBottom)
+
+    const red = strokes.filter((s) => s.color === '100%,0%,0%')
+    expect(red).toHaveLength(1)
+    const line = red[0]
+    expect(line.x2 - line.x1).toBeCloseTo(L.separator.widthMm, 0)
+    expect(line.x1).toBeCloseTo(typeLeft, 0)
+    const lineTop = line.y - pt(line.widthPt) / 2
+    expect(Math.abs(lineTop - numberBottom - L.separator.belowNumberMm)).toBeLessThan(1)
+    console.info(`number: em bottom ${numberBottom.toFixed(2)} mm; red line top ${lineTop.toFixed(2)} mm (${(lineTop - numberBottom).toFixed(2)} mm below), ${line.widthPt} pt, ${(line.x2 - line.x1).toFixed(1)} mm wide`)
+  })
+
+  it('puts the title two blank lines below the red line, 主送机关 one blank line below the title', () => {
+    const { strokes, glyphs } = drawing(pdf, 1)
+    const line = strokes.find((s) => s.color === '100%,0%,0%')!
+    const lines = pages[0].lines
+    const title = lines.findIndex((l) => l.text.startsWith('关于印发'))
+    expect(lines[title].text).toBe('关于印发《贺兰县2024年教育督导工作要点》')
+    expect(lines[title + 1].text).toBe('的通知')
+    const recipients = lines.find((l) => l.text === '各中小学、幼儿园：')!
+    // Top of an exact line = baseline − 0.8 × line height.
+    const lineTop = (l: TextLine) => glyphs.find((g) => g.y > l.yMin && g.y < l.yMax)!.y - 0.8 * pitch
+    const redBottom = line.y + pt(line.widthPt) / 2
+    expect(Math.abs(lineTop(lines[title]) - (redBottom + L.separator.blankLinesToTitle * pitch))).toBeLessThan(1)
+    const titleBottom = lineTop(lines[title + 1]) + pitch
+    expect(Math.abs(lineTop(recipients) - (titleBottom + L.title.blankLinesToRecipients * pitch))).toBeLessThan(1)
+    expect(recipients.xMin).toBeCloseTo(typeLeft, 0)
+    // Both title lines centred.
+    for (const l of [lines[title], lines[title + 1]]) expect(Math.abs((l.xMin + l.xMax) / 2 - (typeLeft + typeRight) / 2)).toBeLessThan(1)
+  })
+
+  it('numbers pages "— n —" 7 mm below the 版心: odd pages right, even pages left, one character in', () => {
+    const charMm = pt(L.text.pageNumberSizePt)
+    pages.forEach((p, i) => {
+      const n = i + 1
+      const footer = p.lines.filter((l) => l.yMin > typeBottom)
+      expect(footer).toHaveLength(1)
+      const f = footer[0]
+      expect(f.text.replace(/\s/g, '')).toBe(`—${n}—`)
+      expect(Math.abs(f.yMin - (typeBottom + L.pageNumber.belowTypeAreaMm))).toBeLessThan(1)
+      if (n % 2 === 1) expect(Math.abs(f.xMax - (typeRight - charMm))).toBeLessThan(1)
+      else expect(Math.abs(f.xMin - (typeLeft + charMm))).toBeLessThan(1)
+    })
+  })
+
+  it('starts the attachment on a new page: 附件 on line 1, its title on line 3', () => {
+    const i = pages.findIndex((p) => p.lines.some((l) => l.text === '附件'))
+    expect(i).toBeGreaterThan(0)
+    const lines = bodyLines(pages[i])
+    expect(lines[0].text).toBe('附件')
+    expect(lines[0].xMin).toBeCloseTo(typeLeft, 0)
+    expect(lines[1].text).toBe(demo.content.attachments[0].title)
+    const { glyphs } = drawing(pdf, i + 1)
+    const titleBaseline = glyphs.find((g) => g.y > lines[1].yMin && g.y < lines[1].yMax)!.y
+    expect(Math.abs(titleBaseline - 0.8 * pitch - (typeTop + 2 * pitch))).toBeLessThan(1)
+  })
+
+  it('sets the 版记 at the foot of the last page: thick/thin/thick lines, the last on the bottom edge of the 版心', () => {
+    const last = pages.length
+    const { strokes } = drawing(pdf, last)
+    const black = strokes.filter((s) => s.color === '0%,0%,0%' && s.x2 - s.x1 > 150).sort((a, b) => a.y - b.y)
+    expect(black).toHaveLength(3)
+    // 0.35 mm ≈ 1 pt, 0.25 mm ≈ 0.75 pt (Word's border widths are eighths of a point).
+    const widths = black.map((s) => s.widthPt)
+    expect(widths[0]).toBeCloseTo(1, 1)
+    expect(widths[1]).toBeCloseTo(0.75, 1)
+    expect(widths[2]).toBeCloseTo(1, 1)
+    expect(Math.abs(black[2].y - typeBottom)).toBeLessThan(1)
+    for (const s of black) {
+      expect(s.x1).toBeCloseTo(typeLeft, 0)
+      expect(s.x2).toBeCloseTo(typeRight, 0)
+    }
+    const lines = pages[last - 1].lines
+    const cc = lines.find((l) => l.text.startsWith('抄送：'))!
+    expect(cc.text).toBe(`抄送：${demo.content.ccRecipients}。`)
+    expect(cc.yMin).toBeGreaterThan(black[0].y)
+    expect(cc.yMax).toBeLessThan(black[1].y)
+    const charMm = pt(L.text.imprintSizePt)
+    expect(Math.abs(cc.xMin - (typeLeft + charMm))).toBeLessThan(0.5)
+    const printed = lines.find((l) => l.text.endsWith('印发'))!
+    expect(printed.text).toBe('2024年3月22日印发')
+    expect(Math.abs(printed.xMax - (typeRight - charMm))).toBeLessThan(0.5)
+    const org = lines.find((l) => l.text === demo.content.printingOrg && l.yMin > black[1].y)!
+    expect(Math.abs(org.xMin - (typeLeft + charMm))).toBeLessThan(0.5)
+  })
+
+  it('keeps 署名, 成文日期 and 附注 together: date right-indented 4 characters, 署名 centred over it', () => {
+    const all = pages.flatMap((p) => p.lines)
+    const date = all.find((l) => l.text === '2024年3月22日')!
+    const sign = all[all.indexOf(date) - 1]
+    expect(sign.text).toBe('贺兰县人民政府教育督导室')
+    const charMm = pt(16) - pt(0.25)
+    expect(Math.abs(typeRight - date.xMax - 4 * charMm)).toBeLessThan(1.5)
+    expect(Math.abs((sign.xMin + sign.xMax) / 2 - (date.xMin + date.xMax) / 2)).toBeLessThan(2)
+    const note = all[all.indexOf(date) + 1]
+    expect(note.text).toBe('（此件公开发布）')
+    expect(Math.abs(note.xMin - typeLeft - 2 * charMm)).toBeLessThan(0.5)
+  })
+})
