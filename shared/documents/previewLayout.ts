@@ -1,0 +1,824 @@
+/**
+ * In-app A4 preview of an official document (公文), typeset from the SAME LayoutProfile as the .docx
+ * exporter (electron/core/export/docx/) — never from the exported file, so it needs no Word engine and
+ * shows page numbers (which a .docx stores only as fields).
+ *
+ * Pure: no DOM, no Node. The result is a list of pages, each a list of absolutely positioned items in
+ * millimetres from the page's top-left corner; renderer/src/components/documentPreview/ draws them.
+ *
+ * The geometry mirrors the exporter's:
+ * - every 3号 line is one exact line pitch (579 twips); characters sit with their baseline at 80 % of the
+ *   line and their em box 0.88 em above / 0.12 em below it (Word and LibreOffice do this for exact lines);
+ * - text is measured on the character grid (textWidth.ts): a full-width character is one body character
+ *   (16 pt − 0.25 pt = 315 twips), a half-width one half of it, so a 版心 line holds 28 characters and a page 22 lines;
+ * - the 版头 sits at the computed distances of GB/T 9704-2012 (masthead top edge 35 mm below the 版心
+ *   top, 发文字号 two blank lines below it, the red line 4 mm below the number, the title two blank lines
+ *   below the red line); from the title on, lines follow each other by the pitch and a page breaks when
+ *   the next line does not fit into the 版心.
+ */
+import { numberBlocks } from './headingNumbering'
+import { breakTitle } from './titleBreak'
+import { formatChineseDate } from './chineseDate'
+import { charWidth, textWidth } from './textWidth'
+import {
+  bodyCharTwips,
+  GBT9704_LAYOUT,
+  mmToTwips,
+  ptToTwips,
+  twipsToMm,
+  typeAreaHeightTwips,
+  typeAreaWidthTwips,
+  type FontSlot,
+  type LayoutProfile,
+} from './layout'
+import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec } from './types'
+
+export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
+
+/** What an item shows (for tests, accessibility and styling hooks). */
+export type PreviewTextRole =
+  | 'copyNumber'
+  | 'secrecy'
+  | 'urgency'
+  | 'masthead'
+  | 'docNumber'
+  | 'signer'
+  | 'title'
+  | 'recipients'
+  | 'body'
+  | 'attachmentNote'
+  | 'attendance'
+  | 'signature'
+  | 'date'
+  | 'publicityNote'
+  | 'attachmentLabel'
+  | 'attachmentTitle'
+  | 'imprint'
+  | 'pageNumber'
+
+export type PreviewRuleRole = 'separator' | 'letterLine' | 'imprintLine'
+
+/** A stretch of one line in one font slot. */
+export interface PreviewRun {
+  text: string
+  font: FontSlot
+}
+
+/**
+ * One line of text. `x`/`width` give the line's box (text aligned inside it, may overflow by a hanging
+ * punctuation mark); `y` is the top edge of the characters' em box and `height` the em size, so a
+ * renderer sets font-size = sizePt and line-height = height and places the box at y.
+ */
+export interface PreviewText {
+  kind: 'text'
+  role: PreviewTextRole
+  x: number
+  y: number
+  width: number
+  height: number
+  /** The whole line (all runs). */
+  text: string
+  /** Font slot of the line (of its first run when `runs` is set). */
+  font: FontSlot
+  /** Present only when the line mixes fonts (a 黑体 heading running on into 仿宋 text). */
+  runs?: PreviewRun[]
+  sizePt: number
+  /** CSS colour, '#000000' or the profile's red. */
+  color: string
+  align: PreviewAlign
+  /** Extra space after every character in points (−0.25 for 3号 text: 28 characters a line). */
+  letterSpacingPt: number
+  /** Horizontal glyph scale (1 = normal; a long masthead is narrowed, w:w in Word). */
+  scaleX: number
+  /** Letters and digits in the slot's face too (page numbers: 半角宋体); otherwise Latin uses the Latin face. */
+  latinInSlot?: boolean
+}
+
+/** A horizontal line: top edge at y, `thickness` mm high. */
+export interface PreviewRule {
+  kind: 'rule'
+  role: PreviewRuleRole
+  x: number
+  y: number
+  width: number
+  thickness: number
+  color: string
+}
+
+export type PreviewItem = PreviewText | PreviewRule
+
+export interface PreviewPage {
+  /** 0-based position in the document. */
+  index: number
+  /** Printed page number, or null when the page shows none (信函格式 page 1, a page holding only the 版记). */
+  number: number | null
+  widthMm: number
+  heightMm: number
+  /** The 版心 (type area) in mm, e.g. for drawing the line grid. */
+  typeArea: { x: number; y: number; width: number; height: number; linePitch: number; lines: number; charsPerLine: number }
+  items: PreviewItem[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character metrics
+
+/** Word's baseline of an exact-height line, and the CJK em box around it (same as the exporter). */
+const EXACT_LINE_BASELINE = 0.8
+const EM_ASCENT = 0.88
+const EM_DESCENT = 0.12
+
+/** Must not begin a line (hung into the margin or pulled back with the previous character). */
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—·％‰,.;:?!)]}%'])
+/** May hang past the right edge of the line (Word's default "允许标点溢出边界"). */
+const HANGING = new Set([...'，。、；：？！,.;:?!'])
+/** Must not end a line. */
+const NO_LINE_END = new Set([...'（《「『【〔〈〖“‘([{'])
+/** Letters and digits kept together (2024, 98.01%, ABC). */
+const WORD_CHAR = /^[A-Za-z0-9.%]$/
+
+/**
+ * Breaks `chars` into lines; `capacity(i)` is the width of line i in characters. Chinese line-breaking
+ * rules: a closing mark never starts a line (a comma or full stop hangs past the edge, other marks pull
+ * the previous character down), an opening mark never ends one, and runs of Latin letters and digits
+ * are not split when they fit on a line.
+ */
+export function wrapChars(chars: string[], capacity: (line: number) => number): string[][] {
+  const lines: string[][] = []
+  let i = 0
+  const n = chars.length
+  while (i < n) {
+    const cap = capacity(lines.length)
+    let w = 0
+    let j = i
+    while (j < n) {
+      const u = charWidth(chars[j])
+      if (w + u > cap + 1e-9) break
+      w += u
+      j++
+    }
+    if (j === i) j = i + 1
+    if (j < n) {
+      if (HANGING.has(chars[j]) && !(j + 1 < n && NO_LINE_START.has(chars[j + 1]))) {
+        j++
+      } else {
+        let k = j
+        while (k > i + 1 && NO_LINE_START.has(chars[k])) k--
+        if (!NO_LINE_START.has(chars[k])) j = k
+        while (j > i + 1 && NO_LINE_END.has(chars[j - 1])) j--
+        if (j < n && WORD_CHAR.test(chars[j - 1]) && WORD_CHAR.test(chars[j])) {
+          let s = j
+          while (s > i && WORD_CHAR.test(chars[s - 1])) s--
+          if (s > i) j = s
+        }
+      }
+    }
+    lines.push(chars.slice(i, j))
+    i = j
+  }
+  return lines
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typesetter
+
+interface Style {
+  font: FontSlot
+  sizePt: number
+  color: string
+  letterSpacingPt: number
+  scaleX: number
+  latinInSlot?: boolean
+}
+
+/** A text to typeset: runs in reading order. */
+type Runs = PreviewRun[]
+
+interface ParagraphOptions {
+  role: PreviewTextRole
+  runs: Runs
+  sizePt?: number
+  /** Twips from the 版心's left / right edge. */
+  left?: number
+  right?: number
+  /** First-line indent (positive) or hanging indent (negative), twips. */
+  firstLine?: number
+  align?: 'justify' | 'left' | 'center' | 'right'
+}
+
+interface PageState {
+  items: PreviewItem[]
+  imprintOnly: boolean
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000
+const cssColor = (hex: string) => (hex.startsWith('#') ? hex : `#${hex}`)
+
+function runsText(runs: Runs): string {
+  return runs.map((r) => r.text).join('')
+}
+
+function chineseDateOrBlank(iso: string): string {
+  if (!iso) return ''
+  try {
+    return formatChineseDate(iso)
+  } catch {
+    return iso
+  }
+}
+
+class Typesetter {
+  readonly pages: PageState[] = [{ items: [], imprintOnly: false }]
+  /** Twips below the top of the current page's 版心. */
+  cursor = 0
+  readonly pitch: number
+  readonly ch: number
+  readonly typeW: number
+  readonly typeH: number
+  readonly black: string
+  readonly red: string
+
+  constructor(readonly layout: LayoutProfile) {
+    this.pitch = layout.grid.linePitchTwips
+    this.ch = bodyCharTwips(layout)
+    this.typeW = typeAreaWidthTwips(layout)
+    this.typeH = typeAreaHeightTwips(layout)
+    this.black = cssColor(layout.colors.text)
+    this.red = cssColor(layout.colors.red)
+  }
+
+  get page(): PageState {
+    return this.pages[this.pages.length - 1]
+  }
+
+  /** The body style: 3号 in a slot with the profile's character spacing. */
+  body(font: FontSlot = 'fangsong'): Style {
+    return { font, sizePt: this.layout.text.bodySizePt, color: this.black, letterSpacingPt: this.layout.text.characterSpacing / 20, scaleX: 1 }
+  }
+
+  /** Advance of one character of `sizePt` (3号 with the run spacing, others without, like the exporter). */
+  charTwips(sizePt: number): number {
+    return sizePt === this.layout.text.bodySizePt ? this.ch : ptToTwips(sizePt)
+  }
+
+  newPage(): void {
+    this.pages.push({ items: [], imprintOnly: false })
+    this.cursor = 0
+  }
+
+  /** Moves down without drawing (positioned elements of the 版头). */
+  advance(twips: number): void {
+    this.cursor += twips
+  }
+
+  /** Reserves one grid line (breaking the page when it does not fit) and returns its top. */
+  line(height = this.pitch): number {
+    if (this.cursor + height > this.typeH + 1e-6 && this.cursor > 0) this.newPage()
+    const top = this.cursor
+    this.cursor += height
+    return top
+  }
+
+  blank(count: number): void {
+    for (let i = 0; i < count; i++) this.line()
+  }
+
+  /**
+   * Puts text on a line whose top is `lineTop` (twips below the 版心 top) and height `lineHeight`, in
+   * the box `x`…`x + width` (twips from the 版心's left edge).
+   */
+  text(
+    role: PreviewTextRole,
+    runs: Runs,
+    style: Style,
+    box: { lineTop: number; lineHeight?: number; x: number; width: number; align: PreviewAlign; emTop?: number },
+  ): void {
+    const l = this.layout
+    const sizeTw = style.sizePt * 20
+    const lineHeight = box.lineHeight ?? this.pitch
+    const emTop = box.emTop ?? box.lineTop + EXACT_LINE_BASELINE * lineHeight - EM_ASCENT * sizeTw
+    const merged = mergeRuns(runs)
+    const item: PreviewText = {
+      kind: 'text',
+      role,
+      x: round3(twipsToMm(l.page.marginLeftTwips + box.x)),
+      y: round3(twipsToMm(l.page.marginTopTwips + emTop)),
+      width: round3(twipsToMm(box.width)),
+      height: round3(twipsToMm(sizeTw)),
+      text: runsText(merged),
+      font: merged[0]?.font ?? style.font,
+      ...(merged.length > 1 ? { runs: merged } : {}),
+      sizePt: style.sizePt,
+      color: style.color,
+      align: box.align,
+      letterSpacingPt: style.letterSpacingPt,
+      scaleX: style.scaleX,
+      ...(style.latinInSlot ? { latinInSlot: true } : {}),
+    }
+    this.page.items.push(item)
+  }
+
+  /** A horizontal rule; `y` and `thickness` in twips (y from the 版心 top unless `fromPageTop`). */
+  rule(role: PreviewRuleRole, opts: { x: number; y: number; width: number; thickness: number; color: string; fromPageTop?: boolean }): void {
+    const l = this.layout
+    this.page.items.push({
+      kind: 'rule',
+      role,
+      x: round3(twipsToMm(l.page.marginLeftTwips + opts.x)),
+      y: round3(twipsToMm((opts.fromPageTop ? 0 : l.page.marginTopTwips) + opts.y)),
+      width: round3(twipsToMm(opts.width)),
+      thickness: round3(twipsToMm(opts.thickness)),
+      color: opts.color,
+    })
+  }
+
+  /** A wrapped paragraph on the grid: justified lines except the last, first-line or hanging indent. */
+  paragraph(o: ParagraphOptions): void {
+    const sizePt = o.sizePt ?? this.layout.text.bodySizePt
+    const unit = this.charTwips(sizePt)
+    const left = o.left ?? 0
+    const right = o.right ?? 0
+    const firstLine = o.firstLine ?? 0
+    const align = o.align ?? 'justify'
+    const chars: string[] = []
+    const fontAt: FontSlot[] = []
+    for (const r of o.runs) {
+      for (const c of r.text) {
+        chars.push(c)
+        fontAt.push(r.font)
+      }
+    }
+    if (chars.length === 0) {
+      this.line()
+      return
+    }
+    const xOf = (i: number) => left + (i === 0 ? firstLine : 0)
+    const lines = wrapChars(chars, (i) => (this.typeW - right - xOf(i)) / unit)
+    let offset = 0
+    lines.forEach((lineChars, i) => {
+      const runs: Runs = lineChars.map((c, k) => ({ text: c, font: fontAt[offset + k] }))
+      offset += lineChars.length
+      const last = i === lines.length - 1
+      const lineAlign: PreviewAlign = align === 'justify' ? (last ? 'left' : 'justify') : align
+      const x = xOf(i)
+      const style: Style = sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
+      this.text(o.role, runs, style, { lineTop: this.line(), x, width: this.typeW - right - x, align: lineAlign })
+    })
+  }
+
+  /** Marks the pages: numbers, page-number items. */
+  finish(spec: DocumentSpec): PreviewPage[] {
+    const l = this.layout
+    const pageW = twipsToMm(l.page.widthTwips)
+    const pageH = twipsToMm(l.page.heightTwips)
+    const typeArea = {
+      x: round3(twipsToMm(l.page.marginLeftTwips)),
+      y: round3(twipsToMm(l.page.marginTopTwips)),
+      width: round3(twipsToMm(this.typeW)),
+      height: round3(twipsToMm(this.typeH)),
+      linePitch: round3(twipsToMm(this.pitch)),
+      lines: l.grid.linesPerPage,
+      charsPerLine: l.grid.charsPerLine,
+    }
+    return this.pages.map((p, index) => {
+      const n = index + 1
+      const shows = !p.imprintOnly && !(spec.format === 'letter' && n === 1)
+      const items = [...p.items]
+      if (shows) items.push(this.pageNumberItem(n))
+      return { index, number: shows ? n : null, widthMm: round3(pageW), heightMm: round3(pageH), typeArea, items }
+    })
+  }
+
+  /** "— N —" in 4号半角宋体, top 7 mm below the 版心; odd pages right, even pages left, one character in. */
+  pageNumberItem(n: number): PreviewText {
+    const l = this.layout
+    const sizePt = l.text.pageNumberSizePt
+    const indent = l.pageNumber.sideIndentChars * ptToTwips(sizePt)
+    const odd = n % 2 === 1
+    const emTop = this.typeH + mmToTwips(l.pageNumber.belowTypeAreaMm)
+    const text = `${l.pageNumber.dash} ${n} ${l.pageNumber.dash}`
+    return {
+      kind: 'text',
+      role: 'pageNumber',
+      x: round3(twipsToMm(l.page.marginLeftTwips + (odd ? 0 : indent))),
+      y: round3(twipsToMm(l.page.marginTopTwips + emTop)),
+      width: round3(twipsToMm(this.typeW - indent)),
+      height: round3(twipsToMm(sizePt * 20)),
+      text,
+      font: 'songti',
+      sizePt,
+      color: this.black,
+      align: odd ? 'right' : 'left',
+      letterSpacingPt: 0,
+      scaleX: 1,
+      latinInSlot: true,
+    }
+  }
+}
+
+/** Joins neighbouring runs of the same font. */
+function mergeRuns(runs: Runs): Runs {
+  const out: Runs = []
+  for (const r of runs) {
+    if (!r.text) continue
+    const prev = out[out.length - 1]
+    if (prev && prev.font === r.font) prev.text += r.text
+    else out.push({ ...r })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// 版头 (7.2) and the 信函格式 letterhead (10.1)
+
+interface MastheadFit {
+  sizePt: number
+  /** Horizontal glyph scale, percent. */
+  scale: number
+}
+
+/** Same rule as the exporter: the largest size, narrowing the glyphs to the minimum scale before shrinking. */
+export function fitMasthead(layout: LayoutProfile, widthEm: number, maxSizePt: number): MastheadFit {
+  const maxW = mmToTwips(layout.masthead.maxWidthMm)
+  const natural = widthEm * maxSizePt * 20
+  if (natural <= maxW) return { sizePt: maxSizePt, scale: 100 }
+  const scale = Math.floor((maxW / natural) * 100)
+  if (scale >= layout.masthead.minScalePercent) return { sizePt: maxSizePt, scale }
+  const minScale = layout.masthead.minScalePercent
+  const sizePt = Math.floor((maxW / (widthEm * 20 * (minScale / 100))) * 2) / 2
+  return { sizePt, scale: minScale }
+}
+
+/** Line height whose em-box top is the line top (0.8 × 1.1 = 0.88), as the exporter's masthead lines. */
+function flushTopLineTwips(sizePt: number): number {
+  return Math.round((sizePt * 20 * EM_ASCENT) / EXACT_LINE_BASELINE)
+}
+
+function headElements(spec: DocumentSpec): { role: PreviewTextRole; font: FontSlot; text: string }[] {
+  const c = spec.content
+  const out: { role: PreviewTextRole; font: FontSlot; text: string }[] = []
+  if (c.copyNumber) out.push({ role: 'copyNumber', font: 'fangsong', text: c.copyNumber })
+  if (c.secrecy) out.push({ role: 'secrecy', font: 'heiti', text: c.secrecy })
+  if (c.urgency) out.push({ role: 'urgency', font: 'heiti', text: c.urgency })
+  return out
+}
+
+/** The red masthead at `top` (twips below the 版心 top); returns the bottom of its characters. */
+function masthead(t: Typesetter, orgs: string[], suffix: string, top: number): number {
+  const l = t.layout
+  const names = orgs.map((o) => o.trim()).filter((o) => o !== '')
+  const red = (f: MastheadFit): Style => ({ font: 'title', sizePt: f.sizePt, color: t.red, letterSpacingPt: 0, scaleX: f.scale / 100 })
+  if (names.length <= 1) {
+    const text = (names[0] ?? '') + suffix
+    const fit = fitMasthead(l, textWidth(text), l.masthead.maxSizePt)
+    const lineH = flushTopLineTwips(fit.sizePt)
+    if (text) t.text('masthead', [{ text, font: 'title' }], red(fit), { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
+    return top + fit.sizePt * 20
+  }
+  // Joint issuance (7.2.3): the names stacked and justified to one width, the suffix centred to their right.
+  const nameEm = Math.max(...names.map((n) => textWidth(n)))
+  const suffixEm = suffix ? textWidth(suffix) + 0.5 : 0
+  const fit = fitMasthead(l, nameEm + suffixEm, l.masthead.maxSizePt)
+  const lineH = flushTopLineTwips(fit.sizePt)
+  const emTw = fit.sizePt * 20 * (fit.scale / 100)
+  const nameW = Math.ceil(nameEm * emTw)
+  const suffixW = Math.ceil(suffixEm * emTw)
+  const x0 = (t.typeW - nameW - suffixW) / 2
+  names.forEach((name, i) => {
+    t.text('masthead', [{ text: name, font: 'title' }], red(fit), { lineTop: top + i * lineH, lineHeight: lineH, x: x0, width: nameW, align: 'justify' })
+  })
+  if (suffix) {
+    const suffixTop = top + ((names.length - 1) * lineH) / 2
+    t.text('masthead', [{ text: suffix, font: 'title' }], red(fit), { lineTop: suffixTop, lineHeight: lineH, x: x0 + nameW, width: suffixW, align: 'right' })
+  }
+  return top + names.length * lineH - (lineH - fit.sizePt * 20)
+}
+
+/** 发文字号 (and 签发人 for 上行文) from `top`; returns the top of the last number line. */
+function numberLines(t: Typesetter, spec: DocumentSpec, top: number): number {
+  const c = spec.content
+  const pitch = t.pitch
+  const body = t.body()
+  const number = c.docNumber.trim()
+  const signers = c.signers.map((s) => s.trim()).filter((s) => s !== '')
+  if (!UPWARD_KINDS.includes(spec.kind)) {
+    if (number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop: top, x: 0, width: t.typeW, align: 'center' })
+    return top
+  }
+  // 上行文 (7.2.4–7.2.5): number flush left one character in, on the last 签发人 line; names two a line, 楷体.
+  const ch = t.ch
+  const groups: string[][] = []
+  for (let i = 0; i < signers.length; i += 2) groups.push(signers.slice(i, i + 2))
+  const lines = Math.max(1, groups.length)
+  const sep = '　'
+  const label = '签发人：'
+  // Line 1 ends one character from the right edge; later lines start under its first name (as the exporter).
+  const nameX = t.typeW - ch - textWidth((groups[0] ?? []).join(sep)) * ch
+  const labelX = nameX - textWidth(label) * ch
+  for (let i = 0; i < lines; i++) {
+    const lineTop = top + i * pitch
+    if (i === lines - 1 && number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop, x: ch, width: nameX - ch, align: 'left' })
+    const g = groups[i]
+    if (!g) continue
+    if (i === 0) t.text('signer', [{ text: label, font: 'fangsong' }], body, { lineTop, x: labelX, width: nameX - labelX, align: 'left' })
+    t.text('signer', [{ text: g.join(sep), font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
+  }
+  return top + (lines - 1) * pitch
+}
+
+/** 版头 of 文件格式 and 纪要格式; leaves the cursor at the title line. */
+function fileHead(t: Typesetter, spec: DocumentSpec): void {
+  const l = t.layout
+  const c = spec.content
+  const pitch = t.pitch
+  for (const e of headElements(spec)) {
+    t.text(e.role, [{ text: e.text, font: e.font }], t.body(e.font), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+  }
+  const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
+  const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
+  const numberTop = mastheadBottom + l.masthead.blankLinesToNumber * pitch
+  const lastNumberTop = numberLines(t, spec, numberTop)
+  const emBottom = EXACT_LINE_BASELINE * pitch + EM_DESCENT * l.text.bodySizePt * 20
+  const ruleTop = lastNumberTop + emBottom + mmToTwips(l.separator.belowNumberMm)
+  const weight = l.separator.weightPt * 20
+  const width = mmToTwips(l.separator.widthMm)
+  t.rule('separator', { x: (t.typeW - width) / 2, y: ruleTop, width, thickness: weight, color: t.red })
+  // The title: N blank lines below the red line's lower edge.
+  t.cursor = ruleTop + weight + l.separator.blankLinesToTitle * pitch
+}
+
+/** 信函格式 letterhead and first lines (10.1); leaves the cursor at the title line. */
+function letterHead(t: Typesetter, spec: DocumentSpec): void {
+  const l = t.layout
+  const c = spec.content
+  const pitch = t.pitch
+  const text = (c.mastheadOrgs.map((o) => o.trim()).filter(Boolean)[0] ?? '') + c.mastheadSuffix
+  const fit = fitMasthead(l, textWidth(text), l.letter.mastheadMaxSizePt)
+  const top = mmToTwips(l.letter.mastheadTopFromPageMm) - l.page.marginTopTwips
+  if (text) {
+    t.text('masthead', [{ text, font: 'title' }], { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 }, {
+      lineTop: top,
+      lineHeight: flushTopLineTwips(fit.sizePt),
+      x: 0,
+      width: t.typeW,
+      align: 'center',
+    })
+  }
+  const weight = l.letter.doubleLineWeightPt * 20
+  const length = mmToTwips(l.letter.doubleLineLengthMm)
+  const x = (t.typeW - length) / 2
+  const upperTop = mmToTwips(l.letter.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.letter.doubleLineBelowMastheadMm)
+  const lowerBottom = l.page.heightTwips - mmToTwips(l.letter.bottomDoubleLineFromPageBottomMm)
+  // Each double line: a thick and a thin line, the gap being what remains of the band.
+  const thick = l.letter.doubleLineThickPt * 20
+  const thin = l.letter.doubleLineThinPt * 20
+  t.rule('letterLine', { x, y: upperTop, width: length, thickness: thick, color: t.red, fromPageTop: true })
+  t.rule('letterLine', { x, y: upperTop + weight - thin, width: length, thickness: thin, color: t.red, fromPageTop: true })
+  t.rule('letterLine', { x, y: lowerBottom - weight, width: length, thickness: thin, color: t.red, fromPageTop: true })
+  t.rule('letterLine', { x, y: lowerBottom - thick, width: length, thickness: thick, color: t.red, fromPageTop: true })
+
+  // First line: 7/8 of a 3号 character below the double line; 份号 etc. flush left, 发文字号 flush right.
+  const firstEmTop = upperTop + weight + l.letter.numberGapChars * l.text.bodySizePt * 20 - l.page.marginTopTwips
+  const emTopInLine = EXACT_LINE_BASELINE * pitch - EM_ASCENT * l.text.bodySizePt * 20
+  t.cursor = firstEmTop - emTopInLine
+  const head = headElements(spec)
+  const lines = Math.max(1, head.length)
+  for (let i = 0; i < lines; i++) {
+    const lineTop = t.line()
+    const e = head[i]
+    if (e) t.text(e.role, [{ text: e.text, font: e.font }], t.body(e.font), { lineTop, x: 0, width: t.typeW, align: 'left' })
+    if (i === 0 && c.docNumber.trim()) t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
+  }
+  t.advance(l.letter.blankLinesToTitle * pitch)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 主体 (7.3)
+
+function title(t: Typesetter, text: string, role: PreviewTextRole): void {
+  const l = t.layout
+  const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  for (const line of breakTitle(text, l.title.maxCharsPerLine)) {
+    t.text(role, [{ text: line, font: 'title' }], style, { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' })
+  }
+}
+
+/** 正文 blocks with generated heading numbers; levels 1/2 set the heading part up to the first 。 in their font. */
+function bodyBlocks(t: Typesetter, blocks: BodyBlock[]): void {
+  const l = t.layout
+  const indent = l.body.firstLineIndentChars * t.ch
+  for (const b of numberBlocks(blocks)) {
+    const text = b.text.replace(/\r?\n/g, '')
+    if (b.level === 0) {
+      t.paragraph({ role: 'body', runs: [{ text, font: 'fangsong' }], firstLine: indent })
+      continue
+    }
+    const slot = l.body.headingSlots[b.level - 1]
+    const stop = text.indexOf('。')
+    const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
+    t.paragraph({
+      role: 'body',
+      runs: [
+        { text: b.label + text.slice(0, splitAt), font: slot },
+        { text: text.slice(splitAt), font: 'fangsong' },
+      ],
+      firstLine: indent,
+    })
+  }
+}
+
+/** 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. */
+function attachmentNote(t: Typesetter, attachments: Attachment[]): void {
+  if (attachments.length === 0) return
+  const l = t.layout
+  const ch = t.ch
+  t.blank(l.attachmentNote.blankLinesBefore)
+  const head = '附件：'
+  const several = attachments.length > 1
+  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
+  const labelW = Math.max(...labels.map((s) => textWidth(s) * ch))
+  const nameX = l.attachmentNote.indentChars * ch + textWidth(head) * ch + labelW
+  attachments.forEach((a, i) => {
+    const prefix = (i === 0 ? head : '') + labels[i]
+    const name = a.title.trim().replace(/[。；;，,]+$/, '')
+    t.paragraph({ role: 'attachmentNote', runs: [{ text: prefix + name, font: 'fangsong' }], left: nameX, firstLine: -textWidth(prefix) * ch, align: 'left' })
+  })
+}
+
+/** 出席 / 请假 / 列席 (10.2): label in 黑体, names in 仿宋, wrapped lines after the colon. */
+function attendance(t: Typesetter, spec: DocumentSpec): void {
+  const a = spec.content.attendance
+  const rows = [
+    ['出席', a.present],
+    ['请假', a.absent],
+    ['列席', a.observers],
+  ].filter(([, names]) => names.trim() !== '')
+  if (rows.length === 0) return
+  const l = t.layout
+  const indent = l.minutes.attendanceIndentChars * t.ch
+  t.blank(l.minutes.attendanceBlankLinesBefore)
+  for (const [label, names] of rows) {
+    const head = `${label}：`
+    const headW = textWidth(head) * t.ch
+    t.paragraph({
+      role: 'attendance',
+      runs: [
+        { text: head, font: 'heiti' },
+        { text: names.trim(), font: 'fangsong' },
+      ],
+      left: indent + headW,
+      firstLine: -headW,
+      align: 'left',
+    })
+  }
+}
+
+/** 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed. */
+function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed'): void {
+  const c = spec.content
+  const l = t.layout
+  const s = l.signature
+  const orgs = c.signatureOrgs.map((o) => o.trim()).filter((o) => o !== '')
+  const date = chineseDateOrBlank(c.signedDate)
+  if (orgs.length === 0 && !date) return
+  const ch = t.ch
+  const body = t.body()
+  const dateW = textWidth(date) * ch
+  const put = (role: PreviewTextRole, text: string, x: number) => {
+    t.text(role, [{ text, font: 'fangsong' }], body, { lineTop: t.line(), x, width: Math.max(0, t.typeW - x), align: 'left' })
+  }
+  if (form === 'sealed') {
+    t.blank(s.sealedBlankLinesBefore)
+    const dateRight = s.sealedDateRightIndentChars * ch
+    for (const org of orgs) {
+      const right = Math.max(0, dateRight + (dateW - textWidth(org) * ch) / 2)
+      put('signature', org, Math.max(0, t.typeW - right - textWidth(org) * ch))
+    }
+    if (date) put('date', date, t.typeW - dateRight - dateW)
+    return
+  }
+  t.blank(s.unsealedBlankLinesBefore)
+  const nameRight = s.unsealedNameRightIndentChars * ch
+  const shift = s.unsealedDateShiftChars * ch
+  const nameW = Math.max(0, ...orgs.map((o) => textWidth(o) * ch))
+  const nameX = Math.min(t.typeW - nameRight - nameW, t.typeW - nameRight - dateW - shift)
+  for (const org of orgs) put('signature', org, Math.max(0, nameX))
+  if (date) put('date', date, Math.max(0, nameX + shift))
+}
+
+/** 附注 (7.3.6): the line after 成文日期, indented two characters, in full-width parentheses. */
+function publicityNote(t: Typesetter, note: string): void {
+  if (!note) return
+  const text = /^（.*）$/.test(note) ? note : `（${note.replace(/^[（(]|[）)]$/g, '')}）`
+  t.paragraph({ role: 'publicityNote', runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' })
+}
+
+/** 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文. */
+function attachmentPages(t: Typesetter, attachments: Attachment[]): void {
+  const l = t.layout
+  const several = attachments.length > 1
+  attachments.forEach((a, i) => {
+    t.newPage()
+    t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.body('heiti'), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+    t.blank(l.attachment.titleLine - 2)
+    title(t, a.title.trim(), 'attachmentTitle')
+    if (a.body.length > 0) t.blank(l.attachment.blankLinesAfterTitle)
+    bodyBlocks(t, a.body)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 版记 (7.4)
+
+/**
+ * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
+ * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
+ * above leaves no room. 信函格式: 抄送 only, no lines.
+ */
+function imprint(t: Typesetter, spec: DocumentSpec): void {
+  const c = spec.content
+  const l = t.layout
+  const letter = spec.format === 'letter'
+  const sizePt = l.text.imprintSizePt
+  const unit = ptToTwips(sizePt)
+  const side = l.imprint.sideIndentChars * unit
+  const style: Style = { font: 'fangsong', sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+
+  type Row = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
+  const rows: Row[] = []
+  const cc = c.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
+  if (cc) {
+    const head = '抄送：'
+    const headW = textWidth(head) * unit
+    const chars = [...`${head}${cc}。`]
+    const wrapped = wrapChars(chars, (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit)
+    rows.push({
+      lines: wrapped.map((lc, i) => {
+        const x = side + (i === 0 ? 0 : headW)
+        return [{ text: lc.join(''), x, width: t.typeW - side - x, align: i === wrapped.length - 1 ? 'left' : 'justify' }]
+      }),
+    })
+  }
+  const printedDate = chineseDateOrBlank(c.printedDate)
+  if (!letter && (c.printingOrg.trim() || printedDate)) {
+    const line: Row['lines'][number] = []
+    if (c.printingOrg.trim()) line.push({ text: c.printingOrg.trim(), x: side, width: t.typeW - 2 * side, align: 'left' })
+    if (printedDate) line.push({ text: `${printedDate}印发`, x: side, width: t.typeW - 2 * side, align: 'right' })
+    rows.push({ lines: [line] })
+  }
+  if (rows.length === 0) return
+
+  const pitch = t.pitch
+  const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
+  const top = t.typeH - total
+  if (t.cursor > top + 1e-6) {
+    t.newPage()
+    t.page.imprintOnly = true
+  }
+  const thick = mmToTwips(l.imprint.thickLineMm)
+  const thin = mmToTwips(l.imprint.thinLineMm)
+  let y = top
+  rows.forEach((r, i) => {
+    if (!letter) {
+      const w = i === 0 ? thick : thin
+      t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
+    }
+    for (const line of r.lines) {
+      for (const part of line) t.text('imprint', [{ text: part.text, font: 'fangsong' }], style, { lineTop: y, x: part.x, width: part.width, align: part.align })
+      y += pitch
+    }
+  })
+  if (!letter) t.rule('imprintLine', { x: 0, y: t.typeH - thick, width: t.typeW, thickness: thick, color: t.black })
+  t.cursor = t.typeH
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Typesets `spec` on the line grid of `layout` (GB/T 9704-2012 by default) into A4 pages of positioned
+ * items in millimetres.
+ */
+export function layoutPreview(spec: DocumentSpec, layout: LayoutProfile = GBT9704_LAYOUT): PreviewPage[] {
+  const t = new Typesetter(layout)
+  const c = spec.content
+  const minutes = spec.format === 'minutes'
+  if (spec.format === 'letter') letterHead(t, spec)
+  else fileHead(t, spec)
+  const titleText = c.title.trim()
+  if (titleText) title(t, titleText, 'title')
+  if (c.recipients.trim()) {
+    t.blank(layout.title.blankLinesToRecipients)
+    const text = `${c.recipients.trim().replace(/[：:]+$/, '')}：`
+    t.paragraph({ role: 'recipients', runs: [{ text, font: 'fangsong' }], align: 'left' })
+  } else if (titleText) {
+    t.blank(layout.title.blankLinesToRecipients)
+  }
+  bodyBlocks(t, c.body)
+  attachmentNote(t, c.attachments)
+  if (minutes) attendance(t, spec)
+  // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
+  signature(t, spec, minutes ? 'unsealed' : layout.signature.form)
+  publicityNote(t, c.publicityNote)
+  attachmentPages(t, c.attachments)
+  imprint(t, spec)
+  return t.finish(spec)
+}

@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest'
+import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
+import { layoutPreview, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
+import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
+
+const L = GBT9704_LAYOUT
+const TOP = twipsToMm(L.page.marginTopTwips) // 37.0 mm
+const LEFT = twipsToMm(L.page.marginLeftTwips) // 28.0 mm
+const TYPE_W = twipsToMm(L.page.widthTwips - L.page.marginLeftTwips - L.page.marginRightTwips) // 156 mm
+const TYPE_BOTTOM = TOP + twipsToMm(L.page.heightTwips - L.page.marginTopTwips - L.page.marginBottomTwips) // 262 mm
+const PITCH = twipsToMm(L.grid.linePitchTwips) // 10.21 mm
+const CHAR = twipsToMm(16 * 20 - 5) // one 3号 character with −0.25 pt spacing: 5.56 mm
+/** Em-box top of a 3号 character inside an exact line (baseline at 80 % of the line, ascent 0.88 em). */
+const EM_TOP_IN_LINE = twipsToMm(0.8 * L.grid.linePitchTwips - 0.88 * 320)
+
+function content(over: Partial<DocumentContent> = {}): DocumentContent {
+  return {
+    copyNumber: '',
+    secrecy: '',
+    urgency: '',
+    mastheadOrgs: ['贺兰县人民政府教育督导室'],
+    mastheadSuffix: '文件',
+    docNumber: '贺政教督发〔2024〕4号',
+    signers: [],
+    title: '关于开展2024年春季开学工作专项督导的通知',
+    recipients: '各中小学、幼儿园',
+    body: [{ level: 0, text: '现将有关事项通知如下。' }],
+    attachments: [],
+    signatureOrgs: ['贺兰县人民政府教育督导室'],
+    signedDate: '2024-03-22',
+    publicityNote: '此件公开发布',
+    ccRecipients: '银川市人民政府教育督导室，县教育体育局',
+    printingOrg: '贺兰县人民政府教育督导室',
+    printedDate: '2024-03-22',
+    attendance: { present: '', absent: '', observers: '' },
+    ...over,
+  }
+}
+
+const spec = (over: Partial<DocumentContent> = {}, kind: DocumentSpec['kind'] = '通知', format: DocumentSpec['format'] = 'file'): DocumentSpec => ({
+  kind,
+  format,
+  content: content(over),
+})
+
+const texts = (page: PreviewPage, role?: PreviewText['role']) =>
+  page.items.filter((i): i is PreviewText => i.kind === 'text' && (role === undefined || i.role === role))
+const rules = (page: PreviewPage, role?: PreviewRule['role']) =>
+  page.items.filter((i): i is PreviewRule => i.kind === 'rule' && (role === undefined || i.role === role))
+const allTexts = (pages: PreviewPage[], role: PreviewText['role']) => pages.flatMap((p) => texts(p, role))
+
+/** n paragraphs of `len` ideographs each. */
+const paragraphs = (n: number, len: number): BodyBlock[] => Array.from({ length: n }, () => ({ level: 0, text: '督'.repeat(len) }))
+
+describe('layoutPreview: the 22 × 28 grid', () => {
+  it('fills a body page with exactly 22 lines one exact pitch (579 twips) apart, inside the 版心', () => {
+    const pages = layoutPreview(spec({ body: paragraphs(20, 100) }))
+    expect(pages.length).toBeGreaterThan(3)
+    const page2 = pages[1]
+    const lines = texts(page2, 'body')
+    expect(lines).toHaveLength(22)
+    expect(lines[0].y).toBeCloseTo(TOP + EM_TOP_IN_LINE, 2)
+    for (let i = 1; i < lines.length; i++) expect(lines[i].y - lines[i - 1].y).toBeCloseTo(PITCH, 2)
+    const last = lines[21]
+    expect(last.y + last.height).toBeLessThanOrEqual(TYPE_BOTTOM)
+    // A 23rd line would not fit: 22 × 579 = 12738 twips of the 12756-twip 版心.
+    expect(TOP + 22 * PITCH).toBeLessThanOrEqual(TYPE_BOTTOM)
+    expect(TOP + 23 * PITCH).toBeGreaterThan(TYPE_BOTTOM)
+  })
+
+  it('sets 28 characters a line, 26 on an indented first line, wrapped lines flush left', () => {
+    const pages = layoutPreview(spec({ body: [{ level: 0, text: '督'.repeat(100) }] }))
+    const body = allTexts(pages, 'body')
+    expect(body.map((l) => [...l.text].length)).toEqual([26, 28, 28, 18])
+    expect(body[0].x).toBeCloseTo(LEFT + 2 * CHAR, 2)
+    expect(body[1].x).toBeCloseTo(LEFT, 2)
+    expect(body[1].width).toBeCloseTo(TYPE_W, 2)
+    expect(body.map((l) => l.align)).toEqual(['justify', 'justify', 'justify', 'left'])
+    expect(body[0].letterSpacingPt).toBe(-0.25)
+    expect(body[0].sizePt).toBe(16)
+    expect(body[0].font).toBe('fangsong')
+  })
+
+  it('counts half-width characters as half a character', () => {
+    // 2 indent + 24 ideographs + "2024" (2 characters) = 28.
+    const pages = layoutPreview(spec({ body: [{ level: 0, text: `${'督'.repeat(24)}2024${'导'.repeat(10)}` }] }))
+    const body = allTexts(pages, 'body')
+    expect(body[0].text).toBe(`${'督'.repeat(24)}2024`)
+    expect(body[1].text).toBe('导'.repeat(10))
+  })
+
+  it('keeps closing punctuation off the start of a line', () => {
+    const lines = wrapChars([...`${'督'.repeat(28)}，${'导'.repeat(5)}`], () => 28)
+    expect(lines[0].join('')).toBe(`${'督'.repeat(28)}，`) // the comma hangs
+    const pulled = wrapChars([...`${'督'.repeat(28)}》${'导'.repeat(5)}`], () => 28)
+    expect(pulled[0]).toHaveLength(27)
+    expect(pulled[1].join('')).toBe(`督》${'导'.repeat(5)}`)
+    const digits = wrapChars([...`${'督'.repeat(26)}2024年`], () => 28)
+    expect(digits[0].join('')).toBe(`${'督'.repeat(26)}2024`)
+  })
+})
+
+describe('layoutPreview: 版头', () => {
+  it('puts the masthead top edge 35 mm below the 版心 top (37 + 35 mm from the page top), red, centred', () => {
+    const [page1] = layoutPreview(spec())
+    const [m] = texts(page1, 'masthead')
+    expect(m.y).toBeCloseTo(37 + 35, 1)
+    expect(m.y).toBeCloseTo(TOP + 35, 2)
+    expect(m.color).toBe('#FF0000')
+    expect(m.align).toBe('center')
+    expect(m.font).toBe('title')
+    // 14 characters of 42 pt are wider than the 150 mm allowed: narrowed, not shrunk.
+    expect(m.sizePt).toBe(42)
+    expect(m.scaleX).toBeCloseTo(0.72, 2)
+  })
+
+  it('places 发文字号 two blank lines below the masthead and the red line 4 mm below the number', () => {
+    const [page1] = layoutPreview(spec())
+    const [m] = texts(page1, 'masthead')
+    const [num] = texts(page1, 'docNumber')
+    const [sep] = rules(page1, 'separator')
+    const mastheadBottom = m.y + m.height
+    expect(num.y - EM_TOP_IN_LINE).toBeCloseTo(mastheadBottom + 2 * PITCH, 2)
+    expect(num.align).toBe('center')
+    const numberBottom = num.y - EM_TOP_IN_LINE + twipsToMm(0.8 * 579 + 0.12 * 320)
+    expect(sep.y - numberBottom).toBeCloseTo(4, 1)
+    expect(sep.width).toBeCloseTo(156, 1)
+    expect(sep.color).toBe('#FF0000')
+    const [title] = texts(page1, 'title')
+    expect(title.sizePt).toBe(22)
+  })
+
+  it('lists 份号, 密级 and 紧急程度 top left, one a line', () => {
+    const [page1] = layoutPreview(spec({ copyNumber: '000007', secrecy: '机密★3年', urgency: '特急' }))
+    const head = [texts(page1, 'copyNumber')[0], texts(page1, 'secrecy')[0], texts(page1, 'urgency')[0]]
+    expect(head.map((t) => t.text)).toEqual(['000007', '机密★3年', '特急'])
+    head.forEach((t, i) => {
+      expect(t.x).toBeCloseTo(LEFT, 2)
+      expect(t.y).toBeCloseTo(TOP + i * PITCH + EM_TOP_IN_LINE, 2)
+    })
+    expect(head[1].font).toBe('heiti')
+  })
+
+  it('upward documents (请示): number flush left one character in, on the last 签发人 line; names right-indented one character', () => {
+    const [page1] = layoutPreview(spec({ docNumber: '贺政教督〔2024〕7号', signers: ['张三', '李四', '王五'] }, '请示'))
+    const [num] = texts(page1, 'docNumber')
+    const signers = texts(page1, 'signer')
+    expect(num.align).toBe('left')
+    expect(num.x).toBeCloseTo(LEFT + CHAR, 2)
+    expect(signers.map((s) => s.text)).toEqual(['签发人：', '张三　李四', '王五'])
+    const names = signers.filter((s) => s.font === 'kaiti')
+    expect(names).toHaveLength(2)
+    // The first line ends one character inside the right edge; later names start under its first name.
+    expect(names[0].x).toBeCloseTo(LEFT + TYPE_W - CHAR - 5 * CHAR, 2)
+    expect(signers[0].x).toBeCloseTo(names[0].x - 4 * CHAR, 2)
+    expect(names[1].x).toBeCloseTo(names[0].x, 3)
+    expect(num.y).toBeCloseTo(names[1].y, 3)
+    expect(signers[0].y).toBeCloseTo(names[0].y, 3)
+    // Downward documents centre the number.
+    const [down] = texts(layoutPreview(spec())[0], 'docNumber')
+    expect(down.align).toBe('center')
+  })
+})
+
+describe('layoutPreview: 主体', () => {
+  it('numbers headings and sets them 黑体 / 楷体 / 仿宋 / 仿宋, the heading part of a run-on level 2 up to 。', () => {
+    const pages = layoutPreview(
+      spec({
+        body: [
+          { level: 1, text: '总体要求' },
+          { level: 2, text: '加强领导。各校要成立工作专班。' },
+          { level: 3, text: '强化领导，统一思想。每月召开会议。' },
+          { level: 4, text: '细化清单。' },
+        ],
+      }),
+    )
+    const body = allTexts(pages, 'body')
+    expect(body.map((b) => b.text)).toEqual(['一、总体要求', '（一）加强领导。各校要成立工作专班。', '1.强化领导，统一思想。每月召开会议。', '（1）细化清单。'])
+    expect(body[0].font).toBe('heiti')
+    expect(body[1].runs).toEqual([
+      { text: '（一）加强领导。', font: 'kaiti' },
+      { text: '各校要成立工作专班。', font: 'fangsong' },
+    ])
+    expect(body[2].font).toBe('fangsong')
+    expect(body[3].font).toBe('fangsong')
+  })
+
+  it('aligns 附件说明 names after "附件：1."', () => {
+    const pages = layoutPreview(spec({ attachments: [{ title: '工作要点', body: [] }, { title: '责任督学名单', body: [] }] }))
+    const note = allTexts(pages, 'attachmentNote')
+    expect(note.map((n) => n.text)).toEqual(['附件：1.工作要点', '2.责任督学名单'])
+    expect(note[0].x).toBeCloseTo(LEFT + 2 * CHAR, 2)
+    expect(note[1].x).toBeCloseTo(LEFT + 5 * CHAR, 2) // under "1."
+  })
+
+  it('sealed signature: date right-indented 4 characters, 署名 centred over it; 附注 indented 2 on the next line', () => {
+    const pages = layoutPreview(spec())
+    const [org] = allTexts(pages, 'signature')
+    const [date] = allTexts(pages, 'date')
+    const [note] = allTexts(pages, 'publicityNote')
+    expect(date.text).toBe('2024年3月22日')
+    const dateW = 6.5 * CHAR // "2024年3月22日": 3 ideographs + 7 digits of half a character
+    expect(date.x + dateW).toBeCloseTo(LEFT + TYPE_W - 4 * CHAR, 1)
+    const orgW = 12 * CHAR
+    expect(org.x + orgW / 2).toBeCloseTo(date.x + dateW / 2, 1)
+    expect(note.text).toBe('（此件公开发布）')
+    expect(note.x).toBeCloseTo(LEFT + 2 * CHAR, 2)
+    expect(note.y - date.y).toBeCloseTo(PITCH, 2)
+  })
+
+  it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {
+    const pages = layoutPreview(
+      spec({ attachments: [{ title: '贺兰县2024年教育督导工作要点', body: [{ level: 0, text: '根据安排，开展工作。' }] }, { title: '名单', body: [] }] }),
+    )
+    const firstPageOf = (role: PreviewText['role'], text: string) => pages.findIndex((p) => texts(p, role).some((t) => t.text === text))
+    const a1 = firstPageOf('attachmentLabel', '附件1')
+    const a2 = firstPageOf('attachmentLabel', '附件2')
+    const notePage = firstPageOf('publicityNote', '（此件公开发布）')
+    expect(a1).toBeGreaterThan(notePage)
+    expect(a2).toBe(a1 + 1)
+    const page = pages[a1]
+    const [label] = texts(page, 'attachmentLabel')
+    expect(page.items[0]).toBe(label)
+    expect(label.font).toBe('heiti')
+    expect(label.y).toBeCloseTo(TOP + EM_TOP_IN_LINE, 2)
+    expect(label.x).toBeCloseTo(LEFT, 2)
+    const [title] = texts(page, 'attachmentTitle')
+    expect(title.align).toBe('center')
+    expect(title.sizePt).toBe(22)
+    const titleLineTop = TOP + 2 * PITCH
+    expect(title.y).toBeCloseTo(titleLineTop + twipsToMm(0.8 * 579 - 0.88 * 440), 2)
+    expect(texts(page, 'body')[0].text).toBe('根据安排，开展工作。')
+  })
+})
+
+describe('layoutPreview: 版记 and page numbers', () => {
+  it('numbers pages "— N —": odd right and even left, one character in, 7 mm below the 版心', () => {
+    const pages = layoutPreview(spec({ body: paragraphs(8, 100) }))
+    expect(pages.length).toBeGreaterThanOrEqual(3)
+    const FOURTH = twipsToMm(14 * 20)
+    pages.forEach((p) => {
+      if (p.number === null) return
+      const [n] = texts(p, 'pageNumber')
+      expect(n.text).toBe(`— ${p.number} —`)
+      expect(n.y).toBeCloseTo(TYPE_BOTTOM + 7, 1)
+      expect(n.sizePt).toBe(14)
+      expect(n.font).toBe('songti')
+      if (p.number % 2 === 1) {
+        expect(n.align).toBe('right')
+        expect(n.x + n.width).toBeCloseTo(LEFT + TYPE_W - FOURTH, 2)
+      } else {
+        expect(n.align).toBe('left')
+        expect(n.x).toBeCloseTo(LEFT + FOURTH, 2)
+      }
+    })
+    expect(pages.slice(0, 3).map((p) => p.number)).toEqual([1, 2, 3])
+  })
+
+  it('puts the 版记 at the foot of the last page: thick / thin / thick lines, 4号, the last line on the 版心 bottom', () => {
+    const pages = layoutPreview(spec())
+    const last = pages[pages.length - 1]
+    const lines = rules(last, 'imprintLine')
+    expect(lines.map((r) => r.thickness)).toEqual([expect.closeTo(0.35, 2), expect.closeTo(0.25, 2), expect.closeTo(0.35, 2)])
+    expect(lines[2].y + lines[2].thickness).toBeCloseTo(TYPE_BOTTOM, 2)
+    const imprint = texts(last, 'imprint')
+    expect(imprint.map((t) => t.text)).toEqual(['抄送：银川市人民政府教育督导室，县教育体育局。', '贺兰县人民政府教育督导室', '2024年3月22日印发'])
+    expect(imprint.every((t) => t.sizePt === 14)).toBe(true)
+    expect(imprint[2].align).toBe('right')
+    expect(last.number).toBe(pages.length)
+  })
+
+  it('gives the 版记 a page of its own, without a page number, when the last page is full', () => {
+    // Count the body lines page 1 holds after the 版头, then fill page 2 to its 22nd line.
+    const first = layoutPreview(spec({ body: paragraphs(1, 2000), signatureOrgs: [], signedDate: '', publicityNote: '' }))
+    const linesOnPage1 = texts(first[0], 'body').length
+    const body: BodyBlock[] = [{ level: 0, text: '督'.repeat(26 + 28 * (linesOnPage1 + 22 - 1)) }]
+    const pages = layoutPreview(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }))
+    expect(pages).toHaveLength(3)
+    expect(texts(pages[1], 'body')).toHaveLength(22)
+    const last = pages[2]
+    expect(last.number).toBeNull()
+    expect(texts(last, 'pageNumber')).toHaveLength(0)
+    expect(last.items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
+    expect(pages.map((p) => p.number)).toEqual([1, 2, null])
+  })
+
+  it('信函格式: letterhead 30 mm from the page top, red double lines 170 mm long, no page number on page 1', () => {
+    const pages = layoutPreview(spec({ mastheadSuffix: '', docNumber: '贺政教督函〔2024〕2号', body: paragraphs(10, 100) }, '函', 'letter'))
+    const [m] = texts(pages[0], 'masthead')
+    expect(m.y).toBeCloseTo(30, 1)
+    const lines = rules(pages[0], 'letterLine')
+    expect(lines).toHaveLength(4)
+    expect(lines.every((r) => Math.abs(r.width - 170) < 0.01)).toBe(true)
+    expect(lines[3].y + lines[3].thickness).toBeCloseTo(297 - 20, 1)
+    expect(pages[0].number).toBeNull()
+    expect(texts(pages[0], 'pageNumber')).toHaveLength(0)
+    expect(pages[1].number).toBe(2)
+    const [num] = texts(pages[0], 'docNumber')
+    expect(num.align).toBe('right')
+    // 版记 of a letter: 抄送 only, no lines.
+    const last = pages[pages.length - 1]
+    expect(rules(last, 'imprintLine')).toHaveLength(0)
+    expect(texts(last, 'imprint').map((t) => t.text)).toEqual(['抄送：银川市人民政府教育督导室，县教育体育局。'])
+  })
+})
