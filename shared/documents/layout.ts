@@ -189,7 +189,11 @@ export interface LayoutProfile {
     /** Second red double line (thin over thick) above the page bottom. */
     bottomDoubleLineFromPageBottomMm: number
     doubleLineLengthMm: number
+    /** Height of a double line from the outer edge of its thick line to the outer edge of its thin line. */
     doubleLineWeightPt: number
+    /** The thick and the thin line of a double line (the gap is what remains of doubleLineWeightPt). */
+    doubleLineThickPt: number
+    doubleLineThinPt: number
     /** Distance of the first line of elements below the first double line, as a fraction of a 3号 character. */
     numberGapChars: number
     /** Blank lines between the last element above the title and the title. */
@@ -286,7 +290,9 @@ export const GBT9704_LAYOUT: LayoutProfile = {
     doubleLineBelowMastheadMm: 4, // 10.1 "发文机关标志下4mm处印一条红色双线（上粗下细）"
     bottomDoubleLineFromPageBottomMm: 20, // 10.1 "距下页边20mm处印一条红色双线（上细下粗）"
     doubleLineLengthMm: 170, // 10.1 "线长均为170mm，居中排布"
-    doubleLineWeightPt: 3, // [S] thick + gap + thin
+    doubleLineWeightPt: 3, // [S] thick 1.5 + gap 0.75 + thin 0.75; the standard fixes no widths
+    doubleLineThickPt: 1.5, // [S]
+    doubleLineThinPt: 0.75, // [S]
     numberGapChars: 7 / 8, // 10.1 "与该线的距离为3号汉字高度的7/8"
     blankLinesToTitle: 2, // 10.1 "标题居中编排，与其上最后一个要素相距二行"
   },

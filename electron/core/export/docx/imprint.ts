@@ -25,7 +25,7 @@ import type { DocumentSpec } from '../../../../shared/documents/types'
 import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { chineseDateOrBlank } from './body'
 import { textWidthTwips } from './metrics'
-import { exactSpacing, gridParagraph, STYLE_FIXED, textRun } from './runs'
+import { exactSpacing, gridParagraph, STYLE_FIXED, tabRun, textRun } from './runs'
 
 /** Border width in eighths of a point (w:sz) for a line weight in millimetres. */
 export function borderEighths(mm: number): number {
@@ -58,7 +58,7 @@ export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table
         alignment: AlignmentType.LEFT,
         indent: { left: side, right: side },
         tabStops: [{ type: TabStopType.RIGHT, position: width - side }],
-        children: [run(c.printingOrg.trim()), run('\t'), run(printedDate ? `${printedDate}印发` : '')],
+        children: [run(c.printingOrg.trim()), tabRun(layout, { sizePt, spacing: 0 }), run(printedDate ? `${printedDate}印发` : '')],
       }),
     )
   }

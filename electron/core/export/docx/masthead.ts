@@ -7,6 +7,8 @@
  */
 import {
   AlignmentType,
+  FrameAnchorType,
+  FrameWrap,
   HeightRule,
   HorizontalPositionRelativeFrom,
   Paragraph,
@@ -21,11 +23,11 @@ import {
   WidthType,
   type TextRun,
 } from 'docx'
-import { ShapeRun, type ShapeCompoundLine } from 'docx/shapes'
+import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, textWidthTwips, twipsToEmu, twipsToPx } from './metrics'
-import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, textRun } from './runs'
+import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 type Block = Paragraph | Table
 
@@ -62,13 +64,13 @@ function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
 /** A red horizontal line drawn as a floating shape, positioned relative to its anchor paragraph or the page. */
 export function redLine(
   layout: LayoutProfile,
-  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; compound?: ShapeCompoundLine; name: string },
+  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; name: string },
 ): ShapeRun {
   const typeW = typeAreaWidthTwips(layout)
   return new ShapeRun({
     type: 'line',
     transformation: { width: twipsToPx(opts.widthTwips), height: 0 },
-    line: { color: layout.colors.red, width: opts.weightPt, ...(opts.compound ? { compound: opts.compound } : {}) },
+    line: { color: layout.colors.red, width: opts.weightPt },
     altText: { name: opts.name, description: opts.name },
     floating: {
       horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu((typeW - opts.widthTwips) / 2) },
@@ -189,22 +191,23 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   if (lines.length === 0) {
     return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
-  const widest = Math.max(...lines.map((l) => bodyTextWidth(layout, l.join(sep))))
-  const nameX = typeW - ch - widest
-  const labelX = nameX - bodyTextWidth(layout, label)
+  // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
+  const rightTab = typeW - ch
+  const nameX = Math.round(rightTab - bodyTextWidth(layout, lines[0].join(sep)))
   return lines.map((names, i) => {
     const last = i === lines.length - 1
     const children: (TextRun | ShapeRun)[] = [
       ...(last ? number : []),
-      textRun(layout, '\t'),
+      tabRun(layout),
       ...(i === 0 ? [textRun(layout, label)] : []),
       textRun(layout, names.join(sep), { slot: 'kaiti' }),
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
       style: STYLE_FIXED,
-      indent: { left: ch, right: ch },
-      tabStops: [{ type: TabStopType.LEFT, position: Math.round(i === 0 ? labelX : nameX) }],
+      alignment: AlignmentType.LEFT,
+      indent: { left: ch },
+      tabStops: [i === 0 ? { type: TabStopType.RIGHT, position: rightTab } : { type: TabStopType.LEFT, position: nameX }],
       spacing: exactSpacing(pitch),
       children: children as TextRun[],
     })
@@ -249,48 +252,43 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
  * (without 文件) 30 mm below the page top, a red double line (thick over thin) 4 mm below it and one
  * (thin over thick) 20 mm above the page bottom, both 170 mm long.
  */
-export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph {
+export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
   const c = spec.content
   const text = (c.mastheadOrgs[0] ?? '') + c.mastheadSuffix
   const fit = fitMasthead(layout, ems(text), layout.letter.mastheadMaxSizePt)
   const lineTwips = flushTopLineTwips(fit.sizePt)
   const typeW = typeAreaWidthTwips(layout)
   const top = mmToTwips(layout.letter.mastheadTopFromPageMm)
-  const nameBox = new ShapeRun({
-    type: 'rectangle',
-    transformation: { width: twipsToPx(typeW), height: twipsToPx(lineTwips) },
-    fill: 'none',
-    line: 'none',
-    altText: { name: '发文机关标志', description: '发文机关标志' },
-    textOptions: { margins: { top: 0, bottom: 0, left: 0, right: 0 }, verticalAlignment: 'top', wrap: false },
-    children: [new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.CENTER, spacing: exactSpacing(lineTwips), children: [redRun(layout, text, fit)] })],
-    floating: {
-      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: 0 },
-      verticalPosition: { relative: VerticalPositionRelativeFrom.PAGE, offset: twipsToEmu(top) },
-      wrap: { type: TextWrappingType.NONE },
-      allowOverlap: true,
-      behindDocument: false,
+  // A framed paragraph (w:framePr) at an absolute position on the page: Word and LibreOffice both place it
+  // exactly (LibreOffice 7.4 misplaces a DrawingML text box in a header).
+  const name = new Paragraph({
+    style: STYLE_FIXED,
+    alignment: AlignmentType.CENTER,
+    spacing: exactSpacing(lineTwips),
+    frame: {
+      type: 'absolute',
+      position: { x: 0, y: top },
+      width: typeW,
+      height: lineTwips,
+      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.PAGE },
+      wrap: FrameWrap.NONE,
     },
+    children: [redRun(layout, text, fit)],
   })
-  const weight = layout.letter.doubleLineWeightPt * 20
+  // Each double line is two red lines (a compound line style is lost in LibreOffice).
+  const { doubleLineWeightPt: band, doubleLineThickPt: thick, doubleLineThinPt: thin } = layout.letter
   const length = mmToTwips(layout.letter.doubleLineLengthMm)
-  const upper = redLine(layout, {
-    widthTwips: length,
-    weightPt: layout.letter.doubleLineWeightPt,
-    yTwips: top + ptToTwips(fit.sizePt) + mmToTwips(layout.letter.doubleLineBelowMastheadMm) + weight / 2,
-    relativeTo: 'page',
-    compound: 'thickThin',
-    name: '红色双线（上粗下细）',
-  })
-  const lower = redLine(layout, {
-    widthTwips: length,
-    weightPt: layout.letter.doubleLineWeightPt,
-    yTwips: layout.page.heightTwips - mmToTwips(layout.letter.bottomDoubleLineFromPageBottomMm) - weight / 2,
-    relativeTo: 'page',
-    compound: 'thinThick',
-    name: '红色双线（上细下粗）',
-  })
-  return new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: [nameBox, upper, lower] as unknown as TextRun[] })
+  const rule = (weightPt: number, centreY: number, name: string) =>
+    redLine(layout, { widthTwips: length, weightPt, yTwips: centreY, relativeTo: 'page', name })
+  const upperTop = top + ptToTwips(fit.sizePt) + mmToTwips(layout.letter.doubleLineBelowMastheadMm)
+  const lowerBottom = layout.page.heightTwips - mmToTwips(layout.letter.bottomDoubleLineFromPageBottomMm)
+  const lines = [
+    rule(thick, upperTop + (thick * 20) / 2, '红色双线（上粗）'),
+    rule(thin, upperTop + band * 20 - (thin * 20) / 2, '红色双线（下细）'),
+    rule(thin, lowerBottom - band * 20 + (thin * 20) / 2, '红色双线（上细）'),
+    rule(thick, lowerBottom - (thick * 20) / 2, '红色双线（下粗）'),
+  ]
+  return [name, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: lines as unknown as TextRun[] })]
 }
 
 /** Page position (twips from the page top) of the first red double line's lower edge in 信函格式. */
@@ -323,7 +321,7 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
     const e = head[i]
     const children = [
       ...(e ? [textRun(layout, e.text, { slot: e.slot })] : []),
-      ...(i === 0 && c.docNumber ? [textRun(layout, '\t'), textRun(layout, c.docNumber)] : []),
+      ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : []),
     ]
     blocks.push(
       new Paragraph({

@@ -70,7 +70,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
           grid: { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips },
           titlePage: letter,
         },
-        headers: letter ? { first: new Header({ children: [letterhead(layout, spec)] }) } : undefined,
+        headers: letter ? { first: new Header({ children: letterhead(layout, spec) }) } : undefined,
         footers: pageNumberFooters(layout, { blankFirstPage: letter }),
         children: documentBlocks(spec, layout),
       },

@@ -4,7 +4,7 @@
  * Every run names a font per slot (ascii/hAnsi/cs Latin, eastAsia from the font profile) with
  * w:hint="eastAsia" and the zh-CN East Asian language, so “ ” — … stay full-width in the CJK face.
  */
-import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx'
+import { AlignmentType, LineRuleType, Paragraph, Tab, TextRun, type IParagraphOptions, type IRunOptions } from 'docx'
 import { fontFor, FONT_PROFILES, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 
 /** Paragraph style ids defined in styles.ts. */
@@ -46,6 +46,11 @@ export function runProps(layout: LayoutProfile, style: RunStyle = {}): IRunOptio
 
 export function textRun(layout: LayoutProfile, text: string, style: RunStyle = {}): TextRun {
   return new TextRun({ ...runProps(layout, style), text })
+}
+
+/** A tab character (w:tab) in a run of the given style. */
+export function tabRun(layout: LayoutProfile, style: RunStyle = {}): TextRun {
+  return new TextRun({ ...runProps(layout, style), children: [new Tab()] })
 }
 
 /** One exact line spacing (w:lineRule="exact"), no space before or after. */

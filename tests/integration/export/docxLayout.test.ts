@@ -1,0 +1,344 @@
+/**
+ * The .docx of the demo notice (贺政教督发〔2024〕4号), unzipped: every GB/T 9704-2012 number of the layout
+ * profile must be in word/document.xml, styles.xml, settings.xml and the footers, in integer twips.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
+import { FONT_PROFILES, GBT9704_LAYOUT, mmToTwips, type LayoutProfile } from '../../../shared/documents/layout'
+import type { DocumentSpec } from '../../../shared/documents/types'
+
+const root = join(__dirname, '../../..')
+const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
+const L = GBT9704_LAYOUT
+const F = FONT_PROFILES.gb2312
+
+interface Docx {
+  document: string
+  styles: string
+  settings: string
+  /** Footer XML by relationship type (default / even / first). */
+  footers: Record<string, string>
+  headers: Record<string, string>
+}
+
+async function unzip(buffer: Buffer): Promise<Docx> {
+  const zip = await JSZip.loadAsync(buffer)
+  const read = (p: string) => zip.file(p)!.async('string')
+  const document = await read('word/document.xml')
+  const rels = await read('word/_rels/document.xml.rels')
+  const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]
+  const refs = async (kind: 'footer' | 'header') => {
+    const out: Record<string, string> = {}
+    for (const m of document.matchAll(new RegExp(`<w:${kind}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, 'g'))) out[m[1]] = await read(`word/${target(m[2])}`)
+    return out
+  }
+  return { document, styles: await read('word/styles.xml'), settings: await read('word/settings.xml'), footers: await refs('footer'), headers: await refs('header') }
+}
+
+/** Top-level paragraphs of the body, in order. */
+const paragraphs = (xml: string): string[] => xml.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? []
+const runs = (xml: string): string[] => xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? []
+const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+const attr = (xml: string, el: string, name: string) => new RegExp(`<${el}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1]
+const paragraphWith = (xml: string, t: string) => paragraphs(xml).find((p) => text(p) === t || text(p).startsWith(t))!
+
+describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
+  let d: Docx
+
+  beforeAll(async () => {
+    d = await unzip(await exportDocumentDocx(demo))
+  })
+
+  it('uses A4 with the four margins in integer twips (top 2098, bottom 1984, left 1587, right 1474)', () => {
+    const sect = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(d.document)![0]
+    expect(attr(sect, 'w:pgSz', 'w:w')).toBe('11906')
+    expect(attr(sect, 'w:pgSz', 'w:h')).toBe('16838')
+    expect(attr(sect, 'w:pgMar', 'w:top')).toBe('2098')
+    expect(attr(sect, 'w:pgMar', 'w:bottom')).toBe('1984')
+    expect(attr(sect, 'w:pgMar', 'w:left')).toBe('1587')
+    expect(attr(sect, 'w:pgMar', 'w:right')).toBe('1474')
+    expect(mmToTwips(37)).toBe(2098) // rounded, not floored
+    // No unit strings anywhere ("37mm", "1in", "12pt" in an attribute).
+    expect(d.document).not.toMatch(/w:[a-zA-Z]+="-?[\d.]+(mm|cm|in|pt|pc|pi)"/)
+    // Footer distance puts the page number's top 7 mm below the 版心: 1984 − 397 − 308 = 1279.
+    expect(attr(sect, 'w:pgMar', 'w:footer')).toBe(String(1984 - mmToTwips(7) - 308))
+  })
+
+  it('declares the line grid: w:docGrid type="lines" linePitch="579"', () => {
+    const grid = /<w:docGrid [^>]*\/>/.exec(d.document)![0]
+    expect(grid).toContain('w:type="lines"')
+    expect(grid).toContain('w:linePitch="579"')
+  })
+
+  it('gives every paragraph an exact line height, and every 正文 paragraph exactly 579', () => {
+    for (const p of paragraphs(d.document)) {
+      const spacing = /<w:spacing [^>]*w:line="(\d+)"[^>]*\/>/.exec(p)
+      expect(spacing, text(p)).not.toBeNull()
+      expect(spacing![0]).toContain('w:lineRule="exact"')
+      expect(spacing![0]).not.toContain('"exactly"')
+    }
+    const body = [...demo.content.body.map((b) => b.text), ...demo.content.attachments[0].body.filter((b) => b.level === 0).map((b) => b.text)]
+    for (const t of body) {
+      const p = paragraphWith(d.document, t)
+      expect(attr(p, 'w:spacing', 'w:line')).toBe('579')
+      expect(attr(p, 'w:ind', 'w:firstLine')).toBe('630') // two characters of 315 twips
+    }
+    // The default paragraph properties say the same for text typed later in Word.
+    expect(d.styles).toMatch(/<w:pPrDefault><w:pPr>.*<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"\/>/)
+  })
+
+  it('names a font per slot in every run: Times New Roman for Latin, the profile face for CJK, hint eastAsia, zh-CN', () => {
+    const faces = new Set<string>(Object.values(F))
+    const all = [d.document, ...Object.values(d.footers)].flatMap(runs)
+    expect(all.length).toBeGreaterThan(40)
+    for (const r of all) {
+      const fonts = /<w:rFonts [^>]*\/>/.exec(r)
+      if (!fonts) continue // field-character runs of the page number carry their own properties below
+      expect(fonts[0], text(r)).toContain('w:hint="eastAsia"')
+      expect(faces.has(attr(fonts[0], 'w:rFonts', 'w:eastAsia')!)).toBe(true)
+      const latin = attr(fonts[0], 'w:rFonts', 'w:ascii')
+      expect(attr(fonts[0], 'w:rFonts', 'w:hAnsi')).toBe(latin)
+      expect([F.latin, F.songti]).toContain(latin)
+      expect(r).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/)
+    }
+    // Body text: 3号 仿宋_GB2312 with Times New Roman digits and −0.25 pt spacing, so 28 characters fit a line.
+    const body = runs(paragraphWith(d.document, demo.content.body[0].text))[0]
+    expect(body).toContain(`w:eastAsia="${F.fangsong}"`)
+    expect(body).toContain(`w:ascii="${F.latin}"`)
+    expect(body).toContain('<w:sz w:val="32"/>')
+    expect(body).toContain(`<w:spacing w:val="${L.text.characterSpacing}"/>`)
+    expect(L.text.characterSpacing).toBe(-5)
+    expect(d.styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"[^>]*w:hint="eastAsia"\/>.*<w:sz w:val="32"\/>.*<w:lang [^>]*w:eastAsia="zh-CN"/)
+  })
+
+  it('sets the title in 2号 (44 half-points) 方正小标宋简体, centred, broken before 的通知', () => {
+    const p = paragraphWith(d.document, '关于印发')
+    expect(text(p)).toBe(demo.content.title)
+    expect(p).toContain('<w:jc w:val="center"/>')
+    const rs = runs(p)
+    expect(rs).toHaveLength(2)
+    for (const r of rs) {
+      expect(r).toContain('<w:sz w:val="44"/>')
+      expect(r).toContain(`w:eastAsia="${F.title}"`)
+    }
+    expect(rs[1]).toContain('<w:br/>')
+    expect(text(rs[1])).toBe('的通知')
+  })
+
+  it('paints only the masthead and the separator red; everything else is black', () => {
+    const colours = [...d.document.matchAll(/<w:color w:val="([0-9A-Fa-f]{6}|auto)"\/>/g)].map((m) => m[1])
+    expect(new Set(colours)).toEqual(new Set(['000000', 'FF0000']))
+    const red = runs(d.document).filter((r) => r.includes('<w:color w:val="FF0000"/>'))
+    expect(red.map(text)).toEqual(['贺兰县人民政府教育督导室文件'])
+    expect(red[0]).toContain(`w:eastAsia="${F.title}"`)
+    // 14 characters narrowed (w:w) to fit the masthead width at 初号 (42 pt).
+    expect(red[0]).toContain(`<w:sz w:val="${L.masthead.maxSizePt * 2}"/>`)
+    const scale = Number(attr(red[0], 'w:w', 'w:val'))
+    expect(14 * 42 * (scale / 100) * (25.4 / 72)).toBeLessThanOrEqual(L.masthead.maxWidthMm)
+    // The masthead line: exact 1.1 × size so its top edge is the line top.
+    const masthead = paragraphWith(d.document, '贺兰县人民政府教育督导室文件')
+    expect(attr(masthead, 'w:spacing', 'w:line')).toBe(String(Math.round((42 * 20 * 0.88) / 0.8)))
+    // The spacer above it is 35 mm exactly (no 份号 / 密级 / 紧急程度 lines in this notice).
+    const first = paragraphs(d.document)[0]
+    expect(text(first)).toBe('')
+    expect(attr(first, 'w:spacing', 'w:line')).toBe(String(mmToTwips(35)))
+    expect(first).toContain('<w:pStyle w:val="GwFixed"/>')
+    // The red separator: a 156 mm line shape, red, anchored in the number's paragraph.
+    const number = paragraphWith(d.document, demo.content.docNumber)
+    expect(number).toContain('<w:jc w:val="center"/>')
+    expect(number).toMatch(/<a:ln w="19050"><a:solidFill><a:srgbClr val="FF0000"\/>/)
+    expect(attr(number, 'wp:extent', 'cx')).toBe(String(mmToTwips(156) * 635))
+    expect(number).toMatch(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>(\d+)<\/wp:posOffset>/)
+    // 4 mm below the number's characters: em bottom (0.8 × 579 + 0.12 × 320) + 227 twips + half the 1.5 pt line.
+    const offset = Number(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>(\d+)</.exec(number)![1]) / 635
+    expect(offset).toBeCloseTo(0.8 * 579 + 0.12 * 320 + mmToTwips(4) + 15, 0)
+  })
+
+  it('keeps positioned paragraphs off the line grid (w:snapToGrid off in the GwFixed style)', () => {
+    expect(d.styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/)
+  })
+
+  it('sets headings in their level fonts: 一、黑体 (heading part only), 1. 仿宋', () => {
+    const h1 = paragraphWith(d.document, '一、总体思路')
+    expect(runs(h1).map(text)).toEqual(['一、总体思路'])
+    expect(runs(h1)[0]).toContain(`w:eastAsia="${F.heiti}"`)
+    const h3 = paragraphWith(d.document, '1.强化领导')
+    expect(runs(h3).every((r) => r.includes(`w:eastAsia="${F.fangsong}"`))).toBe(true)
+    expect(paragraphWith(d.document, '四、聚焦“国检区考市强”任务强力督导')).toBeDefined()
+    // Numbering restarts under each level-1 heading.
+    expect(paragraphWith(d.document, '1.建强队伍，走向专业。')).toBeDefined()
+  })
+
+  it('writes 附件说明, 署名 and 成文日期 and 附注 where the standard puts them', () => {
+    const note = paragraphWith(d.document, '附件：')
+    expect(text(note)).toBe('附件：贺兰县2024年教育督导工作要点')
+    expect(attr(note, 'w:ind', 'w:hanging')).toBeDefined()
+    const date = paragraphWith(d.document, '2024年3月22日')
+    expect(date).toContain('<w:jc w:val="right"/>')
+    expect(attr(date, 'w:ind', 'w:right')).toBe(String(4 * 315))
+    const sign = paragraphs(d.document)[paragraphs(d.document).indexOf(date) - 1]
+    expect(text(sign)).toBe('贺兰县人民政府教育督导室')
+    expect(sign).toContain('<w:keepNext/>')
+    const publicity = paragraphWith(d.document, '（此件公开发布）')
+    expect(attr(publicity, 'w:ind', 'w:firstLine')).toBe('630')
+  })
+
+  it('starts each attachment on a new page with "附件" in 3号黑体 and its title in 2号小标宋', () => {
+    const label = paragraphs(d.document).find((p) => text(p) === '附件')!
+    expect(label).toContain('<w:pageBreakBefore/>')
+    expect(runs(label)[0]).toContain(`w:eastAsia="${F.heiti}"`)
+    expect(runs(label)[0]).toContain('<w:sz w:val="32"/>')
+    const all = paragraphs(d.document)
+    const i = all.indexOf(label)
+    expect(text(all[i + 1])).toBe('') // line 2 blank
+    expect(text(all[i + 2])).toBe('贺兰县2024年教育督导工作要点') // line 3
+    expect(runs(all[i + 2])[0]).toContain('<w:sz w:val="44"/>')
+  })
+
+  it('floats the 版记 to the bottom of the 版心 with thick/thin/thick rules (0.35/0.25/0.35 mm)', () => {
+    const table = /<w:tbl>(?:(?!<w:tbl>)[\s\S])*?抄送：[\s\S]*?<\/w:tbl>/.exec(d.document)![0]
+    const tblpPr = /<w:tblpPr [^>]*\/>/.exec(table)![0]
+    expect(tblpPr).toContain('w:vertAnchor="margin"')
+    expect(tblpPr).toContain('w:tblpYSpec="bottom"')
+    expect(tblpPr).toContain('w:horzAnchor="page"')
+    expect(tblpPr).toContain(`w:tblpX="${L.page.marginLeftTwips}"`)
+    expect(attr(table, 'w:tblW', 'w:w')).toBe(String(11906 - 1587 - 1474))
+    const cells = table.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!
+    expect(cells).toHaveLength(2)
+    expect(text(cells[0])).toBe('抄送：银川市人民政府教育督导室，县教育体育局。')
+    expect(text(cells[1])).toBe('贺兰县人民政府教育督导室2024年3月22日印发')
+    expect(cells[1]).toContain('<w:tab/>')
+    const border = (cell: string, side: string) => attr(cell, `w:${side}`, 'w:sz')
+    expect(border(cells[0], 'top')).toBe('8') // 1 pt ≈ 0.35 mm
+    expect(border(cells[1], 'top')).toBe('6') // 0.75 pt ≈ 0.25 mm
+    expect(border(cells[1], 'bottom')).toBe('8')
+    // 4号仿宋, one character (280 twips) in on each side; 抄送 wraps under the names.
+    const ccPara = /<w:p>[\s\S]*?<\/w:p>/.exec(cells[0])![0]
+    expect(runs(ccPara)[0]).toContain('<w:sz w:val="28"/>')
+    expect(runs(ccPara)[0]).toContain(`w:eastAsia="${F.fangsong}"`)
+    expect(attr(ccPara, 'w:ind', 'w:left')).toBe(String(280 + 3 * 280))
+    expect(attr(ccPara, 'w:ind', 'w:hanging')).toBe(String(3 * 280))
+    expect(attr(ccPara, 'w:ind', 'w:right')).toBe('280')
+    expect(attr(cells[1], 'w:tab', 'w:pos')).toBe(String(11906 - 1587 - 1474 - 280))
+    // The table is the last thing in the document, followed only by its anchor paragraph.
+    expect(d.document.indexOf(table)).toBeGreaterThan(d.document.indexOf('完成区、市政府教育督导部门安排的其他工作。'))
+  })
+
+  it('numbers pages "— PAGE —" in 4号宋体: odd right one character in, even left one character in', () => {
+    expect(d.settings).toContain('<w:evenAndOddHeaders/>')
+    expect(Object.keys(d.footers).sort()).toEqual(['default', 'even'])
+    const odd = d.footers.default
+    const even = d.footers.even
+    expect(odd).toContain('<w:jc w:val="right"/>')
+    expect(attr(odd, 'w:ind', 'w:right')).toBe('280')
+    expect(even).toContain('<w:jc w:val="left"/>')
+    expect(attr(even, 'w:ind', 'w:left')).toBe('280')
+    for (const f of [odd, even]) {
+      expect(f).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/)
+      expect(text(f).replace(/\s/g, '')).toBe('——')
+      expect(f).toContain(`w:ascii="${F.songti}"`)
+      expect(f).toContain(`w:eastAsia="${F.songti}"`)
+      expect(f).toContain('<w:sz w:val="28"/>')
+    }
+  })
+
+  it('switches every face with the font profile (windows: 仿宋, 楷体, 黑体, 华文中宋)', async () => {
+    const layout: LayoutProfile = { ...L, fontProfile: 'windows' }
+    const w = await unzip(await exportDocumentDocx(demo, layout))
+    const eastAsia = new Set([...w.document.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]).filter((f) => f !== 'zh-CN'))
+    expect(eastAsia).toEqual(new Set(['仿宋', '黑体', '华文中宋']))
+    expect(w.styles).toContain('w:eastAsia="仿宋"')
+  })
+})
+
+describe('docx layout of the special formats', () => {
+  const base = demo.content
+
+  it('信函格式: letterhead in the first-page header 30 mm from the page top, red double lines, number flush right, no number on page 1', async () => {
+    const spec: DocumentSpec = {
+      kind: '函',
+      format: 'letter',
+      content: { ...base, mastheadSuffix: '', docNumber: '贺政教督函〔2024〕12号', title: '关于商请协助开展义务教育质量监测工作的函', attachments: [] },
+    }
+    const d = await unzip(await exportDocumentDocx(spec))
+    expect(d.document).toContain('<w:titlePg/>')
+    expect(Object.keys(d.footers).sort()).toEqual(['default', 'even', 'first'])
+    expect(d.footers.first).not.toContain('PAGE')
+    const header = d.headers.first
+    const frame = /<w:framePr [^>]*\/>/.exec(header)![0]
+    expect(frame).toContain(`w:y="${mmToTwips(30)}"`)
+    expect(frame).toContain('w:vAnchor="page"')
+    expect(text(header)).toBe('贺兰县人民政府教育督导室')
+    expect(header).not.toContain('文件')
+    // Two double lines of two red lines each, 170 mm long.
+    const lines = header.match(/<wps:wsp>[\s\S]*?<\/wps:wsp>/g)!
+    expect(lines).toHaveLength(4)
+    for (const l of lines) {
+      expect(l).toContain('prst="line"')
+      expect(l).toContain('<a:srgbClr val="FF0000"/>')
+      expect(attr(l, 'a:ext', 'cx')).toBe(String(mmToTwips(170) * 635))
+    }
+    const ys = [...header.matchAll(/<wp:positionV relativeFrom="page"><wp:posOffset>(\d+)</g)].map((m) => Number(m[1]) / 635)
+    expect(ys[3]).toBeCloseTo(16838 - mmToTwips(20) - 15, 0) // thick line's lower edge 20 mm above the page bottom
+    const numberPara = paragraphs(d.document).find((p) => text(p).includes('贺政教督函〔2024〕12号'))!
+    expect(attr(numberPara, 'w:tab', 'w:val')).toBe('right')
+    expect(attr(numberPara, 'w:tab', 'w:pos')).toBe(String(11906 - 1587 - 1474))
+    // No 印发机关/印发日期 and no rules in its 版记.
+    expect(d.document).not.toContain('印发</w:t>')
+    const table = /<w:tbl>[\s\S]*?抄送：[\s\S]*?<\/w:tbl>/.exec(d.document)![0]
+    expect(table).not.toMatch(/<w:(top|bottom) w:val="single"/)
+  })
+
+  it('纪要格式: "××纪要" masthead, 出席/请假/列席 in 黑体 with names in 仿宋', async () => {
+    const spec: DocumentSpec = {
+      kind: '纪要',
+      format: 'minutes',
+      content: {
+        ...base,
+        mastheadSuffix: '纪要',
+        docNumber: '第3期',
+        recipients: '',
+        attachments: [],
+        signatureOrgs: [],
+        signedDate: '',
+        attendance: { present: '张明、李华', absent: '王芳', observers: '' },
+      },
+    }
+    const d = await unzip(await exportDocumentDocx(spec))
+    expect(runs(d.document).find((r) => r.includes('FF0000')) && text(runs(d.document).find((r) => r.includes('FF0000'))!)).toBe('贺兰县人民政府教育督导室纪要')
+    const present = paragraphWith(d.document, '出席：')
+    expect(runs(present)[0]).toContain(`w:eastAsia="${F.heiti}"`)
+    expect(text(runs(present)[0])).toBe('出席：')
+    expect(runs(present)[1]).toContain(`w:eastAsia="${F.fangsong}"`)
+    expect(attr(present, 'w:ind', 'w:hanging')).toBe(String(3 * 315))
+    expect(paragraphWith(d.document, '请假：王芳')).toBeDefined()
+    expect(d.document).not.toContain('列席：')
+  })
+
+  it('上行文 (请示): number flush left one character in, 签发人 (仿宋) + names (楷体) on the same line', async () => {
+    const spec: DocumentSpec = { kind: '请示', format: 'file', content: { ...base, signers: ['张明'], title: '关于申请教育督导专项工作经费的请示', attachments: [] } }
+    const d = await unzip(await exportDocumentDocx(spec))
+    const p = paragraphs(d.document).find((x) => text(x).startsWith(base.docNumber))!
+    expect(text(p)).toBe(`${base.docNumber}签发人：张明`)
+    expect(attr(p, 'w:ind', 'w:left')).toBe('315')
+    expect(attr(p, 'w:tab', 'w:val')).toBe('right')
+    expect(attr(p, 'w:tab', 'w:pos')).toBe(String(11906 - 1587 - 1474 - 315))
+    const rs = runs(p).filter((r) => text(r) !== '')
+    expect(text(rs.find((r) => text(r) === '签发人：')!)).toBe('签发人：')
+    expect(rs.find((r) => text(r) === '签发人：')).toContain(`w:eastAsia="${F.fangsong}"`)
+    expect(rs.find((r) => text(r) === '张明')).toContain(`w:eastAsia="${F.kaiti}"`)
+  })
+
+  it('联合行文: the organisations stacked with 文件 to their right, vertically centred', async () => {
+    const spec: DocumentSpec = { kind: '通知', format: 'file', content: { ...base, mastheadOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }
+    const d = await unzip(await exportDocumentDocx(spec))
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(d.document)![0]
+    expect(text(table)).toBe('贺兰县人民政府教育督导室文件贺兰县教育体育局')
+    expect(table).toContain('<w:vMerge w:val="restart"/>')
+    expect(table).toContain('<w:vAlign w:val="center"/>')
+    expect(table).toContain('<w:jc w:val="distribute"/>')
+  })
+})
