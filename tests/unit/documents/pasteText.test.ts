@@ -48,6 +48,8 @@ describe('normalizePunctuation', () => {
     expect(normalizePunctuation('网址:http://www.example.com')).toBe('网址：http://www.example.com')
     expect(normalizePunctuation('1.强化领导，统一思想。')).toBe('1.强化领导，统一思想。')
     expect(normalizePunctuation('Hello world, 8:30')).toBe('Hello world, 8:30')
+    expect(normalizePunctuation('时间:8:30')).toBe('时间：8:30')
+    expect(normalizePunctuation('等...')).toBe('等...')
   })
 
   it('ends a Chinese sentence typed with a half-width full stop with 。', () => {
