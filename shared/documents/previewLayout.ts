@@ -211,6 +211,8 @@ interface PageState {
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000
+/** Paper sizes to 0.1 mm: A4 in twips (11906 × 16838) is 210.009 × 297.004 mm, which must print as one sheet. */
+const round1 = (v: number) => Math.round(v * 10) / 10
 const cssColor = (hex: string) => (hex.startsWith('#') ? hex : `#${hex}`)
 
 function runsText(runs: Runs): string {
@@ -384,7 +386,7 @@ class Typesetter {
       const shows = !p.imprintOnly && !(spec.format === 'letter' && n === 1)
       const items = [...p.items]
       if (shows) items.push(this.pageNumberItem(n))
-      return { index, number: shows ? n : null, widthMm: round3(pageW), heightMm: round3(pageH), typeArea, items }
+      return { index, number: shows ? n : null, widthMm: round1(pageW), heightMm: round1(pageH), typeArea, items }
     })
   }
 

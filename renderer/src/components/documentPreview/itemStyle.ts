@@ -58,3 +58,14 @@ export function gridStyle(page: PreviewPage): Style {
     backgroundImage: `repeating-linear-gradient(to bottom, rgba(64, 158, 255, 0.10) 0 ${pitch}mm, transparent ${pitch}mm ${2 * pitch}mm), repeating-linear-gradient(to right, rgba(64, 158, 255, 0.12) 0 0.2mm, transparent 0.2mm ${a.width / a.charsPerLine}mm)`,
   }
 }
+
+/**
+ * Splits a page number "— 1 —" so the 一字线 can be set full-width (as Word sets U+2014 with the eastAsia
+ * hint) while the digits stay half-width (7.5 "半角宋体阿拉伯数字").
+ */
+export function dashParts(text: string): { text: string; dash: boolean }[] {
+  return text
+    .split(/([\u2014\u2015\u2500]+)/)
+    .filter((s) => s !== '')
+    .map((s) => ({ text: s, dash: /^[\u2014\u2015\u2500]+$/.test(s) }))
+}
