@@ -14,7 +14,7 @@ export function attachmentPages(layout: LayoutProfile, attachments: Attachment[]
     gridParagraph(layout, {
       pageBreakBefore: true,
       alignment: AlignmentType.LEFT,
-      children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti' })],
+      children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti', latinInSlot: true })],
     }),
     ...blankLines(layout, layout.attachment.titleLine - 2),
     titleParagraph(layout, a.title),

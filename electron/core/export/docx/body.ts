@@ -81,11 +81,10 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[])
   if (attachments.length === 0) return []
   const indent = layout.attachmentNote.indentChars * bodyCharTwips(layout)
   const head = '附件：'
-  const headW = bodyTextWidth(layout, head)
   const several = attachments.length > 1
   const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
-  const labelW = Math.max(...labels.map((l) => bodyTextWidth(layout, l)))
-  const nameX = indent + headW + labelW
+  // Names start where the widest "附件：N." ends (the CJK–digit gap included), the first line at the indent.
+  const nameX = indent + Math.max(...labels.map((l) => bodyTextWidth(layout, head + l)))
   return [
     ...blankLines(layout, layout.attachmentNote.blankLinesBefore),
     ...attachments.map((a, i) => {

@@ -82,12 +82,14 @@ export const AUTO_SPACE_EM = 0.25
 /** Estimated width in twips of `text` set at `sizePt` with run character spacing `spacing` (twentieths of a point). */
 export function textWidthTwips(text: string, sizePt: number, spacing = 0): number {
   let w = 0
-  let prev: boolean | null = null
+  let prev: 'han' | 'latin' | 'other' = 'other'
   for (const ch of text) {
     const full = isFullWidth(ch)
     w += (full ? sizePt * 20 : latinEm(ch) * sizePt * 20) + spacing
-    if (prev !== null && prev !== full && ch !== ' ') w += AUTO_SPACE_EM * sizePt * 20
-    prev = ch === ' ' ? null : full
+    // The gap goes between an ideograph and a Latin letter or digit only, not next to punctuation or spaces.
+    const kind = /\p{Script=Han}/u.test(ch) ? 'han' : /[A-Za-z0-9]/.test(ch) ? 'latin' : 'other'
+    if ((prev === 'han' && kind === 'latin') || (prev === 'latin' && kind === 'han')) w += AUTO_SPACE_EM * sizePt * 20
+    prev = kind
   }
   return Math.round(w)
 }
