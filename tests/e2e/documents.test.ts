@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ARTIFACTS, openApp, type E2eApp } from './harness'
+
+let app: E2eApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const hasLibreOffice = (() => {
+  try {
+    execFileSync('which', ['libreoffice'])
+    return true
+  } catch {
+    return false
+  }
+})()
+
+describe('公文管理 in the browser', () => {
+  it('creates a 通知 from a template, signs it, sees it in the register, exports and reopens it, voids a number', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.locator('[data-test=document-table]').getByText('贺政教督发〔2024〕4号').waitFor()
+    await page.locator('[data-test=new-document]').click()
+    await page.locator('[data-test=template-supervision-notice]').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+
+    // Fill it in: title, series, a pasted body with numbering detected.
+    await page.locator('[data-test=title]').fill('关于开展2026年11月责任督学挂牌督导工作的通知')
+    await page.locator('[data-test=series]').click()
+    await page.getByRole('option', { name: /贺政教督发/ }).click()
+    await page.locator('[data-test=body-paste]').click()
+    await page.locator('[data-test=paste-text]').fill('一、督导范围\n全县中小学、幼儿园。\n二、督导内容\n1.校园安全.重点检查消防通道 。\n2.课后服务')
+    await page.locator('[data-test=paste-apply]').click()
+    await page.getByText(/已识别 \d+ 段/).waitFor()
+    await page.locator('[data-test=save]').click()
+    await page.getByText('已保存').waitFor()
+
+    await page.locator('[data-test=sign]').click()
+    await page.locator('[data-test=sign-confirm]').click()
+    const year = new Date().getFullYear()
+    const expectedNumber = `贺政教督发〔${year}〕1号`
+    await page.locator('[data-test=doc-number]').filter({ hasText: expectedNumber }).waitFor()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '已签发' }).waitFor()
+    await app.screenshot('10-composer-signed')
+
+    // Export to Word: a real download, unzipped and read.
+    const downloadPromise = page.waitForEvent('download')
+    await page.locator('[data-test=export-docx]').click()
+    const download = await downloadPromise
+    expect(download.suggestedFilename()).toBe(`${expectedNumber} 关于开展2026年11月责任督学挂牌督导工作的通知.docx`)
+    const dir = mkdtempSync(join(tmpdir(), 'dudao-dl-'))
+    const file = join(dir, 'exported.docx')
+    await download.saveAs(file)
+    const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string')
+    expect(xml).toContain(expectedNumber.replace('〔', '〔').slice(0, 5))
+    expect(xml).toContain('督导范围')
+    expect(xml).toContain('校园安全。重点检查消防通道。')
+    if (hasLibreOffice) {
+      execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', ARTIFACTS, file], { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(__dirname, '../fixtures/fontconfig/fonts.conf') } })
+      expect(existsSync(join(ARTIFACTS, 'exported.pdf'))).toBe(true)
+    }
+
+    // The register lists it; reopening from the register shows the same document.
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.getByText('发文登记簿').click()
+    await page.locator('[data-test=register-year]').click()
+    await page.getByRole('option', { name: `${year}年` }).click()
+    const row = page.locator('[data-test=register-table] tr', { hasText: expectedNumber })
+    await row.getByText('关于开展2026年11月责任督学挂牌督导工作的通知').click()
+    await page.locator('[data-test=doc-number]').filter({ hasText: expectedNumber }).waitFor()
+    expect(await page.locator('[data-test=title]').inputValue()).toBe('关于开展2026年11月责任督学挂牌督导工作的通知')
+
+    // Void a number in the 2024 register and see it marked as a break in the sequence.
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.getByText('发文登记簿').click()
+    await page.locator('[data-test=register-year]').click()
+    await page.getByRole('option', { name: '2024年' }).click()
+    await page.locator('[data-test=void-7]').click()
+    await page.locator('[data-test=void-reason]').fill('计划取消')
+    await page.locator('[data-test=void-confirm]').click()
+    await page.getByText('已作废 贺政教督发〔2024〕7号').waitFor()
+    const voidedRow = page.locator('[data-test=register-table] tr', { hasText: '贺政教督发〔2024〕7号' })
+    await voidedRow.getByText('断号').waitFor()
+    expect(await voidedRow.textContent()).toContain('作废原因：计划取消')
+    const gapRow = page.locator('[data-test=register-table] tr', { hasText: '贺政教督发〔2024〕5号' })
+    expect(await gapRow.textContent()).toContain('断号')
+    await app.screenshot('11-register-voided')
+  })
+})
