@@ -177,6 +177,7 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     const note = paragraphWith(d.document, '附件：')
     expect(text(note)).toBe('附件：贺兰县2024年教育督导工作要点')
     expect(attr(note, 'w:ind', 'w:hanging')).toBeDefined()
+    expect(note).toContain('<w:keepNext/>') // travels with the 署名 to the next page rather than leave it alone there
     const date = paragraphWith(d.document, '2024年3月22日')
     expect(date).toContain('<w:jc w:val="right"/>')
     expect(attr(date, 'w:ind', 'w:right')).toBe(String(4 * 315))

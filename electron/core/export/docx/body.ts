@@ -93,6 +93,8 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[])
       const title = a.title.trim().replace(/[。；;，,]+$/, '')
       return gridParagraph(layout, {
         alignment: AlignmentType.LEFT,
+        // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
+        keepNext: true,
         indent: { left: nameX, hanging },
         children: [textRun(layout, prefix + title)],
       })
@@ -116,8 +118,10 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec): Parag
   const dateW = bodyTextWidth(layout, date)
   const s = layout.signature
   const out: Paragraph[] = []
+  // With an 附件说明 above, the blank lines chain it to the 署名 (see attachmentNote).
+  const keepWithNote = c.attachments.length > 0
   if (s.form === 'sealed') {
-    out.push(...blankLines(layout, s.sealedBlankLinesBefore))
+    out.push(...blankLines(layout, s.sealedBlankLinesBefore, keepWithNote))
     const dateRight = s.sealedDateRightIndentChars * ch
     for (const org of orgs) {
       const right = Math.max(0, Math.round(dateRight + (dateW - bodyTextWidth(layout, org)) / 2))
@@ -126,7 +130,7 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec): Parag
     if (date) out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!c.publicityNote, indent: { right: dateRight }, children: [textRun(layout, date)] }))
     return out
   }
-  out.push(...blankLines(layout, s.unsealedBlankLinesBefore))
+  out.push(...blankLines(layout, s.unsealedBlankLinesBefore, keepWithNote))
   const nameRight = s.unsealedNameRightIndentChars * ch
   const shift = s.unsealedDateShiftChars * ch
   const nameW = Math.max(0, ...orgs.map((o) => bodyTextWidth(layout, o)))

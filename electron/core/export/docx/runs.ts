@@ -64,8 +64,8 @@ export function gridParagraph(layout: LayoutProfile, options: IParagraphOptions 
 }
 
 /** `count` empty lines of the grid (空一行, 空二行 …). */
-export function blankLines(layout: LayoutProfile, count: number): Paragraph[] {
-  return Array.from({ length: Math.max(0, count) }, () => gridParagraph(layout))
+export function blankLines(layout: LayoutProfile, count: number, keepNext = false): Paragraph[] {
+  return Array.from({ length: Math.max(0, count) }, () => gridParagraph(layout, keepNext ? { keepNext } : {}))
 }
 
 /** An empty paragraph exactly `twips` high that moves what follows to a computed position. */
