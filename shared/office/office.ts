@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { FONT_PROFILES, type FontProfileId } from '../documents/layout'
+
+const FONT_PROFILE_IDS = Object.keys(FONT_PROFILES) as [FontProfileId, ...FontProfileId[]]
 
 const text = (label: string, max: number) => z.string().trim().min(1).max(max).describe(label)
 const optionalText = (label: string, max: number) => z.string().trim().max(max).default('').describe(label)
@@ -18,6 +21,7 @@ export const officeProfileSchema = z.object({
     .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '只能包含数字、括号、短横线和“转”')
     .default('')
     .describe('电话'),
+  fontProfile: z.enum(FONT_PROFILE_IDS).default('gb2312').describe('公文字体'),
 }).strict()
 
 export type OfficeProfileInput = z.input<typeof officeProfileSchema>

@@ -27,4 +27,5 @@ export const SAMPLE_PROFILE = {
   superior: '宁夏回族自治区人民政府教育督导室',
   contactName: '王芳',
   contactPhone: '0954-2031234',
+  fontProfile: 'windows' as const,
 }

@@ -9,6 +9,7 @@ interface OfficeRow {
   superior: string
   contact_name: string
   contact_phone: string
+  font_profile: OfficeProfile['fontProfile']
   updated_at: string
 }
 
@@ -23,17 +24,18 @@ export function readOffice(db: Database.Database): Office | null {
     superior: row.superior,
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
+    fontProfile: row.font_profile,
     updatedAt: row.updated_at,
   }
 }
 
 export function writeOffice(db: Database.Database, p: OfficeProfile): void {
   db.prepare(
-    `INSERT INTO office (id, full_name, short_name, masthead_text, county, superior, contact_name, contact_phone, updated_at)
-     VALUES (1, @fullName, @shortName, @mastheadText, @county, @superior, @contactName, @contactPhone, @updatedAt)
+    `INSERT INTO office (id, full_name, short_name, masthead_text, county, superior, contact_name, contact_phone, font_profile, updated_at)
+     VALUES (1, @fullName, @shortName, @mastheadText, @county, @superior, @contactName, @contactPhone, @fontProfile, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET
        full_name = excluded.full_name, short_name = excluded.short_name, masthead_text = excluded.masthead_text,
        county = excluded.county, superior = excluded.superior, contact_name = excluded.contact_name,
-       contact_phone = excluded.contact_phone, updated_at = excluded.updated_at`,
+       contact_phone = excluded.contact_phone, font_profile = excluded.font_profile, updated_at = excluded.updated_at`,
   ).run({ ...p, updatedAt: new Date().toISOString() })
 }

@@ -98,7 +98,7 @@ CREATE TABLE office (
   contact_name   TEXT NOT NULL DEFAULT '',
   contact_phone  TEXT NOT NULL DEFAULT '',
   updated_at     TEXT NOT NULL
-);
+, font_profile TEXT NOT NULL DEFAULT 'gb2312' CHECK (font_profile IN ('gb2312', 'windows')));
 
 -- table schema_migrations
 CREATE TABLE schema_migrations (

@@ -1,5 +1,6 @@
 import m0001 from './0001_init'
 import m0002 from './0002_documents'
+import m0003 from './0003_font_profile'
 
 export interface Migration {
   version: number
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: '0001_init', sql: m0001 },
   { version: 2, name: '0002_documents', sql: m0002 },
+  { version: 3, name: '0003_font_profile', sql: m0003 },
 ]

@@ -87,13 +87,12 @@ export function redLine(
 }
 
 /** 份号 / 密级和保密期限 / 紧急程度, one per line, flush left (7.2.1–7.2.2). */
-function headElements(layout: LayoutProfile, spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: string }[] {
+function headElements(spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: string }[] {
   const c = spec.content
   const out: { slot: 'fangsong' | 'heiti'; text: string }[] = []
   if (c.copyNumber) out.push({ slot: 'fangsong', text: c.copyNumber })
   if (c.secrecy) out.push({ slot: 'heiti', text: c.secrecy })
   if (c.urgency) out.push({ slot: 'heiti', text: c.urgency })
-  void layout
   return out
 }
 
@@ -223,8 +222,10 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const blocks: Block[] = []
-  const head = headElements(layout, spec)
-  for (const e of head) blocks.push(gridParagraph(layout, { children: [textRun(layout, e.text, { slot: e.slot })] }))
+  const head = headElements(spec)
+  for (const e of head) {
+    blocks.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] }))
+  }
   const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
   blocks.push(...spacer(mastheadTop - head.length * pitch))
   const m = mastheadBlock(layout, c.mastheadOrgs, c.mastheadSuffix)
@@ -315,12 +316,12 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const firstEmTop = letterLineBottom(layout, spec) + layout.letter.numberGapChars * ptToTwips(layout.text.bodySizePt)
   const firstLineTop = firstEmTop - emTopInLine(pitch, layout.text.bodySizePt)
   const blocks: Block[] = [...spacer(firstLineTop - layout.page.marginTopTwips)]
-  const head = headElements(layout, spec)
+  const head = headElements(spec)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {
     const e = head[i]
     const children = [
-      ...(e ? [textRun(layout, e.text, { slot: e.slot })] : []),
+      ...(e ? [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] : []),
       ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : []),
     ]
     blocks.push(

@@ -3,15 +3,19 @@
  * first (仿宋_GB2312 …), then the same role's faces on Windows, macOS and Linux, so a machine without the
  * GB2312 faces still shows a 仿宋-, 楷体-, 黑体- or 小标宋-like face and never a sans-serif UI font.
  *
- * Two aliases are declared with @font-face in DocumentPreview.vue (local fonts only, nothing is fetched):
+ * Three aliases are declared with @font-face in DocumentPreview.vue (local fonts only, nothing is fetched):
  * - PreviewLatin: Times New Roman (or a metric twin) for ASCII and Latin-1 only, as Word uses the Latin
- *   face for letters and digits while “ ” — … stay in the CJK face;
+ *   face for letters and digits while “ ” — … stay in the CJK face; being first in the stack it also fixes
+ *   the line metrics (baseline 0.88 em below the top of a 1 em line, like an exact line in Word);
+ * - PreviewStrut: the same metrics for a space only, first in stacks that keep Latin in the slot's face;
  * - PreviewTitleFallback: the bold cut of Noto Serif CJK / Source Han Serif, the nearest free look-alike
  *   of 方正小标宋, without faux-bolding a real 小标宋 when one is installed.
  */
 import { FONT_PROFILES, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 
 export const LATIN_ALIAS = 'PreviewLatin'
+/** A space-only face that fixes the line metrics of lines that keep Latin in the slot's face (page numbers). */
+export const STRUT_ALIAS = 'PreviewStrut'
 export const TITLE_FALLBACK_ALIAS = 'PreviewTitleFallback'
 
 const FALLBACKS: Record<FontSlot, string[]> = {
@@ -43,6 +47,6 @@ function quote(name: string): string {
 export function fontFamilyFor(layout: LayoutProfile, slot: FontSlot, latinInSlot = false): string {
   const profile = FONT_PROFILES[layout.fontProfile]
   const faces = [profile[slot], ...FALLBACKS[slot]]
-  const names = latinInSlot ? faces : [LATIN_ALIAS, ...faces]
+  const names = latinInSlot ? [STRUT_ALIAS, ...faces] : [LATIN_ALIAS, ...faces]
   return [...new Set(names)].map(quote).join(', ')
 }
