@@ -233,3 +233,67 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
     expect(Math.abs(note.xMin - typeLeft - 2 * charMm)).toBeLessThan(0.5)
   })
 })
+
+describe.skipIf(!hasLibreOffice)('信函格式 rendered by LibreOffice (GB/T 9704-2012 10.1)', () => {
+  let dir: string
+  let pdf: string
+  let pages: PdfPage[]
+  const spec: DocumentSpec = {
+    kind: '函',
+    format: 'letter',
+    content: {
+      ...demo.content,
+      copyNumber: '000007',
+      mastheadSuffix: '',
+      docNumber: '贺政教督函〔2024〕12号',
+      title: '关于商请协助开展2024年义务教育质量监测工作的函',
+      recipients: '县教育体育局',
+      body: demo.content.attachments[0].body.slice(0, 6),
+      attachments: [],
+      printingOrg: '',
+      printedDate: '',
+    },
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-letter-'))
+    pdf = renderPdf(await exportDocumentDocx(spec), dir, 'letter')
+    pages = textLayout(pdf)
+  }, 120_000)
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('puts the name 30 mm below the page top, red double lines 4 mm below it and 20 mm above the page bottom, 170 mm long', () => {
+    const { glyphs, strokes } = drawing(pdf, 1)
+    const red = glyphs.filter((g) => g.color === '100%,0%,0%')
+    expect(red).toHaveLength([...'贺兰县人民政府教育督导室'].length)
+    const sizePt = L.letter.mastheadMaxSizePt
+    const emTop = red[0].y - 0.88 * pt(sizePt)
+    expect(Math.abs(emTop - L.letter.mastheadTopFromPageMm)).toBeLessThan(1)
+    const rules = strokes.filter((s) => s.color === '100%,0%,0%').sort((a, b) => a.y - b.y)
+    expect(rules).toHaveLength(4)
+    for (const r of rules) expect(r.x2 - r.x1).toBeCloseTo(L.letter.doubleLineLengthMm, 0)
+    // Upper pair: thick over thin, its top edge 4 mm below the name's bottom (em box).
+    expect(rules[0].widthPt).toBeGreaterThan(rules[1].widthPt)
+    const nameBottom = red[0].y + 0.12 * pt(sizePt)
+    expect(Math.abs(rules[0].y - pt(rules[0].widthPt) / 2 - nameBottom - L.letter.doubleLineBelowMastheadMm)).toBeLessThan(1)
+    // Lower pair: thin over thick, its bottom edge 20 mm above the page bottom.
+    expect(rules[3].widthPt).toBeGreaterThan(rules[2].widthPt)
+    expect(Math.abs(297 - (rules[3].y + pt(rules[3].widthPt) / 2) - L.letter.bottomDoubleLineFromPageBottomMm)).toBeLessThan(1)
+    // 份号 flush left and 发文字号 flush right on the first line below the upper pair.
+    const first = pages[0].lines.filter((l) => l.yMin > rules[1].y).sort((a, b) => a.yMin - b.yMin)
+    const number = first.find((l) => l.text === spec.content.docNumber)!
+    expect(number.xMax).toBeCloseTo(typeRight, 0)
+    const copy = first.find((l) => l.text === '000007')!
+    expect(copy.xMin).toBeCloseTo(typeLeft, 0)
+    expect(Math.abs(copy.yMin - number.yMin)).toBeLessThan(0.2)
+  })
+
+  it('shows no page number on the first page and numbers the next ones', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(2)
+    expect(pages[0].lines.filter((l) => l.yMin > typeBottom)).toHaveLength(0)
+    expect(pages[1].lines.filter((l) => l.yMin > typeBottom).map((l) => l.text.replace(/\s/g, ''))).toEqual(['—2—'])
+  })
+})
