@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, PUBLICITY_NOTES, URGENCIES, type DocumentContent } from './types'
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, ITEM_NUMBERINGS, PUBLICITY_NOTES, URGENCIES, type DocumentContent } from './types'
 
 const isoDate = (label: string) =>
   z
@@ -44,6 +44,7 @@ export const documentContentSchema = z.object({
     absent: line('请假', 500),
     observers: line('列席', 500),
   }),
+  itemNumbering: z.enum(ITEM_NUMBERINGS).default('perSection').describe('条目编号方式'),
 }) satisfies z.ZodType<DocumentContent>
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS).describe('文种')

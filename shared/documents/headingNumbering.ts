@@ -4,7 +4,7 @@
  * block levels, so moving or re-levelling a section renumbers everything.
  */
 
-import type { BodyBlock } from './types'
+import type { BodyBlock, ItemNumbering } from './types'
 
 export type HeadingLevel = 1 | 2 | 3 | 4
 type BlockLevel = BodyBlock['level']
@@ -61,13 +61,18 @@ export interface NumberedBlock extends BodyBlock {
  * Numbers every heading. A heading restarts the counters of all deeper levels: 一、 restarts
  * （一）, 1. and （1）; （一） restarts 1. and （1）; 1. restarts （1）. Ordinary paragraphs
  * (level 0) neither take a number nor reset one.
+ *
+ * With `itemNumbering: 'continuous'` the 1. items run on across 一、 and （一） sections, as many
+ * 工作要点 do (贺政教督发〔2024〕4号 numbers its items 1.–12. through four sections).
  */
-export function numberBlocks(blocks: BodyBlock[]): NumberedBlock[] {
+export function numberBlocks(blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): NumberedBlock[] {
   const counters = [0, 0, 0, 0, 0]
   return blocks.map((block) => {
     if (block.level === 0) return { ...block, label: '' }
     counters[block.level] += 1
-    for (let deeper = block.level + 1; deeper <= 4; deeper++) counters[deeper] = 0
+    for (let deeper = block.level + 1; deeper <= 4; deeper++) {
+      if (!(itemNumbering === 'continuous' && deeper === 3)) counters[deeper] = 0
+    }
     return { ...block, label: headingLabel(block.level, counters[block.level]) }
   })
 }

@@ -45,6 +45,10 @@ export interface MinutesAttendance {
   observers: string
 }
 
+/** How 1. items are numbered: restarting under each 一、/（一） (perSection) or straight through (continuous). */
+export const ITEM_NUMBERINGS = ['perSection', 'continuous'] as const
+export type ItemNumbering = (typeof ITEM_NUMBERINGS)[number]
+
 export interface DocumentContent {
   /** 份号, 6 digits when used, '' when not. */
   copyNumber: string
@@ -76,6 +80,8 @@ export interface DocumentContent {
   /** 印发日期 as ISO date YYYY-MM-DD. */
   printedDate: string
   attendance: MinutesAttendance
+  /** Numbering of level-3 items in 正文 and attachments; absent in older documents = perSection. */
+  itemNumbering?: ItemNumbering
 }
 
 export interface DocumentSpec {

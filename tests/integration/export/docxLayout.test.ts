@@ -169,8 +169,9 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     const h3 = paragraphWith(d.document, '1.强化领导')
     expect(runs(h3).every((r) => r.includes(`w:eastAsia="${F.fangsong}"`))).toBe(true)
     expect(paragraphWith(d.document, '四、聚焦“国检区考市强”任务强力督导')).toBeDefined()
-    // Numbering restarts under each level-1 heading.
-    expect(paragraphWith(d.document, '1.建强队伍，走向专业。')).toBeDefined()
+    // The demo notice numbers its items straight through (itemNumbering: continuous), as the original: 4. under 三、.
+    expect(paragraphWith(d.document, '4.建强队伍，走向专业。')).toBeDefined()
+    expect(paragraphWith(d.document, '12.完成区、市政府教育督导部门安排的其他工作。')).toBeDefined()
   })
 
   it('writes 附件说明, 署名 and 成文日期 and 附注 where the standard puts them', () => {

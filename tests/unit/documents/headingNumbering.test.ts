@@ -209,3 +209,22 @@ describe('changeLevel', () => {
     expect(changeLevel(blocks, 5, 1)).toEqual(blocks)
   })
 })
+
+describe('continuous item numbering (贺政教督发〔2024〕4号 numbers 1.–12. across sections)', () => {
+  it('runs 1. items on across 一、 sections but still restarts （1） under each item', () => {
+    const blocks = [
+      { level: 1, text: '总体思路' },
+      { level: 1, text: '体制机制' },
+      { level: 3, text: 'a' },
+      { level: 3, text: 'b' },
+      { level: 4, text: 'b1' },
+      { level: 1, text: '队伍' },
+      { level: 2, text: '分项' },
+      { level: 3, text: 'c' },
+      { level: 4, text: 'c1' },
+    ] as const
+    const labels = (mode?: 'perSection' | 'continuous') => numberBlocks([...blocks], mode).map((b) => b.label)
+    expect(labels('continuous')).toEqual(['一、', '二、', '1.', '2.', '（1）', '三、', '（一）', '3.', '（1）'])
+    expect(labels()).toEqual(['一、', '二、', '1.', '2.', '（1）', '三、', '（一）', '1.', '（1）'])
+  })
+})

@@ -3,12 +3,12 @@
  * flush left on line 1, the attachment title (2号小标宋) centred on line 3, the body formatted as 正文.
  */
 import { AlignmentType, Paragraph } from 'docx'
-import type { Attachment } from '../../../../shared/documents/types'
+import type { Attachment, ItemNumbering } from '../../../../shared/documents/types'
 import type { LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyParagraphs, titleParagraph } from './body'
 import { blankLines, gridParagraph, textRun } from './runs'
 
-export function attachmentPages(layout: LayoutProfile, attachments: Attachment[]): Paragraph[] {
+export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection'): Paragraph[] {
   const several = attachments.length > 1
   return attachments.flatMap((a, i) => [
     gridParagraph(layout, {
@@ -19,6 +19,6 @@ export function attachmentPages(layout: LayoutProfile, attachments: Attachment[]
     ...blankLines(layout, layout.attachment.titleLine - 2),
     titleParagraph(layout, a.title),
     ...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []),
-    ...bodyParagraphs(layout, a.body),
+    ...bodyParagraphs(layout, a.body, itemNumbering),
   ])
 }

@@ -3,7 +3,7 @@
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
 import { AlignmentType, Paragraph, TextRun } from 'docx'
-import type { Attachment, BodyBlock, DocumentSpec } from '../../../../shared/documents/types'
+import type { Attachment, BodyBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
 import { breakTitle } from '../../../../shared/documents/titleBreak'
@@ -69,8 +69,8 @@ export function blockParagraph(layout: LayoutProfile, block: BodyBlock & { label
   return bodyParagraph(layout, runs, { indent })
 }
 
-export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[]): Paragraph[] {
-  return numberBlocks(blocks).map((b) => blockParagraph(layout, b))
+export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): Paragraph[] {
+  return numberBlocks(blocks, itemNumbering).map((b) => blockParagraph(layout, b))
 }
 
 /**

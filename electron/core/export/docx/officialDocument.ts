@@ -31,14 +31,14 @@ export function documentBlocks(spec: DocumentSpec, layout: LayoutProfile): Block
   } else if (c.title.trim()) {
     blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
   }
-  blocks.push(...bodyParagraphs(layout, c.body))
+  blocks.push(...bodyParagraphs(layout, c.body, c.itemNumbering))
   blocks.push(...attachmentNote(layout, c.attachments))
   if (minutes) blocks.push(...attendanceLines(layout, spec))
   // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
   const signatureLayout: LayoutProfile = minutes ? { ...layout, signature: { ...layout.signature, form: 'unsealed' } } : layout
   blocks.push(...signatureBlock(signatureLayout, spec))
   blocks.push(...publicityNoteParagraph(layout, c.publicityNote))
-  blocks.push(...attachmentPages(layout, c.attachments))
+  blocks.push(...attachmentPages(layout, c.attachments, c.itemNumbering))
   blocks.push(...imprintBlocks(layout, spec))
   return blocks
 }
