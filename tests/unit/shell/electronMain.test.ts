@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { DESKTOP_CHANNELS } from '../../../shared/contract/bridge'
 import { CHANNEL_NAMES } from '../../../shared/contract/channels'
 
 const h = vi.hoisted(() => {
@@ -60,8 +61,15 @@ describe('Electron main process', () => {
     }
   })
 
-  it('registers one ipcMain.handle per contract channel', () => {
+  it('registers one ipcMain.handle per contract channel, plus the desktop-only ones', () => {
     for (const name of CHANNEL_NAMES) expect(h.handled.has(name), name).toBe(true)
+    for (const name of Object.values(DESKTOP_CHANNELS)) expect(h.handled.has(name), name).toBe(true)
+    expect(h.handled.size).toBe(CHANNEL_NAMES.length + Object.keys(DESKTOP_CHANNELS).length)
+  })
+
+  it('refuses desktop calls (PDF, folder picker) from other frames', async () => {
+    expect(await h.handled.get(DESKTOP_CHANNELS.printToPdf)!({ senderFrame: { url: 'https://evil.example/' } }, 'x')).toBeNull()
+    expect(await h.handled.get(DESKTOP_CHANNELS.pickDirectory)!({ senderFrame: { url: 'https://evil.example/' } }, 'x')).toBeNull()
   })
 
   it('creates the window with the secure webPreferences', () => {
