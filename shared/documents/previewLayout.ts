@@ -11,15 +11,17 @@
  *   line and their em box 0.88 em above / 0.12 em below it (Word and LibreOffice do this for exact lines);
  * - text is measured on the character grid (textWidth.ts): a full-width character is one body character
  *   (16 pt − 0.25 pt = 315 twips), a half-width one half of it, so a 版心 line holds 28 characters and a page 22 lines;
+ *   an ideograph next to a Latin letter or digit adds Word's automatic gap (AUTO_SPACE_EM);
  * - the 版头 sits at the computed distances of GB/T 9704-2012 (masthead top edge 35 mm below the 版心
  *   top, 发文字号 two blank lines below it, the red line 4 mm below the number, the title two blank lines
  *   below the red line); from the title on, lines follow each other by the pitch and a page breaks when
- *   the next line does not fit into the 版心.
+ *   the next line does not fit into the 版心; the exporter's keep-with-next chains (附件说明 → 署名 → 成文日期 →
+ *   附注) move to the next page together.
  */
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
 import { formatChineseDate } from './chineseDate'
-import { charWidth, textWidth } from './textWidth'
+import { charWidth } from './textWidth'
 import {
   bodyCharTwips,
   GBT9704_LAYOUT,
@@ -31,7 +33,7 @@ import {
   type FontSlot,
   type LayoutProfile,
 } from './layout'
-import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec } from './types'
+import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 
 export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
 
@@ -127,6 +129,34 @@ const EXACT_LINE_BASELINE = 0.8
 const EM_ASCENT = 0.88
 const EM_DESCENT = 0.12
 
+/**
+ * The gap Word and LibreOffice put between an ideograph and a Latin letter or digit ("自动调整中文与西文、
+ * 数字的间距", on by default and kept on by the exporter), in em of the font size: the exporter's
+ * AUTO_SPACE_EM (electron/core/export/docx/metrics.ts; LibreOffice 7.4 measures 0.2–0.22 em).
+ */
+export const AUTO_SPACE_EM = 0.25
+
+type CharKind = 'han' | 'latin' | 'other'
+const kindOf = (ch: string): CharKind => (/\p{Script=Han}/u.test(ch) ? 'han' : /[A-Za-z0-9]/.test(ch) ? 'latin' : 'other')
+
+/** Is there an automatic CJK–Latin gap between these two neighbours (not next to punctuation or spaces)? */
+export function autoSpaceBetween(a: string, b: string): boolean {
+  const ka = kindOf(a)
+  const kb = kindOf(b)
+  return (ka === 'han' && kb === 'latin') || (ka === 'latin' && kb === 'han')
+}
+
+/** Width in characters (CJK 1, half-width 0.5) plus `gap` characters for every CJK–Latin gap. */
+export function measureChars(text: string, gap: number): number {
+  let w = 0
+  let prev = ''
+  for (const ch of text) {
+    w += charWidth(ch) + (prev && autoSpaceBetween(prev, ch) ? gap : 0)
+    prev = ch
+  }
+  return w
+}
+
 /** Must not begin a line (hung into the margin or pulled back with the previous character). */
 const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—·％‰,.;:?!)]}%'])
 /** May hang past the right edge of the line (Word's default "允许标点溢出边界"). */
@@ -137,12 +167,12 @@ const NO_LINE_END = new Set([...'（《「『【〔〈〖“‘([{'])
 const WORD_CHAR = /^[A-Za-z0-9.%]$/
 
 /**
- * Breaks `chars` into lines; `capacity(i)` is the width of line i in characters. Chinese line-breaking
- * rules: a closing mark never starts a line (a comma or full stop hangs past the edge, other marks pull
- * the previous character down), an opening mark never ends one, and runs of Latin letters and digits
- * are not split when they fit on a line.
+ * Breaks `chars` into lines; `capacity(i)` is the width of line i in characters, `gap` the width of a
+ * CJK–Latin gap in characters. Chinese line-breaking rules: a closing mark never starts a line (a comma or
+ * full stop hangs past the edge, other marks pull the previous character down), an opening mark never
+ * ends one, and runs of Latin letters and digits are not split when they fit on a line.
  */
-export function wrapChars(chars: string[], capacity: (line: number) => number): string[][] {
+export function wrapChars(chars: string[], capacity: (line: number) => number, gap = 0): string[][] {
   const lines: string[][] = []
   let i = 0
   const n = chars.length
@@ -151,7 +181,7 @@ export function wrapChars(chars: string[], capacity: (line: number) => number): 
     let w = 0
     let j = i
     while (j < n) {
-      const u = charWidth(chars[j])
+      const u = charWidth(chars[j]) + (j > i && autoSpaceBetween(chars[j - 1], chars[j]) ? gap : 0)
       if (w + u > cap + 1e-9) break
       w += u
       j++
@@ -257,9 +287,60 @@ class Typesetter {
     return { font, sizePt: this.layout.text.bodySizePt, color: this.black, letterSpacingPt: this.layout.text.characterSpacing / 20, scaleX: 1 }
   }
 
+  /** 3号黑体 with its digits in 黑体 too (密级, 紧急程度, "附件1"), as the exporter sets them. */
+  heiti(): Style {
+    return { ...this.body('heiti'), latinInSlot: true }
+  }
+
   /** Advance of one character of `sizePt` (3号 with the run spacing, others without, like the exporter). */
   charTwips(sizePt: number): number {
     return sizePt === this.layout.text.bodySizePt ? this.ch : ptToTwips(sizePt)
+  }
+
+  /** A CJK–Latin gap at `sizePt`, in characters of that size. */
+  gapChars(sizePt: number = this.layout.text.bodySizePt): number {
+    return (AUTO_SPACE_EM * sizePt * 20) / this.charTwips(sizePt)
+  }
+
+  /** Width of `text` in twips at `sizePt` (3号 by default), CJK–Latin gaps included. */
+  width(text: string, sizePt: number = this.layout.text.bodySizePt): number {
+    return measureChars(text, this.gapChars(sizePt)) * this.charTwips(sizePt)
+  }
+
+  private snapshot() {
+    return { pages: this.pages.length, items: this.page.items.length, cursor: this.cursor }
+  }
+
+  private restore(snap: { pages: number; items: number; cursor: number }): void {
+    this.pages.length = snap.pages
+    this.page.items.length = snap.items
+    this.cursor = snap.cursor
+  }
+
+  /**
+   * Word's "keep with next" (w:keepNext) for a chain of paragraphs: when the chain would cross a page
+   * break it starts on the next page instead (unless it already starts at the top of a page).
+   */
+  keepTogether(emit: () => void): void {
+    const snap = this.snapshot()
+    emit()
+    if (this.pages.length === snap.pages || snap.cursor === 0) return
+    this.restore(snap)
+    this.newPage()
+    emit()
+  }
+
+  /** Paragraphs in order; each run of keepNext paragraphs and the paragraph after it stay on one page. */
+  flow(steps: { keepNext: boolean; emit: () => void }[]): void {
+    let i = 0
+    while (i < steps.length) {
+      let j = i
+      while (j < steps.length - 1 && steps[j].keepNext) j++
+      const chain = steps.slice(i, j + 1)
+      if (chain.length === 1) chain[0].emit()
+      else this.keepTogether(() => chain.forEach((step) => step.emit()))
+      i = j + 1
+    }
   }
 
   newPage(): void {
@@ -354,7 +435,7 @@ class Typesetter {
       return
     }
     const xOf = (i: number) => left + (i === 0 ? firstLine : 0)
-    const lines = wrapChars(chars, (i) => (this.typeW - right - xOf(i)) / unit)
+    const lines = wrapChars(chars, (i) => (this.typeW - right - xOf(i)) / unit, this.gapChars(sizePt))
     let offset = 0
     lines.forEach((lineChars, i) => {
       const runs: Runs = lineChars.map((c, k) => ({ text: c, font: fontAt[offset + k] }))
@@ -471,14 +552,14 @@ function masthead(t: Typesetter, orgs: string[], suffix: string, top: number): n
   const red = (f: MastheadFit): Style => ({ font: 'title', sizePt: f.sizePt, color: t.red, letterSpacingPt: 0, scaleX: f.scale / 100 })
   if (names.length <= 1) {
     const text = (names[0] ?? '') + suffix
-    const fit = fitMasthead(l, textWidth(text), l.masthead.maxSizePt)
+    const fit = fitMasthead(l, measureChars(text, AUTO_SPACE_EM), l.masthead.maxSizePt)
     const lineH = flushTopLineTwips(fit.sizePt)
     if (text) t.text('masthead', [{ text, font: 'title' }], red(fit), { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
     return top + fit.sizePt * 20
   }
   // Joint issuance (7.2.3): the names stacked and justified to one width, the suffix centred to their right.
-  const nameEm = Math.max(...names.map((n) => textWidth(n)))
-  const suffixEm = suffix ? textWidth(suffix) + 0.5 : 0
+  const nameEm = Math.max(...names.map((n) => measureChars(n, AUTO_SPACE_EM)))
+  const suffixEm = suffix ? measureChars(suffix, AUTO_SPACE_EM) + 0.5 : 0
   const fit = fitMasthead(l, nameEm + suffixEm, l.masthead.maxSizePt)
   const lineH = flushTopLineTwips(fit.sizePt)
   const emTw = fit.sizePt * 20 * (fit.scale / 100)
@@ -514,8 +595,8 @@ function numberLines(t: Typesetter, spec: DocumentSpec, top: number): number {
   const sep = '　'
   const label = '签发人：'
   // Line 1 ends one character from the right edge; later lines start under its first name (as the exporter).
-  const nameX = t.typeW - ch - textWidth((groups[0] ?? []).join(sep)) * ch
-  const labelX = nameX - textWidth(label) * ch
+  const nameX = t.typeW - ch - t.width((groups[0] ?? []).join(sep))
+  const labelX = nameX - t.width(label)
   for (let i = 0; i < lines; i++) {
     const lineTop = top + i * pitch
     if (i === lines - 1 && number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop, x: ch, width: nameX - ch, align: 'left' })
@@ -533,7 +614,7 @@ function fileHead(t: Typesetter, spec: DocumentSpec): void {
   const c = spec.content
   const pitch = t.pitch
   for (const e of headElements(spec)) {
-    t.text(e.role, [{ text: e.text, font: e.font }], t.body(e.font), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+    t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
   }
   const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
   const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
@@ -554,7 +635,7 @@ function letterHead(t: Typesetter, spec: DocumentSpec): void {
   const c = spec.content
   const pitch = t.pitch
   const text = (c.mastheadOrgs.map((o) => o.trim()).filter(Boolean)[0] ?? '') + c.mastheadSuffix
-  const fit = fitMasthead(l, textWidth(text), l.letter.mastheadMaxSizePt)
+  const fit = fitMasthead(l, measureChars(text, AUTO_SPACE_EM), l.letter.mastheadMaxSizePt)
   const top = mmToTwips(l.letter.mastheadTopFromPageMm) - l.page.marginTopTwips
   if (text) {
     t.text('masthead', [{ text, font: 'title' }], { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 }, {
@@ -587,7 +668,7 @@ function letterHead(t: Typesetter, spec: DocumentSpec): void {
   for (let i = 0; i < lines; i++) {
     const lineTop = t.line()
     const e = head[i]
-    if (e) t.text(e.role, [{ text: e.text, font: e.font }], t.body(e.font), { lineTop, x: 0, width: t.typeW, align: 'left' })
+    if (e) t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), { lineTop, x: 0, width: t.typeW, align: 'left' })
     if (i === 0 && c.docNumber.trim()) t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
   }
   t.advance(l.letter.blankLinesToTitle * pitch)
@@ -605,10 +686,10 @@ function title(t: Typesetter, text: string, role: PreviewTextRole): void {
 }
 
 /** 正文 blocks with generated heading numbers; levels 1/2 set the heading part up to the first 。 in their font. */
-function bodyBlocks(t: Typesetter, blocks: BodyBlock[]): void {
+function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
   const l = t.layout
   const indent = l.body.firstLineIndentChars * t.ch
-  for (const b of numberBlocks(blocks)) {
+  for (const b of numberBlocks(blocks, itemNumbering)) {
     const text = b.text.replace(/\r?\n/g, '')
     if (b.level === 0) {
       t.paragraph({ role: 'body', runs: [{ text, font: 'fangsong' }], firstLine: indent })
@@ -628,103 +709,135 @@ function bodyBlocks(t: Typesetter, blocks: BodyBlock[]): void {
   }
 }
 
-/** 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. */
-function attachmentNote(t: Typesetter, attachments: Attachment[]): void {
-  if (attachments.length === 0) return
+type Step = { keepNext: boolean; emit: () => void }
+
+function blankSteps(t: Typesetter, count: number, keepNext: boolean): Step[] {
+  return Array.from({ length: Math.max(0, count) }, () => ({ keepNext, emit: () => t.line() }))
+}
+
+/**
+ * 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. Each line is
+ * kept with what follows (the exporter's keepNext), so a 署名 pushed to the next page never stands alone.
+ */
+function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
+  if (attachments.length === 0) return []
   const l = t.layout
-  const ch = t.ch
-  t.blank(l.attachmentNote.blankLinesBefore)
   const head = '附件：'
   const several = attachments.length > 1
   const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
-  const labelW = Math.max(...labels.map((s) => textWidth(s) * ch))
-  const nameX = l.attachmentNote.indentChars * ch + textWidth(head) * ch + labelW
-  attachments.forEach((a, i) => {
-    const prefix = (i === 0 ? head : '') + labels[i]
-    const name = a.title.trim().replace(/[。；;，,]+$/, '')
-    t.paragraph({ role: 'attachmentNote', runs: [{ text: prefix + name, font: 'fangsong' }], left: nameX, firstLine: -textWidth(prefix) * ch, align: 'left' })
-  })
+  // Names start where the widest "附件：N." ends; the first line of each entry at the indent.
+  const nameX = l.attachmentNote.indentChars * t.ch + Math.max(...labels.map((s) => t.width(head + s)))
+  return [
+    ...blankSteps(t, l.attachmentNote.blankLinesBefore, false),
+    ...attachments.map((a, i) => {
+      const prefix = (i === 0 ? head : '') + labels[i]
+      const name = a.title.trim().replace(/[。；;，,]+$/, '')
+      return {
+        keepNext: true,
+        emit: () => t.paragraph({ role: 'attachmentNote', runs: [{ text: prefix + name, font: 'fangsong' }], left: nameX, firstLine: -t.width(prefix), align: 'left' }),
+      }
+    }),
+  ]
 }
 
 /** 出席 / 请假 / 列席 (10.2): label in 黑体, names in 仿宋, wrapped lines after the colon. */
-function attendance(t: Typesetter, spec: DocumentSpec): void {
+function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
   const a = spec.content.attendance
   const rows = [
     ['出席', a.present],
     ['请假', a.absent],
     ['列席', a.observers],
   ].filter(([, names]) => names.trim() !== '')
-  if (rows.length === 0) return
+  if (rows.length === 0) return []
   const l = t.layout
   const indent = l.minutes.attendanceIndentChars * t.ch
-  t.blank(l.minutes.attendanceBlankLinesBefore)
-  for (const [label, names] of rows) {
-    const head = `${label}：`
-    const headW = textWidth(head) * t.ch
-    t.paragraph({
-      role: 'attendance',
-      runs: [
-        { text: head, font: 'heiti' },
-        { text: names.trim(), font: 'fangsong' },
-      ],
-      left: indent + headW,
-      firstLine: -headW,
-      align: 'left',
-    })
-  }
+  return [
+    ...blankSteps(t, l.minutes.attendanceBlankLinesBefore, false),
+    ...rows.map(([label, names]) => {
+      const head = `${label}：`
+      const headW = t.width(head)
+      return {
+        keepNext: false,
+        emit: () =>
+          t.paragraph({
+            role: 'attendance',
+            runs: [
+              { text: head, font: 'heiti' },
+              { text: names.trim(), font: 'fangsong' },
+            ],
+            left: indent + headW,
+            firstLine: -headW,
+            align: 'left',
+          }),
+      }
+    }),
+  ]
 }
 
-/** 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed. */
-function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed'): void {
+/**
+ * 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed; each
+ * 署名 kept with the date and the date with the 附注, the blank lines above with the 附件说明 when there is one.
+ */
+function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed'): Step[] {
   const c = spec.content
   const l = t.layout
   const s = l.signature
   const orgs = c.signatureOrgs.map((o) => o.trim()).filter((o) => o !== '')
   const date = chineseDateOrBlank(c.signedDate)
-  if (orgs.length === 0 && !date) return
+  if (orgs.length === 0 && !date) return []
   const ch = t.ch
   const body = t.body()
-  const dateW = textWidth(date) * ch
-  const put = (role: PreviewTextRole, text: string, x: number) => {
-    t.text(role, [{ text, font: 'fangsong' }], body, { lineTop: t.line(), x, width: Math.max(0, t.typeW - x), align: 'left' })
-  }
+  const dateW = t.width(date)
+  const keepWithNote = c.attachments.length > 0
+  const put = (role: PreviewTextRole, text: string, x: number, keepNext: boolean): Step => ({
+    keepNext,
+    emit: () => t.text(role, [{ text, font: 'fangsong' }], body, { lineTop: t.line(), x, width: Math.max(0, t.typeW - x), align: 'left' }),
+  })
+  const steps: Step[] = []
   if (form === 'sealed') {
-    t.blank(s.sealedBlankLinesBefore)
+    steps.push(...blankSteps(t, s.sealedBlankLinesBefore, keepWithNote))
     const dateRight = s.sealedDateRightIndentChars * ch
     for (const org of orgs) {
-      const right = Math.max(0, dateRight + (dateW - textWidth(org) * ch) / 2)
-      put('signature', org, Math.max(0, t.typeW - right - textWidth(org) * ch))
+      const orgW = t.width(org)
+      const right = Math.max(0, dateRight + (dateW - orgW) / 2)
+      steps.push(put('signature', org, Math.max(0, t.typeW - right - orgW), !!date))
     }
-    if (date) put('date', date, t.typeW - dateRight - dateW)
-    return
+    if (date) steps.push(put('date', date, t.typeW - dateRight - dateW, !!c.publicityNote))
+    return steps
   }
-  t.blank(s.unsealedBlankLinesBefore)
+  steps.push(...blankSteps(t, s.unsealedBlankLinesBefore, keepWithNote))
   const nameRight = s.unsealedNameRightIndentChars * ch
   const shift = s.unsealedDateShiftChars * ch
-  const nameW = Math.max(0, ...orgs.map((o) => textWidth(o) * ch))
+  const nameW = Math.max(0, ...orgs.map((o) => t.width(o)))
   const nameX = Math.min(t.typeW - nameRight - nameW, t.typeW - nameRight - dateW - shift)
-  for (const org of orgs) put('signature', org, Math.max(0, nameX))
-  if (date) put('date', date, Math.max(0, nameX + shift))
+  for (const org of orgs) steps.push(put('signature', org, Math.max(0, nameX), !!date))
+  if (date) steps.push(put('date', date, Math.max(0, nameX + shift), !!c.publicityNote))
+  return steps
 }
 
 /** 附注 (7.3.6): the line after 成文日期, indented two characters, in full-width parentheses. */
-function publicityNote(t: Typesetter, note: string): void {
-  if (!note) return
+function publicityNote(t: Typesetter, note: string): Step[] {
+  if (!note) return []
   const text = /^（.*）$/.test(note) ? note : `（${note.replace(/^[（(]|[）)]$/g, '')}）`
-  t.paragraph({ role: 'publicityNote', runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' })
+  return [
+    {
+      keepNext: false,
+      emit: () => t.paragraph({ role: 'publicityNote', runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
+    },
+  ]
 }
 
 /** 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文. */
-function attachmentPages(t: Typesetter, attachments: Attachment[]): void {
+function attachmentPages(t: Typesetter, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection'): void {
   const l = t.layout
   const several = attachments.length > 1
   attachments.forEach((a, i) => {
     t.newPage()
-    t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.body('heiti'), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+    t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
     t.blank(l.attachment.titleLine - 2)
     title(t, a.title.trim(), 'attachmentTitle')
     if (a.body.length > 0) t.blank(l.attachment.blankLinesAfterTitle)
-    bodyBlocks(t, a.body)
+    bodyBlocks(t, a.body, itemNumbering)
   })
 }
 
@@ -750,9 +863,9 @@ function imprint(t: Typesetter, spec: DocumentSpec): void {
   const cc = c.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
   if (cc) {
     const head = '抄送：'
-    const headW = textWidth(head) * unit
+    const headW = t.width(head, sizePt)
     const chars = [...`${head}${cc}。`]
-    const wrapped = wrapChars(chars, (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit)
+    const wrapped = wrapChars(chars, (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(sizePt))
     rows.push({
       lines: wrapped.map((lc, i) => {
         const x = side + (i === 0 ? 0 : headW)
@@ -814,13 +927,15 @@ export function layoutPreview(spec: DocumentSpec, layout: LayoutProfile = GBT970
   } else if (titleText) {
     t.blank(layout.title.blankLinesToRecipients)
   }
-  bodyBlocks(t, c.body)
-  attachmentNote(t, c.attachments)
-  if (minutes) attendance(t, spec)
-  // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
-  signature(t, spec, minutes ? 'unsealed' : layout.signature.form)
-  publicityNote(t, c.publicityNote)
-  attachmentPages(t, c.attachments)
+  bodyBlocks(t, c.body, c.itemNumbering)
+  t.flow([
+    ...attachmentNote(t, c.attachments),
+    ...(minutes ? attendance(t, spec) : []),
+    // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
+    ...signature(t, spec, minutes ? 'unsealed' : layout.signature.form),
+    ...publicityNote(t, c.publicityNote),
+  ])
+  attachmentPages(t, c.attachments, c.itemNumbering)
   imprint(t, spec)
   return t.finish(spec)
 }

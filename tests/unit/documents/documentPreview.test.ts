@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import DocumentPreview from '../../../renderer/src/components/documentPreview/DocumentPreview.vue'
 import { fontFamilyFor } from '../../../renderer/src/components/documentPreview/fontStacks'
-import { dashParts, textBoxStyle } from '../../../renderer/src/components/documentPreview/itemStyle'
+import { lineSegments, textBoxStyle } from '../../../renderer/src/components/documentPreview/itemStyle'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../shared/documents/layout'
 import { layoutPreview, type PreviewPage, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { DocumentSpec } from '../../../shared/documents/types'
@@ -51,7 +51,7 @@ describe('preview font stacks', () => {
     expect(fontFamilyFor(GBT9704_LAYOUT, 'title')).toContain("'PreviewTitleFallback'")
     expect(fontFamilyFor(GBT9704_LAYOUT, 'heiti')).toContain("'SimHei'")
     expect(fontFamilyFor(GBT9704_LAYOUT, 'kaiti')).toContain("'KaiTi'")
-    expect(fontFamilyFor(GBT9704_LAYOUT, 'songti', true).startsWith("'宋体'")).toBe(true)
+    expect(fontFamilyFor(GBT9704_LAYOUT, 'songti', true).startsWith("'PreviewStrut', '宋体'")).toBe(true)
     const windows: LayoutProfile = { ...GBT9704_LAYOUT, fontProfile: 'windows' }
     expect(fontFamilyFor(windows, 'fangsong').startsWith("'PreviewLatin', '仿宋'")).toBe(true)
     expect(fontFamilyFor(windows, 'title')).toMatch(/^'PreviewLatin', '华文中宋'/)
@@ -64,10 +64,17 @@ describe('preview font stacks', () => {
     expect(style.letterSpacing).toBe('-0.25pt')
     expect(style.textAlignLast).toBe('justify')
     expect(style.left).toMatch(/mm$/)
-    expect(dashParts('— 12 —')).toEqual([
-      { text: '—', dash: true },
-      { text: ' 12 ', dash: false },
-      { text: '—', dash: true },
+    const pageNumber = layoutPreview(spec)[0].items.find((i): i is PreviewText => i.kind === 'text' && i.role === 'pageNumber')!
+    expect(lineSegments(pageNumber).map((s) => [s.text, s.dash])).toEqual([
+      ['—', true],
+      [' 1 ', false],
+      ['—', true],
+    ])
+    const line: PreviewText = { ...pageNumber, role: 'body', text: '贺兰县2024年（2024）', font: 'fangsong', runs: undefined }
+    expect(lineSegments(line).map((s) => [s.text, s.gap])).toEqual([
+      ['贺兰县', false],
+      ['2024', true],
+      ['年（2024）', true],
     ])
   })
 })

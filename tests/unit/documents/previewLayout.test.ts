@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
-import { layoutPreview, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
+import { layoutPreview, measureChars, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
 
 const L = GBT9704_LAYOUT
@@ -82,11 +82,20 @@ describe('layoutPreview: the 22 × 28 grid', () => {
   })
 
   it('counts half-width characters as half a character', () => {
-    // 2 indent + 24 ideographs + "2024" (2 characters) = 28.
-    const pages = layoutPreview(spec({ body: [{ level: 0, text: `${'督'.repeat(24)}2024${'导'.repeat(10)}` }] }))
+    // 2 indent + 22 ideographs + "（2024）" (1 + 2 + 1 characters) = 28.
+    const pages = layoutPreview(spec({ body: [{ level: 0, text: `${'督'.repeat(22)}（2024）${'导'.repeat(10)}` }] }))
     const body = allTexts(pages, 'body')
-    expect(body[0].text).toBe(`${'督'.repeat(24)}2024`)
+    expect(body[0].text).toBe(`${'督'.repeat(22)}（2024）`)
     expect(body[1].text).toBe('导'.repeat(10))
+  })
+
+  it('adds Word\'s automatic gap between an ideograph and Latin letters or digits', () => {
+    // 24 ideographs + "2024" would fill the indented first line exactly, but the 督|2024 gap (¼ em) does not fit.
+    const pages = layoutPreview(spec({ body: [{ level: 0, text: `${'督'.repeat(24)}2024导` }] }))
+    const body = allTexts(pages, 'body')
+    expect(body.map((b) => b.text)).toEqual(['督'.repeat(24), '2024导'])
+    expect(measureChars('2024年3月22日', 0.25)).toBe(6.5 + 5 * 0.25)
+    expect(measureChars('（2024）', 0.25)).toBe(4)
   })
 
   it('keeps closing punctuation off the start of a line', () => {
@@ -199,13 +208,27 @@ describe('layoutPreview: 主体', () => {
     const [date] = allTexts(pages, 'date')
     const [note] = allTexts(pages, 'publicityNote')
     expect(date.text).toBe('2024年3月22日')
-    const dateW = 6.5 * CHAR // "2024年3月22日": 3 ideographs + 7 digits of half a character
+    // "2024年3月22日": 3 ideographs, 7 digits of half a character and 5 CJK–digit gaps of ¼ em.
+    const dateW = 6.5 * CHAR + 5 * twipsToMm(0.25 * 320)
     expect(date.x + dateW).toBeCloseTo(LEFT + TYPE_W - 4 * CHAR, 1)
     const orgW = 12 * CHAR
     expect(org.x + orgW / 2).toBeCloseTo(date.x + dateW / 2, 1)
     expect(note.text).toBe('（此件公开发布）')
     expect(note.x).toBeCloseTo(LEFT + 2 * CHAR, 2)
     expect(note.y - date.y).toBeCloseTo(PITCH, 2)
+  })
+
+  it('keeps 附件说明, 署名, 成文日期 and 附注 on one page (the exporter\'s keep-with-next chain)', () => {
+    let moved = 0
+    for (let n = 1; n <= 40; n++) {
+      const pages = layoutPreview(spec({ body: paragraphs(n, 28 * 2 - 2), attachments: [{ title: '工作要点', body: [] }] }))
+      const pageOf = (role: PreviewText['role']) => pages.findIndex((p) => texts(p, role).length > 0)
+      const note = pageOf('attachmentNote')
+      expect([pageOf('signature'), pageOf('date'), pageOf('publicityNote')]).toEqual([note, note, note])
+      const bodyPages = pages.map((p, i) => (texts(p, 'body').length > 0 ? i : -1)).filter((i) => i >= 0)
+      if (note > bodyPages[bodyPages.length - 1]) moved++
+    }
+    expect(moved).toBeGreaterThan(0)
   })
 
   it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {

@@ -1,5 +1,6 @@
 /** Inline styles of the preview's items: everything in millimetres and points, straight from previewLayout. */
-import type { PreviewPage, PreviewRule, PreviewText } from '../../../../shared/documents/previewLayout'
+import type { FontSlot } from '../../../../shared/documents/layout'
+import { AUTO_SPACE_EM, autoSpaceBetween, type PreviewPage, type PreviewRule, type PreviewText } from '../../../../shared/documents/previewLayout'
 
 export type Style = Record<string, string>
 
@@ -59,13 +60,45 @@ export function gridStyle(page: PreviewPage): Style {
   }
 }
 
+/** A stretch of a line drawn as one span. */
+export interface Segment {
+  text: string
+  font: FontSlot
+  /** Preceded by Word's automatic CJK–Latin gap (AUTO_SPACE_EM). */
+  gap: boolean
+  /** A page number's 一字线, set full-width while its digits stay half-width (7.5 "半角宋体阿拉伯数字"). */
+  dash: boolean
+}
+
+const DASH = /^[\u2014\u2015\u2500]$/
+
 /**
- * Splits a page number "— 1 —" so the 一字线 can be set full-width (as Word sets U+2014 with the eastAsia
- * hint) while the digits stay half-width (7.5 "半角宋体阿拉伯数字").
+ * Splits a line into spans: at font changes, before each CJK–Latin gap (which the layout counted and the
+ * browser would not add by itself) and, in page numbers, around the 一字线.
  */
-export function dashParts(text: string): { text: string; dash: boolean }[] {
-  return text
-    .split(/([\u2014\u2015\u2500]+)/)
-    .filter((s) => s !== '')
-    .map((s) => ({ text: s, dash: /^[\u2014\u2015\u2500]+$/.test(s) }))
+export function lineSegments(item: PreviewText): Segment[] {
+  const runs = item.runs ?? [{ text: item.text, font: item.font }]
+  const out: Segment[] = []
+  let prev = ''
+  for (const run of runs) {
+    let cur: Segment | null = null
+    for (const ch of run.text) {
+      const gap = prev !== '' && autoSpaceBetween(prev, ch)
+      const dash = item.role === 'pageNumber' && DASH.test(ch)
+      if (!cur || gap || dash || cur.dash) {
+        cur = { text: ch, font: run.font, gap, dash }
+        out.push(cur)
+      } else cur.text += ch
+      prev = ch
+    }
+  }
+  return out
+}
+
+/** Inline style of a segment: its own font stack when it differs from the line's, the gap as a left margin. */
+export function segmentStyle(item: PreviewText, seg: Segment, family: (slot: FontSlot) => string): Style {
+  const style: Style = {}
+  if (seg.font !== item.font) style.fontFamily = family(seg.font)
+  if (seg.gap) style.marginLeft = `${AUTO_SPACE_EM}em`
+  return style
 }
