@@ -1,33 +1,10 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { dispatch } from '../../../electron/core/dispatch'
-import { SAMPLE_PROFILE, tempWorkspace } from '../../helpers/tempWorkspace'
+import { describe, expect, it } from 'vitest'
+import { useOfficeFixture } from '../../helpers/officeFixture'
 
-let envs: ReturnType<typeof tempWorkspace>[] = []
-afterEach(() => {
-  envs.forEach((e) => e.dispose())
-  envs = []
-})
-
-async function setup() {
-  const env = tempWorkspace()
-  envs.push(env)
-  const call = async (channel: string, payload: unknown) => {
-    const r = await dispatch(env.handlers, channel, payload)
-    if (!r.ok) throw new Error(r.error.message)
-    return r.data as any
-  }
-  const fail = async (channel: string, payload: unknown) => {
-    const r = await dispatch(env.handlers, channel, payload)
-    if (r.ok) throw new Error(`expected ${channel} to fail`)
-    return r.error.message
-  }
-  await call('office.save', SAMPLE_PROFILE)
-  const series = await call('numbers.saveSeries', { prefix: '固政教督办', name: '办公室文件' })
-  return { env, call, fail, series }
-}
+const setup = useOfficeFixture()
 
 function runWorker(dataDir: string, count: number, startAt: number): Promise<number[]> {
   const tsxCli = require.resolve('tsx/cli')
