@@ -33,6 +33,7 @@ import {
   type FontSlot,
   type LayoutProfile,
 } from './layout'
+import { AUTO_SPACE_EM, EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 
 export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
@@ -124,17 +125,8 @@ export interface PreviewPage {
 // ---------------------------------------------------------------------------------------------
 // Character metrics
 
-/** Word's baseline of an exact-height line, and the CJK em box around it (same as the exporter). */
-const EXACT_LINE_BASELINE = 0.8
-const EM_ASCENT = 0.88
-const EM_DESCENT = 0.12
-
-/**
- * The gap Word and LibreOffice put between an ideograph and a Latin letter or digit ("自动调整中文与西文、
- * 数字的间距", on by default and kept on by the exporter), in em of the font size: the exporter's
- * AUTO_SPACE_EM (electron/core/export/docx/metrics.ts; LibreOffice 7.4 measures 0.2–0.22 em).
- */
-export const AUTO_SPACE_EM = 0.25
+// The em-box metrics and the CJK–Latin gap are the exporter's (typeMetrics.ts).
+export { AUTO_SPACE_EM }
 
 type CharKind = 'han' | 'latin' | 'other'
 const kindOf = (ch: string): CharKind => (/\p{Script=Han}/u.test(ch) ? 'han' : /[A-Za-z0-9]/.test(ch) ? 'latin' : 'other')
@@ -513,28 +505,7 @@ function mergeRuns(runs: Runs): Runs {
 // ---------------------------------------------------------------------------------------------
 // 版头 (7.2) and the 信函格式 letterhead (10.1)
 
-interface MastheadFit {
-  sizePt: number
-  /** Horizontal glyph scale, percent. */
-  scale: number
-}
-
-/** Same rule as the exporter: the largest size, narrowing the glyphs to the minimum scale before shrinking. */
-export function fitMasthead(layout: LayoutProfile, widthEm: number, maxSizePt: number): MastheadFit {
-  const maxW = mmToTwips(layout.masthead.maxWidthMm)
-  const natural = widthEm * maxSizePt * 20
-  if (natural <= maxW) return { sizePt: maxSizePt, scale: 100 }
-  const scale = Math.floor((maxW / natural) * 100)
-  if (scale >= layout.masthead.minScalePercent) return { sizePt: maxSizePt, scale }
-  const minScale = layout.masthead.minScalePercent
-  const sizePt = Math.floor((maxW / (widthEm * 20 * (minScale / 100))) * 2) / 2
-  return { sizePt, scale: minScale }
-}
-
-/** Line height whose em-box top is the line top (0.8 × 1.1 = 0.88), as the exporter's masthead lines. */
-function flushTopLineTwips(sizePt: number): number {
-  return Math.round((sizePt * 20 * EM_ASCENT) / EXACT_LINE_BASELINE)
-}
+export { fitMasthead }
 
 function headElements(spec: DocumentSpec): { role: PreviewTextRole; font: FontSlot; text: string }[] {
   const c = spec.content

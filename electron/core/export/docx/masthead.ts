@@ -26,31 +26,14 @@ import {
 import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
 import { bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, textWidthTwips, twipsToEmu, twipsToPx } from './metrics'
 import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 type Block = Paragraph | Table
 
-export interface MastheadFit {
-  sizePt: number
-  /** Horizontal glyph scale (w:w), percent. */
-  scale: number
-}
-
-/**
- * Size and horizontal scale for a masthead line of `widthEm` ems: the largest size up to `maxSizePt`,
- * narrowing the glyphs down to the profile's minimum scale before making them smaller.
- */
-export function fitMasthead(layout: LayoutProfile, widthEm: number, maxSizePt: number): MastheadFit {
-  const maxW = mmToTwips(layout.masthead.maxWidthMm)
-  const natural = widthEm * maxSizePt * 20
-  if (natural <= maxW) return { sizePt: maxSizePt, scale: 100 }
-  const scale = Math.floor((maxW / natural) * 100)
-  if (scale >= layout.masthead.minScalePercent) return { sizePt: maxSizePt, scale }
-  const minScale = layout.masthead.minScalePercent
-  const sizePt = Math.floor((maxW / (widthEm * 20 * (minScale / 100))) * 2) / 2
-  return { sizePt, scale: minScale }
-}
+// The masthead fit rule lives in shared/ (the preview sizes the masthead the same way).
+export { fitMasthead, type MastheadFit }
 
 /** Width of text in ems (full-width characters 1, Latin about 0.5). */
 function ems(text: string): number {

@@ -3,6 +3,7 @@
  * where a character sits inside an exact-height line, and estimated text widths.
  */
 import { mmToTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { AUTO_SPACE_EM } from '../../../../shared/documents/typeMetrics'
 
 /** 1 twip = 635 EMU (DrawingML offsets and sizes). */
 export const EMU_PER_TWIP = 635
@@ -16,33 +17,8 @@ export function twipsToPx(twips: number): number {
   return twips / 15
 }
 
-/**
- * Word (and LibreOffice, which copies it for .docx) puts the baseline of an exact-height line at
- * 80 % of the line height, whatever the font.
- */
-export const EXACT_LINE_BASELINE = 0.8
-
-/** CJK faces draw ideographs in an em box reaching 0.88 em above and 0.12 em below the baseline. */
-export const EM_ASCENT = 0.88
-export const EM_DESCENT = 0.12
-
-/** Offset of the top of the characters' em box below the top of an exact line. */
-export function emTopInLine(lineTwips: number, sizePt: number): number {
-  return EXACT_LINE_BASELINE * lineTwips - EM_ASCENT * sizePt * 20
-}
-
-/** Offset of the bottom of the characters' em box below the top of an exact line. */
-export function emBottomInLine(lineTwips: number, sizePt: number): number {
-  return EXACT_LINE_BASELINE * lineTwips + EM_DESCENT * sizePt * 20
-}
-
-/**
- * A line 1.1 × the font size puts the em box top exactly at the line top (0.8 × 1.1 = 0.88) and
- * leaves 0.1 em below it: used for the large masthead so its top edge lands where the standard says.
- */
-export function flushTopLineTwips(sizePt: number): number {
-  return Math.round((sizePt * 20 * EM_ASCENT) / EXACT_LINE_BASELINE)
-}
+// Where characters sit in an exact line, and the masthead rule: shared with the preview.
+export { EXACT_LINE_BASELINE, EM_ASCENT, EM_DESCENT, emTopInLine, emBottomInLine, flushTopLineTwips } from '../../../../shared/documents/typeMetrics'
 
 /** Is the character set full-width (CJK ideographs, CJK punctuation, full-width forms)? */
 export function isFullWidth(ch: string): boolean {
@@ -72,12 +48,7 @@ function latinEm(ch: string): number {
   return 0.5
 }
 
-/**
- * Word and LibreOffice add a gap between CJK and Latin text ("自动调整中文与西文、数字的间距", on by default;
- * LibreOffice ignores w:autoSpaceDE, so the exporter keeps the default for both to agree). Measured in
- * LibreOffice 7.4: 0.2–0.22 em; estimated a little wide so that a line computed to fit does fit.
- */
-export const AUTO_SPACE_EM = 0.25
+export { AUTO_SPACE_EM }
 
 /** Estimated width in twips of `text` set at `sizePt` with run character spacing `spacing` (twentieths of a point). */
 export function textWidthTwips(text: string, sizePt: number, spacing = 0): number {
