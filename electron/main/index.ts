@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DESKTOP_CHANNELS } from '../../shared/contract/bridge'
 import { CONTENT_SECURITY_POLICY } from '../doors/csp'
@@ -10,7 +10,13 @@ import { Workspace } from '../core/workspace'
 import { registerIpc } from '../doors/ipc'
 import { mainWindowOptions } from './window'
 
-// Same data folder as browser mode and the CLI: <appData>/dudao-workbench.
+// Same data folder as browser mode and the CLI: <appData>/dudao-workbench, or --data-dir DIR.
+function dataDirArgument(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='))
+  if (i < 0) return undefined
+  return argv[i].includes('=') ? argv[i].slice('--data-dir='.length) : argv[i + 1]
+}
+const dataDirOverride = dataDirArgument(process.argv)
 app.setPath('userData', join(app.getPath('appData'), APP_FOLDER))
 app.setAppUserModelId('cn.dudao.workbench')
 
@@ -66,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       callback({ cancel: !(rendererUrl && details.url.startsWith(appOrigin)) })
     })
 
-    const workspace = new Workspace(app.getPath('userData'))
+    const workspace = new Workspace(dataDirOverride ? resolve(dataDirOverride) : app.getPath('userData'))
     registerIpc(ipcMain, createHandlers(workspace), isTrustedSender)
     ipcMain.handle(DESKTOP_CHANNELS.pickDirectory, async (event, title: unknown) => {
       if (!isTrustedSender(event)) return null
