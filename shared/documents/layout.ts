@@ -161,6 +161,11 @@ export interface LayoutProfile {
     unsealedDateShiftChars: number
   }
   publicityNote: { indentChars: number }
+  /** GB/T 9704 7.3.5.4: making 署名 and 成文日期 fit on the page where 正文 ends (shared/documents/pageFit.ts). */
+  pageFit: {
+    /** Smallest exact pitch the lines of that page may be tightened to, in twips. */
+    minLinePitchTwips: number
+  }
   attachment: {
     /** Line (1-based) of the attachment title on the attachment's first page. */
     titleLine: number
@@ -270,6 +275,13 @@ export const GBT9704_LAYOUT: LayoutProfile = {
     unsealedDateShiftChars: 2, // 7.3.5.2 "首字比发文机关署名首字右移二字"
   },
   publicityNote: { indentChars: 2 }, // 7.3.6 "在成文日期下一行，居左空二字加圆括号"
+  pageFit: {
+    // 7.3.5.4 "采取调整行距、字距的措施解决"; [S] 26 pt: 3号 (16 pt) keeps 10 pt (0.625 em) between lines —
+    // offices commonly set 固定值 26–28 磅 — and the em box stays inside the line (0.8 × 520 − 0.88 × 320 =
+    // 134 twips from its top), so nothing is clipped in Word, WPS or LibreOffice. A full page at 26 pt
+    // holds 24.5 lines: about two lines more than the 22-line grid.
+    minLinePitchTwips: 520,
+  },
   attachment: {
     titleLine: 3, // 8 "附件标题居中编排在版心第三行"
     blankLinesAfterTitle: 1, // [S] as between the title and 主送机关

@@ -1,5 +1,6 @@
 /**
- * In-app A4 preview of an official document (公文), typeset from the SAME LayoutProfile as the .docx
+ * The typesetter of the in-app A4 preview of an official document (公文) (previewLayout.ts runs it with the
+ * page-fit decisions of pageFit.ts), typeset from the SAME LayoutProfile as the .docx
  * exporter (electron/core/export/docx/) — never from the exported file, so it needs no Word engine and
  * shows page numbers (which a .docx stores only as fields).
  *
@@ -24,7 +25,6 @@ import { formatChineseDate } from './chineseDate'
 import { charWidth } from './textWidth'
 import {
   bodyCharTwips,
-  GBT9704_LAYOUT,
   mmToTwips,
   ptToTwips,
   twipsToMm,
@@ -225,11 +225,14 @@ interface ParagraphOptions {
   /** First-line indent (positive) or hanging indent (negative), twips. */
   firstLine?: number
   align?: 'justify' | 'left' | 'center' | 'right'
+  /** Starts a new page before this line (0-based) unless it is at the top of one already. */
+  breakBefore?: number
 }
 
 interface PageState {
   items: PreviewItem[]
-  imprintOnly: boolean
+  /** A page without a page number: the 版记 page and the blank page before it (7.5). */
+  unnumbered: boolean
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000
@@ -251,10 +254,15 @@ function chineseDateOrBlank(iso: string): string {
 }
 
 class Typesetter {
-  readonly pages: PageState[] = [{ items: [], imprintOnly: false }]
+  readonly pages: PageState[] = [{ items: [], unnumbered: false }]
   /** Twips below the top of the current page's 版心. */
   cursor = 0
+  /** Grid lines reserved so far (all pages). */
+  lineCount = 0
+  /** The grid pitch of the profile. */
   readonly pitch: number
+  /** Pitch of the lines being set: the grid pitch, or a tighter one (7.3.5.4, see pageFit.ts). */
+  lineH: number
   readonly ch: number
   readonly typeW: number
   readonly typeH: number
@@ -263,6 +271,7 @@ class Typesetter {
 
   constructor(readonly layout: LayoutProfile) {
     this.pitch = layout.grid.linePitchTwips
+    this.lineH = this.pitch
     this.ch = bodyCharTwips(layout)
     this.typeW = typeAreaWidthTwips(layout)
     this.typeH = typeAreaHeightTwips(layout)
@@ -299,44 +308,19 @@ class Typesetter {
     return measureChars(text, this.gapChars(sizePt)) * this.charTwips(sizePt)
   }
 
-  private snapshot() {
-    return { pages: this.pages.length, items: this.page.items.length, cursor: this.cursor }
+  snapshot() {
+    return { pages: this.pages.length, items: this.page.items.length, cursor: this.cursor, lineCount: this.lineCount }
   }
 
-  private restore(snap: { pages: number; items: number; cursor: number }): void {
+  restore(snap: { pages: number; items: number; cursor: number; lineCount: number }): void {
     this.pages.length = snap.pages
     this.page.items.length = snap.items
     this.cursor = snap.cursor
-  }
-
-  /**
-   * Word's "keep with next" (w:keepNext) for a chain of paragraphs: when the chain would cross a page
-   * break it starts on the next page instead (unless it already starts at the top of a page).
-   */
-  keepTogether(emit: () => void): void {
-    const snap = this.snapshot()
-    emit()
-    if (this.pages.length === snap.pages || snap.cursor === 0) return
-    this.restore(snap)
-    this.newPage()
-    emit()
-  }
-
-  /** Paragraphs in order; each run of keepNext paragraphs and the paragraph after it stay on one page. */
-  flow(steps: { keepNext: boolean; emit: () => void }[]): void {
-    let i = 0
-    while (i < steps.length) {
-      let j = i
-      while (j < steps.length - 1 && steps[j].keepNext) j++
-      const chain = steps.slice(i, j + 1)
-      if (chain.length === 1) chain[0].emit()
-      else this.keepTogether(() => chain.forEach((step) => step.emit()))
-      i = j + 1
-    }
+    this.lineCount = snap.lineCount
   }
 
   newPage(): void {
-    this.pages.push({ items: [], imprintOnly: false })
+    this.pages.push({ items: [], unnumbered: false })
     this.cursor = 0
   }
 
@@ -346,10 +330,11 @@ class Typesetter {
   }
 
   /** Reserves one grid line (breaking the page when it does not fit) and returns its top. */
-  line(height = this.pitch): number {
+  line(height = this.lineH): number {
     if (this.cursor + height > this.typeH + 1e-6 && this.cursor > 0) this.newPage()
     const top = this.cursor
     this.cursor += height
+    this.lineCount++
     return top
   }
 
@@ -369,7 +354,7 @@ class Typesetter {
   ): void {
     const l = this.layout
     const sizeTw = style.sizePt * 20
-    const lineHeight = box.lineHeight ?? this.pitch
+    const lineHeight = box.lineHeight ?? this.lineH
     const emTop = box.emTop ?? box.lineTop + EXACT_LINE_BASELINE * lineHeight - EM_ASCENT * sizeTw
     const merged = mergeRuns(runs)
     const item: PreviewText = {
@@ -406,8 +391,8 @@ class Typesetter {
     })
   }
 
-  /** A wrapped paragraph on the grid: justified lines except the last, first-line or hanging indent. */
-  paragraph(o: ParagraphOptions): void {
+  /** A wrapped paragraph on the grid: justified lines except the last, first-line or hanging indent; returns its line count. */
+  paragraph(o: ParagraphOptions): number {
     const sizePt = o.sizePt ?? this.layout.text.bodySizePt
     const unit = this.charTwips(sizePt)
     const left = o.left ?? 0
@@ -423,8 +408,9 @@ class Typesetter {
       }
     }
     if (chars.length === 0) {
+      if (o.breakBefore === 0 && this.cursor > 0) this.newPage()
       this.line()
-      return
+      return 1
     }
     const xOf = (i: number) => left + (i === 0 ? firstLine : 0)
     const lines = wrapChars(chars, (i) => (this.typeW - right - xOf(i)) / unit, this.gapChars(sizePt))
@@ -436,8 +422,10 @@ class Typesetter {
       const lineAlign: PreviewAlign = align === 'justify' ? (last ? 'left' : 'justify') : align
       const x = xOf(i)
       const style: Style = sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
+      if (i === o.breakBefore && this.cursor > 0) this.newPage()
       this.text(o.role, runs, style, { lineTop: this.line(), x, width: this.typeW - right - x, align: lineAlign })
     })
+    return lines.length
   }
 
   /** Marks the pages: numbers, page-number items. */
@@ -456,7 +444,7 @@ class Typesetter {
     }
     return this.pages.map((p, index) => {
       const n = index + 1
-      const shows = !p.imprintOnly && !(spec.format === 'letter' && n === 1)
+      const shows = !p.unnumbered && !(spec.format === 'letter' && n === 1)
       const items = [...p.items]
       if (shows) items.push(this.pageNumberItem(n))
       return { index, number: shows ? n : null, widthMm: round1(pageW), heightMm: round1(pageH), typeArea, items }
@@ -656,40 +644,41 @@ function title(t: Typesetter, text: string, role: PreviewTextRole): void {
   }
 }
 
-/** 正文 blocks with generated heading numbers; levels 1/2 set the heading part up to the first 。 in their font. */
-function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
+/** 正文 blocks with their generated heading numbers. */
+type NumberedBlock = ReturnType<typeof numberBlocks>[number]
+
+/** One 正文 block (7.3.3); levels 1/2 set the heading part up to the first 。 in their font. Returns its line count. */
+function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number): number {
   const l = t.layout
   const indent = l.body.firstLineIndentChars * t.ch
-  for (const b of numberBlocks(blocks, itemNumbering)) {
-    const text = b.text.replace(/\r?\n/g, '')
-    if (b.level === 0) {
-      t.paragraph({ role: 'body', runs: [{ text, font: 'fangsong' }], firstLine: indent })
-      continue
-    }
-    const slot = l.body.headingSlots[b.level - 1]
-    const stop = text.indexOf('。')
-    const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
-    t.paragraph({
-      role: 'body',
-      runs: [
-        { text: b.label + text.slice(0, splitAt), font: slot },
-        { text: text.slice(splitAt), font: 'fangsong' },
-      ],
-      firstLine: indent,
-    })
-  }
+  const text = b.text.replace(/\r?\n/g, '')
+  if (b.level === 0) return t.paragraph({ role: 'body', runs: [{ text, font: 'fangsong' }], firstLine: indent, breakBefore })
+  const slot = l.body.headingSlots[b.level - 1]
+  const stop = text.indexOf('。')
+  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
+  return t.paragraph({
+    role: 'body',
+    runs: [
+      { text: b.label + text.slice(0, splitAt), font: slot },
+      { text: text.slice(splitAt), font: 'fangsong' },
+    ],
+    firstLine: indent,
+    breakBefore,
+  })
 }
 
-type Step = { keepNext: boolean; emit: () => void }
-
-function blankSteps(t: Typesetter, count: number, keepNext: boolean): Step[] {
-  return Array.from({ length: Math.max(0, count) }, () => ({ keepNext, emit: () => t.line() }))
+function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
+  for (const b of numberBlocks(blocks, itemNumbering)) bodyBlock(t, b)
 }
 
-/**
- * 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. Each line is
- * kept with what follows (the exporter's keepNext), so a 署名 pushed to the next page never stands alone.
- */
+/** One paragraph (or blank line) of the closing part after 正文; the whole part is one keep-with-next chain. */
+type Step = () => void
+
+function blankSteps(t: Typesetter, count: number): Step[] {
+  return Array.from({ length: Math.max(0, count) }, () => () => void t.line())
+}
+
+/** 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. */
 function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
   if (attachments.length === 0) return []
   const l = t.layout
@@ -699,14 +688,12 @@ function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
   // Names start where the widest "附件：N." ends; the first line of each entry at the indent.
   const nameX = l.attachmentNote.indentChars * t.ch + Math.max(...labels.map((s) => t.width(head + s)))
   return [
-    ...blankSteps(t, l.attachmentNote.blankLinesBefore, false),
+    ...blankSteps(t, l.attachmentNote.blankLinesBefore),
     ...attachments.map((a, i) => {
       const prefix = (i === 0 ? head : '') + labels[i]
       const name = a.title.trim().replace(/[。；;，,]+$/, '')
-      return {
-        keepNext: true,
-        emit: () => t.paragraph({ role: 'attachmentNote', runs: [{ text: prefix + name, font: 'fangsong' }], left: nameX, firstLine: -t.width(prefix), align: 'left' }),
-      }
+      return () =>
+        void t.paragraph({ role: 'attachmentNote', runs: [{ text: prefix + name, font: 'fangsong' }], left: nameX, firstLine: -t.width(prefix), align: 'left' })
     }),
   ]
 }
@@ -723,33 +710,30 @@ function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
   const l = t.layout
   const indent = l.minutes.attendanceIndentChars * t.ch
   return [
-    ...blankSteps(t, l.minutes.attendanceBlankLinesBefore, false),
+    ...blankSteps(t, l.minutes.attendanceBlankLinesBefore),
     ...rows.map(([label, names]) => {
       const head = `${label}：`
       const headW = t.width(head)
-      return {
-        keepNext: false,
-        emit: () =>
-          t.paragraph({
-            role: 'attendance',
-            runs: [
-              { text: head, font: 'heiti' },
-              { text: names.trim(), font: 'fangsong' },
-            ],
-            left: indent + headW,
-            firstLine: -headW,
-            align: 'left',
-          }),
-      }
+      return () =>
+        void t.paragraph({
+          role: 'attendance',
+          runs: [
+            { text: head, font: 'heiti' },
+            { text: names.trim(), font: 'fangsong' },
+          ],
+          left: indent + headW,
+          firstLine: -headW,
+          align: 'left',
+        })
     }),
   ]
 }
 
 /**
- * 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed; each
- * 署名 kept with the date and the date with the 附注, the blank lines above with the 附件说明 when there is one.
+ * 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed, below
+ * `blankLines` blank lines (the sealed form's may be fewer than the profile's when the page is tight; pageFit.ts).
  */
-function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed'): Step[] {
+function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed', blankLines: number): Step[] {
   const c = spec.content
   const l = t.layout
   const s = l.signature
@@ -759,30 +743,25 @@ function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed
   const ch = t.ch
   const body = t.body()
   const dateW = t.width(date)
-  const keepWithNote = c.attachments.length > 0
-  const put = (role: PreviewTextRole, text: string, x: number, keepNext: boolean): Step => ({
-    keepNext,
-    emit: () => t.text(role, [{ text, font: 'fangsong' }], body, { lineTop: t.line(), x, width: Math.max(0, t.typeW - x), align: 'left' }),
-  })
-  const steps: Step[] = []
+  const put = (role: PreviewTextRole, text: string, x: number): Step => () =>
+    t.text(role, [{ text, font: 'fangsong' }], body, { lineTop: t.line(), x, width: Math.max(0, t.typeW - x), align: 'left' })
+  const steps: Step[] = [...blankSteps(t, blankLines)]
   if (form === 'sealed') {
-    steps.push(...blankSteps(t, s.sealedBlankLinesBefore, keepWithNote))
     const dateRight = s.sealedDateRightIndentChars * ch
     for (const org of orgs) {
       const orgW = t.width(org)
       const right = Math.max(0, dateRight + (dateW - orgW) / 2)
-      steps.push(put('signature', org, Math.max(0, t.typeW - right - orgW), !!date))
+      steps.push(put('signature', org, Math.max(0, t.typeW - right - orgW)))
     }
-    if (date) steps.push(put('date', date, t.typeW - dateRight - dateW, !!c.publicityNote))
+    if (date) steps.push(put('date', date, t.typeW - dateRight - dateW))
     return steps
   }
-  steps.push(...blankSteps(t, s.unsealedBlankLinesBefore, keepWithNote))
   const nameRight = s.unsealedNameRightIndentChars * ch
   const shift = s.unsealedDateShiftChars * ch
   const nameW = Math.max(0, ...orgs.map((o) => t.width(o)))
   const nameX = Math.min(t.typeW - nameRight - nameW, t.typeW - nameRight - dateW - shift)
-  for (const org of orgs) steps.push(put('signature', org, Math.max(0, nameX), !!date))
-  if (date) steps.push(put('date', date, Math.max(0, nameX + shift), !!c.publicityNote))
+  for (const org of orgs) steps.push(put('signature', org, Math.max(0, nameX)))
+  if (date) steps.push(put('date', date, Math.max(0, nameX + shift)))
   return steps
 }
 
@@ -790,12 +769,7 @@ function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed
 function publicityNote(t: Typesetter, note: string): Step[] {
   if (!note) return []
   const text = /^（.*）$/.test(note) ? note : `（${note.replace(/^[（(]|[）)]$/g, '')}）`
-  return [
-    {
-      keepNext: false,
-      emit: () => t.paragraph({ role: 'publicityNote', runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
-    },
-  ]
+  return [() => void t.paragraph({ role: 'publicityNote', runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' })]
 }
 
 /** 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文. */
@@ -820,7 +794,7 @@ function attachmentPages(t: Typesetter, attachments: Attachment[], itemNumbering
  * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
  * above leaves no room. 信函格式: 抄送 only, no lines.
  */
-function imprint(t: Typesetter, spec: DocumentSpec): void {
+function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const c = spec.content
   const l = t.layout
   const letter = spec.format === 'letter'
@@ -851,14 +825,22 @@ function imprint(t: Typesetter, spec: DocumentSpec): void {
     if (printedDate) line.push({ text: `${printedDate}印发`, x: side, width: t.typeW - 2 * side, align: 'right' })
     rows.push({ lines: [line] })
   }
-  if (rows.length === 0) return
+  if (rows.length === 0) return { ownPage: false, blankPageBefore: false }
 
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
   const top = t.typeH - total
-  if (t.cursor > top + 1e-6) {
+  const placement: ImprintPlacement = { ownPage: t.cursor > top + 1e-6, blankPageBefore: false }
+  if (placement.ownPage) {
+    // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
+    // the next page would be odd. Neither carries a page number.
+    placement.blankPageBefore = (t.pages.length + 1) % 2 === 1
+    if (placement.blankPageBefore) {
+      t.newPage()
+      t.page.unnumbered = true
+    }
     t.newPage()
-    t.page.imprintOnly = true
+    t.page.unnumbered = true
   }
   const thick = mmToTwips(l.imprint.thickLineMm)
   const thin = mmToTwips(l.imprint.thinLineMm)
@@ -875,15 +857,68 @@ function imprint(t: Typesetter, spec: DocumentSpec): void {
   })
   if (!letter) t.rule('imprintLine', { x: 0, y: t.typeH - thick, width: t.typeW, thickness: thick, color: t.black })
   t.cursor = t.typeH
+  return placement
 }
 
 // ---------------------------------------------------------------------------------------------
 
+/** Where the 版记 went (7.4, 7.5). */
+export interface ImprintPlacement {
+  /** On a page of its own (the text above left no room), without a page number. */
+  ownPage: boolean
+  /** After a blank page, also without a page number, so that the 版记 page is even. */
+  blankPageBefore: boolean
+}
+
 /**
- * Typesets `spec` on the line grid of `layout` (GB/T 9704-2012 by default) into A4 pages of positioned
- * items in millimetres.
+ * The page-fit decisions the typesetter obeys for the page where 正文 ends (GB/T 9704 7.3.5.4; chosen by
+ * pageFit.ts, which the .docx exporter follows too).
  */
-export function layoutPreview(spec: DocumentSpec, layout: LayoutProfile = GBT9704_LAYOUT): PreviewPage[] {
+export interface FitSettings {
+  /** Blank lines above the 署名 (sealed form: room for the seal, possibly fewer than the profile's). */
+  signatureBlankLines: number
+  /** Exact line pitch in twips of the tightened lines, or null: every line at the grid pitch. */
+  tightPitchTwips: number | null
+  /** First 正文 block (index into content.body) set at the tight pitch; everything after 正文 follows it. */
+  tightFromBlock: number
+}
+
+/** What the typesetter saw, for pageFit.ts. */
+export interface TypesetFlow {
+  /** Per 正文 block: the page (0-based) of its first line and its line count. */
+  blocks: { page: number; lines: number }[]
+  /** Where 正文 ends before any carrying: page (0-based) and cursor (twips below the 版心 top). */
+  bodyEnd: { page: number; cursor: number }
+  /** Lines after 正文: 附件说明, 出席…, blank lines, 署名, 成文日期, 附注. */
+  closingLines: number
+  /** The closing part did not fit below 正文 and moved to the next page with the last lines of 正文. */
+  carried: boolean
+  imprint: ImprintPlacement
+}
+
+/** Does this document take the sealed 署名 form (纪要 carries no seal, 10.2)? */
+export function signatureForm(spec: DocumentSpec, layout: LayoutProfile): 'sealed' | 'unsealed' {
+  return spec.format === 'minutes' ? 'unsealed' : layout.signature.form
+}
+
+/** The profile's own settings: blank lines as configured, every line on the grid. */
+export function gridFit(spec: DocumentSpec, layout: LayoutProfile): FitSettings {
+  const s = layout.signature
+  return {
+    signatureBlankLines: signatureForm(spec, layout) === 'sealed' ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore,
+    tightPitchTwips: null,
+    tightFromBlock: spec.content.body.length,
+  }
+}
+
+/**
+ * Typesets `spec` on the line grid of `layout` into A4 pages of positioned items in millimetres, with the
+ * page-fit settings `fit`. The part after 正文 (附件说明 … 附注) is one keep-with-next chain with the last
+ * 正文 paragraph, which has widow/orphan control, as the exporter writes it: when that part does not fit
+ * below 正文 it moves to the next page together with (at least) the last two lines of 正文 — never a
+ * 署名 page without 正文.
+ */
+export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: FitSettings = gridFit(spec, layout)): { pages: PreviewPage[]; flow: TypesetFlow } {
   const t = new Typesetter(layout)
   const c = spec.content
   const minutes = spec.format === 'minutes'
@@ -898,15 +933,53 @@ export function layoutPreview(spec: DocumentSpec, layout: LayoutProfile = GBT970
   } else if (titleText) {
     t.blank(layout.title.blankLinesToRecipients)
   }
-  bodyBlocks(t, c.body, c.itemNumbering)
-  t.flow([
+
+  const blocks = numberBlocks(c.body, c.itemNumbering)
+  const tight = fit.tightPitchTwips
+  const setBlock = (i: number, breakBefore?: number): number => {
+    if (tight !== null && i >= fit.tightFromBlock) t.lineH = tight
+    // The page of the block's first line: the next one when that line does not fit on this one.
+    const page = t.pages.length - (t.cursor > 0 && t.cursor + t.lineH > t.typeH + 1e-6 ? 0 : 1)
+    const lines = bodyBlock(t, blocks[i], breakBefore)
+    flow.blocks[i] = { page, lines }
+    return lines
+  }
+  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
+  const last = blocks.length - 1
+  for (let i = 0; i < last; i++) setBlock(i)
+
+  const closing: Step[] = [
     ...attachmentNote(t, c.attachments),
     ...(minutes ? attendance(t, spec) : []),
     // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
-    ...signature(t, spec, minutes ? 'unsealed' : layout.signature.form),
+    ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
     ...publicityNote(t, c.publicityNote),
-  ])
+  ]
+  const snap = t.snapshot()
+  const lastLines = last >= 0 ? setBlock(last) : 0
+  flow.bodyEnd = { page: t.pages.length - 1, cursor: t.cursor }
+  if (tight !== null) t.lineH = tight
+  const linesBefore = t.lineCount
+  closing.forEach((step) => step())
+  flow.closingLines = t.lineCount - linesBefore
+  if (closing.length > 0 && t.pages.length - 1 > flow.bodyEnd.page && !(last < 0 && snap.cursor === 0)) {
+    // Word's keep-with-next with widow/orphan control: the last two lines of 正文 go along (the whole
+    // paragraph when it has fewer than four lines, so that neither page keeps a single line of it).
+    flow.carried = true
+    t.restore(snap)
+    t.lineH = t.pitch
+    if (last >= 0) {
+      if (tight !== null && last >= fit.tightFromBlock) t.lineH = tight
+      bodyBlock(t, blocks[last], lastLines >= 4 ? lastLines - 2 : 0)
+    } else if (t.cursor > 0) {
+      t.newPage()
+    }
+    if (tight !== null) t.lineH = tight
+    closing.forEach((step) => step())
+  }
+  t.lineH = t.pitch
+
   attachmentPages(t, c.attachments, c.itemNumbering)
-  imprint(t, spec)
-  return t.finish(spec)
+  flow.imprint = imprint(t, spec)
+  return { pages: t.finish(spec), flow }
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { planPageFit } from '../../../shared/documents/pageFit'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
 import { layoutPreview, measureChars, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
@@ -218,17 +221,66 @@ describe('layoutPreview: 主体', () => {
     expect(note.y - date.y).toBeCloseTo(PITCH, 2)
   })
 
-  it('keeps 附件说明, 署名, 成文日期 and 附注 on one page (the exporter\'s keep-with-next chain)', () => {
-    let moved = 0
+  it('keeps 附件说明, 署名, 成文日期 and 附注 on one page, and that page always carries 正文 (7.3.5.4)', () => {
+    const outcomes = new Set<string>()
     for (let n = 1; n <= 40; n++) {
-      const pages = layoutPreview(spec({ body: paragraphs(n, 28 * 2 - 2), attachments: [{ title: '工作要点', body: [] }] }))
+      const doc = spec({ body: paragraphs(n, 28 * 2 - 2), attachments: [{ title: '工作要点', body: [] }] })
+      const { fit, pages } = planPageFit(doc, L)
+      expect(layoutPreview(doc)).toEqual(pages)
+      outcomes.add(fit.outcome)
       const pageOf = (role: PreviewText['role']) => pages.findIndex((p) => texts(p, role).length > 0)
       const note = pageOf('attachmentNote')
       expect([pageOf('signature'), pageOf('date'), pageOf('publicityNote')]).toEqual([note, note, note])
-      const bodyPages = pages.map((p, i) => (texts(p, 'body').length > 0 ? i : -1)).filter((i) => i >= 0)
-      if (note > bodyPages[bodyPages.length - 1]) moved++
+      // Never a 署名 page without 正文: when the part moves, the last paragraph (two lines) goes along.
+      expect(texts(pages[note], 'body').length).toBeGreaterThanOrEqual(fit.outcome === 'carried' ? 2 : 1)
+      const [pn] = texts(pages[note], 'publicityNote')
+      expect(pn.y + pn.height).toBeLessThanOrEqual(TYPE_BOTTOM)
     }
-    expect(moved).toBeGreaterThan(0)
+    expect([...outcomes].sort()).toEqual(['carried', 'fewerSealLines', 'fits', 'tightened'])
+  })
+
+  it('makes room for the 署名 by dropping the seal\'s blank lines first, then by tightening the page\'s lines (never below 26 pt)', () => {
+    for (let n = 1; n <= 40; n++) {
+      const doc = spec({ body: paragraphs(n, 28 * 2 - 2) })
+      const { fit, pages } = planPageFit(doc, L)
+      const page = pages.find((p) => texts(p, 'signature').length > 0)!
+      const body = texts(page, 'body')
+      const [org] = texts(page, 'signature')
+      const lastBody = body[body.length - 1]
+      // Lines between the last 正文 line and the 署名: the blank lines kept for the seal.
+      const gap = Math.round((org.y - lastBody.y) / (fit.tightPitchTwips === null ? PITCH : twipsToMm(fit.tightPitchTwips))) - 1
+      expect(gap).toBe(fit.signatureBlankLines)
+      if (fit.outcome === 'fits' || fit.outcome === 'carried') expect(fit.signatureBlankLines).toBe(L.signature.sealedBlankLinesBefore)
+      if (fit.outcome === 'fewerSealLines') expect(fit.signatureBlankLines).toBeLessThan(L.signature.sealedBlankLinesBefore)
+      if (fit.outcome === 'tightened') {
+        expect(fit.signatureBlankLines).toBe(0)
+        expect(fit.tightPitchTwips).toBeGreaterThanOrEqual(L.pageFit.minLinePitchTwips)
+        expect(fit.tightPitchTwips).toBeLessThan(L.grid.linePitchTwips)
+        // The paragraphs that start on that page and the part after 正文 follow each other by the tight pitch.
+        const tight = twipsToMm(fit.tightPitchTwips!)
+        const own = body.slice(-2 * (n - fit.tightFromBlock))
+        for (let i = 1; i < own.length; i++) expect(own[i].y - own[i - 1].y).toBeCloseTo(tight, 2)
+        expect(texts(page, 'date')[0].y - org.y).toBeCloseTo(tight, 2)
+      } else {
+        expect(fit.tightPitchTwips).toBeNull()
+      }
+    }
+  })
+
+  it('demo notice 贺政教督发〔2024〕4号: 附件说明, 署名, 成文日期 and 附注 stay on page 1 under 正文, as in the real notice', () => {
+    const demo = JSON.parse(readFileSync(join(__dirname, '../../../seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
+    const { fit } = planPageFit(demo, L)
+    expect(fit.outcome).toBe('fewerSealLines')
+    expect(fit.signatureBlankLines).toBe(0)
+    expect(fit.tightPitchTwips).toBeNull()
+    const [p1] = layoutPreview(demo)
+    expect(texts(p1, 'body').map((t) => t.text).join('')).toContain('做好各项工作落实。')
+    expect(texts(p1, 'attachmentNote').map((t) => t.text)).toEqual(['附件：贺兰县2024年教育督导工作要点'])
+    expect(texts(p1, 'signature').map((t) => t.text)).toEqual(['贺兰县人民政府教育督导室'])
+    expect(texts(p1, 'date').map((t) => t.text)).toEqual(['2024年3月22日'])
+    expect(texts(p1, 'publicityNote').map((t) => t.text)).toEqual(['（此件公开发布）'])
+    const [pn] = texts(p1, 'publicityNote')
+    expect(pn.y + pn.height).toBeLessThanOrEqual(TYPE_BOTTOM)
   })
 
   it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {
@@ -298,13 +350,26 @@ describe('layoutPreview: 版记 and page numbers', () => {
     const linesOnPage1 = texts(first[0], 'body').length
     const body: BodyBlock[] = [{ level: 0, text: '督'.repeat(26 + 28 * (linesOnPage1 + 22 - 1)) }]
     const pages = layoutPreview(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }))
-    expect(pages).toHaveLength(3)
+    expect(pages).toHaveLength(4)
     expect(texts(pages[1], 'body')).toHaveLength(22)
-    const last = pages[2]
+    // Page 3 would be odd: a blank page, then the 版记 on the even page 4 (the back of the sheet); neither numbered.
+    expect(pages[2].items).toEqual([])
+    const last = pages[3]
     expect(last.number).toBeNull()
     expect(texts(last, 'pageNumber')).toHaveLength(0)
     expect(last.items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
-    expect(pages.map((p) => p.number)).toEqual([1, 2, null])
+    expect(pages.map((p) => p.number)).toEqual([1, 2, null, null])
+    expect(planPageFit(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }), L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: true })
+  })
+
+  it('puts a 版记 that needs a page of its own directly on the next page when that page is even', () => {
+    const first = layoutPreview(spec({ body: paragraphs(1, 4000), signatureOrgs: [], signedDate: '', publicityNote: '' }))
+    const linesOnPage1 = texts(first[0], 'body').length
+    const body: BodyBlock[] = [{ level: 0, text: '督'.repeat(26 + 28 * (linesOnPage1 + 2 * 22 - 1)) }]
+    const doc = spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' })
+    const pages = layoutPreview(doc)
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, null])
+    expect(planPageFit(doc, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false })
   })
 
   it('信函格式: letterhead 30 mm from the page top, red double lines 170 mm long, no page number on page 1', () => {
