@@ -13,6 +13,8 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
+import { planPageFit } from '../../../shared/documents/pageFit'
+import type { PreviewText } from '../../../shared/documents/previewLayout'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import { drawing, hasCommand, pngPages, redRows, renderPdf, textLayout, type PdfPage, type TextLine } from '../../helpers/pdfLayout'
 
@@ -60,7 +62,7 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('renders A4 pages: notice, its signature page and the attachment', () => {
+  it('renders A4 pages: the notice and the attachment', () => {
     expect(pages.length).toBeGreaterThanOrEqual(4)
     for (const p of pages) {
       expect(p.width).toBeCloseTo(210, 0)
@@ -231,6 +233,26 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
     const note = all[all.indexOf(date) + 1]
     expect(note.text).toBe('（此件公开发布）')
     expect(Math.abs(note.xMin - typeLeft - 2 * charMm)).toBeLessThan(0.5)
+  })
+
+  it('fits 附件说明, 署名, 成文日期 and 附注 on page 1 under 正文 (7.3.5.4), where the preview puts them', () => {
+    const text = pages[0].lines.map((l) => l.text).join('\n')
+    expect(text).toContain('做好各项工作落实。')
+    expect(text).toContain('贺兰县人民政府教育督导室\n2024年3月22日')
+    expect(text).toContain('2024年3月22日')
+    expect(text).toContain('此件公开发布')
+    const { fit, pages: preview } = planPageFit(demo, L)
+    expect(fit.outcome).toBe('fewerSealLines')
+    // Same lines as the preview: each closing line's em box within 1 mm of the preview's.
+    for (const role of ['attachmentNote', 'signature', 'date', 'publicityNote'] as const) {
+      const item = preview[0].items.find((i) => i.kind === 'text' && i.role === role) as PreviewText
+      const line = pages[0].lines.find((l) => l.text.replace(/\s/g, '') === item.text.replace(/\s/g, ''))!
+      expect(line, item.text).toBeDefined()
+      expect(Math.abs(line.yMin - item.y)).toBeLessThan(1.5)
+    }
+    const last = bodyLines(pages[0]).at(-1)!
+    expect(last.text).toContain('此件公开发布')
+    expect(last.yMax).toBeLessThan(typeBottom)
   })
 })
 

@@ -2,7 +2,7 @@
  * 主体 (GB/T 9704-2012 7.3): 标题, 主送机关, 正文 with numbered headings, 附件说明, 署名 and 成文日期,
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
-import { AlignmentType, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx'
 import type { Attachment, BodyBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
@@ -57,27 +57,42 @@ export function recipientsParagraph(layout: LayoutProfile, recipients: string): 
  * first 。 when the text runs on into a paragraph — in their font (黑体 / 楷体) and the rest in 仿宋;
  * levels 3 and 4 are 仿宋 throughout by default.
  */
-export function blockParagraph(layout: LayoutProfile, block: BodyBlock & { label: string }): Paragraph {
+export function blockParagraph(layout: LayoutProfile, block: BodyBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
   const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
   const text = block.text.replace(/\r?\n/g, '')
-  if (block.level === 0) return bodyParagraph(layout, [textRun(layout, text)], { indent })
+  if (block.level === 0) return bodyParagraph(layout, [textRun(layout, text)], { ...options, indent })
   const slot: FontSlot = layout.body.headingSlots[block.level - 1]
   const stop = text.indexOf('。')
   const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
   const runs = [textRun(layout, block.label + text.slice(0, splitAt), { slot })]
   if (splitAt < text.length) runs.push(textRun(layout, text.slice(splitAt)))
-  return bodyParagraph(layout, runs, { indent })
+  return bodyParagraph(layout, runs, { ...options, indent })
 }
 
-export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): Paragraph[] {
-  return numberBlocks(blocks, itemNumbering).map((b) => blockParagraph(layout, b))
+export interface BodyOptions {
+  /** Blocks from `from` on are set with `layout` (tightened lines on the page where 正文 ends; pageFit.ts). */
+  tight?: { from: number; layout: LayoutProfile }
+  /**
+   * Keep the last paragraph with what follows, with widow/orphan control: when the part after 正文 does not
+   * fit below it, its last two lines go along to the next page — never a 署名 page without 正文.
+   */
+  keepLastWithNext?: boolean
+}
+
+export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): Paragraph[] {
+  const numbered = numberBlocks(blocks, itemNumbering)
+  return numbered.map((b, i) => {
+    const l = options.tight && i >= options.tight.from ? options.tight.layout : layout
+    const keep = options.keepLastWithNext && i === numbered.length - 1
+    return blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})
+  })
 }
 
 /**
  * 附件说明 (7.3.4): one blank line below 正文, indented two characters, "附件：1.××××" numbered when there
  * are several, no closing punctuation; wrapped lines align with the first character of the name.
  */
-export function attachmentNote(layout: LayoutProfile, attachments: Attachment[]): Paragraph[] {
+export function attachmentNote(layout: LayoutProfile, attachments: Attachment[], keepLast = true): Paragraph[] {
   if (attachments.length === 0) return []
   const indent = layout.attachmentNote.indentChars * bodyCharTwips(layout)
   const head = '附件：'
@@ -86,7 +101,8 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[])
   // Names start where the widest "附件：N." ends (the CJK–digit gap included), the first line at the indent.
   const nameX = indent + Math.max(...labels.map((l) => bodyTextWidth(layout, head + l)))
   return [
-    ...blankLines(layout, layout.attachmentNote.blankLinesBefore),
+    // The whole part after 正文 is one keep-with-next chain (see BodyOptions.keepLastWithNext).
+    ...blankLines(layout, layout.attachmentNote.blankLinesBefore, true),
     ...attachments.map((a, i) => {
       const prefix = (i === 0 ? head : '') + labels[i]
       const hanging = bodyTextWidth(layout, prefix)
@@ -94,7 +110,7 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[])
       return gridParagraph(layout, {
         alignment: AlignmentType.LEFT,
         // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
-        keepNext: true,
+        keepNext: i < attachments.length - 1 || keepLast,
         indent: { left: nameX, hanging },
         children: [textRun(layout, prefix + title)],
       })
@@ -108,7 +124,7 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[])
  * characters, the date on the next line starting two characters further right (or, when the date is the
  * longer, the date right-indented two characters and the 署名 moved left).
  */
-export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
+export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankLinesBefore?: number, keepLast = false): Paragraph[] {
   const c = spec.content
   const orgs = c.signatureOrgs.filter((o) => o.trim() !== '')
   const date = chineseDateOrBlank(c.signedDate)
@@ -118,29 +134,28 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec): Parag
   const dateW = bodyTextWidth(layout, date)
   const s = layout.signature
   const out: Paragraph[] = []
-  // With an 附件说明 above, the blank lines chain it to the 署名 (see attachmentNote).
-  const keepWithNote = c.attachments.length > 0
+  // The blank lines chain what is above to the 署名; the sealed form's may be fewer than the profile's (pageFit.ts).
   if (s.form === 'sealed') {
-    out.push(...blankLines(layout, s.sealedBlankLinesBefore, keepWithNote))
+    out.push(...blankLines(layout, blankLinesBefore ?? s.sealedBlankLinesBefore, true))
     const dateRight = s.sealedDateRightIndentChars * ch
-    for (const org of orgs) {
+    orgs.forEach((org, i) => {
       const right = Math.max(0, Math.round(dateRight + (dateW - bodyTextWidth(layout, org)) / 2))
-      out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!date, indent: { right }, children: [textRun(layout, org)] }))
-    }
-    if (date) out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!c.publicityNote, indent: { right: dateRight }, children: [textRun(layout, date)] }))
+      out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { right }, children: [textRun(layout, org)] }))
+    })
+    if (date) out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: keepLast, indent: { right: dateRight }, children: [textRun(layout, date)] }))
     return out
   }
-  out.push(...blankLines(layout, s.unsealedBlankLinesBefore, keepWithNote))
+  out.push(...blankLines(layout, blankLinesBefore ?? s.unsealedBlankLinesBefore, true))
   const nameRight = s.unsealedNameRightIndentChars * ch
   const shift = s.unsealedDateShiftChars * ch
   const nameW = Math.max(0, ...orgs.map((o) => bodyTextWidth(layout, o)))
   // Where the (first) 署名 starts; moved left when the date would otherwise come closer than 2 characters to the edge.
   const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
-  for (const org of orgs) {
-    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: !!date, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
-  }
+  orgs.forEach((org, i) => {
+    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
+  })
   if (date) {
-    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: !!c.publicityNote, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
+    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: keepLast, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
   }
   return out
 }
@@ -156,7 +171,7 @@ export function publicityNoteParagraph(layout: LayoutProfile, note: string): Par
  * 纪要格式 (10.2): "出席：" / "请假：" / "列席：" in 黑体 and the names in 仿宋, one blank line after 正文,
  * indented two characters; wrapped lines align after the colon.
  */
-export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
+export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepLast = true): Paragraph[] {
   const a = spec.content.attendance
   const rows = [
     ['出席', a.present],
@@ -166,12 +181,13 @@ export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec): Para
   if (rows.length === 0) return []
   const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
   return [
-    ...blankLines(layout, layout.minutes.attendanceBlankLinesBefore),
-    ...rows.map(([label, names]) => {
+    ...blankLines(layout, layout.minutes.attendanceBlankLinesBefore, true),
+    ...rows.map(([label, names], i) => {
       const head = `${label}：`
       const headW = bodyTextWidth(layout, head)
       return gridParagraph(layout, {
         alignment: AlignmentType.LEFT,
+        keepNext: i < rows.length - 1 || keepLast,
         indent: { left: indent + headW, hanging: headW },
         children: [textRun(layout, head, { slot: 'heiti' }), textRun(layout, names.trim())],
       })

@@ -43,3 +43,9 @@ export function pageNumberFooters(layout: LayoutProfile, opts: { blankFirstPage:
     ...(opts.blankFirstPage ? { first: new Footer({ children: [new Paragraph({ style: STYLE_FIXED, children: [] })] }) } : {}),
   }
 }
+
+/** Footers without page numbers: the 版记 page and the blank page before it (7.5). */
+export function emptyFooters() {
+  const blank = () => new Footer({ children: [new Paragraph({ style: STYLE_FIXED, children: [] })] })
+  return { default: blank(), even: blank(), first: blank() }
+}

@@ -3,25 +3,33 @@
  * from a LayoutProfile (shared/documents/layout.ts).
  *
  * Order of the parts: 版头 (masthead.ts) → 主体 (body.ts) → 附件 pages (attachments.ts) → 版记 at the foot
- * of the last page (imprint.ts); page numbers in the footers (footer.ts).
+ * of the last page (imprint.ts), or on a page of its own in a section without page numbers; page numbers in
+ * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's.
  */
-import { DocumentGridType, Document, Header, Packer, Paragraph, type Table } from 'docx'
+import { DocumentGridType, Document, Header, Packer, PageBreak, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
+import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { attachmentNote, attendanceLines, bodyParagraphs, publicityNoteParagraph, recipientsParagraph, signatureBlock, titleParagraph } from './body'
 import { attachmentPages } from './attachments'
-import { footerDistanceTwips, pageNumberFooters } from './footer'
+import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
 import { imprintBlocks } from './imprint'
 import { fileHead, letterhead, letterHead } from './masthead'
-import { blankLines } from './runs'
+import { blankLines, STYLE_FIXED, tightenedLayout } from './runs'
 import { stylesXml } from './styles'
 
 type Block = Paragraph | Table
 
-/** The document body in reading order. */
-export function documentBlocks(spec: DocumentSpec, layout: LayoutProfile): Block[] {
+/**
+ * The document body in reading order, paginated by `fit` (shared/documents/pageFit.ts, the decision the
+ * preview follows too): the blank lines above the 署名, the tightened pitch of the page where 正文 ends, and
+ * the keep-with-next chain from the last 正文 paragraph to the 附注. The 版记 is returned apart: it goes
+ * in a section of its own when `fit.imprint.ownPage`.
+ */
+export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: PageFit = planPageFit(spec, layout).fit): { main: Block[]; imprint: Block[] } {
   const c = spec.content
   const minutes = spec.format === 'minutes'
+  const tight = fit.tightPitchTwips !== null ? tightenedLayout(layout, fit.tightPitchTwips) : layout
   const blocks: Block[] = []
   blocks.push(...(spec.format === 'letter' ? letterHead(layout, spec) : fileHead(layout, spec)))
   if (c.title.trim()) blocks.push(titleParagraph(layout, c.title.trim()))
@@ -31,50 +39,75 @@ export function documentBlocks(spec: DocumentSpec, layout: LayoutProfile): Block
   } else if (c.title.trim()) {
     blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
   }
-  blocks.push(...bodyParagraphs(layout, c.body, c.itemNumbering))
-  blocks.push(...attachmentNote(layout, c.attachments))
-  if (minutes) blocks.push(...attendanceLines(layout, spec))
   // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
-  const signatureLayout: LayoutProfile = minutes ? { ...layout, signature: { ...layout.signature, form: 'unsealed' } } : layout
-  blocks.push(...signatureBlock(signatureLayout, spec))
-  blocks.push(...publicityNoteParagraph(layout, c.publicityNote))
+  const signatureLayout: LayoutProfile = minutes ? { ...tight, signature: { ...tight.signature, form: 'unsealed' } } : tight
+  // The part after 正文, each piece chained (keepNext) to the next one present.
+  const note = publicityNoteParagraph(tight, c.publicityNote)
+  const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0)
+  const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0) : []
+  const attachments = attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0)
+  const closing = [...attachments, ...attendance, ...signature, ...note]
+  blocks.push(
+    ...bodyParagraphs(layout, c.body, c.itemNumbering, {
+      tight: fit.tightPitchTwips !== null ? { from: fit.tightFromBlock, layout: tight } : undefined,
+      keepLastWithNext: closing.length > 0,
+    }),
+  )
+  blocks.push(...closing)
   blocks.push(...attachmentPages(layout, c.attachments, c.itemNumbering))
-  blocks.push(...imprintBlocks(layout, spec))
-  return blocks
+  return { main: blocks, imprint: imprintBlocks(layout, spec) }
+}
+
+/** The document body in reading order (the 版记 last). */
+export function documentBlocks(spec: DocumentSpec, layout: LayoutProfile): Block[] {
+  const { main, imprint } = documentParts(spec, layout)
+  return [...main, ...imprint]
 }
 
 export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT9704_LAYOUT): Document {
   const p = layout.page
   const letter = spec.format === 'letter'
+  const { fit } = planPageFit(spec, layout)
+  const { main, imprint } = documentParts(spec, layout, fit)
+  const page = {
+    size: { width: p.widthTwips, height: p.heightTwips },
+    margin: {
+      top: p.marginTopTwips,
+      bottom: p.marginBottomTwips,
+      left: p.marginLeftTwips,
+      right: p.marginRightTwips,
+      header: p.headerTwips,
+      footer: footerDistanceTwips(layout),
+      gutter: 0,
+    },
+  }
+  const grid = { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips }
+  const ownPage = fit.imprint.ownPage && imprint.length > 0
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page, grid, titlePage: letter },
+      headers: letter ? { first: new Header({ children: letterhead(layout, spec) }) } : undefined,
+      footers: pageNumberFooters(layout, { blankFirstPage: letter }),
+      children: ownPage ? main : [...main, ...imprint],
+    },
+  ]
+  if (ownPage) {
+    // GB/T 9704 7.4/7.5: the 版记 alone on the last, even page, after a blank page when needed; neither
+    // page carries a number, so the section has empty footers (a section without them would inherit the
+    // numbered ones).
+    sections.push({
+      properties: { type: SectionType.NEXT_PAGE, page, grid },
+      footers: emptyFooters(),
+      children: [...(fit.imprint.blankPageBefore ? [new Paragraph({ style: STYLE_FIXED, children: [new PageBreak()] })] : []), ...imprint],
+    })
+  }
   return new Document({
     title: spec.content.title,
     creator: spec.content.printingOrg || '教育督导工作台',
     description: `${spec.kind}（GB/T 9704-2012）`,
     externalStyles: stylesXml(layout),
     evenAndOddHeaderAndFooters: true,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: p.widthTwips, height: p.heightTwips },
-            margin: {
-              top: p.marginTopTwips,
-              bottom: p.marginBottomTwips,
-              left: p.marginLeftTwips,
-              right: p.marginRightTwips,
-              header: p.headerTwips,
-              footer: footerDistanceTwips(layout),
-              gutter: 0,
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips },
-          titlePage: letter,
-        },
-        headers: letter ? { first: new Header({ children: letterhead(layout, spec) }) } : undefined,
-        footers: pageNumberFooters(layout, { blankFirstPage: letter }),
-        children: documentBlocks(spec, layout),
-      },
-    ],
+    sections,
   })
 }
 

@@ -58,9 +58,26 @@ export function exactSpacing(lineTwips: number) {
   return { line: Math.round(lineTwips), lineRule: LineRuleType.EXACT, before: 0, after: 0 }
 }
 
+/** Marks a layout whose 3号 lines are set at a pitch other than the document grid's (see tightenedLayout). */
+const OFF_GRID = Symbol('offGrid')
+type MaybeOffGrid = LayoutProfile & { [OFF_GRID]?: true }
+
+/**
+ * The layout for lines set at a tighter exact pitch than the grid (GB/T 9704 7.3.5.4, decided by
+ * shared/documents/pageFit.ts): its paragraphs take the pitch and stay off the line grid (GwFixed style,
+ * snapToGrid off), or LibreOffice would round each line up to a whole grid line again. The mark survives
+ * spreading ({ ...layout, signature }) since object spread copies symbol keys.
+ */
+export function tightenedLayout(layout: LayoutProfile, pitchTwips: number): LayoutProfile {
+  const tight: MaybeOffGrid = { ...layout, grid: { ...layout.grid, linePitchTwips: pitchTwips } }
+  tight[OFF_GRID] = true
+  return tight
+}
+
 /** A paragraph on the 3号 line grid: exact line pitch of the profile. */
 export function gridParagraph(layout: LayoutProfile, options: IParagraphOptions = {}): Paragraph {
-  return new Paragraph({ style: STYLE_BODY, ...options, spacing: exactSpacing(layout.grid.linePitchTwips) })
+  const style = (layout as MaybeOffGrid)[OFF_GRID] ? STYLE_FIXED : STYLE_BODY
+  return new Paragraph({ style, ...options, spacing: exactSpacing(layout.grid.linePitchTwips) })
 }
 
 /** `count` empty lines of the grid (空一行, 空二行 …). */
