@@ -51,6 +51,11 @@ describe('公文管理 in the browser', () => {
     const expectedNumber = `贺政教督发〔${year}〕1号`
     await page.locator('[data-test=doc-number]').filter({ hasText: expectedNumber }).waitFor()
     await page.locator('[data-test=doc-status]').filter({ hasText: '已签发' }).waitFor()
+    // The A4 preview redraws with the number and the red masthead from the office profile.
+    const preview = page.locator('[data-test=document-preview]')
+    await preview.locator('[data-role=docNumber]', { hasText: expectedNumber }).first().waitFor()
+    expect(await preview.locator('[data-test=preview-page]').count()).toBeGreaterThanOrEqual(2)
+    expect(await preview.locator('[data-test=preview-page]').first().textContent()).toContain('贺兰县人民政府教育督导室文件')
     await app.screenshot('10-composer-signed')
 
     // Export to Word: a real download, unzipped and read.
