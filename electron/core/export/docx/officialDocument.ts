@@ -6,7 +6,7 @@
  * of the last page (imprint.ts), or on a page of its own in a section without page numbers; page numbers in
  * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's.
  */
-import { DocumentGridType, Document, Header, Packer, PageBreak, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx'
+import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
@@ -15,7 +15,7 @@ import { attachmentPages } from './attachments'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
 import { imprintBlocks } from './imprint'
 import { fileHead, letterhead, letterHead } from './masthead'
-import { blankLines, STYLE_FIXED, tightenedLayout } from './runs'
+import { blankLines, exactSpacing, STYLE_FIXED, tightenedLayout } from './runs'
 import { stylesXml } from './styles'
 
 type Block = Paragraph | Table
@@ -58,6 +58,11 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
   return { main: blocks, imprint: imprintBlocks(layout, spec) }
 }
 
+/** An empty paragraph 1 pt high. */
+function thinParagraph(pageBreakBefore = false): Paragraph {
+  return new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), ...(pageBreakBefore ? { pageBreakBefore } : {}), children: [] })
+}
+
 /** The document body in reading order (the 版记 last). */
 export function documentBlocks(spec: DocumentSpec, layout: LayoutProfile): Block[] {
   const { main, imprint } = documentParts(spec, layout)
@@ -98,7 +103,10 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     sections.push({
       properties: { type: SectionType.NEXT_PAGE, page, grid },
       footers: emptyFooters(),
-      children: [...(fit.imprint.blankPageBefore ? [new Paragraph({ style: STYLE_FIXED, children: [new PageBreak()] })] : []), ...imprint],
+      // The section opens with a thin empty paragraph (LibreOffice drops the section break, and the empty
+      // footers with it, before a floating table); the blank page holds just that paragraph, and the next
+      // one starts the 版记 page (a page break at the very start of a section would be dropped as well).
+      children: [thinParagraph(), ...(fit.imprint.blankPageBefore ? [thinParagraph(true)] : []), ...imprint],
     })
   }
   return new Document({
