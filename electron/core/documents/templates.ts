@@ -86,6 +86,7 @@ export function instantiateTemplate(key: string, office: Office, today: string):
       printingOrg: office.fullName,
       printedDate: today,
       attendance: t.content.attendance ?? { present: '', absent: '', observers: '' },
+      itemNumbering: 'perSection',
     },
   }
 }

@@ -26,6 +26,7 @@ describe('documents: templates and lifecycle', () => {
     expect(doc.docNumber).toBe('')
     expect(doc.content.mastheadOrgs).toEqual([SAMPLE_PROFILE.fullName])
     expect(doc.content.mastheadSuffix).toBe('文件')
+    expect(doc.content.itemNumbering).toBe('perSection')
     expect(doc.content.signatureOrgs).toEqual([SAMPLE_PROFILE.fullName])
     expect(doc.content.title).toMatch(/^关于印发《原州区\d{4}年教育督导工作要点》的通知$/)
     const letter = await call('documents.create', { templateKey: 'letter' })
