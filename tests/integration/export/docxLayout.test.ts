@@ -8,6 +8,7 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { FONT_PROFILES, GBT9704_LAYOUT, mmToTwips, type LayoutProfile } from '../../../shared/documents/layout'
+import { planPageFit } from '../../../shared/documents/pageFit'
 import type { DocumentSpec } from '../../../shared/documents/types'
 
 const root = join(__dirname, '../../..')
@@ -343,5 +344,79 @@ describe('docx layout of the special formats', () => {
     expect(table).toContain('<w:vMerge w:val="restart"/>')
     expect(table).toContain('<w:vAlign w:val="center"/>')
     expect(table).toContain('<w:jc w:val="distribute"/>')
+  })
+})
+
+describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7.4, 7.5)', () => {
+  const body = (n: number) => Array.from({ length: n }, () => ({ level: 0 as const, text: '督'.repeat(54) }))
+  const doc = (over: Partial<DocumentSpec['content']>): DocumentSpec => ({ ...demo, content: { ...demo.content, attachments: [], ...over } })
+  const sections = (xml: string) => [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0])
+
+  it('demo notice: no blank lines for the seal between 附件说明 and 署名, the last 正文 paragraph kept with them (widow control)', async () => {
+    expect(planPageFit(demo, L).fit).toMatchObject({ outcome: 'fewerSealLines', signatureBlankLines: 0 })
+    const w = await unzip(await exportDocumentDocx(demo))
+    const ps = paragraphs(w.document)
+    const note = ps.findIndex((p) => text(p).startsWith('附件：'))
+    expect(text(ps[note + 1])).toBe('贺兰县人民政府教育督导室')
+    const last = ps[ps.findIndex((p) => text(p).endsWith('做好各项工作落实。'))]
+    expect(last).toContain('<w:keepNext/>')
+    expect(last).toContain('<w:widowControl/>')
+    // The blank line above 附件说明 and every closing paragraph but the 附注 chain into the next one.
+    expect(ps[note - 1]).toContain('<w:keepNext/>')
+    expect(ps[note]).toContain('<w:keepNext/>')
+    expect(paragraphWith(w.document, '（此件公开发布）')).not.toContain('<w:keepNext/>')
+  })
+
+  it('tightens the lines of the page where 正文 ends (exact pitch, off the grid) when dropping the seal lines is not enough', async () => {
+    const spec = doc({ body: body(14) })
+    const { fit } = planPageFit(spec, L)
+    expect(fit.outcome).toBe('tightened')
+    const pitch = fit.tightPitchTwips!
+    expect(pitch).toBeGreaterThanOrEqual(L.pageFit.minLinePitchTwips)
+    const ps = paragraphs((await unzip(await exportDocumentDocx(spec))).document)
+    const bodyPs = ps.filter((p) => text(p) === '督'.repeat(54))
+    bodyPs.forEach((p, i) => {
+      const tight = i >= fit.tightFromBlock
+      expect(attr(p, 'w:spacing', 'w:line')).toBe(String(tight ? pitch : L.grid.linePitchTwips))
+      expect(attr(p, 'w:pStyle', 'w:val')).toBe(tight ? 'GwFixed' : 'Normal')
+    })
+    for (const t of ['贺兰县人民政府教育督导室', '2024年3月22日', '（此件公开发布）']) {
+      const p = ps.find((x) => text(x) === t)!
+      expect(attr(p, 'w:spacing', 'w:line')).toBe(String(pitch))
+      expect(attr(p, 'w:pStyle', 'w:val')).toBe('GwFixed')
+    }
+  })
+
+  it('puts a 版记 without room on the last page in a NEXT_PAGE section with empty footers, after a blank page when it would be odd', async () => {
+    for (const [n, blank] of [
+      [1, false],
+      [14, true],
+    ] as const) {
+      const spec = doc({ body: body(n) })
+      expect(planPageFit(spec, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: blank })
+      const buffer = await exportDocumentDocx(spec)
+      const zip = await JSZip.loadAsync(buffer)
+      const xml = await zip.file('word/document.xml')!.async('string')
+      const rels = await zip.file('word/_rels/document.xml.rels')!.async('string')
+      const [first, second] = sections(xml)
+      expect(sections(xml)).toHaveLength(2)
+      expect(first).toMatch(/<w:footerReference w:type="default"/)
+      expect(second).toContain('<w:type w:val="nextPage"/>')
+      // All three footers of the 版记 section are empty (no PAGE field, no text).
+      const footers = [...second.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)]
+      expect(footers.map((m) => m[1]).sort()).toEqual(['default', 'even', 'first'])
+      for (const m of footers) {
+        const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]
+        const footer = await zip.file(`word/${target}`)!.async('string')
+        expect(footer).not.toMatch(/PAGE|<w:t[ >]/)
+      }
+      // The 版记 table lives in the second section; the blank page is a paragraph with page-break-before before it.
+      const tail = xml.slice(xml.indexOf(first) + first.length)
+      expect(tail).toContain('<w:tbl>')
+      expect(tail).toContain('抄送：')
+      expect(tail.slice(0, tail.indexOf('<w:tbl>')).includes('<w:pageBreakBefore/>')).toBe(blank)
+    }
+    // The demo's 版记 fits under the attachment: one section.
+    expect(sections((await unzip(await exportDocumentDocx(demo))).document)).toHaveLength(1)
   })
 })

@@ -319,3 +319,44 @@ describe.skipIf(!hasLibreOffice)('信函格式 rendered by LibreOffice (GB/T 970
     expect(pages[1].lines.filter((l) => l.yMin > typeBottom).map((l) => l.text.replace(/\s/g, ''))).toEqual(['—2—'])
   })
 })
+
+describe.skipIf(!hasLibreOffice)('版记 on a page of its own rendered by LibreOffice (GB/T 9704-2012 7.4, 7.5)', () => {
+  let dir: string
+  const body = (n: number) => Array.from({ length: n }, () => ({ level: 0 as const, text: '督'.repeat(54) }))
+  const doc = (n: number): DocumentSpec => ({ ...demo, content: { ...demo.content, attachments: [], body: body(n) } })
+  const numberRe = /^—\s*\d+\s*—$/
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-imprint-'))
+  })
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('page 2 (even) holds only the 版记 and shows no page number', async () => {
+    const pages = textLayout(renderPdf(await exportDocumentDocx(doc(1)), dir, 'imprint-even'))
+    expect(pages).toHaveLength(2)
+    expect(pages[0].lines.some((l) => numberRe.test(l.text.trim()))).toBe(true)
+    const texts = pages[1].lines.map((l) => l.text)
+    expect(texts[0]).toMatch(/^抄送：/)
+    expect(texts.join('')).toContain('2024年3月22日印发')
+    expect(texts.some((t) => numberRe.test(t.trim()))).toBe(false)
+  }, 120_000)
+
+  it('after an odd last text page: a blank page, then the 版记 on the even page, neither numbered; the tightened 署名 page keeps 正文', async () => {
+    const spec = doc(14)
+    const { fit, pages: preview } = planPageFit(spec, L)
+    expect(fit.outcome).toBe('tightened')
+    const pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'imprint-odd'))
+    expect(pages).toHaveLength(preview.length)
+    expect(pages).toHaveLength(4)
+    const page2 = pages[1].lines.map((l) => l.text)
+    expect(page2).toContain('2024年3月22日')
+    expect(page2.some((t) => t.startsWith('督'))).toBe(true)
+    expect(bodyLines(pages[1]).at(-1)!.text).toContain('此件公开发布')
+    expect(pages[1].lines.some((l) => numberRe.test(l.text.trim()))).toBe(true)
+    expect(pages[2].lines).toHaveLength(0)
+    expect(pages[3].lines.some((l) => numberRe.test(l.text.trim()))).toBe(false)
+    expect(pages[3].lines[0].text).toMatch(/^抄送：/)
+  }, 120_000)
+})
