@@ -16,8 +16,8 @@
  * - the 版头 sits at the computed distances of GB/T 9704-2012 (masthead top edge 35 mm below the 版心
  *   top, 发文字号 two blank lines below it, the red line 4 mm below the number, the title two blank lines
  *   below the red line); from the title on, lines follow each other by the pitch and a page breaks when
- *   the next line does not fit into the 版心; the exporter's keep-with-next chains (附件说明 → 署名 → 成文日期 →
- *   附注) move to the next page together.
+ *   the next line does not fit into the 版心; the part after 正文 (附件说明 → 署名 → 成文日期 → 附注) is set as
+ *   pageFit.ts decides (fewer seal lines, a tighter pitch, or moved with the last two lines of 正文).
  */
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
