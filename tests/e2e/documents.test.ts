@@ -102,3 +102,21 @@ describe('公文管理 in the browser', () => {
     await app.screenshot('11-register-voided')
   })
 })
+
+describe('the demo notice in the composer', () => {
+  it('is frozen, previews on page 1 with its 署名, and says which GB/T 9704 adjustment it used', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.locator('[data-test=document-table]').getByText('关于印发《贺兰县2024年教育督导工作要点》的通知').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '已印发' }).waitFor()
+    expect(await page.locator('[data-test=save]').count()).toBe(0)
+    await page.locator('[data-test=fit-note]').filter({ hasText: '已减少印章预留空行' }).waitFor()
+    const first = page.locator('[data-test=preview-page]').first()
+    expect(await first.textContent()).toContain('2024年3月22日')
+    expect(await first.textContent()).toContain('（此件公开发布）')
+    await app.screenshot('12-demo-notice')
+  })
+})
