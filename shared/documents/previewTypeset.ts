@@ -19,6 +19,7 @@
  *   the next line does not fit into the 版心; the part after 正文 (附件说明 → 署名 → 成文日期 → 附注) is set as
  *   pageFit.ts decides (fewer seal lines, a tighter pitch, or moved with the last two lines of 正文).
  */
+import { attendanceRows } from './minutes'
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
 import { formatChineseDate } from './chineseDate'
@@ -701,11 +702,7 @@ function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
 /** 出席 / 请假 / 列席 (10.2): label in 黑体, names in 仿宋, wrapped lines after the colon. */
 function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
   const a = spec.content.attendance
-  const rows = [
-    ['出席', a.present],
-    ['请假', a.absent],
-    ['列席', a.observers],
-  ].filter(([, names]) => names.trim() !== '')
+  const rows = attendanceRows(a)
   if (rows.length === 0) return []
   const l = t.layout
   const indent = l.minutes.attendanceIndentChars * t.ch

@@ -4,12 +4,14 @@ import { dispatch } from '../../../electron/core/dispatch'
 import { Workspace } from '../../../electron/core/workspace'
 
 async function main(): Promise<void> {
-  const [dataDir, countText, prefix, startAtText] = process.argv.slice(2)
+  const [dataDir, countText, prefix] = process.argv.slice(2)
   const ws = new Workspace(dataDir)
   const handlers = createHandlers(ws)
   const taken: number[] = []
-  // Both workers start at the same instant, after their (slow) start-up.
-  await new Promise((r) => setTimeout(r, Math.max(0, Number(startAtText) - Date.now())))
+  // Both workers start together: each says it is ready, then waits for the parent's go on stdin.
+  ws.db()
+  process.stderr.write('ready\n')
+  await new Promise((r) => process.stdin.once('data', r))
   for (let i = 0; i < Number(countText); i++) {
     const r = await dispatch(handlers, 'numbers.allocate', { prefix, year: 2024, title: `并发测试 ${process.pid}-${i}` })
     if (!r.ok) throw new Error(r.error.message)
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
   }
   ws.close()
   process.stdout.write(JSON.stringify(taken))
+  process.stdin.destroy()
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
 import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx'
+import { attendanceRows } from '../../../../shared/documents/minutes'
 import type { Attachment, BodyBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
@@ -173,11 +174,7 @@ export function publicityNoteParagraph(layout: LayoutProfile, note: string): Par
  */
 export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepLast = true): Paragraph[] {
   const a = spec.content.attendance
-  const rows = [
-    ['出席', a.present],
-    ['请假', a.absent],
-    ['列席', a.observers],
-  ].filter(([, names]) => names.trim() !== '')
+  const rows = attendanceRows(a)
   if (rows.length === 0) return []
   const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
   return [
