@@ -45,6 +45,8 @@ export const documentContentSchema = z.object({
     observers: line('列席', 500),
   }),
   itemNumbering: z.enum(ITEM_NUMBERINGS).default('perSection').describe('条目编号方式'),
+  contactNote: line('附注（联系人）', 100).default(''),
+  attachmentsIssued: z.boolean().default(false).describe('随文印发'),
 }) satisfies z.ZodType<DocumentContent>
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS).describe('文种')

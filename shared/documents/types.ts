@@ -82,6 +82,17 @@ export interface DocumentContent {
   attendance: MinutesAttendance
   /** Numbering of level-3 items in 正文 and attachments; absent in older documents = perSection. */
   itemNumbering?: ItemNumbering
+  /**
+   * A second 附注 line, e.g. 联系人：李明，联系电话：0951-8061234 (GB/T 9704 7.3.7: a 请示 must name its
+   * contact in the 附注). Printed in full-width parentheses under the 公开 note; '' or absent = none.
+   */
+  contactNote?: string
+  /**
+   * 印发/转发 notices: the documents listed under `attachments` are the issued text itself, printed after
+   * the notice on new pages with their own titles, without 附件说明 and without the "附件N" label (as the
+   * reference notices do). Absent = false: ordinary attachments.
+   */
+  attachmentsIssued?: boolean
 }
 
 export interface DocumentSpec {

@@ -74,6 +74,7 @@ export function signingProblems(kind: DocumentKind, format: DocumentFormat, c: D
   if (format !== 'minutes' && c.signatureOrgs.length === 0) problems.push('请填写发文机关署名')
   if (c.mastheadOrgs.length === 0) problems.push('请填写发文机关标志')
   if (UPWARD_KINDS.includes(kind) && c.signers.length === 0) problems.push(`${kind}是上行文，请填写签发人`)
+  if (kind === '请示' && !c.contactNote?.trim()) problems.push('请示应在附注中注明联系人和电话')
   c.attachments.forEach((a, i) => {
     if (!a.title.trim()) problems.push(`附件${i + 1}缺少标题`)
   })

@@ -13,7 +13,7 @@ import type { DocumentTemplate } from '../../../shared/documents/records'
 import type { DocumentContent, DocumentFormat, DocumentKind } from '../../../shared/documents/types'
 import type { Office } from '../../../shared/office/office'
 
-/** A template file under seeds/templates/: content fields with {office} {county} {year} {superior} placeholders. */
+/** A template file under seeds/templates/: content fields with {office} {county} {year} {superior} {contact} {phone} placeholders. */
 const templateFileSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -28,6 +28,8 @@ const templateFileSchema = z.object({
     attachments: z.array(attachmentSchema.extend({ body: z.array(bodyBlockSchema) })),
     publicityNote: z.string(),
     mastheadSuffix: z.string().optional(),
+    contactNote: z.string().optional(),
+    attachmentsIssued: z.boolean().optional(),
     attendance: z.object({ present: z.string(), absent: z.string(), observers: z.string() }).optional(),
   }),
 })
@@ -52,14 +54,14 @@ export function listTemplates(): DocumentTemplate[] {
 }
 
 function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(office|county|year|superior)\}/g, (_, k: string) => values[k] ?? '')
+  return text.replace(/\{(office|county|year|superior|contact|phone)\}/g, (_, k: string) => values[k] ?? '')
 }
 
 /** A new document's kind, format and content from a template, with the office's data filled in. */
 export function instantiateTemplate(key: string, office: Office, today: string): { kind: DocumentKind; format: DocumentFormat; content: DocumentContent } | null {
   const t = TEMPLATES.find((x) => x.key === key)
   if (!t) return null
-  const values = { office: office.fullName, county: office.county, year: today.slice(0, 4), superior: office.superior }
+  const values = { office: office.fullName, county: office.county, year: today.slice(0, 4), superior: office.superior, contact: office.contactName || '××', phone: office.contactPhone || '××' }
   const blocks = (list: { level: 0 | 1 | 2 | 3 | 4; text: string }[]) => list.map((b) => ({ level: b.level, text: fill(b.text, values) }))
   const suffix = t.content.mastheadSuffix ?? '文件'
   // The office's own 发文机关标志 text when it is the ordinary "name + 文件" form.
@@ -87,6 +89,8 @@ export function instantiateTemplate(key: string, office: Office, today: string):
       printedDate: today,
       attendance: t.content.attendance ?? { present: '', absent: '', observers: '' },
       itemNumbering: 'perSection',
+      contactNote: fill(t.content.contactNote ?? '', values),
+      attachmentsIssued: t.content.attachmentsIssued ?? false,
     },
   }
 }
