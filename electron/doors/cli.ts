@@ -171,7 +171,9 @@ const DOCUMENT_COMMANDS: Record<string, CliCommand> = {
         return { data: { file: writeExport(file, out) }, text: `已导出登记簿：${out}` }
       }
       const entries = await call('numbers.register', { year })
-      const lines = entries.map((e) => `${e.docNumber.padEnd(20)}  ${NUMBER_STATUS_LABELS[e.status]}  ${e.title || e.purpose || e.voidReason}`)
+      const note = (e: (typeof entries)[number]) =>
+        e.status === 'voided' ? `作废原因：${e.voidReason}（${e.voidedBy}）` : e.status === 'reserved' ? `预留：${e.purpose}` : e.status === 'gap' ? '未登记使用' : e.title
+      const lines = entries.map((e) => `${e.docNumber.padEnd(20)}  ${NUMBER_STATUS_LABELS[e.status]}  ${note(e)}`)
       return { data: entries, text: lines.length ? lines.join('\n') : `${year}年没有文号记录` }
     },
   },
