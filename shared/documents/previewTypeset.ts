@@ -20,6 +20,7 @@
  *   pageFit.ts decides (fewer seal lines, a tighter pitch, or moved with the last two lines of 正文).
  */
 import { attendanceRows } from './minutes'
+import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
 import { formatChineseDate } from './chineseDate'
@@ -55,6 +56,7 @@ export type PreviewTextRole =
   | 'signature'
   | 'date'
   | 'publicityNote'
+  | 'contactNote'
   | 'attachmentLabel'
   | 'attachmentTitle'
   | 'imprint'
@@ -762,11 +764,16 @@ function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed
   return steps
 }
 
-/** 附注 (7.3.6): the line after 成文日期, indented two characters, in full-width parentheses. */
-function publicityNote(t: Typesetter, note: string): Step[] {
-  if (!note) return []
-  const text = /^（.*）$/.test(note) ? note : `（${note.replace(/^[（(]|[）)]$/g, '')}）`
-  return [() => void t.paragraph({ role: 'publicityNote', runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' })]
+/**
+ * 附注 (7.3.6/7.3.7): the 公开 note on the line after 成文日期, then the contact note (联系人/电话, required
+ * for a 请示) on the next line — or in its place when there is no 公开 note —, each indented two
+ * characters in full-width parentheses (annotationTexts, shared with the exporter).
+ */
+function notes(t: Typesetter, content: DocumentSpec['content']): Step[] {
+  return annotationTexts(content).map(
+    ({ role, text }) => () =>
+      void t.paragraph({ role, runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
+  )
 }
 
 /** 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文. */
@@ -950,7 +957,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     ...(minutes ? attendance(t, spec) : []),
     // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
     ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
-    ...publicityNote(t, c.publicityNote),
+    ...notes(t, c),
   ]
   const snap = t.snapshot()
   const lastLines = last >= 0 ? setBlock(last) : 0

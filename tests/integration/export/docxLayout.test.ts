@@ -336,6 +336,29 @@ describe('docx layout of the special formats', () => {
     expect(rs.find((r) => text(r) === '张明')).toContain(`w:eastAsia="${F.kaiti}"`)
   })
 
+  it('请示 contact 附注 (7.3.7): full-width parentheses, indented 2 characters, after the 公开 note, chained to it', async () => {
+    const spec: DocumentSpec = {
+      kind: '请示',
+      format: 'file',
+      content: { ...base, signers: ['张明'], title: '关于申请教育督导专项工作经费的请示', attachments: [], contactNote: '联系人：李明，联系电话：0951-8061234' },
+    }
+    const ps = paragraphs((await unzip(await exportDocumentDocx(spec))).document)
+    const i = ps.findIndex((p) => text(p) === '（联系人：李明，联系电话：0951-8061234）')
+    expect(i).toBeGreaterThan(0)
+    expect(text(ps[i - 1])).toBe('（此件公开发布）')
+    expect(ps[i - 1]).toContain('<w:keepNext/>')
+    expect(ps[i]).not.toContain('<w:keepNext/>')
+    expect(attr(ps[i], 'w:ind', 'w:firstLine')).toBe('630')
+    expect(attr(ps[i], 'w:spacing', 'w:line')).toBe('579')
+    expect(runs(ps[i])[0]).toContain(`w:eastAsia="${F.fangsong}"`)
+    expect(runs(ps[i])[0]).toContain('<w:sz w:val="32"/>')
+    // No 公开 note: the contact note follows the date, which keeps with it.
+    const alone = paragraphs((await unzip(await exportDocumentDocx({ ...spec, content: { ...spec.content, publicityNote: '' } }))).document)
+    const j = alone.findIndex((p) => text(p) === '（联系人：李明，联系电话：0951-8061234）')
+    expect(text(alone[j - 1])).toBe('2024年3月22日')
+    expect(alone[j - 1]).toContain('<w:keepNext/>')
+  })
+
   it('联合行文: the organisations stacked with 文件 to their right, vertically centred', async () => {
     const spec: DocumentSpec = { kind: '通知', format: 'file', content: { ...base, mastheadOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }
     const d = await unzip(await exportDocumentDocx(spec))

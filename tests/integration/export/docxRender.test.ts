@@ -360,3 +360,46 @@ describe.skipIf(!hasLibreOffice)('版记 on a page of its own rendered by LibreO
     expect(pages[3].lines[0].text).toMatch(/^抄送：/)
   }, 120_000)
 })
+
+describe.skipIf(!hasLibreOffice)('请示 contact 附注 rendered by LibreOffice (GB/T 9704-2012 7.3.7)', () => {
+  let dir: string
+  let pages: PdfPage[]
+  const spec: DocumentSpec = {
+    kind: '请示',
+    format: 'file',
+    content: {
+      ...demo.content,
+      signers: ['张明'],
+      title: '关于申请教育督导专项工作经费的请示',
+      recipients: '县人民政府',
+      body: demo.content.attachments[0].body.slice(0, 2),
+      attachments: [],
+      attachmentsIssued: false,
+      contactNote: '联系人：李明，联系电话：0951-8061234',
+    },
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-request-'))
+    pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'request'))
+  }, 120_000)
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('prints （联系人…） on the line after （此件公开发布）, indented 2 characters, where the preview puts it', () => {
+    const { pages: preview } = planPageFit(spec, L)
+    expect(pages).toHaveLength(preview.length)
+    const i = pages.findIndex((p) => p.lines.some((l) => l.text === '（此件公开发布）'))
+    const lines = bodyLines(pages[i])
+    const k = lines.findIndex((l) => l.text === '（此件公开发布）')
+    const contact = lines[k + 1]
+    expect(contact.text.replace(/\s/g, '')).toBe('（联系人：李明，联系电话：0951-8061234）')
+    const charMm = pt(16) - pt(0.25)
+    expect(Math.abs(contact.xMin - typeLeft - 2 * charMm)).toBeLessThan(0.5)
+    expect(Math.abs(contact.yMin - lines[k].yMin - pitch)).toBeLessThan(0.5)
+    const item = preview[i].items.find((it) => it.kind === 'text' && it.role === 'contactNote') as PreviewText
+    expect(Math.abs(contact.yMin - item.y)).toBeLessThan(1.5)
+    expect(contact.yMax).toBeLessThan(typeBottom)
+  })
+})

@@ -221,6 +221,43 @@ describe('layoutPreview: 主体', () => {
     expect(note.y - date.y).toBeCloseTo(PITCH, 2)
   })
 
+  it('prints the contact 附注 (7.3.7) in full-width parentheses on the line after the 公开 note, or in its place', () => {
+    const contactNote = '联系人：李明，联系电话：0951-8061234'
+    const pages = layoutPreview(spec({ contactNote, signers: ['张三'] }, '请示'))
+    const [date] = allTexts(pages, 'date')
+    const [pub] = allTexts(pages, 'publicityNote')
+    const [contact] = allTexts(pages, 'contactNote')
+    expect(contact.text).toBe('（联系人：李明，联系电话：0951-8061234）')
+    expect(contact.x).toBeCloseTo(LEFT + 2 * CHAR, 2)
+    expect(contact.font).toBe('fangsong')
+    expect(contact.sizePt).toBe(16)
+    expect(pub.y - date.y).toBeCloseTo(PITCH, 2)
+    expect(contact.y - pub.y).toBeCloseTo(PITCH, 2)
+    // Without a 公开 note the contact note takes its line; half-width parentheses become full-width.
+    const alone = layoutPreview(spec({ contactNote: `(${contactNote})`, publicityNote: '' }, '请示'))
+    const [d2] = allTexts(alone, 'date')
+    const [c2] = allTexts(alone, 'contactNote')
+    expect(c2.text).toBe('（联系人：李明，联系电话：0951-8061234）')
+    expect(c2.y - d2.y).toBeCloseTo(PITCH, 2)
+    expect(allTexts(layoutPreview(spec({ contactNote: '  ' })), 'contactNote')).toHaveLength(0)
+  })
+
+  it('keeps the contact 附注 in the chain after 正文: on the 署名 page, inside the 版心, whatever the page fit', () => {
+    const outcomes = new Set<string>()
+    for (let n = 1; n <= 40; n++) {
+      const doc = spec({ body: paragraphs(n, 28 * 2 - 2), contactNote: '联系人：李明，联系电话：0951-8061234' }, '请示')
+      const { fit, pages } = planPageFit(doc, L)
+      expect(layoutPreview(doc)).toEqual(pages)
+      outcomes.add(fit.outcome)
+      const pageOf = (role: PreviewText['role']) => pages.findIndex((p) => texts(p, role).length > 0)
+      expect(pageOf('contactNote')).toBe(pageOf('signature'))
+      expect(texts(pages[pageOf('contactNote')], 'body').length).toBeGreaterThanOrEqual(1)
+      const [c] = texts(pages[pageOf('contactNote')], 'contactNote')
+      expect(c.y + c.height).toBeLessThanOrEqual(TYPE_BOTTOM)
+    }
+    expect(outcomes.size).toBeGreaterThanOrEqual(3)
+  })
+
   it('keeps 附件说明, 署名, 成文日期 and 附注 on one page, and that page always carries 正文 (7.3.5.4)', () => {
     const outcomes = new Set<string>()
     for (let n = 1; n <= 40; n++) {

@@ -4,7 +4,8 @@
  */
 import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx'
 import { attendanceRows } from '../../../../shared/documents/minutes'
-import type { Attachment, BodyBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
+import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
+import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
 import { breakTitle } from '../../../../shared/documents/titleBreak'
@@ -161,11 +162,26 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankL
   return out
 }
 
-/** 附注 (7.3.6): on the line after 成文日期, indented two characters, in full-width parentheses. */
+/**
+ * 附注 (7.3.6/7.3.7): the 公开 note on the line after 成文日期 and the contact note (联系人/电话) on the line
+ * after it (or in its place), each indented two characters in full-width parentheses; the first kept
+ * with the second, so that the whole part after 正文 stays one keep-with-next chain.
+ */
+export function annotationParagraphs(layout: LayoutProfile, content: Pick<DocumentContent, 'publicityNote' | 'contactNote'>): Paragraph[] {
+  const lines = annotationTexts(content)
+  return lines.map(({ text }, i) =>
+    gridParagraph(layout, {
+      alignment: AlignmentType.LEFT,
+      keepNext: i < lines.length - 1,
+      indent: { firstLine: layout.publicityNote.indentChars * bodyCharTwips(layout) },
+      children: [textRun(layout, text)],
+    }),
+  )
+}
+
+/** 附注 (7.3.6): the 公开 note alone. */
 export function publicityNoteParagraph(layout: LayoutProfile, note: string): Paragraph[] {
-  if (!note) return []
-  const text = /^（.*）$/.test(note) ? note : `（${note.replace(/^[（(]|[）)]$/g, '')}）`
-  return [gridParagraph(layout, { alignment: AlignmentType.LEFT, indent: { firstLine: layout.publicityNote.indentChars * bodyCharTwips(layout) }, children: [textRun(layout, text)] })]
+  return annotationParagraphs(layout, { publicityNote: note as DocumentContent['publicityNote'] })
 }
 
 /**

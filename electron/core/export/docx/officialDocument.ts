@@ -10,7 +10,7 @@ import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, typ
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
-import { attachmentNote, attendanceLines, bodyParagraphs, publicityNoteParagraph, recipientsParagraph, signatureBlock, titleParagraph } from './body'
+import { attachmentNote, attendanceLines, bodyParagraphs, annotationParagraphs, recipientsParagraph, signatureBlock, titleParagraph } from './body'
 import { attachmentPages } from './attachments'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
 import { imprintBlocks } from './imprint'
@@ -23,7 +23,7 @@ type Block = Paragraph | Table
 /**
  * The document body in reading order, paginated by `fit` (shared/documents/pageFit.ts, the decision the
  * preview follows too): the blank lines above the 署名, the tightened pitch of the page where 正文 ends, and
- * the keep-with-next chain from the last 正文 paragraph to the 附注. The 版记 is returned apart: it goes
+ * the keep-with-next chain from the last 正文 paragraph to the last 附注. The 版记 is returned apart: it goes
  * in a section of its own when `fit.imprint.ownPage`.
  */
 export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: PageFit = planPageFit(spec, layout).fit): { main: Block[]; imprint: Block[] } {
@@ -42,7 +42,7 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
   // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
   const signatureLayout: LayoutProfile = minutes ? { ...tight, signature: { ...tight.signature, form: 'unsealed' } } : tight
   // The part after 正文, each piece chained (keepNext) to the next one present.
-  const note = publicityNoteParagraph(tight, c.publicityNote)
+  const note = annotationParagraphs(tight, c)
   const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0)
   const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0) : []
   const attachments = attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0)
