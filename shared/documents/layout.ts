@@ -169,6 +169,11 @@ export interface LayoutProfile {
   attachment: {
     /** Line (1-based) of the attachment title on the attachment's first page. */
     titleLine: number
+    /**
+     * Line (1-based) of the title of an issued document (印发/转发 notices: attachmentsIssued), which has no
+     * "附件N" label above it ([S]).
+     */
+    issuedTitleLine: number
     /** Blank lines between the attachment title and its body ([S]). */
     blankLinesAfterTitle: number
   }
@@ -284,6 +289,7 @@ export const GBT9704_LAYOUT: LayoutProfile = {
   },
   attachment: {
     titleLine: 3, // 8 "附件标题居中编排在版心第三行"
+    issuedTitleLine: 1, // [S] the issued text opens its page with its own title, as in the reference 印发 notices
     blankLinesAfterTitle: 1, // [S] as between the title and 主送机关
   },
   imprint: {

@@ -776,14 +776,22 @@ function notes(t: Typesetter, content: DocumentSpec['content']): Step[] {
   )
 }
 
-/** 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文. */
-function attachmentPages(t: Typesetter, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection'): void {
+/**
+ * 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文.
+ * Issued documents (印发/转发 notices, `issued`): the attachment is the issued text itself — no "附件N"
+ * label, its title centred on the profile's issuedTitleLine, its body as 正文; page numbers continue.
+ */
+function attachmentPages(t: Typesetter, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): void {
   const l = t.layout
   const several = attachments.length > 1
   attachments.forEach((a, i) => {
     t.newPage()
-    t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
-    t.blank(l.attachment.titleLine - 2)
+    if (issued) {
+      t.blank(l.attachment.issuedTitleLine - 1)
+    } else {
+      t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+      t.blank(l.attachment.titleLine - 2)
+    }
     title(t, a.title.trim(), 'attachmentTitle')
     if (a.body.length > 0) t.blank(l.attachment.blankLinesAfterTitle)
     bodyBlocks(t, a.body, itemNumbering)
@@ -953,7 +961,8 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   for (let i = 0; i < last; i++) setBlock(i)
 
   const closing: Step[] = [
-    ...attachmentNote(t, c.attachments),
+    // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
+    ...(c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)),
     ...(minutes ? attendance(t, spec) : []),
     // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
     ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
@@ -983,7 +992,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   }
   t.lineH = t.pitch
 
-  attachmentPages(t, c.attachments, c.itemNumbering)
+  attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
   flow.imprint = imprint(t, spec)
   return { pages: t.finish(spec), flow }
 }

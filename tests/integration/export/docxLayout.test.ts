@@ -46,11 +46,17 @@ const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g
 const attr = (xml: string, el: string, name: string) => new RegExp(`<${el}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1]
 const paragraphWith = (xml: string, t: string) => paragraphs(xml).find((p) => text(p) === t || text(p).startsWith(t))!
 
+/** The demo notice with its attachment as an ordinary one (附件说明, "附件" label) rather than issued text. */
+const labelled: DocumentSpec = { ...demo, content: { ...demo.content, attachmentsIssued: false } }
+
 describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
   let d: Docx
+  /** The same notice with an ordinary attachment. */
+  let a: Docx
 
   beforeAll(async () => {
     d = await unzip(await exportDocumentDocx(demo))
+    a = await unzip(await exportDocumentDocx(labelled))
   })
 
   it('uses A4 with the four margins in integer twips (top 2098, bottom 1984, left 1587, right 1474)', () => {
@@ -176,7 +182,7 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
   })
 
   it('writes 附件说明, 署名 and 成文日期 and 附注 where the standard puts them', () => {
-    const note = paragraphWith(d.document, '附件：')
+    const note = paragraphWith(a.document, '附件：')
     expect(text(note)).toBe('附件：贺兰县2024年教育督导工作要点')
     expect(attr(note, 'w:ind', 'w:hanging')).toBeDefined()
     expect(note).toContain('<w:keepNext/>') // travels with the 署名 to the next page rather than leave it alone there
@@ -191,15 +197,31 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
   })
 
   it('starts each attachment on a new page with "附件" in 3号黑体 and its title in 2号小标宋', () => {
-    const label = paragraphs(d.document).find((p) => text(p) === '附件')!
+    const label = paragraphs(a.document).find((p) => text(p) === '附件')!
     expect(label).toContain('<w:pageBreakBefore/>')
     expect(runs(label)[0]).toContain(`w:eastAsia="${F.heiti}"`)
     expect(runs(label)[0]).toContain('<w:sz w:val="32"/>')
-    const all = paragraphs(d.document)
+    const all = paragraphs(a.document)
     const i = all.indexOf(label)
     expect(text(all[i + 1])).toBe('') // line 2 blank
     expect(text(all[i + 2])).toBe('贺兰县2024年教育督导工作要点') // line 3
     expect(runs(all[i + 2])[0]).toContain('<w:sz w:val="44"/>')
+  })
+
+  it('印发 notice (attachmentsIssued): no 附件说明, no "附件" label; the issued text opens a new page with its 2号 centred title', () => {
+    const all = paragraphs(d.document)
+    expect(all.some((p) => text(p).startsWith('附件'))).toBe(false)
+    const t = all.find((p) => text(p) === demo.content.attachments[0].title)!
+    expect(t).toContain('<w:pageBreakBefore/>')
+    expect(t).toContain('<w:jc w:val="center"/>')
+    expect(runs(t)[0]).toContain('<w:sz w:val="44"/>')
+    expect(runs(t)[0]).toContain(`w:eastAsia="${F.title}"`)
+    const i = all.indexOf(t)
+    expect(text(all[i + 1])).toBe('') // one blank line, then the body as 正文
+    expect(text(all[i + 2])).toBe(demo.content.attachments[0].body[0].text)
+    expect(attr(all[i + 2], 'w:ind', 'w:firstLine')).toBe('630')
+    // Page numbers continue: one section, numbered footers.
+    expect(d.document.match(/<w:sectPr>/g)).toHaveLength(1)
   })
 
   it('floats the 版记 to the bottom of the 版心 with thick/thin/thick rules (0.35/0.25/0.35 mm)', () => {
@@ -375,9 +397,10 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
   const doc = (over: Partial<DocumentSpec['content']>): DocumentSpec => ({ ...demo, content: { ...demo.content, attachments: [], ...over } })
   const sections = (xml: string) => [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0])
 
-  it('demo notice: no blank lines for the seal between 附件说明 and 署名, the last 正文 paragraph kept with them (widow control)', async () => {
-    expect(planPageFit(demo, L).fit).toMatchObject({ outcome: 'fewerSealLines', signatureBlankLines: 0 })
-    const w = await unzip(await exportDocumentDocx(demo))
+  it('demo notice, issued: fits with the two seal lines; as an ordinary attachment: no blank lines for the seal between 附件说明 and 署名, the last 正文 paragraph kept with them (widow control)', async () => {
+    expect(planPageFit(demo, L).fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2 })
+    expect(planPageFit(labelled, L).fit).toMatchObject({ outcome: 'fewerSealLines', signatureBlankLines: 0 })
+    const w = await unzip(await exportDocumentDocx(labelled))
     const ps = paragraphs(w.document)
     const note = ps.findIndex((p) => text(p).startsWith('附件：'))
     expect(text(ps[note + 1])).toBe('贺兰县人民政府教育督导室')

@@ -72,7 +72,7 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
 
   it('fills a full body page with 22 lines, 10.21 mm apart, the first at the top of the 版心', () => {
     // Pages wholly inside the attachment body: neither the first page of the attachment nor the last page.
-    const attachmentStart = pages.findIndex((p) => p.lines.some((l) => l.text === '附件'))
+    const attachmentStart = pages.findIndex((p) => p.lines.some((l) => l.text === demo.content.attachments[0].title))
     const full = pages.slice(attachmentStart + 1, -1)
     expect(full.length).toBeGreaterThanOrEqual(2)
     for (const p of full) {
@@ -181,16 +181,18 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
     })
   })
 
-  it('starts the attachment on a new page: 附件 on line 1, its title on line 3', () => {
-    const i = pages.findIndex((p) => p.lines.some((l) => l.text === '附件'))
-    expect(i).toBeGreaterThan(0)
-    const lines = bodyLines(pages[i])
-    expect(lines[0].text).toBe('附件')
-    expect(lines[0].xMin).toBeCloseTo(typeLeft, 0)
-    expect(lines[1].text).toBe(demo.content.attachments[0].title)
-    const { glyphs } = drawing(pdf, i + 1)
-    const titleBaseline = glyphs.find((g) => g.y > lines[1].yMin && g.y < lines[1].yMax)!.y
-    expect(Math.abs(titleBaseline - 0.8 * pitch - (typeTop + 2 * pitch))).toBeLessThan(1)
+  it('印发 notice (attachmentsIssued): the issued text starts on page 2 with its title on line 1, no "附件" label, numbered — 2 —', () => {
+    expect(demo.content.attachmentsIssued).toBe(true)
+    expect(pages.flatMap((p) => p.lines).some((l) => l.text === '附件' || /^附件\d/.test(l.text))).toBe(false)
+    const i = pages.findIndex((p) => p.lines.some((l) => l.text === demo.content.attachments[0].title))
+    expect(i).toBe(1)
+    const lines = bodyLines(pages[1])
+    expect(lines[0].text).toBe(demo.content.attachments[0].title)
+    expect(Math.abs((lines[0].xMin + lines[0].xMax) / 2 - (typeLeft + typeRight) / 2)).toBeLessThan(1)
+    const { glyphs } = drawing(pdf, 2)
+    const titleBaseline = glyphs.find((g) => g.y > lines[0].yMin && g.y < lines[0].yMax)!.y
+    expect(Math.abs(titleBaseline - 0.8 * pitch - typeTop)).toBeLessThan(1)
+    expect(pages[1].lines.filter((l) => l.yMin > typeBottom).map((l) => l.text.replace(/\s/g, ''))).toEqual(['—2—'])
   })
 
   it('sets the 版记 at the foot of the last page: thick/thin/thick lines, the last on the bottom edge of the 版心', () => {
@@ -235,22 +237,27 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
     expect(Math.abs(note.xMin - typeLeft - 2 * charMm)).toBeLessThan(0.5)
   })
 
-  it('fits 附件说明, 署名, 成文日期 and 附注 on page 1 under 正文 (7.3.5.4), where the preview puts them', () => {
+  it('holds 正文, 署名, 成文日期 and 附注 on page 1 with the two blank lines for the seal, where the preview puts them', () => {
     const text = pages[0].lines.map((l) => l.text).join('\n')
     expect(text).toContain('做好各项工作落实。')
+    expect(text).not.toContain('附件：')
     expect(text).toContain('贺兰县人民政府教育督导室\n2024年3月22日')
-    expect(text).toContain('2024年3月22日')
     expect(text).toContain('此件公开发布')
     const { fit, pages: preview } = planPageFit(demo, L)
-    expect(fit.outcome).toBe('fewerSealLines')
-    // Same lines as the preview: each closing line's em box within 1 mm of the preview's.
-    for (const role of ['attachmentNote', 'signature', 'date', 'publicityNote'] as const) {
+    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, tightPitchTwips: null })
+    // Same lines as the preview: each closing line's em box within 1.5 mm of the preview's.
+    for (const role of ['signature', 'date', 'publicityNote'] as const) {
       const item = preview[0].items.find((i) => i.kind === 'text' && i.role === role) as PreviewText
       const line = pages[0].lines.find((l) => l.text.replace(/\s/g, '') === item.text.replace(/\s/g, ''))!
       expect(line, item.text).toBeDefined()
       expect(Math.abs(line.yMin - item.y)).toBeLessThan(1.5)
     }
-    const last = bodyLines(pages[0]).at(-1)!
+    // Two blank lines (room for the seal) between the last 正文 line and the 署名.
+    const lines = bodyLines(pages[0])
+    const sign = lines.findIndex((l) => l.text === '贺兰县人民政府教育督导室' && l.xMin > typeLeft + 50)
+    expect(lines[sign - 1].text).toContain('做好各项工作落实。')
+    expect(Math.abs(lines[sign].yMin - lines[sign - 1].yMin - 3 * pitch)).toBeLessThan(0.5)
+    const last = lines.at(-1)!
     expect(last.text).toContain('此件公开发布')
     expect(last.yMax).toBeLessThan(typeBottom)
   })

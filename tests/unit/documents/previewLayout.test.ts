@@ -304,20 +304,56 @@ describe('layoutPreview: 主体', () => {
     }
   })
 
-  it('demo notice 贺政教督发〔2024〕4号: 附件说明, 署名, 成文日期 and 附注 stay on page 1 under 正文, as in the real notice', () => {
+  it('demo notice 贺政教督发〔2024〕4号 (印发, attachmentsIssued): page 1 holds 正文, 署名, 成文日期 and 附注 with two seal lines', () => {
     const demo = JSON.parse(readFileSync(join(__dirname, '../../../seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
+    expect(demo.content.attachmentsIssued).toBe(true)
     const { fit } = planPageFit(demo, L)
-    expect(fit.outcome).toBe('fewerSealLines')
-    expect(fit.signatureBlankLines).toBe(0)
-    expect(fit.tightPitchTwips).toBeNull()
-    const [p1] = layoutPreview(demo)
+    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: L.signature.sealedBlankLinesBefore, tightPitchTwips: null })
+    const pages = layoutPreview(demo)
+    const [p1] = pages
     expect(texts(p1, 'body').map((t) => t.text).join('')).toContain('做好各项工作落实。')
-    expect(texts(p1, 'attachmentNote').map((t) => t.text)).toEqual(['附件：贺兰县2024年教育督导工作要点'])
+    expect(allTexts(pages, 'attachmentNote')).toHaveLength(0)
     expect(texts(p1, 'signature').map((t) => t.text)).toEqual(['贺兰县人民政府教育督导室'])
     expect(texts(p1, 'date').map((t) => t.text)).toEqual(['2024年3月22日'])
     expect(texts(p1, 'publicityNote').map((t) => t.text)).toEqual(['（此件公开发布）'])
+    // Room for the seal: two blank lines between the last 正文 line and the 署名.
+    const body = texts(p1, 'body')
+    expect(texts(p1, 'signature')[0].y - body[body.length - 1].y).toBeCloseTo(3 * PITCH, 2)
     const [pn] = texts(p1, 'publicityNote')
     expect(pn.y + pn.height).toBeLessThanOrEqual(TYPE_BOTTOM)
+    // As an ordinary attachment the 附件说明 needs the seal lines (7.3.5.4).
+    const labelled: DocumentSpec = { ...demo, content: { ...demo.content, attachmentsIssued: false } }
+    expect(planPageFit(labelled, L).fit).toMatchObject({ outcome: 'fewerSealLines', signatureBlankLines: 0 })
+    expect(texts(layoutPreview(labelled)[0], 'attachmentNote').map((t) => t.text)).toEqual(['附件：贺兰县2024年教育督导工作要点'])
+  })
+
+  it('issued documents (印发/转发): no 附件说明, no "附件N" label; each on a new page, title 2号 centred on line 1, body as 正文, numbers continue', () => {
+    const attachments = [
+      { title: '贺兰县2024年教育督导工作要点', body: [{ level: 0 as const, text: '根据安排，开展工作。' }] },
+      { title: '责任督学挂牌督导办法', body: [{ level: 1 as const, text: '总则' }] },
+    ]
+    const pages = layoutPreview(spec({ attachments, attachmentsIssued: true }))
+    expect(allTexts(pages, 'attachmentNote')).toHaveLength(0)
+    expect(allTexts(pages, 'attachmentLabel')).toHaveLength(0)
+    const titles = allTexts(pages, 'attachmentTitle')
+    expect(titles.map((t) => t.text)).toEqual(attachments.map((a) => a.title))
+    const pageOf = (text: string) => pages.findIndex((p) => texts(p, 'attachmentTitle').some((t) => t.text === text))
+    expect(pageOf(attachments[0].title)).toBe(1)
+    expect(pageOf(attachments[1].title)).toBe(2)
+    for (const i of [1, 2]) {
+      const [t] = texts(pages[i], 'attachmentTitle')
+      expect(pages[i].items[0]).toBe(t)
+      expect(t.align).toBe('center')
+      expect(t.sizePt).toBe(22)
+      expect(t.font).toBe('title')
+      expect(t.y).toBeCloseTo(TOP + twipsToMm(0.8 * 579 - 0.88 * 440), 2)
+      const [b] = texts(pages[i], 'body')
+      expect(b.y - t.y).toBeGreaterThan(2 * PITCH - 1)
+      expect(b.x).toBeCloseTo(LEFT + 2 * CHAR, 2)
+    }
+    expect(texts(pages[1], 'body')[0].text).toBe('根据安排，开展工作。')
+    expect(texts(pages[2], 'body')[0].text).toBe('一、总则')
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3])
   })
 
   it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {

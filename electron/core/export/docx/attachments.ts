@@ -1,6 +1,8 @@
 /**
  * 附件 (GB/T 9704-2012 8): each attachment on a new page before the 版记: "附件" and its number in 3号黑体
  * flush left on line 1, the attachment title (2号小标宋) centred on line 3, the body formatted as 正文.
+ * Issued documents (印发/转发 notices, content.attachmentsIssued): no label, the title on the profile's
+ * issuedTitleLine (line 1), as the preview sets them (shared/documents/previewTypeset.ts).
  */
 import { AlignmentType, Paragraph } from 'docx'
 import type { Attachment, ItemNumbering } from '../../../../shared/documents/types'
@@ -8,17 +10,30 @@ import type { LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyParagraphs, titleParagraph } from './body'
 import { blankLines, gridParagraph, textRun } from './runs'
 
-export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection'): Paragraph[] {
+export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): Paragraph[] {
   const several = attachments.length > 1
-  return attachments.flatMap((a, i) => [
-    gridParagraph(layout, {
-      pageBreakBefore: true,
-      alignment: AlignmentType.LEFT,
-      children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti', latinInSlot: true })],
-    }),
-    ...blankLines(layout, layout.attachment.titleLine - 2),
-    titleParagraph(layout, a.title),
-    ...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []),
-    ...bodyParagraphs(layout, a.body, itemNumbering),
-  ])
+  return attachments.flatMap((a, i) => {
+    const body = [...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []), ...bodyParagraphs(layout, a.body, itemNumbering)]
+    if (issued) {
+      // 印发/转发: the issued text itself — its title opens the page (no "附件N" label), page numbers continue.
+      const before = layout.attachment.issuedTitleLine - 1
+      if (before <= 0) return [titleParagraph(layout, a.title, { pageBreakBefore: true }), ...body]
+      return [
+        gridParagraph(layout, { pageBreakBefore: true, alignment: AlignmentType.LEFT, children: [] }),
+        ...blankLines(layout, before - 1),
+        titleParagraph(layout, a.title),
+        ...body,
+      ]
+    }
+    return [
+      gridParagraph(layout, {
+        pageBreakBefore: true,
+        alignment: AlignmentType.LEFT,
+        children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti', latinInSlot: true })],
+      }),
+      ...blankLines(layout, layout.attachment.titleLine - 2),
+      titleParagraph(layout, a.title),
+      ...body,
+    ]
+  })
 }

@@ -19,11 +19,12 @@ export function chineseDateOrBlank(iso: string): string {
 }
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
-export function titleParagraph(layout: LayoutProfile, title: string): Paragraph {
-  const lines = breakTitle(title, layout.title.maxCharsPerLine)
+export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
+  const lines = breakTitle(title.trim(), layout.title.maxCharsPerLine)
   // Off the line grid: LibreOffice would give each 2号 line two grid lines.
   return new Paragraph({
     style: STYLE_FIXED,
+    ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
     spacing: exactSpacing(layout.grid.linePitchTwips),
     alignment: AlignmentType.CENTER,
     children: lines.map(

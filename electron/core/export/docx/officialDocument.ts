@@ -45,7 +45,8 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
   const note = annotationParagraphs(tight, c)
   const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0)
   const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0) : []
-  const attachments = attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0)
+  // Issued documents (印发/转发) are the text itself, not attachments to list: no 附件说明.
+  const attachments = c.attachmentsIssued ? [] : attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0)
   const closing = [...attachments, ...attendance, ...signature, ...note]
   blocks.push(
     ...bodyParagraphs(layout, c.body, c.itemNumbering, {
@@ -54,7 +55,7 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
     }),
   )
   blocks.push(...closing)
-  blocks.push(...attachmentPages(layout, c.attachments, c.itemNumbering))
+  blocks.push(...attachmentPages(layout, c.attachments, c.itemNumbering, c.attachmentsIssued === true))
   return { main: blocks, imprint: imprintBlocks(layout, spec) }
 }
 
