@@ -6,10 +6,13 @@
  * GB/T 9704-2012 7.3.5.4: when the space below 正文 cannot hold the 署名 and 成文日期, adjust line spacing or
  * character spacing so it does — the 署名 page must carry 正文. In order:
  * 1. the part fits below 正文 as it is;
- * 2. (sealed form) fewer blank lines reserved for the seal above the 署名: 2 → 1 → 0;
- * 3. no such blank line, and the lines of that page from its first whole 正文 paragraph on (the part after
- *    正文 included) set at one tighter exact pitch, never below the profile's pageFit.minLinePitchTwips;
- * 4. otherwise the grid as it is, and the part moves to the next page with the last two lines of 正文
+ * 2. (sealed form) fewer blank lines reserved for the seal above the 署名: 2 → 1;
+ * 3. one seal line kept, and the lines of that page from its first whole 正文 paragraph on (the part after
+ *    正文 included) set at one tighter exact pitch, never below the profile's pageFit.minLinePitchTwips —
+ *    7.3.5.4 prescribes adjusting the line spacing, and with no blank line a 42 mm seal would cover the
+ *    附件说明 or 正文 above the 署名;
+ * 4. only then no seal line: at the grid pitch, else tightened as in 3;
+ * 5. otherwise the grid as it is, and the part moves to the next page with the last two lines of 正文
  *    (Word's keep-with-next with widow/orphan control, which the exporter writes).
  * The 版记 goes on a page of its own when the last page has no room for it, after a blank page when that
  * page would be odd (7.4, 7.5); neither page carries a number.
@@ -41,21 +44,46 @@ export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: P
     pages: r.pages,
   })
   const base = gridFit(spec, layout)
-  let r = typesetDocument(spec, layout, base)
+  const r = typesetDocument(spec, layout, base)
   if (!r.flow.carried) return done(base, r, 'fits')
 
-  // 2. Fewer blank lines above the sealed 署名 (the seal then presses on the lines above, as it may).
-  let fit = base
-  if (signatureForm(spec, layout) === 'sealed') {
-    for (let k = base.signatureBlankLines - 1; k >= 0; k--) {
-      fit = { ...base, signatureBlankLines: k }
-      r = typesetDocument(spec, layout, fit)
-      if (!r.flow.carried) return done(fit, r, 'fewerSealLines')
-    }
+  const sealed = signatureForm(spec, layout) === 'sealed'
+  // The seal lines kept while the pitch is tightened: one (a 42 mm seal then presses on the 署名 and the line
+  // above it, as it should, instead of covering 正文 or the 附件说明); none only when that cannot fit either.
+  const keep = sealed ? Math.min(1, base.signatureBlankLines) : base.signatureBlankLines
+  const grid = (k: number) => {
+    const fit = { ...base, signatureBlankLines: k }
+    return { fit, r: typesetDocument(spec, layout, fit) }
   }
 
-  // 3. A tighter pitch for the lines of the page where 正文 ends (wrapping does not change with the pitch).
-  const { bodyEnd, blocks, closingLines } = r.flow
+  // 2. Fewer blank lines above the sealed 署名, down to `keep` (2 → 1).
+  if (sealed) {
+    for (let k = base.signatureBlankLines - 1; k >= keep; k--) {
+      const g = grid(k)
+      if (!g.r.flow.carried) return done(g.fit, g.r, 'fewerSealLines')
+    }
+  }
+  // 3. A tighter pitch keeping `keep` seal lines; 4. only then no seal line, at the grid pitch, then tightened.
+  const t = tighten(spec, layout, grid(keep))
+  if (t) return done(t.fit, t.r, 'tightened')
+  if (sealed && keep > 0) {
+    const g = grid(0)
+    if (!g.r.flow.carried) return done(g.fit, g.r, 'fewerSealLines')
+    const t0 = tighten(spec, layout, g)
+    if (t0) return done(t0.fit, t0.r, 'tightened')
+  }
+
+  // 5. Cannot be made to fit: the grid as it is; the part moves with the last lines of 正文.
+  return done(base, r, 'carried')
+}
+
+/**
+ * The lines of the page where 正文 ends, from its first whole 正文 paragraph on, and the part after 正文 at
+ * one tighter exact pitch (wrapping does not change with the pitch), never below the profile's minimum;
+ * `g` is the grid typesetting (carried) with the seal lines to keep. Null when no such pitch fits.
+ */
+function tighten(spec: DocumentSpec, layout: LayoutProfile, g: { fit: FitSettings; r: { flow: TypesetFlow } }): { fit: FitSettings; r: { pages: PreviewPage[]; flow: TypesetFlow } } | null {
+  const { bodyEnd, blocks, closingLines } = g.r.flow
   const pitch = layout.grid.linePitchTwips
   let from = blocks.length
   while (from > 0 && blocks[from - 1].page === bodyEnd.page) from--
@@ -63,15 +91,12 @@ export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: P
   const lines = bodyLines + closingLines
   const start = bodyEnd.cursor - bodyLines * pitch
   const room = typeAreaHeightTwips(layout) - FIT_SLACK_TWIPS - start
-  if (lines > 0 && room > 0) {
-    const first = Math.min(pitch - 1, Math.floor(room / lines))
-    for (let p = first; p >= layout.pageFit.minLinePitchTwips && p > first - 3; p--) {
-      const tight: FitSettings = { ...fit, tightPitchTwips: p, tightFromBlock: from }
-      r = typesetDocument(spec, layout, tight)
-      if (!r.flow.carried) return done(tight, r, 'tightened')
-    }
+  if (lines <= 0 || room <= 0) return null
+  const first = Math.min(pitch - 1, Math.floor(room / lines))
+  for (let p = first; p >= layout.pageFit.minLinePitchTwips && p > first - 3; p--) {
+    const fit: FitSettings = { ...g.fit, tightPitchTwips: p, tightFromBlock: from }
+    const r = typesetDocument(spec, layout, fit)
+    if (!r.flow.carried) return { fit, r }
   }
-
-  // 4. Cannot be made to fit: the grid as it is; the part moves with the last lines of 正文.
-  return done(base, typesetDocument(spec, layout, base), 'carried')
+  return null
 }

@@ -397,13 +397,18 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
   const doc = (over: Partial<DocumentSpec['content']>): DocumentSpec => ({ ...demo, content: { ...demo.content, attachments: [], ...over } })
   const sections = (xml: string) => [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0])
 
-  it('demo notice, issued: fits with the two seal lines; as an ordinary attachment: no blank lines for the seal between 附件说明 and 署名, the last 正文 paragraph kept with them (widow control)', async () => {
+  it('demo notice, issued: fits with the two seal lines; as an ordinary attachment: one seal line kept and the page tightened, the last 正文 paragraph kept with the closing part (widow control)', async () => {
     expect(planPageFit(demo, L).fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2 })
-    expect(planPageFit(labelled, L).fit).toMatchObject({ outcome: 'fewerSealLines', signatureBlankLines: 0 })
+    const { fit } = planPageFit(labelled, L)
+    expect(fit).toMatchObject({ outcome: 'tightened', signatureBlankLines: 1 })
     const w = await unzip(await exportDocumentDocx(labelled))
     const ps = paragraphs(w.document)
     const note = ps.findIndex((p) => text(p).startsWith('附件：'))
-    expect(text(ps[note + 1])).toBe('贺兰县人民政府教育督导室')
+    // One blank line (for the seal) between 附件说明 and 署名, at the tight pitch, chained.
+    expect(text(ps[note + 1])).toBe('')
+    expect(ps[note + 1]).toContain('<w:keepNext/>')
+    expect(attr(ps[note + 1], 'w:spacing', 'w:line')).toBe(String(fit.tightPitchTwips))
+    expect(text(ps[note + 2])).toBe('贺兰县人民政府教育督导室')
     const last = ps[ps.findIndex((p) => text(p).endsWith('做好各项工作落实。'))]
     expect(last).toContain('<w:keepNext/>')
     expect(last).toContain('<w:widowControl/>')

@@ -350,6 +350,24 @@ describe.skipIf(!hasLibreOffice)('版记 on a page of its own rendered by LibreO
     expect(texts.some((t) => numberRe.test(t.trim()))).toBe(false)
   }, 120_000)
 
+  it('7.3.5.4: keeps one seal line and tightens the 署名 page rather than let the seal cover 正文 (rendered as the preview)', async () => {
+    const spec = doc(13)
+    const { fit, pages: preview } = planPageFit(spec, L)
+    expect(fit).toMatchObject({ outcome: 'tightened', signatureBlankLines: 1 })
+    const pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'tight-one-seal-line'))
+    expect(pages).toHaveLength(preview.length)
+    const i = pages.findIndex((p) => p.lines.some((l) => l.text === '2024年3月22日'))
+    const lines = bodyLines(pages[i])
+    const sign = lines.findIndex((l) => l.text === '贺兰县人民政府教育督导室')
+    expect(lines[sign - 1].text.startsWith('督')).toBe(true)
+    // One blank line: the 署名 two tight pitches below the last 正文 line.
+    expect(Math.abs(lines[sign].yMin - lines[sign - 1].yMin - 2 * mm(fit.tightPitchTwips!))).toBeLessThan(0.5)
+    const item = preview[i].items.find((it) => it.kind === 'text' && it.role === 'signature') as PreviewText
+    expect(Math.abs(lines[sign].yMin - item.y)).toBeLessThan(1.5)
+    expect(lines.at(-1)!.text).toContain('此件公开发布')
+    expect(lines.at(-1)!.yMax).toBeLessThan(typeBottom)
+  }, 120_000)
+
   it('after an odd last text page: a blank page, then the 版记 on the even page, neither numbered; the tightened 署名 page keeps 正文', async () => {
     const spec = doc(14)
     const { fit, pages: preview } = planPageFit(spec, L)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
+import { gridFit, typesetDocument } from '../../../shared/documents/previewTypeset'
 import { layoutPreview, measureChars, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
 
@@ -276,10 +277,20 @@ describe('layoutPreview: 主体', () => {
     expect([...outcomes].sort()).toEqual(['carried', 'fewerSealLines', 'fits', 'tightened'])
   })
 
-  it('makes room for the 署名 by dropping the seal\'s blank lines first, then by tightening the page\'s lines (never below 26 pt)', () => {
+  it('makes room for the 署名 by dropping one seal line, then tightening the page\'s lines keeping one, and only then dropping the last (never below 26 pt)', () => {
+    const seen = new Set<string>()
+    /** Does the part after 正文 carry with `k` seal lines, at the grid pitch or (tight) at the minimum pitch? */
+    const carries = (doc: DocumentSpec, k: number, tight: boolean) => {
+      const grid = { ...gridFit(doc, L), signatureBlankLines: k }
+      const { flow } = typesetDocument(doc, L, grid)
+      if (!tight || !flow.carried) return flow.carried
+      const from = flow.blocks.findIndex((b) => b.page === flow.bodyEnd.page)
+      return typesetDocument(doc, L, { ...grid, tightPitchTwips: L.pageFit.minLinePitchTwips, tightFromBlock: from < 0 ? doc.content.body.length : from }).flow.carried
+    }
     for (let n = 1; n <= 40; n++) {
       const doc = spec({ body: paragraphs(n, 28 * 2 - 2) })
       const { fit, pages } = planPageFit(doc, L)
+      seen.add(`${fit.outcome}:${fit.signatureBlankLines}`)
       const page = pages.find((p) => texts(p, 'signature').length > 0)!
       const body = texts(page, 'body')
       const [org] = texts(page, 'signature')
@@ -289,8 +300,14 @@ describe('layoutPreview: 主体', () => {
       expect(gap).toBe(fit.signatureBlankLines)
       if (fit.outcome === 'fits' || fit.outcome === 'carried') expect(fit.signatureBlankLines).toBe(L.signature.sealedBlankLinesBefore)
       if (fit.outcome === 'fewerSealLines') expect(fit.signatureBlankLines).toBeLessThan(L.signature.sealedBlankLinesBefore)
+      // No seal line only when one seal line fits neither at the grid pitch nor tightened (7.3.5.4).
+      if (fit.signatureBlankLines === 0) {
+        expect(carries(doc, 1, false)).toBe(true)
+        expect(carries(doc, 1, true)).toBe(true)
+      }
       if (fit.outcome === 'tightened') {
-        expect(fit.signatureBlankLines).toBe(0)
+        expect(fit.signatureBlankLines).toBeLessThanOrEqual(1)
+        if (fit.signatureBlankLines === 0) expect(carries(doc, 0, false)).toBe(true)
         expect(fit.tightPitchTwips).toBeGreaterThanOrEqual(L.pageFit.minLinePitchTwips)
         expect(fit.tightPitchTwips).toBeLessThan(L.grid.linePitchTwips)
         // The paragraphs that start on that page and the part after 正文 follow each other by the tight pitch.
@@ -302,6 +319,8 @@ describe('layoutPreview: 主体', () => {
         expect(fit.tightPitchTwips).toBeNull()
       }
     }
+    expect(seen).toContain('tightened:1')
+    expect(seen).toContain('fewerSealLines:1')
   })
 
   it('demo notice 贺政教督发〔2024〕4号 (印发, attachmentsIssued): page 1 holds 正文, 署名, 成文日期 and 附注 with two seal lines', () => {
@@ -321,9 +340,9 @@ describe('layoutPreview: 主体', () => {
     expect(texts(p1, 'signature')[0].y - body[body.length - 1].y).toBeCloseTo(3 * PITCH, 2)
     const [pn] = texts(p1, 'publicityNote')
     expect(pn.y + pn.height).toBeLessThanOrEqual(TYPE_BOTTOM)
-    // As an ordinary attachment the 附件说明 needs the seal lines (7.3.5.4).
+    // As an ordinary attachment the 附件说明 needs room: one seal line kept, the page's lines tightened (7.3.5.4).
     const labelled: DocumentSpec = { ...demo, content: { ...demo.content, attachmentsIssued: false } }
-    expect(planPageFit(labelled, L).fit).toMatchObject({ outcome: 'fewerSealLines', signatureBlankLines: 0 })
+    expect(planPageFit(labelled, L).fit).toMatchObject({ outcome: 'tightened', signatureBlankLines: 1 })
     expect(texts(layoutPreview(labelled)[0], 'attachmentNote').map((t) => t.text)).toEqual(['附件：贺兰县2024年教育督导工作要点'])
   })
 
