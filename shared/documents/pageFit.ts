@@ -14,8 +14,9 @@
  * 4. only then no seal line: at the grid pitch, else tightened as in 3;
  * 5. otherwise the grid as it is, and the part moves to the next page with the last two lines of 正文
  *    (Word's keep-with-next with widow/orphan control, which the exporter writes).
- * The 版记 goes on a page of its own when the last page has no room for it, after a blank page when that
- * page would be odd (7.4, 7.5); neither page carries a number.
+ * The 版记 goes on the last, even page (7.4): on a page of its own when the last text page has no room for
+ * it, after a blank page when that page would be odd, and on the next (even) page when the last text page is
+ * odd — except in a one-page document, which keeps it on page 1 (7.4, 7.5); neither page carries a number.
  */
 import { typeAreaHeightTwips, type LayoutProfile } from './layout'
 import { gridFit, signatureForm, typesetDocument, type FitSettings, type ImprintPlacement, type PreviewPage, type TypesetFlow } from './previewTypeset'

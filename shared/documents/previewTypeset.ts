@@ -842,7 +842,13 @@ function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
   const top = t.typeH - total
-  const placement: ImprintPlacement = { ownPage: t.cursor > top + 1e-6, blankPageBefore: false }
+  // 7.4 "版记应当置于公文最后一面": the last face of the last sheet, an even page in double-sided printing.
+  // When the last text page is odd, the 版记 goes on the next (even) page even if it would fit — except in a
+  // one-page document: a single sheet printed on one side, whose only face is its last, keeps it on page 1
+  // (as single-page notices are issued; a second page for the 版记 alone would add a sheet for nothing).
+  const lastPage = t.pages.length
+  const oddLastPage = lastPage % 2 === 1 && lastPage > 1
+  const placement: ImprintPlacement = { ownPage: t.cursor > top + 1e-6 || oddLastPage, blankPageBefore: false }
   if (placement.ownPage) {
     // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
     // the next page would be odd. Neither carries a page number.
@@ -876,7 +882,10 @@ function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
 
 /** Where the 版记 went (7.4, 7.5). */
 export interface ImprintPlacement {
-  /** On a page of its own (the text above left no room), without a page number. */
+  /**
+   * On a page of its own, without a page number: the text above left no room, or the last text page is odd
+   * (the 版记 belongs on the last, even face; a one-page document keeps it on page 1).
+   */
   ownPage: boolean
   /** After a blank page, also without a page number, so that the 版记 page is even. */
   blankPageBefore: boolean

@@ -33,7 +33,9 @@ async function unzip(buffer: Buffer): Promise<Docx> {
   const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]
   const refs = async (kind: 'footer' | 'header') => {
     const out: Record<string, string> = {}
-    for (const m of document.matchAll(new RegExp(`<w:${kind}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, 'g'))) out[m[1]] = await read(`word/${target(m[2])}`)
+    // The first section's (the numbered pages'); a 版记 section of its own follows with empty footers.
+    const firstSection = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(document)?.[0] ?? document
+    for (const m of firstSection.matchAll(new RegExp(`<w:${kind}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, 'g'))) if (!(m[1] in out)) out[m[1]] = await read(`word/${target(m[2])}`)
     return out
   }
   return { document, styles: await read('word/styles.xml'), settings: await read('word/settings.xml'), footers: await refs('footer'), headers: await refs('header') }
@@ -220,8 +222,10 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(text(all[i + 1])).toBe('') // one blank line, then the body as 正文
     expect(text(all[i + 2])).toBe(demo.content.attachments[0].body[0].text)
     expect(attr(all[i + 2], 'w:ind', 'w:firstLine')).toBe('630')
-    // Page numbers continue: one section, numbered footers.
-    expect(d.document.match(/<w:sectPr>/g)).toHaveLength(1)
+    // Page numbers continue through the issued text (one numbered section); the 版记 follows on the even
+    // page 6 in a section of its own, since the text ends on the odd page 5 (7.4).
+    expect(planPageFit(demo, L).pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, null])
+    expect(d.document.match(/<w:sectPr>/g)).toHaveLength(2)
   })
 
   it('floats the 版记 to the bottom of the 版心 with thick/thin/thick rules (0.35/0.25/0.35 mm)', () => {
@@ -467,7 +471,23 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
       expect(tail).toContain('抄送：')
       expect(tail.slice(0, tail.indexOf('<w:tbl>')).includes('<w:pageBreakBefore/>')).toBe(blank)
     }
-    // The demo's 版记 fits under the attachment: one section.
-    expect(sections((await unzip(await exportDocumentDocx(demo))).document)).toHaveLength(1)
+  })
+
+  it('7.4: moves a 版记 that would fit on an odd last page to the next, even page (no blank page, no number); a one-page document keeps it on page 1', async () => {
+    // The demo ends on page 5: the 版记 goes to page 6, in its own section with empty footers, no blank page.
+    expect(planPageFit(demo, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false })
+    const xml = (await unzip(await exportDocumentDocx(demo))).document
+    const [first, second] = sections(xml)
+    expect(sections(xml)).toHaveLength(2)
+    const tail = xml.slice(xml.indexOf(first) + first.length)
+    expect(tail).toContain('抄送：')
+    expect(tail).not.toContain('<w:pageBreakBefore/>')
+    expect(second).toContain('<w:type w:val="nextPage"/>')
+    // One page (no attachment): a single sheet printed on one side keeps the 版记 at the foot of page 1.
+    const one = doc({ title: '关于开展春季开学工作专项督导的通知', body: [{ level: 0, text: '现将有关事项通知如下，请遵照执行。' }] })
+    const { fit, pages } = planPageFit(one, L)
+    expect(pages).toHaveLength(1)
+    expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false })
+    expect(sections((await unzip(await exportDocumentDocx(one))).document)).toHaveLength(1)
   })
 })

@@ -73,7 +73,8 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
   it('fills a full body page with 22 lines, 10.21 mm apart, the first at the top of the 版心', () => {
     // Pages wholly inside the attachment body: neither the first page of the attachment nor the last page.
     const attachmentStart = pages.findIndex((p) => p.lines.some((l) => l.text === demo.content.attachments[0].title))
-    const full = pages.slice(attachmentStart + 1, -1)
+    // Not the last text page either, nor the 版记 page after it (7.4: the text ends on the odd page 5).
+    const full = pages.slice(attachmentStart + 1, -2)
     expect(full.length).toBeGreaterThanOrEqual(2)
     for (const p of full) {
       const lines = bodyLines(p)
@@ -169,7 +170,11 @@ describe.skipIf(!hasLibreOffice)('exported notice rendered by LibreOffice (GB/T 
 
   it('numbers pages "— n —" 7 mm below the 版心: odd pages right, even pages left, one character in', () => {
     const charMm = pt(L.text.pageNumberSizePt)
-    pages.forEach((p, i) => {
+    // The 版记 page (the last, even one: 7.4) carries no number.
+    expect(pages.at(-1)!.lines.filter((l) => l.yMin > typeBottom)).toHaveLength(0)
+    expect(pages.at(-1)!.lines[0].text).toMatch(/^抄送：/)
+    expect(pages.length % 2).toBe(0)
+    pages.slice(0, -1).forEach((p, i) => {
       const n = i + 1
       const footer = p.lines.filter((l) => l.yMin > typeBottom)
       expect(footer).toHaveLength(1)

@@ -372,7 +372,8 @@ describe('layoutPreview: 主体', () => {
     }
     expect(texts(pages[1], 'body')[0].text).toBe('根据安排，开展工作。')
     expect(texts(pages[2], 'body')[0].text).toBe('一、总则')
-    expect(pages.map((p) => p.number)).toEqual([1, 2, 3])
+    // The text ends on the odd page 3: the 版记 goes to the even page 4, unnumbered (7.4).
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, null])
   })
 
   it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {
@@ -462,6 +463,41 @@ describe('layoutPreview: 版记 and page numbers', () => {
     const pages = layoutPreview(doc)
     expect(pages.map((p) => p.number)).toEqual([1, 2, 3, null])
     expect(planPageFit(doc, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false })
+  })
+
+  it('7.4: the 版记 is always on the last, even page — moved off an odd last text page even when it would fit there; a one-page document keeps it on page 1', () => {
+    let moved = 0
+    for (let n = 1; n <= 60; n++) {
+      for (const format of ['file', 'letter'] as const) {
+        const doc = spec({ body: paragraphs(n, 40) }, format === 'letter' ? '函' : '通知', format)
+        const { fit, pages } = planPageFit(doc, L)
+        const at = pages.findIndex((p) => texts(p, 'imprint').length > 0)
+        expect(at).toBe(pages.length - 1)
+        const textPages = pages.filter((p) => texts(p, 'body').length > 0).length
+        if (pages.length === 1) {
+          expect(fit.imprint.ownPage).toBe(false)
+          continue
+        }
+        expect(pages.length % 2).toBe(0)
+        if (fit.imprint.ownPage) {
+          expect(pages[at].number).toBeNull()
+          expect(pages[at].items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
+          // After an odd last text page the 版记 page follows directly: no blank page.
+          if (textPages % 2 === 1) {
+            expect(fit.imprint.blankPageBefore).toBe(false)
+            expect(pages).toHaveLength(textPages + 1)
+          }
+        }
+        // The 版记 sat on an odd page before this rule: count the moves (the page would have had room).
+        if (fit.imprint.ownPage && textPages % 2 === 1) moved++
+      }
+    }
+    expect(moved).toBeGreaterThan(0)
+    // One page: the 版记 stays at the foot of page 1, which keeps its number.
+    const one = layoutPreview(spec())
+    expect(one).toHaveLength(1)
+    expect(one[0].number).toBe(1)
+    expect(texts(one[0], 'imprint').length).toBeGreaterThan(0)
   })
 
   it('信函格式: letterhead 30 mm from the page top, red double lines 170 mm long, no page number on page 1', () => {
