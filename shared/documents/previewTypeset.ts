@@ -610,7 +610,8 @@ function letterHead(t: Typesetter, spec: DocumentSpec): void {
   }
   const weight = l.letter.doubleLineWeightPt * 20
   const length = mmToTwips(l.letter.doubleLineLengthMm)
-  const x = (t.typeW - length) / 2
+  // Centred on the page (10.1: 20–190 mm from its left edge), not on the 版心 (28–184 mm).
+  const x = (l.page.widthTwips - length) / 2 - l.page.marginLeftTwips
   const upperTop = mmToTwips(l.letter.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.letter.doubleLineBelowMastheadMm)
   const lowerBottom = l.page.heightTwips - mmToTwips(l.letter.bottomDoubleLineFromPageBottomMm)
   // Each double line: a thick and a thin line, the gap being what remains of the band.

@@ -311,6 +311,13 @@ describe('docx layout of the special formats', () => {
       expect(l).toContain('<a:srgbClr val="FF0000"/>')
       expect(attr(l, 'a:ext', 'cx')).toBe(String(mmToTwips(170) * 635))
     }
+    // Centred on the page (20–190 mm from its left edge), not on the 版心.
+    const xs = [...header.matchAll(/<wp:positionH relativeFrom="(\w+)"><wp:posOffset>(-?\d+)</g)]
+    expect(xs).toHaveLength(4)
+    for (const m of xs) {
+      expect(m[1]).toBe('page')
+      expect(Number(m[2]) / 635).toBeCloseTo((11906 - mmToTwips(170)) / 2, 0)
+    }
     const ys = [...header.matchAll(/<wp:positionV relativeFrom="page"><wp:posOffset>(\d+)</g)].map((m) => Number(m[1]) / 635)
     expect(ys[3]).toBeCloseTo(16838 - mmToTwips(20) - 15, 0) // thick line's lower edge 20 mm above the page bottom
     const numberPara = paragraphs(d.document).find((p) => text(p).includes('贺政教督函〔2024〕12号'))!

@@ -308,7 +308,12 @@ describe.skipIf(!hasLibreOffice)('信函格式 rendered by LibreOffice (GB/T 970
     expect(Math.abs(emTop - L.letter.mastheadTopFromPageMm)).toBeLessThan(1)
     const rules = strokes.filter((s) => s.color === '100%,0%,0%').sort((a, b) => a.y - b.y)
     expect(rules).toHaveLength(4)
-    for (const r of rules) expect(r.x2 - r.x1).toBeCloseTo(L.letter.doubleLineLengthMm, 0)
+    for (const r of rules) {
+      expect(r.x2 - r.x1).toBeCloseTo(L.letter.doubleLineLengthMm, 0)
+      // Centred on the page (20–190 mm), not on the 版心 (28–184 mm, centre 106 mm).
+      expect(Math.abs(r.x1 - 20)).toBeLessThan(0.5)
+      expect(Math.abs(r.x2 - 190)).toBeLessThan(0.5)
+    }
     // Upper pair: thick over thin, its top edge 4 mm below the name's bottom (em box).
     expect(rules[0].widthPt).toBeGreaterThan(rules[1].widthPt)
     const nameBottom = red[0].y + 0.12 * pt(sizePt)

@@ -507,6 +507,11 @@ describe('layoutPreview: 版记 and page numbers', () => {
     const lines = rules(pages[0], 'letterLine')
     expect(lines).toHaveLength(4)
     expect(lines.every((r) => Math.abs(r.width - 170) < 0.01)).toBe(true)
+    // Centred on the page, not on the 版心: 20–190 mm from the page's left edge.
+    for (const r of lines) {
+      expect(r.x).toBeCloseTo(20, 1)
+      expect(r.x + r.width).toBeCloseTo(190, 1)
+    }
     expect(lines[3].y + lines[3].thickness).toBeCloseTo(297 - 20, 1)
     expect(pages[0].number).toBeNull()
     expect(texts(pages[0], 'pageNumber')).toHaveLength(0)

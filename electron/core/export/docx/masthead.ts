@@ -44,19 +44,26 @@ function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
   return textRun(layout, text, { slot: 'title', sizePt: fit.sizePt, spacing: 0, color: layout.colors.red, scale: fit.scale })
 }
 
-/** A red horizontal line drawn as a floating shape, positioned relative to its anchor paragraph or the page. */
+/**
+ * A red horizontal line drawn as a floating shape, positioned vertically relative to its anchor paragraph or
+ * the page; centred on the 版心 (the separator) or, with `centreOnPage`, on the page (the 信函格式 double
+ * lines, 10.1: 170 mm, 20–190 mm from the page's left edge).
+ */
 export function redLine(
   layout: LayoutProfile,
-  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; name: string },
+  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; name: string; centreOnPage?: boolean },
 ): ShapeRun {
   const typeW = typeAreaWidthTwips(layout)
+  const horizontalPosition = opts.centreOnPage
+    ? { relative: HorizontalPositionRelativeFrom.PAGE, offset: twipsToEmu((layout.page.widthTwips - opts.widthTwips) / 2) }
+    : { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu((typeW - opts.widthTwips) / 2) }
   return new ShapeRun({
     type: 'line',
     transformation: { width: twipsToPx(opts.widthTwips), height: 0 },
     line: { color: layout.colors.red, width: opts.weightPt },
     altText: { name: opts.name, description: opts.name },
     floating: {
-      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu((typeW - opts.widthTwips) / 2) },
+      horizontalPosition,
       verticalPosition: {
         relative: opts.relativeTo === 'page' ? VerticalPositionRelativeFrom.PAGE : VerticalPositionRelativeFrom.PARAGRAPH,
         offset: twipsToEmu(opts.yTwips),
@@ -234,7 +241,8 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
 /**
  * 信函格式 letterhead (10.1), drawn in the first page's header so it never moves the text: the name
  * (without 文件) 30 mm below the page top, a red double line (thick over thin) 4 mm below it and one
- * (thin over thick) 20 mm above the page bottom, both 170 mm long.
+ * (thin over thick) 20 mm above the page bottom, both 170 mm long and centred on the page (20–190 mm from
+ * its left edge), not on the 版心.
  */
 export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
   const c = spec.content
@@ -263,7 +271,7 @@ export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph
   const { doubleLineWeightPt: band, doubleLineThickPt: thick, doubleLineThinPt: thin } = layout.letter
   const length = mmToTwips(layout.letter.doubleLineLengthMm)
   const rule = (weightPt: number, centreY: number, name: string) =>
-    redLine(layout, { widthTwips: length, weightPt, yTwips: centreY, relativeTo: 'page', name })
+    redLine(layout, { widthTwips: length, weightPt, yTwips: centreY, relativeTo: 'page', name, centreOnPage: true })
   const upperTop = top + ptToTwips(fit.sizePt) + mmToTwips(layout.letter.doubleLineBelowMastheadMm)
   const lowerBottom = layout.page.heightTwips - mmToTwips(layout.letter.bottomDoubleLineFromPageBottomMm)
   const lines = [
