@@ -918,6 +918,30 @@ export interface TypesetFlow {
   imprint: ImprintPlacement
 }
 
+/** The first piece of the part after 正文 (附件说明, 出席…, 署名/成文日期, 附注), or null when there is none. */
+export function closingLead(spec: DocumentSpec): 'attachmentNote' | 'attendance' | 'signature' | 'note' | null {
+  const c = spec.content
+  if (!c.attachmentsIssued && c.attachments.length > 0) return 'attachmentNote'
+  if (spec.format === 'minutes' && attendanceRows(c.attendance).length > 0) return 'attendance'
+  if (c.signatureOrgs.some((o) => o.trim() !== '') || chineseDateOrBlank(c.signedDate)) return 'signature'
+  if (annotationTexts(c).length > 0) return 'note'
+  return null
+}
+
+/** Blank lines that open the part after 正文 (dropped when that part opens a page: 纪要, carried). */
+function closingLeadBlankLines(spec: DocumentSpec, layout: LayoutProfile, fit: FitSettings): number {
+  switch (closingLead(spec)) {
+    case 'attachmentNote':
+      return layout.attachmentNote.blankLinesBefore
+    case 'attendance':
+      return layout.minutes.attendanceBlankLinesBefore
+    case 'signature':
+      return fit.signatureBlankLines
+    default:
+      return 0
+  }
+}
+
 /** Does this document take the sealed 署名 form (纪要 carries no seal, 10.2)? */
 export function signatureForm(spec: DocumentSpec, layout: LayoutProfile): 'sealed' | 'unsealed' {
   return spec.format === 'minutes' ? 'unsealed' : layout.signature.form
@@ -981,14 +1005,29 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   const snap = t.snapshot()
   const lastLines = last >= 0 ? setBlock(last) : 0
   flow.bodyEnd = { page: t.pages.length - 1, cursor: t.cursor }
+  const afterBody = t.snapshot()
   if (tight !== null) t.lineH = tight
   const linesBefore = t.lineCount
   closing.forEach((step) => step())
   flow.closingLines = t.lineCount - linesBefore
   if (closing.length > 0 && t.pages.length - 1 > flow.bodyEnd.page && !(last < 0 && snap.cursor === 0)) {
+    flow.carried = true
+    if (minutes) {
+      // 纪要格式 carries no seal and no 署名 that must share a page with 正文 (7.3.5.4 is about the sealed
+      // 署名): 正文 fills its page and the part after it (出席/请假/列席, date, 附注), kept together, opens the
+      // next one (the exporter writes no keep-with-next on the last 正文 paragraph, and a page break before).
+      t.restore(afterBody)
+      if (t.cursor > 0) t.newPage()
+      if (tight !== null) t.lineH = tight
+      // Opening the page: without the blank lines that separate it from 正文.
+      closing.slice(closingLeadBlankLines(spec, layout, fit)).forEach((step) => step())
+      t.lineH = t.pitch
+      attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+      flow.imprint = imprint(t, spec)
+      return { pages: t.finish(spec), flow }
+    }
     // Word's keep-with-next with widow/orphan control: the last two lines of 正文 go along (the whole
     // paragraph when it has fewer than four lines, so that neither page keeps a single line of it).
-    flow.carried = true
     t.restore(snap)
     t.lineH = t.pitch
     if (last >= 0) {

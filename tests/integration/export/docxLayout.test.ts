@@ -355,6 +355,42 @@ describe('docx layout of the special formats', () => {
     expect(d.document).not.toContain('列席：')
   })
 
+  it('纪要格式, closing part carried: no keep-with-next on the last 正文 paragraph; 出席 opens the next page (page break, no blank line above)', async () => {
+    const spec: DocumentSpec = {
+      kind: '纪要',
+      format: 'minutes',
+      content: {
+        ...base,
+        attachments: [],
+        attachmentsIssued: false,
+        mastheadSuffix: '纪要',
+        title: '贺兰县人民政府教育督导室工作会议纪要',
+        recipients: '',
+        signatureOrgs: [],
+        signedDate: '2026-03-05',
+        publicityNote: '此件不予公开',
+        body: [
+          { level: 0, text: '2026年×月×日，贺兰县人民政府教育督导室召开工作会议，研究××工作。现将会议议定事项纪要如下：' },
+          { level: 1, text: '关于开学检查。会议要求各责任督学于3月10日前完成责任区学校开学工作督导，发现问题及时反馈。' },
+        ],
+        attendance: { present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××', absent: '蒋××（出差）', observers: '县教育体育局基础教育股 沈××' },
+      },
+    }
+    expect(planPageFit(spec, L).fit.outcome).toBe('carried')
+    const ps = paragraphs((await unzip(await exportDocumentDocx(spec))).document)
+    const last = ps.find((p) => text(p).endsWith('发现问题及时反馈。'))!
+    expect(last).not.toContain('<w:keepNext/>')
+    const i = ps.findIndex((p) => text(p).startsWith('出席：'))
+    expect(ps[i]).toContain('<w:pageBreakBefore/>')
+    expect(ps[i]).toContain('<w:keepNext/>')
+    expect(ps[i - 1]).toBe(last)
+    // Not carried (short 正文 with room): the blank line above 出席 stays, no page break.
+    const short = paragraphs((await unzip(await exportDocumentDocx({ ...spec, content: { ...spec.content, body: spec.content.body.slice(0, 1), attendance: { ...spec.content.attendance, present: '王××' } } }))).document)
+    const j = short.findIndex((p) => text(p).startsWith('出席：'))
+    expect(short[j]).not.toContain('<w:pageBreakBefore/>')
+    expect(text(short[j - 1])).toBe('')
+  })
+
   it('上行文 (请示): number flush left one character in, 签发人 (仿宋) + names (楷体) on the same line', async () => {
     const spec: DocumentSpec = { kind: '请示', format: 'file', content: { ...base, signers: ['张明'], title: '关于申请教育督导专项工作经费的请示', attachments: [] } }
     const d = await unzip(await exportDocumentDocx(spec))

@@ -438,3 +438,52 @@ describe.skipIf(!hasLibreOffice)('请示 contact 附注 rendered by LibreOffice 
     expect(contact.yMax).toBeLessThan(typeBottom)
   })
 })
+
+describe.skipIf(!hasLibreOffice)('纪要格式 rendered by LibreOffice (GB/T 9704-2012 10.2)', () => {
+  let dir: string
+  let pages: PdfPage[]
+  const spec: DocumentSpec = {
+    kind: '纪要',
+    format: 'minutes',
+    content: {
+      ...demo.content,
+      attachments: [],
+      attachmentsIssued: false,
+      mastheadSuffix: '纪要',
+      docNumber: '贺政教督办〔2026〕1号',
+      title: '贺兰县人民政府教育督导室工作会议纪要',
+      recipients: '',
+      signatureOrgs: [],
+      signedDate: '2026-03-05',
+      publicityNote: '此件不予公开',
+      body: [
+        { level: 0, text: '2026年×月×日，贺兰县人民政府教育督导室召开工作会议，研究××工作。现将会议议定事项纪要如下：' },
+        { level: 1, text: '关于开学检查。会议要求各责任督学于3月10日前完成责任区学校开学工作督导，发现问题及时反馈。' },
+      ],
+      attendance: { present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××', absent: '蒋××（出差）', observers: '县教育体育局基础教育股 沈××' },
+    },
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-minutes-'))
+    pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'minutes'))
+  }, 120_000)
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('keeps all of 正文 on page 1 and opens page 2 with 出席 on the first line, as the preview', () => {
+    const { fit, pages: preview } = planPageFit(spec, L)
+    expect(fit.outcome).toBe('carried')
+    expect(pages).toHaveLength(preview.length)
+    expect(pages[0].lines.map((l) => l.text).join('')).toContain('发现问题及时反馈。')
+    const first = bodyLines(pages[1])[0]
+    expect(first.text.replace(/\s/g, '').startsWith('出席：')).toBe(true)
+    const item = preview[1].items.find((i) => i.kind === 'text' && i.role === 'attendance') as PreviewText
+    expect(Math.abs(first.yMin - item.y)).toBeLessThan(1.5)
+    expect(first.yMin).toBeLessThan(typeTop + pitch)
+    const texts = pages[1].lines.map((l) => l.text)
+    expect(texts).toContain('2026年3月5日')
+    expect(texts).toContain('（此件不予公开）')
+  })
+})

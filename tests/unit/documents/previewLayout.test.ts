@@ -401,6 +401,62 @@ describe('layoutPreview: 主体', () => {
   })
 })
 
+describe('layoutPreview: 纪要格式 (10.2, no seal)', () => {
+  const minutes = (body: BodyBlock[]): DocumentSpec =>
+    spec(
+      {
+        mastheadSuffix: '纪要',
+        title: '贺兰县人民政府教育督导室工作会议纪要',
+        recipients: '',
+        signatureOrgs: [],
+        signedDate: '2026-03-05',
+        publicityNote: '此件不予公开',
+        body,
+        attendance: { present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××', absent: '蒋××（出差）', observers: '县教育体育局基础教育股 沈××' },
+      },
+      '纪要',
+      'minutes',
+    )
+
+  it('lets 正文 fill its page: the part after it (出席/请假/列席, date, 附注) does not drag the last 正文 paragraph along, and opens the next page without a blank line', () => {
+    const doc = minutes([
+      { level: 0, text: '2026年×月×日，贺兰县人民政府教育督导室召开工作会议，研究××工作。现将会议议定事项纪要如下：' },
+      { level: 1, text: '关于开学检查。会议要求各责任督学于3月10日前完成责任区学校开学工作督导，发现问题及时反馈。' },
+    ])
+    const { fit, pages } = planPageFit(doc, L)
+    expect(layoutPreview(doc)).toEqual(pages)
+    expect(fit.outcome).toBe('carried')
+    // All of 正文 stays on page 1.
+    expect(texts(pages[0], 'body').map((t) => t.text).join('')).toContain('发现问题及时反馈。')
+    expect(allTexts(pages.slice(1), 'body')).toHaveLength(0)
+    // Page 2: 出席 on the first line of the 版心, then 请假, 列席, the date and the 附注 together.
+    const [present] = texts(pages[1], 'attendance')
+    expect(present.text.startsWith('出席：')).toBe(true)
+    expect(present.y).toBeCloseTo(TOP + EM_TOP_IN_LINE, 2)
+    expect(texts(pages[1], 'date').map((t) => t.text)).toEqual(['2026年3月5日'])
+    expect(texts(pages[1], 'publicityNote').map((t) => t.text)).toEqual(['（此件不予公开）'])
+  })
+
+  it('keeps the part after 正文 together, on one page, inside the 版心, for any length of 正文', () => {
+    for (let n = 1; n <= 30; n++) {
+      const doc = minutes(paragraphs(n, 28 * 2 - 2))
+      const { fit, pages } = planPageFit(doc, L)
+      const pageOf = (role: PreviewText['role']) => pages.findIndex((p) => texts(p, role).length > 0)
+      const first = pageOf('attendance')
+      expect([pageOf('date'), pageOf('publicityNote')]).toEqual([first, first])
+      const bodyPages = pages.map((p, i) => (texts(p, 'body').length > 0 ? i : -1)).filter((i) => i >= 0)
+      if (fit.outcome === 'carried') {
+        // 正文 is never moved: the closing page holds no 正文, and the page before it is where 正文 ended.
+        expect(texts(pages[first], 'body')).toHaveLength(0)
+        expect(bodyPages.at(-1)).toBe(first - 1)
+        expect(texts(pages[first], 'attendance')[0].y).toBeCloseTo(TOP + EM_TOP_IN_LINE, 2)
+      }
+      const [pn] = texts(pages[first], 'publicityNote')
+      expect(pn.y + pn.height).toBeLessThanOrEqual(TYPE_BOTTOM)
+    }
+  })
+})
+
 describe('layoutPreview: 版记 and page numbers', () => {
   it('numbers pages "— N —": odd right and even left, one character in, 7 mm below the 版心', () => {
     const pages = layoutPreview(spec({ body: paragraphs(8, 100) }))

@@ -95,7 +95,7 @@ export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemN
  * 附件说明 (7.3.4): one blank line below 正文, indented two characters, "附件：1.××××" numbered when there
  * are several, no closing punctuation; wrapped lines align with the first character of the name.
  */
-export function attachmentNote(layout: LayoutProfile, attachments: Attachment[], keepLast = true): Paragraph[] {
+export function attachmentNote(layout: LayoutProfile, attachments: Attachment[], keepLast = true, breakBefore = false): Paragraph[] {
   if (attachments.length === 0) return []
   const indent = layout.attachmentNote.indentChars * bodyCharTwips(layout)
   const head = '附件：'
@@ -105,12 +105,13 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
   const nameX = indent + Math.max(...labels.map((l) => bodyTextWidth(layout, head + l)))
   return [
     // The whole part after 正文 is one keep-with-next chain (see BodyOptions.keepLastWithNext).
-    ...blankLines(layout, layout.attachmentNote.blankLinesBefore, true),
+    ...(breakBefore ? [] : blankLines(layout, layout.attachmentNote.blankLinesBefore, true)),
     ...attachments.map((a, i) => {
       const prefix = (i === 0 ? head : '') + labels[i]
       const hanging = bodyTextWidth(layout, prefix)
       const title = a.title.trim().replace(/[。；;，,]+$/, '')
       return gridParagraph(layout, {
+        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
         // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
         keepNext: i < attachments.length - 1 || keepLast,
@@ -127,7 +128,7 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
  * characters, the date on the next line starting two characters further right (or, when the date is the
  * longer, the date right-indented two characters and the 署名 moved left).
  */
-export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankLinesBefore?: number, keepLast = false): Paragraph[] {
+export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankLinesBefore?: number, keepLast = false, breakBefore = false): Paragraph[] {
   const c = spec.content
   const orgs = c.signatureOrgs.filter((o) => o.trim() !== '')
   const date = chineseDateOrBlank(c.signedDate)
@@ -137,15 +138,18 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankL
   const dateW = bodyTextWidth(layout, date)
   const s = layout.signature
   const out: Paragraph[] = []
+  // breakBefore: the block opens a page (纪要 carried, see documentParts): no blank lines above it.
+  if (breakBefore) blankLinesBefore = 0
+  const brk = (i: number) => (breakBefore && i === 0 ? { pageBreakBefore: true } : {})
   // The blank lines chain what is above to the 署名; the sealed form's may be fewer than the profile's (pageFit.ts).
   if (s.form === 'sealed') {
     out.push(...blankLines(layout, blankLinesBefore ?? s.sealedBlankLinesBefore, true))
     const dateRight = s.sealedDateRightIndentChars * ch
     orgs.forEach((org, i) => {
       const right = Math.max(0, Math.round(dateRight + (dateW - bodyTextWidth(layout, org)) / 2))
-      out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { right }, children: [textRun(layout, org)] }))
+      out.push(gridParagraph(layout, { ...brk(i), alignment: AlignmentType.RIGHT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { right }, children: [textRun(layout, org)] }))
     })
-    if (date) out.push(gridParagraph(layout, { alignment: AlignmentType.RIGHT, keepNext: keepLast, indent: { right: dateRight }, children: [textRun(layout, date)] }))
+    if (date) out.push(gridParagraph(layout, { ...brk(orgs.length), alignment: AlignmentType.RIGHT, keepNext: keepLast, indent: { right: dateRight }, children: [textRun(layout, date)] }))
     return out
   }
   out.push(...blankLines(layout, blankLinesBefore ?? s.unsealedBlankLinesBefore, true))
@@ -155,10 +159,10 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankL
   // Where the (first) 署名 starts; moved left when the date would otherwise come closer than 2 characters to the edge.
   const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
   orgs.forEach((org, i) => {
-    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
+    out.push(gridParagraph(layout, { ...brk(i), alignment: AlignmentType.LEFT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
   })
   if (date) {
-    out.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, keepNext: keepLast, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
+    out.push(gridParagraph(layout, { ...brk(orgs.length), alignment: AlignmentType.LEFT, keepNext: keepLast, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
   }
   return out
 }
@@ -168,10 +172,11 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankL
  * after it (or in its place), each indented two characters in full-width parentheses; the first kept
  * with the second, so that the whole part after 正文 stays one keep-with-next chain.
  */
-export function annotationParagraphs(layout: LayoutProfile, content: Pick<DocumentContent, 'publicityNote' | 'contactNote'>): Paragraph[] {
+export function annotationParagraphs(layout: LayoutProfile, content: Pick<DocumentContent, 'publicityNote' | 'contactNote'>, breakBefore = false): Paragraph[] {
   const lines = annotationTexts(content)
   return lines.map(({ text }, i) =>
     gridParagraph(layout, {
+      ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
       alignment: AlignmentType.LEFT,
       keepNext: i < lines.length - 1,
       indent: { firstLine: layout.publicityNote.indentChars * bodyCharTwips(layout) },
@@ -189,17 +194,18 @@ export function publicityNoteParagraph(layout: LayoutProfile, note: string): Par
  * 纪要格式 (10.2): "出席：" / "请假：" / "列席：" in 黑体 and the names in 仿宋, one blank line after 正文,
  * indented two characters; wrapped lines align after the colon.
  */
-export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepLast = true): Paragraph[] {
+export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepLast = true, breakBefore = false): Paragraph[] {
   const a = spec.content.attendance
   const rows = attendanceRows(a)
   if (rows.length === 0) return []
   const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
   return [
-    ...blankLines(layout, layout.minutes.attendanceBlankLinesBefore, true),
+    ...(breakBefore ? [] : blankLines(layout, layout.minutes.attendanceBlankLinesBefore, true)),
     ...rows.map(([label, names], i) => {
       const head = `${label}：`
       const headW = bodyTextWidth(layout, head)
       return gridParagraph(layout, {
+        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
         keepNext: i < rows.length - 1 || keepLast,
         indent: { left: indent + headW, hanging: headW },

@@ -10,6 +10,7 @@ import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, typ
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
+import { closingLead } from '../../../../shared/documents/previewTypeset'
 import { attachmentNote, attendanceLines, bodyParagraphs, annotationParagraphs, recipientsParagraph, signatureBlock, titleParagraph } from './body'
 import { attachmentPages } from './attachments'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
@@ -42,16 +43,20 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
   // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
   const signatureLayout: LayoutProfile = minutes ? { ...tight, signature: { ...tight.signature, form: 'unsealed' } } : tight
   // The part after 正文, each piece chained (keepNext) to the next one present.
-  const note = annotationParagraphs(tight, c)
-  const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0)
-  const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0) : []
+  // 纪要 whose closing part does not fit below 正文 (pageFit 'carried'): that part opens the next page, without
+  // the blank lines above it (the preview likewise); its first piece gets the page break.
+  const lead = minutes && fit.outcome === 'carried' ? closingLead(spec) : null
+  const note = annotationParagraphs(tight, c, lead === 'note')
+  const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0, lead === 'signature')
+  const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0, lead === 'attendance') : []
   // Issued documents (印发/转发) are the text itself, not attachments to list: no 附件说明.
-  const attachments = c.attachmentsIssued ? [] : attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0)
+  const attachments = c.attachmentsIssued ? [] : attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0, lead === 'attachmentNote')
   const closing = [...attachments, ...attendance, ...signature, ...note]
   blocks.push(
     ...bodyParagraphs(layout, c.body, c.itemNumbering, {
       tight: fit.tightPitchTwips !== null ? { from: fit.tightFromBlock, layout: tight } : undefined,
-      keepLastWithNext: closing.length > 0,
+      // 纪要 (no seal, no 署名 to keep with 正文): 正文 fills its page; the closing part keeps together on its own.
+      keepLastWithNext: closing.length > 0 && !minutes,
     }),
   )
   blocks.push(...closing)
