@@ -30,6 +30,13 @@ export type FitOutcome = 'fits' | 'fewerSealLines' | 'tightened' | 'carried'
 export interface PageFit extends FitSettings {
   outcome: FitOutcome
   imprint: ImprintPlacement
+  /**
+   * Whether the exporter keeps the last 正文 paragraph with the part after it (keep-with-next + widow
+   * control): when that part is carried, and as a safety net when the paragraph lies wholly on the page
+   * where 正文 ends. Not when it runs over from the page before and the part fits: LibreOffice then moves
+   * the whole paragraph to the next page (measured), while the preview and Word split it.
+   */
+  keepBodyWithClosing: boolean
 }
 
 /**
@@ -40,10 +47,11 @@ export const FIT_SLACK_TWIPS = 20
 
 /** The decision and the pages typeset with it. */
 export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: PageFit; pages: PreviewPage[] } {
-  const done = (fit: FitSettings, r: { pages: PreviewPage[]; flow: TypesetFlow }, outcome: FitOutcome) => ({
-    fit: { ...fit, outcome, imprint: r.flow.imprint },
-    pages: r.pages,
-  })
+  const done = (fit: FitSettings, r: { pages: PreviewPage[]; flow: TypesetFlow }, outcome: FitOutcome) => {
+    const last = r.flow.blocks.at(-1)
+    const keepBodyWithClosing = outcome === 'carried' || !last || last.page === r.flow.bodyEnd.page
+    return { fit: { ...fit, outcome, imprint: r.flow.imprint, keepBodyWithClosing }, pages: r.pages }
+  }
   const base = gridFit(spec, layout)
   const r = typesetDocument(spec, layout, base)
   if (!r.flow.carried) return done(base, r, 'fits')

@@ -465,6 +465,18 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
     expect(paragraphWith(w.document, '（此件公开发布）')).not.toContain('<w:keepNext/>')
   })
 
+  it('keeps the last 正文 paragraph with the closing part only when it does not run over from the page before (or the part is carried)', async () => {
+    const split = doc({ body: [...body(2), { level: 0, text: '导'.repeat(150) }] })
+    const { fit } = planPageFit(split, L)
+    expect(fit).toMatchObject({ outcome: 'fits', keepBodyWithClosing: false })
+    const ps = paragraphs((await unzip(await exportDocumentDocx(split))).document)
+    expect(ps.find((p) => text(p) === '导'.repeat(150))).not.toContain('<w:keepNext/>')
+    for (const n of [1, 3, 14]) {
+      const { fit: f } = planPageFit(doc({ body: body(n) }), L)
+      expect(f.keepBodyWithClosing).toBe(true)
+    }
+  })
+
   it('tightens the lines of the page where 正文 ends (exact pitch, off the grid) when dropping the seal lines is not enough', async () => {
     const spec = doc({ body: body(14) })
     const { fit } = planPageFit(spec, L)

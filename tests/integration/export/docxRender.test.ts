@@ -407,7 +407,8 @@ describe.skipIf(!hasLibreOffice)('请示 contact 附注 rendered by LibreOffice 
       signers: ['张明'],
       title: '关于申请教育督导专项工作经费的请示',
       recipients: '县人民政府',
-      body: demo.content.attachments[0].body.slice(0, 2),
+      // Three paragraphs: the last runs over from page 1 onto page 2, where the 署名 and 附注 fit below it.
+      body: demo.content.attachments[0].body.slice(0, 3),
       attachments: [],
       attachmentsIssued: false,
       contactNote: '联系人：李明，联系电话：0951-8061234',
@@ -423,8 +424,13 @@ describe.skipIf(!hasLibreOffice)('请示 contact 附注 rendered by LibreOffice 
   })
 
   it('prints （联系人…） on the line after （此件公开发布）, indented 2 characters, where the preview puts it', () => {
-    const { pages: preview } = planPageFit(spec, L)
+    const { fit, pages: preview } = planPageFit(spec, L)
     expect(pages).toHaveLength(preview.length)
+    // The last 正文 paragraph is split as in the preview (not kept whole with the closing part: LibreOffice
+    // would move all of it to page 2).
+    expect(fit).toMatchObject({ outcome: 'fits', keepBodyWithClosing: false })
+    const firstOnPage2 = preview[1].items.find((it) => it.kind === 'text' && it.role === 'body') as PreviewText
+    expect(bodyLines(pages[1])[0].text.replace(/\s/g, '')).toBe(firstOnPage2.text.replace(/\s/g, ''))
     const i = pages.findIndex((p) => p.lines.some((l) => l.text === '（此件公开发布）'))
     const lines = bodyLines(pages[i])
     const k = lines.findIndex((l) => l.text === '（此件公开发布）')

@@ -56,7 +56,8 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
     ...bodyParagraphs(layout, c.body, c.itemNumbering, {
       tight: fit.tightPitchTwips !== null ? { from: fit.tightFromBlock, layout: tight } : undefined,
       // 纪要 (no seal, no 署名 to keep with 正文): 正文 fills its page; the closing part keeps together on its own.
-      keepLastWithNext: closing.length > 0 && !minutes,
+      // Nor when the last paragraph runs over from the page before and the part fits (PageFit.keepBodyWithClosing).
+      keepLastWithNext: closing.length > 0 && !minutes && fit.keepBodyWithClosing,
     }),
   )
   blocks.push(...closing)
