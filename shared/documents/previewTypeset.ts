@@ -849,7 +849,9 @@ function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   // (as single-page notices are issued; a second page for the 版记 alone would add a sheet for nothing).
   const lastPage = t.pages.length
   const oddLastPage = lastPage % 2 === 1 && lastPage > 1
-  const placement: ImprintPlacement = { ownPage: t.cursor > top + 1e-6 || oddLastPage, blankPageBefore: false }
+  // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
+  // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
+  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false }
   if (placement.ownPage) {
     // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
     // the next page would be odd. Neither carries a page number.
@@ -880,6 +882,9 @@ function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Height of the thin empty paragraph the exporter writes after the floating 版记 table (its anchor), in twips. */
+export const IMPRINT_ANCHOR_TWIPS = 20
 
 /** Where the 版记 went (7.4, 7.5). */
 export interface ImprintPlacement {

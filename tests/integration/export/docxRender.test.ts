@@ -378,6 +378,19 @@ describe.skipIf(!hasLibreOffice)('版记 on a page of its own rendered by LibreO
     expect(lines.at(-1)!.yMax).toBeLessThan(typeBottom)
   }, 120_000)
 
+  it('a text that reaches the 版记\'s top edge exactly leaves no room for its anchor: the 版记 moves on, as the preview says', async () => {
+    const spec: DocumentSpec = {
+      ...demo,
+      kind: '请示',
+      content: { ...demo.content, signers: ['张明'], attachments: [], attachmentsIssued: false, contactNote: '联系人：李明，联系电话：0951-8061234', body: demo.content.attachments[0].body.slice(0, 6) },
+    }
+    const { fit, pages: preview } = planPageFit(spec, L)
+    expect(fit.imprint).toEqual({ ownPage: true, blankPageBefore: true })
+    const pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'imprint-flush'))
+    expect(pages).toHaveLength(preview.length)
+    expect(pages.at(-1)!.lines[0].text).toMatch(/^抄送：/)
+  }, 120_000)
+
   it('after an odd last text page: a blank page, then the 版记 on the even page, neither numbered; the tightened 署名 page keeps 正文', async () => {
     const spec = doc(14)
     const { fit, pages: preview } = planPageFit(spec, L)

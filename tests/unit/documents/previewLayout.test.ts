@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
-import { gridFit, typesetDocument } from '../../../shared/documents/previewTypeset'
+import { gridFit, IMPRINT_ANCHOR_TWIPS, typesetDocument } from '../../../shared/documents/previewTypeset'
 import { layoutPreview, measureChars, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
 
@@ -509,6 +509,21 @@ describe('layoutPreview: 版记 and page numbers', () => {
     expect(last.items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
     expect(pages.map((p) => p.number)).toEqual([1, 2, null, null])
     expect(planPageFit(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }), L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: true })
+  })
+
+  it('counts the 版记 table\'s anchor paragraph: a text that ends exactly at the 版记\'s top edge sends it on', () => {
+    for (let n = 1; n <= 60; n++) {
+      const doc = spec({ body: paragraphs(n, 40) })
+      const { fit, pages } = planPageFit(doc, L)
+      const at = pages.findIndex((p) => texts(p, 'imprint').length > 0)
+      const [firstRule] = rules(pages[at], 'imprintLine')
+      const above = pages[at].items.filter((i): i is PreviewText => i.kind === 'text' && i.role !== 'imprint' && i.role !== 'pageNumber')
+      if (!fit.imprint.ownPage && above.length > 0) {
+        // The last line above the 版记 ends at least IMPRINT_ANCHOR_TWIPS above its first line.
+        const lastLineBottom = Math.max(...above.map((t) => t.y - EM_TOP_IN_LINE)) + PITCH
+        expect(lastLineBottom + twipsToMm(IMPRINT_ANCHOR_TWIPS)).toBeLessThanOrEqual(firstRule.y + 1e-3)
+      }
+    }
   })
 
   it('puts a 版记 that needs a page of its own directly on the next page when that page is even', () => {

@@ -23,6 +23,7 @@ import {
 } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/previewTypeset'
 import { chineseDateOrBlank } from './body'
 import { textWidthTwips } from './metrics'
 import { exactSpacing, gridParagraph, STYLE_FIXED, tabRun, textRun } from './runs'
@@ -97,5 +98,6 @@ export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table
     ),
   })
   // The paragraph a floating table needs after it (its anchor): as thin as Word allows.
-  return [table, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: [] })]
+  // The preview counts it (IMPRINT_ANCHOR_TWIPS) when it decides whether the 版记 fits under the text.
+  return [table, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(IMPRINT_ANCHOR_TWIPS), children: [] })]
 }
