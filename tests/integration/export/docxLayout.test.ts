@@ -10,6 +10,7 @@ import { exportDocumentDocx } from '../../../electron/core/export/docx/officialD
 import { FONT_PROFILES, GBT9704_LAYOUT, mmToTwips, type LayoutProfile } from '../../../shared/documents/layout'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import type { DocumentSpec } from '../../../shared/documents/types'
+import { carriedMinutesSpec } from '../../fixtures/minutesSpec'
 
 const root = join(__dirname, '../../..')
 const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
@@ -356,26 +357,7 @@ describe('docx layout of the special formats', () => {
   })
 
   it('纪要格式, closing part carried: no keep-with-next on the last 正文 paragraph; 出席 opens the next page (page break, no blank line above)', async () => {
-    const spec: DocumentSpec = {
-      kind: '纪要',
-      format: 'minutes',
-      content: {
-        ...base,
-        attachments: [],
-        attachmentsIssued: false,
-        mastheadSuffix: '纪要',
-        title: '贺兰县人民政府教育督导室工作会议纪要',
-        recipients: '',
-        signatureOrgs: [],
-        signedDate: '2026-03-05',
-        publicityNote: '此件不予公开',
-        body: [
-          { level: 0, text: '2026年×月×日，贺兰县人民政府教育督导室召开工作会议，研究××工作。现将会议议定事项纪要如下：' },
-          { level: 1, text: '关于开学检查。会议要求各责任督学于3月10日前完成责任区学校开学工作督导，发现问题及时反馈。' },
-        ],
-        attendance: { present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××', absent: '蒋××（出差）', observers: '县教育体育局基础教育股 沈××' },
-      },
-    }
+    const spec = carriedMinutesSpec(base)
     expect(planPageFit(spec, L).fit.outcome).toBe('carried')
     const ps = paragraphs((await unzip(await exportDocumentDocx(spec))).document)
     const last = ps.find((p) => text(p).endsWith('发现问题及时反馈。'))!

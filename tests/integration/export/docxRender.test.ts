@@ -15,6 +15,7 @@ import { exportDocumentDocx } from '../../../electron/core/export/docx/officialD
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import type { PreviewText } from '../../../shared/documents/previewLayout'
+import { carriedMinutesSpec } from '../../fixtures/minutesSpec'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import { drawing, hasCommand, pngPages, redRows, renderPdf, textLayout, type PdfPage, type TextLine } from '../../helpers/pdfLayout'
 
@@ -461,27 +462,7 @@ describe.skipIf(!hasLibreOffice)('请示 contact 附注 rendered by LibreOffice 
 describe.skipIf(!hasLibreOffice)('纪要格式 rendered by LibreOffice (GB/T 9704-2012 10.2)', () => {
   let dir: string
   let pages: PdfPage[]
-  const spec: DocumentSpec = {
-    kind: '纪要',
-    format: 'minutes',
-    content: {
-      ...demo.content,
-      attachments: [],
-      attachmentsIssued: false,
-      mastheadSuffix: '纪要',
-      docNumber: '贺政教督办〔2026〕1号',
-      title: '贺兰县人民政府教育督导室工作会议纪要',
-      recipients: '',
-      signatureOrgs: [],
-      signedDate: '2026-03-05',
-      publicityNote: '此件不予公开',
-      body: [
-        { level: 0, text: '2026年×月×日，贺兰县人民政府教育督导室召开工作会议，研究××工作。现将会议议定事项纪要如下：' },
-        { level: 1, text: '关于开学检查。会议要求各责任督学于3月10日前完成责任区学校开学工作督导，发现问题及时反馈。' },
-      ],
-      attendance: { present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××', absent: '蒋××（出差）', observers: '县教育体育局基础教育股 沈××' },
-    },
-  }
+  const spec = carriedMinutesSpec(demo.content, { docNumber: '贺政教督办〔2026〕1号' })
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'docx-render-minutes-'))
