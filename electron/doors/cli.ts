@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import type { ChannelName, Handlers, InputOf, OutputOf, Result } from '../../shared/contract'
 import { DOCUMENT_STATUS_LABELS, NUMBER_STATUS_LABELS, type ExportedFile } from '../../shared/documents/records'
 import { parseDocNumber } from '../../shared/documents/docNumber'
+import { formatBytes } from '../../shared/format/bytes'
 import { dispatch } from '../core/dispatch'
 
 type Call = <K extends ChannelName>(channel: K, input: InputOf<K>) => Promise<OutputOf<K>>
@@ -29,11 +30,6 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
-  return `${(n / 1024 / 1024).toFixed(1)} MB`
-}
 
 /** The command table; later modules add their commands here. */
 export const COMMANDS: Record<string, CliCommand> = {

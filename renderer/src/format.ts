@@ -1,9 +1,5 @@
 /** Display helpers shared by pages (dates as 2024年3月22日, sizes with units). */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
-  return `${(n / 1024 / 1024).toFixed(1)} MB`
-}
+export { formatBytes } from '../../shared/format/bytes'
 
 export function formatDateTime(iso: string): string {
   const d = new Date(iso)
