@@ -40,7 +40,7 @@ export function create(ws: Workspace, templateKey: string): DocumentRecord {
   if (!made) throw new UserError(`没有名为「${templateKey}」的公文模板`, 'templateKey')
   const at = nowIso()
   const id = db.transaction(() => {
-    const newId = repo.insertDocument(db, { ...made, seriesId: null, templateKey, at })
+    const newId = repo.insertDocument(db, { ...made, seriesId: defaultSeriesId(numbersRepo.listSeries(db), made.kind), templateKey, at })
     repo.addHistory(db, newId, at, '新建', `使用模板「${listTemplates().find((t) => t.key === templateKey)?.name}」`)
     return newId
   })()
@@ -62,6 +62,15 @@ export function save(ws: Workspace, input: { id: number; kind: DocumentKind; for
     repo.addHistory(db, input.id, at, '保存')
   })()
   return repo.getDocument(db, input.id)!
+}
+
+/**
+ * The series a new document most likely uses: for 函 the series ending in 函 (贺政教督函), otherwise the
+ * main 发文 series (ending in 发), else the first one; null when the office has none yet.
+ */
+export function defaultSeriesId(series: { id: number; prefix: string }[], kind: DocumentKind): number | null {
+  const ending = (suffix: string) => series.find((s) => s.prefix.endsWith(suffix))
+  return (kind === '函' ? ending('函') : undefined)?.id ?? ending('发')?.id ?? series[0]?.id ?? null
 }
 
 /** What must be filled in before a document can be signed, as Chinese messages. */

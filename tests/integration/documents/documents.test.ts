@@ -39,6 +39,8 @@ describe('documents: templates and lifecycle', () => {
   it('draft → signed (numbered, in the register) → printed (frozen) → correction keeps the number', async () => {
     const { env, call, fail, series } = await setup()
     const draft = await call('documents.create', { templateKey: 'distribution-notice' })
+    expect(draft.seriesId).toBe(series.id) // the only series is preselected
+    await call('documents.save', saveInput(draft, null))
     expect(await fail('documents.sign', { id: draft.id })).toContain('请选择文号系列')
 
     const saved = await call('documents.save', saveInput(draft, series.id, { signedDate: '2024-03-22', printedDate: '2024-03-22', docNumber: '伪造〔2024〕99号' }))
@@ -66,7 +68,7 @@ describe('documents: templates and lifecycle', () => {
     expect(reSigned.docNumber).toBe('固政教督办〔2024〕1号')
     const original = await call('documents.get', { id: draft.id })
     expect(original.supersededBy).toBe(revision.id)
-    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '签发', '保存', '印发', '开始更正', '被更正'])
+    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '保存', '签发', '保存', '印发', '开始更正', '被更正'])
     // The register shows the number once, now pointing at the correction.
     const after = await call('numbers.register', { year: 2024 })
     expect(after).toHaveLength(1)
@@ -161,5 +163,16 @@ describe('documents: Word export through the service', () => {
     const again = await call('documents.exportDocx', { id: doc.id })
     const zip2 = await JSZip.loadAsync(Buffer.from(again.base64, 'base64'))
     expect(await zip2.file('word/document.xml')!.async('string')).toContain('仿宋_GB2312')
+  })
+})
+
+describe('documents: default number series', () => {
+  it('preselects the 函 series for a 函 and the 发 series otherwise', async () => {
+    const { call, series } = await setup()
+    const fa = await call('numbers.saveSeries', { prefix: '固政教督发', name: '发文' })
+    const han = await call('numbers.saveSeries', { prefix: '固政教督函', name: '函' })
+    expect((await call('documents.create', { templateKey: 'letter' })).seriesId).toBe(han.id)
+    expect((await call('documents.create', { templateKey: 'supervision-notice' })).seriesId).toBe(fa.id)
+    expect(series.prefix).toBe('固政教督办')
   })
 })
