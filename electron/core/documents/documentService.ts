@@ -54,6 +54,9 @@ export function save(ws: Workspace, input: { id: number; kind: DocumentKind; for
   const db = ws.db()
   if (input.seriesId !== null) resolveSeries(db, { seriesId: input.seriesId })
   if (doc.status === 'signed' && input.seriesId !== doc.seriesId) throw new UserError('已签发的公文不能更换文号系列', 'seriesId')
+  if (doc.status === 'signed' && doc.year !== null && Number(input.content.signedDate.slice(0, 4)) !== doc.year) {
+    throw new UserError(`已签发公文的成文日期应在文号所属的${doc.year}年内`, 'signedDate')
+  }
   // The number is the register's, never typed in: keep what signing gave.
   const content = { ...input.content, docNumber: doc.content.docNumber }
   const at = nowIso()

@@ -53,7 +53,8 @@ describe('documents: templates and lifecycle', () => {
     const register = await call('numbers.register', { year: 2024 })
     expect(register).toEqual([expect.objectContaining({ seq: 1, status: 'used', title: signed.title, documentId: draft.id, issuedOn: '2024-03-22' })])
 
-    // Signed documents can still be corrected before printing.
+    // Signed documents can still be corrected before printing, within the number's year.
+    expect(await fail('documents.save', saveInput(signed, series.id, { signedDate: '2025-01-02' }))).toContain('2024年内')
     await call('documents.save', saveInput(signed, series.id, { recipients: '各县（区）教育局' }))
     const printed = await call('documents.markPrinted', { id: draft.id })
     expect(printed.status).toBe('printed')
