@@ -42,6 +42,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'documents.sign': (input) => documents.sign(ws, input),
     'documents.markPrinted': (input) => documents.markPrinted(ws, input),
     'documents.revise': ({ id }) => documents.revise(ws, id),
+    'documents.duplicate': ({ id }) => documents.duplicate(ws, id),
     'documents.delete': ({ id }) => documents.remove(ws, id),
     'documents.exportDocx': ({ id }) => documents.exportDocx(ws, id),
   }

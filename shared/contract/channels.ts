@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'documents.sign',
   'documents.markPrinted',
   'documents.revise',
+  'documents.duplicate',
   'documents.delete',
   'documents.exportDocx',
 ] as const

@@ -45,6 +45,7 @@ export const documentsContract = {
     z.object({ id, printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（年-月-日）').optional().describe('印发日期') }).strict(),
   ),
   'documents.revise': channel<DocumentRecord>()('创建更正版本', z.object({ id }).strict()),
+  'documents.duplicate': channel<DocumentRecord>()('复制为新公文', z.object({ id }).strict()),
   'documents.delete': channel<{ id: number }>()('删除草稿', z.object({ id }).strict()),
   'documents.exportDocx': channel<ExportedFile>()('导出 Word 文件', z.object({ id }).strict()),
 }

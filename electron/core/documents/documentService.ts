@@ -180,6 +180,27 @@ export function revise(ws: Workspace, id: number): DocumentRecord {
   return repo.getDocument(db, newId)!
 }
 
+/** 复制为新公文: last month's 督导通知 as the start of this month's — a new draft without number or history. */
+export function duplicate(ws: Workspace, id: number): DocumentRecord {
+  const doc = requireDocument(ws, id)
+  const db = ws.db()
+  const today = localIsoDate()
+  const at = nowIso()
+  const newId = db.transaction(() => {
+    const created = repo.insertDocument(db, {
+      kind: doc.kind,
+      format: doc.format,
+      seriesId: doc.seriesId,
+      templateKey: doc.templateKey,
+      content: { ...doc.content, docNumber: '', signedDate: today, printedDate: today },
+      at,
+    })
+    repo.addHistory(db, created, at, '新建', `复制自${doc.docNumber || `草稿（编号 ${doc.id}）`}`)
+    return created
+  })()
+  return repo.getDocument(db, newId)!
+}
+
 export function remove(ws: Workspace, id: number): { id: number } {
   const doc = requireDocument(ws, id)
   if (doc.status !== 'draft') throw new UserError('只能删除草稿；已签发的公文请作废其文号')

@@ -177,3 +177,20 @@ describe('documents: default number series', () => {
     expect(series.prefix).toBe('固政教督办')
   })
 })
+
+describe('documents: copy as a new document', () => {
+  it('starts a new draft from a printed document: same text, no number, today as date, own history', async () => {
+    const { call, series } = await setup()
+    const doc = await call('documents.create', { templateKey: 'supervision-notice' })
+    await call('documents.save', saveInput(doc, series.id, { title: '关于开展2024年10月责任督学挂牌督导工作的通知', signedDate: '2024-10-08' }))
+    await call('documents.sign', { id: doc.id })
+    await call('documents.markPrinted', { id: doc.id })
+    const copy = await call('documents.duplicate', { id: doc.id })
+    expect(copy).toMatchObject({ status: 'draft', docNumber: '', revision: 1, revisionOf: null, seriesId: series.id, title: '关于开展2024年10月责任督学挂牌督导工作的通知' })
+    expect(copy.content.signedDate).not.toBe('2024-10-08')
+    expect(copy.history).toEqual([expect.objectContaining({ action: '新建', note: '复制自固政教督办〔2024〕1号' })])
+    // The original is untouched and the register still has one number.
+    expect((await call('documents.get', { id: doc.id })).status).toBe('printed')
+    expect(await call('numbers.register', { year: 2024 })).toHaveLength(1)
+  })
+})

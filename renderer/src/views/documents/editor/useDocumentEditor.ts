@@ -84,6 +84,12 @@ export function useDocumentEditor(id: () => number) {
     if (draft) await router.push(`/documents/${draft.id}`)
   }
 
+  async function duplicate(): Promise<void> {
+    if (dirty.value && editable.value && !(await save(true))) return
+    const copy = await run(() => store.duplicate(record.value!.id), '已复制为新草稿')
+    if (copy) await router.push(`/documents/${copy.id}`)
+  }
+
   async function remove(): Promise<void> {
     await ElMessageBox.confirm('确定删除这份草稿吗？', '删除草稿', { type: 'warning', confirmButtonText: '删除', cancelButtonText: '取消' }).then(
       async () => {
@@ -93,5 +99,5 @@ export function useDocumentEditor(id: () => number) {
     )
   }
 
-  return { record, kind, format, seriesId, content, spec, dirty, busy, editable, load, save, sign, markPrinted, exportDocx, revise, remove }
+  return { record, kind, format, seriesId, content, spec, dirty, busy, editable, load, save, sign, markPrinted, exportDocx, revise, duplicate, remove }
 }
