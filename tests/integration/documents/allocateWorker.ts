@@ -12,13 +12,14 @@ async function main(): Promise<void> {
   ws.db()
   process.stderr.write('ready\n')
   await new Promise((r) => process.stdin.once('data', r))
+  const startedAt = Date.now()
   for (let i = 0; i < Number(countText); i++) {
     const r = await dispatch(handlers, 'numbers.allocate', { prefix, year: 2024, title: `并发测试 ${process.pid}-${i}` })
     if (!r.ok) throw new Error(r.error.message)
     taken.push((r.data as { seq: number }).seq)
   }
   ws.close()
-  process.stdout.write(JSON.stringify(taken))
+  process.stdout.write(JSON.stringify({ taken, startedAt, endedAt: Date.now() }))
   process.stdin.destroy()
 }
 
