@@ -151,6 +151,11 @@ export function markPrinted(ws: Workspace, input: { id: number; printedDate?: st
   return repo.getDocument(db, doc.id)!
 }
 
+/** What a correction or a copy takes over from the document it starts from. */
+function copiedFields(doc: DocumentRecord): Pick<repo.NewDocument, 'kind' | 'format' | 'seriesId' | 'templateKey'> {
+  return { kind: doc.kind, format: doc.format, seriesId: doc.seriesId, templateKey: doc.templateKey }
+}
+
 /** 更正: a printed document stays frozen; its correction is a new draft revision keeping the number. */
 export function revise(ws: Workspace, id: number): DocumentRecord {
   const doc = requireDocument(ws, id)
@@ -162,10 +167,7 @@ export function revise(ws: Workspace, id: number): DocumentRecord {
   const at = nowIso()
   const newId = db.transaction(() => {
     const created = repo.insertDocument(db, {
-      kind: doc.kind,
-      format: doc.format,
-      seriesId: doc.seriesId,
-      templateKey: doc.templateKey,
+      ...copiedFields(doc),
       content: doc.content,
       revision: doc.revision + 1,
       revisionOf: doc.id,
@@ -188,10 +190,7 @@ export function duplicate(ws: Workspace, id: number): DocumentRecord {
   const at = nowIso()
   const newId = db.transaction(() => {
     const created = repo.insertDocument(db, {
-      kind: doc.kind,
-      format: doc.format,
-      seriesId: doc.seriesId,
-      templateKey: doc.templateKey,
+      ...copiedFields(doc),
       content: { ...doc.content, docNumber: '', signedDate: today, printedDate: today },
       at,
     })
