@@ -126,3 +126,17 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const sql = `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.updated_at DESC, d.id DESC LIMIT 500`
   return (db.prepare(sql).all(...params) as DocumentRow[]).map(summary)
 }
+
+/** Marks a document superseded by its correction `byId`. Called inside the caller's transaction. */
+export function setSupersededBy(db: Database.Database, id: number, byId: number, at: string): void {
+  db.prepare('UPDATE documents SET superseded_by = ?, updated_at = ? WHERE id = ?').run(byId, at, id)
+}
+
+/**
+ * The document's number was voided (文号作废): the document becomes 已作废 and its history says who
+ * voided it and why (`note`). Called by the numbers domain inside its transaction.
+ */
+export function markNumberVoided(db: Database.Database, id: number, at: string, note: string): void {
+  db.prepare(`UPDATE documents SET status = 'voided', updated_at = ? WHERE id = ?`).run(at, id)
+  addHistory(db, id, at, '文号作废', note)
+}

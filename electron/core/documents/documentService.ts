@@ -110,9 +110,8 @@ export function sign(ws: Workspace, input: { id: number; reservedNumberId?: numb
     const series = resolveSeries(db, { seriesId: doc.seriesId! })
     let note: string
     if (doc.revisionOf !== null && doc.content.docNumber) {
-      const original = db.prepare('SELECT id FROM doc_numbers WHERE document_id = ?').get(doc.revisionOf) as { id: number } | undefined
-      if (original) db.prepare('UPDATE doc_numbers SET document_id = ?, issued_on = ? WHERE id = ?').run(doc.id, content.signedDate, original.id)
-      db.prepare('UPDATE documents SET superseded_by = ?, updated_at = ? WHERE id = ?').run(doc.id, at, doc.revisionOf)
+      numbersRepo.moveNumberToRevision(db, doc.revisionOf, doc.id, content.signedDate)
+      repo.setSupersededBy(db, doc.revisionOf, doc.id, at)
       repo.addHistory(db, doc.revisionOf, at, '被更正', `由第${doc.revision}版取代`)
       content.docNumber = doc.content.docNumber
       note = `更正版沿用原文号 ${content.docNumber}`

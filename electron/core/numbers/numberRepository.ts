@@ -105,3 +105,11 @@ export function markVoided(db: Database.Database, id: number, reason: string, by
 export function attachNumber(db: Database.Database, id: number, documentId: number, issuedOn: string): void {
   db.prepare(`UPDATE doc_numbers SET status = 'used', document_id = ?, issued_on = ? WHERE id = ?`).run(documentId, issuedOn, id)
 }
+
+/**
+ * A correction (更正) keeps its number: the number held by document `fromDocumentId` is moved to the
+ * new revision `toDocumentId`, issued on `issuedOn` (YYYY-MM-DD). Called inside the caller's transaction.
+ */
+export function moveNumberToRevision(db: Database.Database, fromDocumentId: number, toDocumentId: number, issuedOn: string): void {
+  db.prepare('UPDATE doc_numbers SET document_id = ?, issued_on = ? WHERE document_id = ?').run(toDocumentId, issuedOn, fromDocumentId)
+}

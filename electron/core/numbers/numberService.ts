@@ -6,6 +6,7 @@ import { currentYear, localIsoDate, nowIso } from '../clock'
 import { UserError } from '../errors'
 import type { Workspace } from '../workspace'
 import * as repo from './numberRepository'
+import * as documentsRepo from '../documents/documentRepository'
 
 export interface SeriesRef {
   seriesId?: number
@@ -127,8 +128,7 @@ export function voidNumber(ws: Workspace, input: { docNumber: string; reason: st
       if (row.status === 'voided') throw new UserError(`文号「${formatDocNumber(parts)}」已于 ${row.voided_at?.slice(0, 10)} 作废`, 'docNumber')
       repo.markVoided(db, row.id, input.reason, input.by, at)
       if (row.document_id !== null) {
-        db.prepare(`UPDATE documents SET status = 'voided', updated_at = ? WHERE id = ?`).run(at, row.document_id)
-        db.prepare('INSERT INTO document_history (document_id, at, action, note) VALUES (?, ?, ?, ?)').run(row.document_id, at, '文号作废', `${input.by}：${input.reason}`)
+        documentsRepo.markNumberVoided(db, row.document_id, at, `${input.by}：${input.reason}`)
       }
       return row.id
     })

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { TABLE_OWNERS } from '../../../electron/core/db/tableOwners'
 
 const root = join(__dirname, '../../..')
 
@@ -33,5 +34,28 @@ describe('architecture rules', () => {
       .filter((f) => importsOf(f).some((m) => m.includes('electron/') || m === 'electron'))
       .map((f) => relative(root, f))
     expect(offenders).toEqual([])
+  })
+
+  it('a domain writes only the tables it owns (electron/core/db/tableOwners.ts)', () => {
+    const core = join(root, 'electron/core')
+    const offenders: string[] = []
+    for (const file of files(core, /\.ts$/)) {
+      const rel = relative(core, file)
+      if (rel.startsWith('db/migrations')) continue
+      const domain = rel.includes('/') ? rel.split('/')[0] : ''
+      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+["'`]?(\w+)/gi)) {
+        const table = m[1]
+        if (/^(SET|OR)$/i.test(table)) continue
+        const owner = TABLE_OWNERS[table]
+        if (owner !== domain) offenders.push(`${rel} writes ${table} (owner: ${owner ?? 'none'})`)
+      }
+    }
+    expect(offenders).toEqual([])
+  })
+
+  it('every table of the schema snapshot has an owner', () => {
+    const schema = readFileSync(join(root, 'tests/integration/schema/schema.sql'), 'utf8')
+    const tables = [...schema.matchAll(/CREATE (?:VIRTUAL )?TABLE ['"]?(\w+)/g)].map((m) => m[1]).filter((t) => !/^documents_fts_/.test(t))
+    expect(tables.filter((t) => !TABLE_OWNERS[t])).toEqual([])
   })
 })

@@ -1,0 +1,15 @@
+/**
+ * Which domain owns which table: only files under `electron/core/<owner>/` write it (INSERT, UPDATE,
+ * DELETE); another domain changes it through the owner's repository functions, passing its open
+ * transaction (`db`). Checked by tests/unit/shell/architecture.test.ts; listed in electron/core/README.md.
+ * FTS shadow tables (documents_fts*) are written by triggers only.
+ */
+export const TABLE_OWNERS: Record<string, string> = {
+  office: 'office',
+  number_series: 'numbers',
+  doc_numbers: 'numbers',
+  documents: 'documents',
+  document_history: 'documents',
+  documents_fts: 'documents',
+  schema_migrations: 'db',
+}
