@@ -1,6 +1,6 @@
 /**
  * The official-document model (公文) shared by the composer, the preview and the .docx exporter.
- * Terms follow ../GLOSSARY: document, documentKind, docNumber, masthead, recipients, ccRecipients,
+ * Terms follow docs/GLOSSARY.md: document, documentKind, docNumber, masthead, recipients, ccRecipients,
  * signedDate, printedDate, publicityNote, imprint.
  */
 
