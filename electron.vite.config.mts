@@ -2,8 +2,12 @@ import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 
+/** `@shared/…` imports resolve to shared/ on every side (also in tsconfig.base.json and vitest.config.mts). */
+const alias = { '@shared': resolve(__dirname, 'shared') }
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -15,6 +19,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
@@ -24,6 +29,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     base: './',
     plugins: [vue()],
+    resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       chunkSizeWarningLimit: 2000,

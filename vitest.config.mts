@@ -1,8 +1,10 @@
+import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [vue()],
+  resolve: { alias: { '@shared': resolve(__dirname, 'shared') } },
   test: {
     projects: [
       {

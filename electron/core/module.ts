@@ -1,4 +1,4 @@
-import type { ChannelName, Handlers } from '../../shared/contract'
+import type { ChannelName, Handlers } from '@shared/contract'
 import type { CliCommand } from './cli/command'
 import type { Workspace } from './workspace'
 

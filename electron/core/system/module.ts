@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path'
-import { formatBytes } from '../../../shared/format/bytes'
+import { formatBytes } from '@shared/format/bytes'
 import { CliError } from '../cli/command'
 import { defineModule } from '../module'
 import { loadDemo } from './demo'
