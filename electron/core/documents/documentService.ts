@@ -1,5 +1,5 @@
 import { formatDocNumber } from '../../../shared/documents/docNumber'
-import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
+import { effectiveLayout } from '../../../shared/documents/effectiveLayout'
 import { DOCUMENT_STATUS_LABELS, type DocumentRecord, type DocumentSummary, type DocumentTemplate, type ExportedFile } from '../../../shared/documents/records'
 import { UPWARD_KINDS, type DocumentContent, type DocumentFormat, type DocumentKind } from '../../../shared/documents/types'
 import { localIsoDate, nowIso } from '../clock'
@@ -218,8 +218,7 @@ export function exportFileName(doc: Pick<DocumentRecord, 'docNumber' | 'title' |
 
 export async function exportDocx(ws: Workspace, id: number): Promise<ExportedFile> {
   const doc = requireDocument(ws, id)
-  const fontProfile = readOffice(ws.db())?.fontProfile ?? GBT9704_LAYOUT.fontProfile
-  const buffer = await exportDocumentDocx({ kind: doc.kind, format: doc.format, content: doc.content }, { ...GBT9704_LAYOUT, fontProfile })
+  const buffer = await exportDocumentDocx({ kind: doc.kind, format: doc.format, content: doc.content }, effectiveLayout(readOffice(ws.db())))
   return {
     fileName: exportFileName(doc),
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
