@@ -1,9 +1,17 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
+// Every test runs in China time, whatever the machine's zone: a date taken in UTC instead of local time
+// (07:46 for 15:46, yesterday's date before 08:00) then shows. Set here, before any worker starts, so the
+// forked workers, the processes the tests spawn and the browser all inherit it; `env` sets it again in
+// each worker.
+const TIME_ZONE = 'Asia/Shanghai'
+process.env.TZ = TIME_ZONE
+
 export default defineConfig({
   plugins: [vue()],
   test: {
+    env: { TZ: TIME_ZONE },
     projects: [
       {
         extends: true,
