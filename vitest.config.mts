@@ -15,7 +15,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // Headroom for a busy machine (another test run beside this one): a component test that takes
+        // tens of milliseconds alone may take seconds there; 5 s (the default) is not enough margin.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000, hookTimeout: 30_000 },
       },
       {
         extends: true,
