@@ -24,8 +24,17 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const rendererFile = join(__dirname, '../renderer/index.html')
 const appOrigin = rendererUrl ? new URL(rendererUrl).origin : pathToFileURL(rendererFile).href
 
+/** Whether `url` is on the dev server's origin (compared as parsed origins, not as string prefixes). */
+function isDevServerUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === appOrigin
+  } catch {
+    return false
+  }
+}
+
 function isAppUrl(url: string): boolean {
-  return rendererUrl ? url.startsWith(appOrigin) : url.split('#')[0].split('?')[0] === appOrigin
+  return rendererUrl ? isDevServerUrl(url) : url.split('#')[0].split('?')[0] === appOrigin
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
@@ -69,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     })
     // Nothing remote is ever loaded.
     session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
-      callback({ cancel: !(rendererUrl && details.url.startsWith(appOrigin)) })
+      callback({ cancel: !(rendererUrl && isDevServerUrl(details.url)) })
     })
 
     const workspace = new Workspace(dataDirOverride ? resolve(dataDirOverride) : app.getPath('userData'))

@@ -8,8 +8,10 @@ import { ARTIFACTS, openApp, type E2eApp } from './harness'
 
 let app: E2eApp | undefined
 afterEach(async () => {
-  await app?.close()
+  // close() fails the test when the page threw or logged an error (harness.ts, ALLOWED_ERRORS).
+  const closing = app
   app = undefined
+  await closing?.close()
 })
 
 const hasLibreOffice = (() => {
@@ -54,6 +56,9 @@ describe('公文管理 in the browser', () => {
     // The A4 preview redraws with the number and the red masthead from the office profile.
     const preview = page.locator('[data-test=document-preview]')
     await preview.locator('[data-role=docNumber]', { hasText: expectedNumber }).first().waitFor()
+    // The whole number, exactly: not 〔year〕99号, not a prefix.
+    expect((await preview.locator('[data-role=docNumber]').allTextContents()).map((t) => t.trim())).toEqual([expectedNumber])
+    expect((await page.locator('[data-test=doc-number]').textContent())?.trim()).toBe(expectedNumber)
     expect(await preview.locator('[data-test=preview-page]').count()).toBeGreaterThanOrEqual(2)
     expect(await preview.locator('[data-test=preview-page]').first().textContent()).toContain('贺兰县人民政府教育督导室文件')
     await app.screenshot('10-composer-signed')
@@ -67,12 +72,17 @@ describe('公文管理 in the browser', () => {
     const file = join(dir, 'exported.docx')
     await download.saveAs(file)
     const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string')
-    expect(xml).toContain(expectedNumber.replace('〔', '〔').slice(0, 5))
+    // The number line of the .docx holds the whole number the flow allocated, and nothing else.
+    const paragraphTexts = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    expect(paragraphTexts.filter((t) => t.includes('号') && t.includes('〔'))).toEqual([expectedNumber])
     expect(xml).toContain('督导范围')
     expect(xml).toContain('校园安全。重点检查消防通道。')
-    if (hasLibreOffice) {
+    // Rendered where LibreOffice is installed, and always in CI (where its absence fails here).
+    if (hasLibreOffice || process.env.CI) {
       execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', ARTIFACTS, file], { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(__dirname, '../fixtures/fontconfig/fonts.conf') } })
       expect(existsSync(join(ARTIFACTS, 'exported.pdf'))).toBe(true)
+      const printed = execFileSync('pdftotext', ['-layout', join(ARTIFACTS, 'exported.pdf'), '-'], { encoding: 'utf8' })
+      expect(printed.split('\n').map((l) => l.replace(/\s/g, ''))).toContain(expectedNumber)
     }
 
     // The register lists it; reopening from the register shows the same document.

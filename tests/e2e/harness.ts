@@ -22,17 +22,39 @@ export function findBrowser(): string {
   return found
 }
 
+/** A browser message a test may see without failing, and why it is harmless. */
+export interface AllowedError {
+  pattern: RegExp
+  reason: string
+}
+
+/**
+ * Page errors and console errors that no test fails on. Every entry names one exact, known message and
+ * why it is not a fault of the app; anything else the renderer throws or logs as an error fails the test
+ * (see `close()`). Keep it empty unless a browser quirk forces an entry: an error the app provokes on
+ * purpose in one test belongs in that test's `openApp({ allowErrors })`, not here.
+ */
+export const ALLOWED_ERRORS: readonly AllowedError[] = []
+
 export interface E2eApp {
   url: string
   dataDir: string
   browser: Browser
   page: Page
+  /** Page errors and console errors seen so far that are not allowed. */
+  unexpectedErrors(): string[]
   screenshot(name: string): Promise<string>
+  /** Closes the browser and the server, then fails if the page threw or logged an error not allowed. */
   close(): Promise<void>
 }
 
+/** Whether a page error or console error message is on the allow-list. */
+export function isAllowedError(message: string, extra: readonly AllowedError[] = []): boolean {
+  return [...ALLOWED_ERRORS, ...extra].some((a) => a.pattern.test(message))
+}
+
 /** Starts browser mode on a fresh data dir and opens it in headless Chromium. */
-export async function openApp(options: { dataDir?: string } = {}): Promise<E2eApp> {
+export async function openApp(options: { dataDir?: string; allowErrors?: readonly AllowedError[] } = {}): Promise<E2eApp> {
   if (!existsSync(join(__dirname, '../../out/renderer/index.html'))) throw new Error('界面尚未构建：请先运行 npm run build')
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dudao-e2e-'))
   const { door, workspace } = await startWeb({ dataDir })
@@ -40,11 +62,17 @@ export async function openApp(options: { dataDir?: string } = {}): Promise<E2eAp
     executablePath: findBrowser(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true })
+  // China time in the page too (the suite pins TZ=Asia/Shanghai for Node: vitest.config.mts).
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
   const page = await context.newPage()
   const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  page.on('pageerror', (e) => errors.push(`页面异常（pageerror）：${e.stack || e.message}`))
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    const where = m.location()?.url ? ` @ ${m.location().url}:${m.location().lineNumber}` : ''
+    errors.push(`控制台错误（console.error）：${m.text()}${where}`)
+  })
+  const unexpectedErrors = () => errors.filter((e) => !isAllowedError(e, options.allowErrors))
   await page.goto(door.url)
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
@@ -57,11 +85,16 @@ export async function openApp(options: { dataDir?: string } = {}): Promise<E2eAp
       await page.screenshot({ path: file, fullPage: true })
       return file
     },
+    unexpectedErrors,
     async close() {
-      await browser.close()
-      await door.close()
-      workspace.close()
-      if (errors.length) console.warn('浏览器控制台错误：\n' + errors.join('\n'))
+      try {
+        await browser.close()
+      } finally {
+        await door.close()
+        workspace.close()
+      }
+      const unexpected = unexpectedErrors()
+      if (unexpected.length) throw new Error(`页面出现了 ${unexpected.length} 个未列入允许清单的错误：\n${unexpected.join('\n')}`)
     },
   }
 }

@@ -235,7 +235,7 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(tblpPr).toContain('w:vertAnchor="margin"')
     expect(tblpPr).toContain('w:tblpYSpec="bottom"')
     expect(tblpPr).toContain('w:horzAnchor="page"')
-    expect(tblpPr).toContain(`w:tblpX="${L.page.marginLeftTwips}"`)
+    expect(tblpPr).toContain(`w:tblpX="1587"`) // 28 mm: the left edge of the 版心
     expect(attr(table, 'w:tblW', 'w:w')).toBe(String(11906 - 1587 - 1474))
     const cells = table.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!
     expect(cells).toHaveLength(2)
@@ -469,7 +469,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
     const bodyPs = ps.filter((p) => text(p) === '督'.repeat(54))
     bodyPs.forEach((p, i) => {
       const tight = i >= fit.tightFromBlock
-      expect(attr(p, 'w:spacing', 'w:line')).toBe(String(tight ? pitch : L.grid.linePitchTwips))
+      expect(attr(p, 'w:spacing', 'w:line')).toBe(String(tight ? pitch : 579))
       expect(attr(p, 'w:pStyle', 'w:val')).toBe(tight ? 'GwFixed' : 'Normal')
     })
     for (const t of ['贺兰县人民政府教育督导室', '2024年3月22日', '（此件公开发布）']) {

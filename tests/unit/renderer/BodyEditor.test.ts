@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { describe, expect, it } from 'vitest'
+import { ElButton, ElInput } from 'element-plus'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { BodyBlock } from '../../../shared/documents/types'
 import BodyEditor from '../../../renderer/src/views/documents/editor/BodyEditor.vue'
 
@@ -13,8 +13,25 @@ const blocks: BodyBlock[] = [
   { level: 3, text: '课后服务。' },
 ]
 
+/**
+ * Mounts only what these tests use: the real buttons and text areas; the level select (popper, resize
+ * observers) and the paste dialog are stubbed, which keeps a mount in tens of milliseconds on a busy machine.
+ */
+const warnings: string[] = []
+afterEach(() => {
+  // A component that cannot be resolved (a stub missing here) or a bad prop shows as a Vue warning: fail on it.
+  expect(warnings.splice(0)).toEqual([])
+})
+
 function editor(modelValue: BodyBlock[], props: Record<string, unknown> = {}) {
-  return mount(BodyEditor, { props: { modelValue, ...props }, global: { plugins: [ElementPlus] } })
+  return mount(BodyEditor, {
+    props: { modelValue, ...props },
+    global: {
+      components: { ElButton, ElInput },
+      stubs: { ElSelect: true, ElOption: true, ElDialog: true, ElRadioGroup: true, ElRadio: true },
+      config: { warnHandler: (msg) => void warnings.push(msg) },
+    },
+  })
 }
 
 const labels = (w: ReturnType<typeof editor>) => w.findAll('.label').map((l) => l.text())
@@ -24,6 +41,8 @@ describe('BodyEditor (正文 with generated numbering)', () => {
     const w = editor(blocks)
     expect(labels(w)).toEqual(['一、', '', '二、', '1.', '2.'])
     expect((w.findAll('textarea')[0].element as HTMLTextAreaElement).value).toBe('督导范围')
+    // Each block's level select shows its level.
+    expect(w.findAll('el-select-stub').map((s) => s.attributes('model-value'))).toEqual(['1', '0', '1', '3', '3'])
   })
 
   it('moves a section with its content and renumbers', async () => {
@@ -52,6 +71,7 @@ describe('BodyEditor (正文 with generated numbering)', () => {
   it('is read-only for printed documents: no editing buttons', () => {
     const w = editor(blocks, { readonly: true })
     expect(w.findAll('.ops')).toHaveLength(0)
+    expect(w.findAll('el-select-stub').map((s) => s.attributes('disabled'))).toEqual(['true', 'true', 'true', 'true', 'true'])
     expect(w.find('.actions').exists()).toBe(false)
   })
 })

@@ -72,20 +72,77 @@ describe('Electron main process', () => {
     expect(await h.handled.get(DESKTOP_CHANNELS.pickDirectory)!({ senderFrame: { url: 'https://evil.example/' } }, 'x')).toBeNull()
   })
 
-  it('creates the window with the secure webPreferences', () => {
+  it('creates the window with exactly the secure webPreferences (nothing added, nothing relaxed)', () => {
     expect(h.windows).toHaveLength(1)
     const prefs = h.windows[0].options.webPreferences
-    expect(prefs).toMatchObject({
+    // The whole object, so a relaxed flag (nodeIntegrationInSubFrames: true) or an added one fails.
+    expect(prefs).toEqual({
+      preload: expect.stringMatching(/[\\/]preload[\\/]index\.js$/),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     })
-    expect(prefs.preload).toMatch(/preload[\\/]index\.js$/)
     expect(h.windows[0].options.title).toBe('教育督导工作台')
+  })
+
+  it('denies every permission request (camera, notifications, geolocation …)', async () => {
+    const { session } = await import('electron')
+    const install = vi.mocked(session.defaultSession.setPermissionRequestHandler)
+    expect(install).toHaveBeenCalledTimes(1)
+    const handler = install.mock.calls[0][0] as unknown as (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem']) {
+      const callback = vi.fn()
+      handler({}, permission, callback, { requestingUrl: 'file:///app/index.html' })
+      expect(callback, permission).toHaveBeenCalledTimes(1)
+      expect(callback, permission).toHaveBeenCalledWith(false)
+    }
+  })
+
+  it('cancels every http(s) request (nothing remote is loaded); file:// and devtools:// are not intercepted', async () => {
+    const { session } = await import('electron')
+    const install = vi.mocked(session.defaultSession.webRequest.onBeforeRequest)
+    expect(install).toHaveBeenCalledTimes(1)
+    const [filter, handler] = install.mock.calls[0] as unknown as [{ urls: string[] }, (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void]
+    // The filter covers http and https only: the app's own file:// page and devtools:// pass untouched.
+    expect(filter).toEqual({ urls: ['http://*/*', 'https://*/*'] })
+    const matches = (url: string) => filter.urls.some((p) => new RegExp('^' + p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(url))
+    expect(matches('file:///opt/dudao/resources/app.asar/out/renderer/index.html')).toBe(false)
+    expect(matches('devtools://devtools/bundled/inspector.html')).toBe(false)
+    // Without a dev server URL (a packaged app), every remote or loopback request is cancelled.
+    expect(process.env.ELECTRON_RENDERER_URL).toBeUndefined()
+    for (const url of ['https://example.com/tracker.js', 'http://evil.example/x', 'http://127.0.0.1:5173/', 'https://cdn.jsdelivr.net/npm/vue']) {
+      expect(matches(url), url).toBe(true)
+      const callback = vi.fn()
+      handler({ url }, callback)
+      expect(callback, url).toHaveBeenCalledWith({ cancel: true })
+    }
+  })
+
+  it('adds the exact Content-Security-Policy header to every response, keeping the others', async () => {
+    const { session } = await import('electron')
+    const install = vi.mocked(session.defaultSession.webRequest.onHeadersReceived)
+    expect(install).toHaveBeenCalledTimes(1)
+    const handler = install.mock.calls[0][0] as unknown as (details: { url: string; responseHeaders: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void
+    const callback = vi.fn()
+    handler({ url: 'file:///app/index.html', responseHeaders: { 'Content-Type': ['text/html'] } }, callback)
+    expect(callback).toHaveBeenCalledTimes(1)
+    // Written out literally: a weakened policy in csp.ts must fail here, not be copied into the expectation.
+    expect(callback.mock.calls[0][0]).toEqual({
+      responseHeaders: {
+        'Content-Type': ['text/html'],
+        'Content-Security-Policy': [
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    })
   })
 
   it('blocks navigation away from the app, new windows and webviews', () => {

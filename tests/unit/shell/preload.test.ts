@@ -23,3 +23,19 @@ describe('preload', () => {
     expect(invoke).not.toHaveBeenCalled()
   })
 })
+
+describe('preload desktop bridge', () => {
+  it('exposes exactly the two desktop calls, each forwarding to its own channel', async () => {
+    await import('../../../electron/preload/index')
+    const desktop = exposed.get('desktop')
+    expect(Object.keys(desktop).sort()).toEqual(['pickDirectory', 'printToPdf'])
+    expect(Object.keys(exposed.get('api'))).toEqual(['invoke'])
+    invoke.mockClear()
+    await desktop.pickDirectory('选择备份文件夹')
+    await desktop.printToPdf('公文')
+    expect(invoke.mock.calls).toEqual([
+      ['desktop.pickDirectory', '选择备份文件夹'],
+      ['desktop.printToPdf', '公文'],
+    ])
+  })
+})

@@ -1,0 +1,143 @@
+/**
+ * Every template in seeds/templates/ goes the whole way through the same dispatcher as every door:
+ * created from the template, filled in as a clerk would (every ××, ×月×日, （请示缘由）-style instruction
+ * and empty heading or item replaced by real text), saved, signed (a number allocated) and exported to
+ * Word, whose text must then carry the whole number, the filled text and nothing left of the template.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import { describe, expect, it } from 'vitest'
+import type { BodyBlock, DocumentContent } from '../../../shared/documents/types'
+import { useOfficeFixture } from '../../helpers/officeFixture'
+
+const setup = useOfficeFixture()
+
+const TEMPLATE_DIR = join(__dirname, '../../../seeds/templates')
+const templates = readdirSync(TEMPLATE_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(TEMPLATE_DIR, f), 'utf8')) as { key: string; name: string; kind: string; format: string; order: number })
+  .sort((a, b) => a.order - b.order)
+
+/** What a clerk types over the template's markers, most specific first. */
+const FILLS: [RegExp, string][] = [
+  [/×月×日至×月×日/g, '3月10日至3月20日'],
+  [/×月×日/g, '3月15日'],
+  [/第×次/g, '第3次'],
+  [/×月/g, '3月'],
+  [/××%/g, '96%'],
+  [/××所次/g, '42所次'],
+  [/××个/g, '7个'],
+  [/××日内/g, '15日内'],
+  [/编号：××/g, '编号：固督整〔2026〕3号'],
+  [/联系电话：××/g, '联系电话：0954-2031234'],
+  [/责任督学××/g, '责任督学李明'],
+  [/校长××/g, '校长王华'],
+  [/××学校/g, '原州区第一小学'],
+  [/××局/g, '原州区教育局'],
+  [/××、××、××/g, '王芳、李明、张华'],
+  [/督导事项：××/g, '督导事项：校园安全'],
+  [/××督导/g, '专项督导'],
+  [/××问题/g, '消防通道堵塞问题'],
+  [/××工作/g, '义务教育质量监测工作'],
+  [/关于××的请示/g, '关于申请教育督导专项工作经费的请示'],
+  [/××/g, '校园安全'],
+]
+
+/** Real text for paragraphs that are only an instruction in brackets, or empty, by level. */
+const INSTRUCTION = /^（[^（）]*）$/
+const FILLED_BY_LEVEL: Record<number, string> = {
+  0: '全县各中小学按要求完成了自查，督学入校覆盖率达到100%，发现问题已逐项反馈学校。',
+  1: '工作推进情况',
+  2: '强化统筹协调',
+  3: '按期报送整改报告和佐证材料。',
+  4: '建立问题整改台账。',
+}
+
+const fillText = (text: string) => FILLS.reduce((t, [re, by]) => t.replace(re, by), text)
+const fillBlocks = (blocks: BodyBlock[]): BodyBlock[] =>
+  blocks.map((b) => ({ ...b, text: b.text.trim() === '' || INSTRUCTION.test(b.text.trim()) ? FILLED_BY_LEVEL[b.level] : fillText(b.text) }))
+
+function fill(content: DocumentContent, kind: string): DocumentContent {
+  return {
+    ...content,
+    title: fillText(content.title),
+    recipients: fillText(content.recipients),
+    body: fillBlocks(content.body),
+    attachments: content.attachments.map((a) => ({ ...a, title: fillText(a.title), body: fillBlocks(a.body) })),
+    attendance: { present: fillText(content.attendance.present), absent: fillText(content.attendance.absent), observers: fillText(content.attendance.observers) },
+    contactNote: fillText(content.contactNote ?? ''),
+    signers: ['请示', '报告'].includes(kind) ? ['王芳'] : content.signers,
+  }
+}
+
+/** Everything of the template that a filled document must no longer contain, with where it is. */
+function leftovers(c: DocumentContent): string[] {
+  const out: string[] = []
+  const check = (where: string, text: string, mayBeEmpty = false) => {
+    if (/×/.test(text)) out.push(`${where}：「${text}」含 ×`)
+    if (/[{}]/.test(text)) out.push(`${where}：「${text}」含未替换的 {…}`)
+    if (INSTRUCTION.test(text.trim())) out.push(`${where}：「${text}」是填写说明`)
+    if (!mayBeEmpty && text.trim() === '') out.push(`${where} 为空`)
+  }
+  check('标题', c.title)
+  check('主送机关', c.recipients, true)
+  c.body.forEach((b, i) => check(`正文第${i + 1}段`, b.text))
+  c.attachments.forEach((a, i) => {
+    check(`附件${i + 1}标题`, a.title)
+    a.body.forEach((b, j) => check(`附件${i + 1}第${j + 1}段`, b.text))
+  })
+  check('出席', c.attendance.present, true)
+  check('附注', c.contactNote ?? '', true)
+  return out
+}
+
+/** Paragraph texts of word/document.xml (runs joined). */
+async function docxParagraphs(base64: string): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(Buffer.from(base64, 'base64'))).file('word/document.xml')!.async('string')
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+}
+
+describe('every template: created, filled, signed and exported', () => {
+  it('there are nine templates, all offered', async () => {
+    const { call } = await setup()
+    expect(templates).toHaveLength(9)
+    expect((await call('documents.templates', {})).map((t: any) => t.key)).toEqual(templates.map((t) => t.key))
+  })
+
+  it.each(templates.map((t) => [t.name, t.key] as const))('%s (%s)', async (_name, key) => {
+    const { call, series } = await setup()
+    const draft = await call('documents.create', { templateKey: key })
+    expect(draft.status).toBe('draft')
+    // The office data went in at creation: no {county}/{year}/{superior}/{office}/{contact}/{phone} left.
+    expect(JSON.stringify(draft.content)).not.toMatch(/\{[a-z]+\}/)
+
+    const content = fill(draft.content, draft.kind)
+    expect(leftovers(content)).toEqual([])
+
+    const saved = await call('documents.save', { id: draft.id, kind: draft.kind, format: draft.format, seriesId: series.id, content })
+    expect(leftovers(saved.content)).toEqual([])
+
+    const signed = await call('documents.sign', { id: draft.id })
+    const year = Number(saved.content.signedDate.slice(0, 4))
+    const number = `固政教督办〔${year}〕1号`
+    expect(signed).toMatchObject({ status: 'signed', docNumber: number, year })
+    expect(signed.content.docNumber).toBe(number)
+    expect(await call('numbers.register', { year })).toEqual([expect.objectContaining({ seq: 1, status: 'used', documentId: draft.id, title: saved.content.title })])
+
+    const file = await call('documents.exportDocx', { id: draft.id })
+    expect(file.fileName).toBe(`${number} ${saved.content.title}.docx`)
+    const paragraphs = await docxParagraphs(file.base64)
+    const all = paragraphs.join('\n')
+    // The whole number on a line of its own (the 上行文 line also carries 签发人).
+    expect(paragraphs.some((p) => p === number || p.startsWith(`${number}签发人：`) || p.endsWith(number))).toBe(true)
+    expect(all).not.toMatch(/〔\d{4}〕99号/)
+    // The filled text, and nothing of the template left.
+    for (const b of saved.content.body) expect(all).toContain(b.text)
+    for (const a of saved.content.attachments) for (const b of a.body) expect(all).toContain(b.text)
+    expect(all).not.toContain('×')
+    expect(all).not.toMatch(/\{[a-z]+\}/)
+    // No bare numbering: every 一、/（一）/1./（1） is followed by text.
+    for (const p of paragraphs) expect(p).not.toMatch(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)$/)
+  })
+})
