@@ -49,3 +49,34 @@ describe('e2e harness: errors in the page fail the test', () => {
     await expect(closing.close()).rejects.toThrow(/1 个未列入允许清单的错误[\s\S]*harness check: not allowed/)
   })
 })
+
+describe('every page opens without a page or console error', () => {
+  it('home, 公文管理, 发文登记簿, 文号系列, a document, 系统设置, an unknown address (by address and by menu)', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    const base = new URL(page.url()).origin + '/'
+    const pages: [string, string][] = [
+      ['#/', '[data-test=home-drafts]'],
+      ['#/documents', '[data-test=document-table]'],
+      ['#/documents/register', '[data-test=register-year]'],
+      ['#/documents/series', '[data-test=series-table]'],
+      ['#/documents/1', '[data-test=doc-status]'],
+      ['#/settings', '[data-test=db-info]'],
+      ['#/no-such-page', '[data-test=home-drafts]'],
+    ]
+    for (const [hash, ready] of pages) {
+      // A full page load at that address, then the same page reached by a route change from home.
+      await page.goto(base + hash)
+      await page.locator(ready).first().waitFor()
+      await page.evaluate(() => (location.hash = '#/'))
+      await page.locator('[data-test=home-drafts]').waitFor()
+      await page.evaluate((h) => (location.hash = h), hash)
+      await page.locator(ready).first().waitFor()
+    }
+    for (const name of ['公文管理', '系统设置', '首页']) await page.getByRole('menuitem', { name }).click()
+    await page.locator('[data-test=home-drafts]').waitFor()
+    expect(app.unexpectedErrors()).toEqual([])
+  })
+})
