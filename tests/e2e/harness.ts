@@ -45,7 +45,7 @@ export async function openApp(options: { dataDir?: string } = {}): Promise<E2eAp
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.goto(door.url)
+  await page.goto(door.loginUrl) // one-time login URL: the session cookie lives in this context
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
     url: door.url,

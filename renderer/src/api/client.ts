@@ -18,14 +18,24 @@ export class ApiError extends Error {
 
 type Transport = (channel: ChannelName, payload: unknown) => Promise<Result<unknown>>
 
+/**
+ * Browser mode: the page was opened on a one-time login URL (`/?k=…`) and the server answered with
+ * an HttpOnly session cookie, which the browser sends with every same-origin request. The page
+ * never sees a credential; it only removes the spent key from the address bar.
+ */
 function httpTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="dudao-token"]')?.content ?? ''
+  const url = new URL(window.location.href)
+  if (url.searchParams.has('k')) {
+    url.searchParams.delete('k')
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
+  }
   return async (channel, payload) => {
     let response: Response
     try {
       response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Dudao-Token': token },
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(payload ?? {}),
       })
     } catch {
@@ -39,7 +49,7 @@ function httpTransport(): Transport {
   }
 }
 
-/** Desktop (preload present) → IPC; otherwise browser mode → HTTP with the page's token. */
+/** Desktop (preload present) → IPC; otherwise browser mode → HTTP with the session cookie. */
 const transport: Transport = window.api ? (channel, payload) => window.api!.invoke(channel, payload) : httpTransport()
 
 export const isDesktop = Boolean(window.api)
