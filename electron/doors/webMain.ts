@@ -87,14 +87,14 @@ export async function runWeb(argv: string[], options: { open?: boolean } = {}): 
   const { door, workspace } = await startWeb(parseWebArgs(argv))
   console.log(`教育督导工作台（浏览器模式）已启动：${door.url}`)
   let opener: { opened: boolean; cleanup(): void } | undefined
-  if (options.open) {
-    opener = openInBrowser(door.loginUrl)
-    if (opener.opened) console.log('已尝试在默认浏览器中打开。若没有打开，请按回车键获取新的登录网址。')
-    else console.log(`请在浏览器中打开一次性登录网址：${door.loginUrl}`)
+  if (options.open) opener = openInBrowser(door.loginUrl)
+  if (opener?.opened) {
+    // The browser spends the first key; a second one is printed in case it did not open.
+    console.log(`已在默认浏览器中打开。若没有打开，请在浏览器中打开一次性登录网址：${door.newLoginUrl()}`)
   } else {
     console.log(`请在浏览器中打开一次性登录网址（只能使用一次）：${door.loginUrl}`)
   }
-  console.log(`数据目录：${workspace.dataDir}　按回车键获取新的登录网址，按 Ctrl+C 退出`)
+  console.log(`数据目录：${workspace.dataDir}　${process.stdin.isTTY ? '按回车键获取新的登录网址，' : ''}按 Ctrl+C 退出`)
   const input = process.stdin.isTTY ? createInterface({ input: process.stdin }) : undefined
   input?.on('line', () => console.log(`新的一次性登录网址：${door.newLoginUrl()}`))
   const stop = () => {
