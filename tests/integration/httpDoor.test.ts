@@ -328,6 +328,31 @@ describe('browser door: methods, content types, sizes, paths', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/上限/)
   })
 
+  it('a body declared far over the limit is answered 413 at once, without waiting for it, and the connection closed', async () => {
+    const answer = await new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: door.port,
+        path: '/api/system.status',
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'Content-Length': String(10 * MAX_BODY_BYTES) },
+      })
+      req.on('response', (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')))
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body })
+          req.destroy()
+        })
+      })
+      req.on('error', reject)
+      req.write('{"x":"') // and never the rest
+    })
+    expect(answer.status).toBe(413)
+    expect(answer.connection).toBe('close')
+    expect(JSON.parse(answer.body).error.message).toMatch(/超过 20 MB 的上限/)
+  })
+
   it('bad percent-encoding in a path gets 400 in Chinese, never a 500 or a stack', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
