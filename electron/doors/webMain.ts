@@ -58,23 +58,27 @@ function onPath(command: string): boolean {
  * (other accounts can read process arguments): a page in a private temp folder redirects to it.
  * Returns false when no browser could be started (the caller prints the URL anyway).
  */
-export function openInBrowser(loginUrl: string): { opened: boolean; cleanup(): void } {
+export function openInBrowser(
+  loginUrl: string,
+  launch: (command: string, args: string[]) => void = (command, args) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true })
+    child.on('error', () => undefined)
+    child.unref()
+  },
+  platform: NodeJS.Platform = process.platform,
+): { opened: boolean; cleanup(): void } {
   let dir: string | undefined
   const cleanup = () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
     dir = undefined
   }
-  if (process.platform !== 'win32' && process.platform !== 'darwin' && !onPath('xdg-open')) return { opened: false, cleanup }
+  if (platform !== 'win32' && platform !== 'darwin' && !onPath('xdg-open')) return { opened: false, cleanup }
   try {
     dir = mkdtempSync(join(tmpdir(), 'dudao-open-'))
     const file = join(dir, 'open.html')
     const escaped = loginUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
     writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>教育督导工作台</title>正在打开教育督导工作台……`, { mode: 0o600 })
-    const [cmd, args] =
-      process.platform === 'win32' ? ['explorer.exe', [file]] : process.platform === 'darwin' ? ['open', [file]] : ['xdg-open', [file]]
-    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true })
-    child.on('error', () => undefined)
-    child.unref()
+    launch(platform === 'win32' ? 'explorer.exe' : platform === 'darwin' ? 'open' : 'xdg-open', [file])
     return { opened: true, cleanup }
   } catch {
     cleanup()
