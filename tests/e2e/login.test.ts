@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpDoor } from '../../electron/doors/http'
-import { startWeb } from '../../electron/doors/webMain'
+import { openInBrowser, startWeb } from '../../electron/doors/webMain'
 import type { Workspace } from '../../electron/core/workspace'
 import { findBrowser } from './harness'
 
@@ -55,5 +56,27 @@ describe('browser-mode login in a real Chromium', () => {
     expect(await second.cookies()).toEqual([])
     await first.close()
     await second.close()
+  })
+
+  it('npm start\'s way in: the private redirect file opens the app, and a reload keeps the session', async () => {
+    let redirectFile = ''
+    // Capture the file the launcher would hand to the system browser, and open it here instead.
+    const opener = openInBrowser(door.newLoginUrl(), (_command, args) => (redirectFile = args[0]), 'win32')
+    const context = await browser.newContext({ locale: 'zh-CN' })
+    try {
+      const page = await context.newPage()
+      await page.goto(pathToFileURL(redirectFile).href)
+      await page.getByText('欢迎使用教育督导工作台').waitFor()
+      expect(page.url()).toBe(`${door.url}#/`)
+      expect((await page.reload())?.status()).toBe(200)
+      await page.getByText('欢迎使用教育督导工作台').waitFor()
+      const status = await page.evaluate(
+        "fetch('./api/system.status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.status)",
+      )
+      expect(status).toBe(200)
+    } finally {
+      await context.close()
+      opener.cleanup()
+    }
   })
 })
