@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { MAX_BODY_BYTES, sendJson, startHttpDoor, type HttpDoor } from '../../electron/doors/http'
+import { loginCookie } from '../helpers/httpSession'
 import { SAMPLE_PROFILE, tempWorkspace } from '../helpers/tempWorkspace'
 
 const SECRET = 'SECRET-OUTSIDE-THE-RENDERER-FOLDER'
@@ -43,22 +44,13 @@ beforeAll(async () => {
       },
     ],
   })
-  cookie = await login(door.loginUrl)
+  cookie = await loginCookie(door, door.loginUrl)
 })
 afterAll(async () => {
   await door.close()
   env.dispose()
   rmSync(site, { recursive: true, force: true })
 })
-
-/** Opens a one-time login URL and returns the `name=value` of the session cookie it set. */
-async function login(url: string): Promise<string> {
-  const res = await fetch(url)
-  expect(res.status).toBe(200)
-  const setCookie = res.headers.get('set-cookie')
-  expect(setCookie).toBeTruthy()
-  return setCookie!.split(';')[0]
-}
 
 async function api(channel: string, payload: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${door.url}api/${channel}`, {

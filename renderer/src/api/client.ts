@@ -19,23 +19,32 @@ export class ApiError extends Error {
 type Transport = (channel: ChannelName, payload: unknown) => Promise<Result<unknown>>
 
 /**
- * Browser mode: the page was opened on a one-time login URL (`/?k=…`) and the server answered with
- * an HttpOnly session cookie, which the browser sends with every same-origin request. The page
- * never sees a credential; it only removes the spent key from the address bar.
+ * The credential headers of browser mode, for the API calls and the door's other routes (upload,
+ * download, events). None: the page was opened on a one-time login URL (`/?k=…`) and the server
+ * answered with an HttpOnly session cookie, which the browser sends with every same-origin request
+ * by itself. The page never sees a credential.
  */
-function httpTransport(): Transport {
+export function authHeaders(): Record<string, string> {
+  return {}
+}
+
+/** Removes the spent one-time login key from the address bar (it cannot be used again anyway). */
+function forgetLoginKey(): void {
   const url = new URL(window.location.href)
-  if (url.searchParams.has('k')) {
-    url.searchParams.delete('k')
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
-  }
+  if (!url.searchParams.has('k')) return
+  url.searchParams.delete('k')
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
+}
+
+function httpTransport(): Transport {
+  forgetLoginKey()
   return async (channel, payload) => {
     let response: Response
     try {
       response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...authHeaders() },
         body: JSON.stringify(payload ?? {}),
       })
     } catch {
