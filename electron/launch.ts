@@ -1,11 +1,13 @@
 /**
  * `npm start` / `npm run web`: builds when the sources are newer than the build, then launches
- * Electron, or browser mode when the Electron binary is not available (or `--web` is given).
+ * Electron, or browser mode when `--web` is given, the Electron binary is not available, or the
+ * database module was compiled for Node rather than for Electron (see ./launchDecision).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { projectRoot, runWeb } from './doors/webMain'
+import { decideLaunch, gatherLaunchFacts } from './launchDecision'
 
 const root = projectRoot(__dirname)
 const SOURCE_DIRS = ['electron', 'renderer', 'shared', 'seeds']
@@ -26,15 +28,6 @@ function needsBuild(): boolean {
   return Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d)))) > built
 }
 
-/** Path of the Electron binary if it is installed, without triggering Electron's lazy download. */
-function electronBinary(): string | null {
-  const pkg = join(root, 'node_modules', 'electron')
-  const pathFile = join(pkg, 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const bin = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(bin) ? bin : null
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (needsBuild()) {
@@ -42,14 +35,16 @@ async function main(): Promise<void> {
     const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
     if (r.status !== 0) throw new Error('构建失败，请查看上面的输出')
   }
-  const bin = args.includes('--web') ? null : electronBinary()
-  if (bin) {
-    const child = spawn(bin, [root, ...args], { stdio: 'inherit' })
+  const decision = decideLaunch(gatherLaunchFacts(root, args))
+  if (decision.mode === 'refuse') throw new Error(decision.message)
+  if (decision.mode === 'electron') {
+    const child = spawn(decision.binary, [root, ...args], { stdio: 'inherit' })
     child.on('exit', (code) => process.exit(code ?? 0))
     return
   }
-  if (!args.includes('--web')) console.log('未找到 Electron 可执行文件（本机无法下载），改为以浏览器模式启动。')
-  await runWeb(args)
+  if (decision.notice) console.log(decision.notice)
+  // `npm start` falling back opens the browser itself; `npm run web` prints the login URL.
+  await runWeb(args, { open: !args.includes('--web') })
 }
 
 main().catch((e) => {

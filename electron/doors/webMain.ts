@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, dirname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../core/dataDir'
 import { createHandlers } from '../core/handlers'
@@ -45,11 +48,62 @@ export function parseWebArgs(argv: string[]): WebOptions {
   return { dataDir: values['data-dir'] as string | undefined, port }
 }
 
-export async function runWeb(argv: string[]): Promise<void> {
+/** True when `command` is found on the PATH. */
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, command)))
+}
+
+/**
+ * Opens the user's browser on a one-time login URL without putting the key on a command line
+ * (other accounts can read process arguments): a page in a private temp folder redirects to it.
+ * Returns false when no browser could be started (the caller prints the URL anyway).
+ */
+export function openInBrowser(
+  loginUrl: string,
+  launch: (command: string, args: string[]) => void = (command, args) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true })
+    child.on('error', () => undefined)
+    child.unref()
+  },
+  platform: NodeJS.Platform = process.platform,
+): { opened: boolean; cleanup(): void } {
+  let dir: string | undefined
+  const cleanup = () => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    dir = undefined
+  }
+  if (platform !== 'win32' && platform !== 'darwin' && !onPath('xdg-open')) return { opened: false, cleanup }
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'dudao-open-'))
+    const file = join(dir, 'open.html')
+    const escaped = loginUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+    writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>教育督导工作台</title>正在打开教育督导工作台……`, { mode: 0o600 })
+    launch(platform === 'win32' ? 'explorer.exe' : platform === 'darwin' ? 'open' : 'xdg-open', [file])
+    return { opened: true, cleanup }
+  } catch {
+    cleanup()
+    return { opened: false, cleanup }
+  }
+}
+
+/** Runs browser mode until Ctrl+C: prints (and, with `open`, opens) the one-time login URL; Enter prints a new one. */
+export async function runWeb(argv: string[], options: { open?: boolean } = {}): Promise<void> {
   const { door, workspace } = await startWeb(parseWebArgs(argv))
   console.log(`教育督导工作台（浏览器模式）已启动：${door.url}`)
-  console.log(`数据目录：${workspace.dataDir}　按 Ctrl+C 退出`)
+  let opener: { opened: boolean; cleanup(): void } | undefined
+  if (options.open) opener = openInBrowser(door.loginUrl)
+  if (opener?.opened) {
+    // The browser spends the first key; a second one is printed in case it did not open.
+    console.log(`已在默认浏览器中打开。若没有打开，请在浏览器中打开一次性登录网址：${door.newLoginUrl()}`)
+  } else {
+    console.log(`请在浏览器中打开一次性登录网址（只能使用一次）：${door.loginUrl}`)
+  }
+  console.log(`数据目录：${workspace.dataDir}　${process.stdin.isTTY ? '按回车键获取新的登录网址，' : ''}按 Ctrl+C 退出`)
+  const input = process.stdin.isTTY ? createInterface({ input: process.stdin }) : undefined
+  input?.on('line', () => console.log(`新的一次性登录网址：${door.newLoginUrl()}`))
   const stop = () => {
+    input?.close()
+    opener?.cleanup()
     void door.close().then(() => {
       workspace.close()
       process.exit(0)

@@ -73,7 +73,7 @@ export async function openApp(options: { dataDir?: string; allowErrors?: readonl
     errors.push(`控制台错误（console.error）：${m.text()}${where}`)
   })
   const unexpectedErrors = () => errors.filter((e) => !isAllowedError(e, options.allowErrors))
-  await page.goto(door.url)
+  await page.goto(door.loginUrl) // one-time login URL: the session cookie lives in this context
   mkdirSync(ARTIFACTS, { recursive: true })
   return {
     url: door.url,

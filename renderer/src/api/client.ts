@@ -18,14 +18,33 @@ export class ApiError extends Error {
 
 type Transport = (channel: ChannelName, payload: unknown) => Promise<Result<unknown>>
 
+/**
+ * The credential headers of browser mode, for the API calls and the door's other routes (upload,
+ * download, events). None: the page was opened on a one-time login URL (`/?k=…`) and the server
+ * answered with an HttpOnly session cookie, which the browser sends with every same-origin request
+ * by itself. The page never sees a credential.
+ */
+export function authHeaders(): Record<string, string> {
+  return {}
+}
+
+/** Removes the spent one-time login key from the address bar (it cannot be used again anyway). */
+function forgetLoginKey(): void {
+  const url = new URL(window.location.href)
+  if (!url.searchParams.has('k')) return
+  url.searchParams.delete('k')
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
+}
+
 function httpTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="dudao-token"]')?.content ?? ''
+  forgetLoginKey()
   return async (channel, payload) => {
     let response: Response
     try {
       response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Dudao-Token': token },
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', ...authHeaders() },
         body: JSON.stringify(payload ?? {}),
       })
     } catch {
@@ -39,7 +58,7 @@ function httpTransport(): Transport {
   }
 }
 
-/** Desktop (preload present) → IPC; otherwise browser mode → HTTP with the page's token. */
+/** Desktop (preload present) → IPC; otherwise browser mode → HTTP with the session cookie. */
 const transport: Transport = window.api ? (channel, payload) => window.api!.invoke(channel, payload) : httpTransport()
 
 export const isDesktop = Boolean(window.api)
