@@ -70,9 +70,9 @@ describe('every page opens without a page or console error', () => {
       // A full page load at that address, then the same page reached by a route change from home.
       await page.goto(base + hash)
       await page.locator(ready).first().waitFor()
-      await page.evaluate(() => (location.hash = '#/'))
+      await page.evaluate("location.hash = '#/'")
       await page.locator('[data-test=home-drafts]').waitFor()
-      await page.evaluate((h) => (location.hash = h), hash)
+      await page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
       await page.locator(ready).first().waitFor()
     }
     for (const name of ['公文管理', '系统设置', '首页']) await page.getByRole('menuitem', { name }).click()
