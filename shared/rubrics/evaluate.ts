@@ -58,6 +58,8 @@ export interface ItemResult {
   kind: 'computed' | 'judged'
   numerator: number | null
   denominator: number | null
+  /** value = numerator × multiplier ÷ denominator (present when not 1, e.g. 100 for per-hundred values) */
+  multiplier?: number
   value: number | null
   /** the value as shown: `82.99%`, `1:25.5`, `4.52`; '无数据' when there is none; the judged status for judged items */
   display: string
@@ -175,6 +177,7 @@ function evaluateComputed(item: ComputedItem, v: ComputedValue | undefined, vari
     kind: 'computed' as const,
     numerator: v?.numerator ?? null,
     denominator: v?.denominator ?? null,
+    ...(v?.multiplier !== undefined && v.multiplier !== 1 ? { multiplier: v.multiplier } : {}),
     threshold,
     thresholdDisplay: formatThreshold(item, variant),
     comparator: item.comparator,
