@@ -24,7 +24,7 @@ export interface PreschoolBreakdownRow {
   publicKindergartens: number
   subsidisedKindergartens: number
   privateKindergartens: number
-  children: number
+  enrolledChildren: number
   publicChildren: number
   subsidisedChildren: number
   affordableCoverageRate: ComputedValue
@@ -57,7 +57,7 @@ export function preschoolBreakdown(
   return groups.map((group) => {
     const members = counted.filter((k) => keyOf(k) === group)
     const own = members.map((k) => ownershipOf(k, settings))
-    const childrenOf = (o: string) => members.filter((_, i) => own[i] === o).reduce((a, k) => a + k.children.total, 0)
+    const childrenOf = (o: string) => members.filter((_, i) => own[i] === o).reduce((a, k) => a + k.enrolledChildren.total, 0)
     const population = by === 'township' && group !== UNSPECIFIED_GROUP ? county.agePopulationByTownship?.[group] : undefined
     return {
       group,
@@ -65,7 +65,7 @@ export function preschoolBreakdown(
       publicKindergartens: own.filter((o) => o === 'public').length,
       subsidisedKindergartens: own.filter((o) => o === 'subsidisedPrivate').length,
       privateKindergartens: own.filter((o) => o === 'private').length,
-      children: members.reduce((a, k) => a + k.children.total, 0),
+      enrolledChildren: members.reduce((a, k) => a + k.enrolledChildren.total, 0),
       publicChildren: childrenOf('public'),
       subsidisedChildren: childrenOf('subsidisedPrivate'),
       affordableCoverageRate: affordableCoverageRate(members, settings),

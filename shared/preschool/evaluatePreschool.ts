@@ -19,7 +19,7 @@ export interface PreschoolCounts {
   /** of the 民办园: 普惠性民办园 */
   subsidisedKindergartens: number
   townshipCentres: number
-  children: number
+  enrolledChildren: number
   publicChildren: number
   subsidisedChildren: number
   /** 公办 + 普惠性民办 */
@@ -56,18 +56,18 @@ export interface PreschoolEvaluation {
 export function preschoolCounts(kgs: readonly KindergartenYear[], county: CountyPreschoolYear, settings: PreschoolSettings): PreschoolCounts {
   const counted = countedKindergartens(kgs, settings)
   const own = counted.map((k) => ownershipOf(k, settings))
-  const children = (pick: (i: number) => boolean) => counted.reduce((a, k, i) => a + (pick(i) ? k.children.total : 0), 0)
+  const children = (pick: (i: number) => boolean) => counted.reduce((a, k, i) => a + (pick(i) ? k.enrolledChildren.total : 0), 0)
   return {
     kindergartens: counted.length,
     publicKindergartens: own.filter((o) => o === 'public').length,
     privateKindergartens: own.filter((o) => o !== 'public').length,
     subsidisedKindergartens: own.filter((o) => o === 'subsidisedPrivate').length,
     townshipCentres: counted.filter((k) => k.townshipCentre === true).length,
-    children: children(() => true),
+    enrolledChildren: children(() => true),
     publicChildren: children((i) => own[i] === 'public'),
     subsidisedChildren: children((i) => own[i] === 'subsidisedPrivate'),
     affordableChildren: children((i) => own[i] !== 'private'),
-    nurseryChildren: counted.reduce((a, k) => a + (k.children.nursery ?? 0), 0),
+    nurseryChildren: counted.reduce((a, k) => a + (k.enrolledChildren.nursery ?? 0), 0),
     teachers: counted.reduce((a, k) => a + (k.staff?.teachers ?? 0), 0),
     agePopulation: county.agePopulation ?? null,
   }
@@ -97,7 +97,7 @@ export function evaluatePreschool(
   const counts = preschoolCounts(kgs, county, settings)
   const affordableTarget = target(rubric, 'affordableCoverageRate')
   const publicTarget = target(rubric, 'publicShare')
-  const hasChildren = counts.children > 0
+  const hasChildren = counts.enrolledChildren > 0
   return {
     year: county.statYear,
     rubric: ev.rubric,
@@ -112,8 +112,8 @@ export function evaluatePreschool(
       urbanRural: preschoolBreakdown(kgs, county, settings, 'urbanRural'),
     },
     gaps: {
-      affordable: hasChildren && affordableTarget !== null ? coverageGap(counts.affordableChildren, counts.children, affordableTarget) : null,
-      public: hasChildren && publicTarget !== null ? coverageGap(counts.publicChildren, counts.children, publicTarget) : null,
+      affordable: hasChildren && affordableTarget !== null ? coverageGap(counts.affordableChildren, counts.enrolledChildren, affordableTarget) : null,
+      public: hasChildren && publicTarget !== null ? coverageGap(counts.publicChildren, counts.enrolledChildren, publicTarget) : null,
       affordableConversion: hasChildren && affordableTarget !== null ? conversionPlan(kgs, settings, 'affordable', affordableTarget) : null,
       publicConversion: hasChildren && publicTarget !== null ? conversionPlan(kgs, settings, 'public', publicTarget) : null,
       teachers: teacherGaps(kgs, rubric, settings),

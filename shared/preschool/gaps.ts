@@ -56,7 +56,7 @@ export interface ConversionPlan {
   total: number
   reached: boolean
   /** the 民办园 to convert, largest first, until the target is reached */
-  converted: Array<{ id: string; name: string; children: number }>
+  converted: Array<{ id: string; name: string; enrolledChildren: number }>
 }
 
 /**
@@ -67,19 +67,19 @@ export interface ConversionPlan {
  */
 export function conversionPlan(kgs: readonly KindergartenYear[], settings: PreschoolSettings, goal: 'affordable' | 'public', target: number): ConversionPlan {
   const counted = countedKindergartens(kgs, settings)
-  const total = counted.reduce((a, k) => a + k.children.total, 0)
+  const total = counted.reduce((a, k) => a + k.enrolledChildren.total, 0)
   const covered = (k: KindergartenYear) => (goal === 'public' ? ownershipOf(k, settings) === 'public' : ownershipOf(k, settings) !== 'private')
-  const before = counted.filter(covered).reduce((a, k) => a + k.children.total, 0)
+  const before = counted.filter(covered).reduce((a, k) => a + k.enrolledChildren.total, 0)
   const candidates = counted
-    .filter((k) => !covered(k) && k.children.total > 0)
-    .sort((a, b) => b.children.total - a.children.total || a.name.localeCompare(b.name, 'zh-CN'))
+    .filter((k) => !covered(k) && k.enrolledChildren.total > 0)
+    .sort((a, b) => b.enrolledChildren.total - a.enrolledChildren.total || a.name.localeCompare(b.name, 'zh-CN'))
   const need = total === 0 ? 0 : coverageGap(before, total, target).transfer
   const converted: ConversionPlan['converted'] = []
   let added = 0
   for (const k of candidates) {
     if (added >= need) break
-    converted.push({ id: k.id, name: k.name, children: k.children.total })
-    added += k.children.total
+    converted.push({ id: k.id, name: k.name, enrolledChildren: k.enrolledChildren.total })
+    added += k.enrolledChildren.total
   }
   return { target, before, after: before + added, total, reached: total > 0 && added >= need, converted }
 }
@@ -89,7 +89,7 @@ export interface TeacherGap {
   name: string
   schedule: '全日制' | '半日制'
   classes: number | null
-  children: number
+  enrolledChildren: number
   teachers: number | null
   /** 专任教师 to add so that each class has the standard number (全日制/半日制 每班2名) */
   teachersByClasses: number | null
@@ -133,7 +133,7 @@ export function teacherGap(k: KindergartenYear, rubric: Rubric): TeacherGap {
   if (teachers === null) reasons.push('未填报专任教师数')
   if (classes === null) reasons.push('未填报班数')
   if (teachers !== null && classes !== null && perClass !== null) teachersByClasses = Math.max(0, ceilTimes(perClass, classes) - teachers)
-  if (teachers !== null && perTeacher !== null && perTeacher > 0) teachersByRatio = Math.max(0, ceilDiv(k.children.total, perTeacher) - teachers)
+  if (teachers !== null && perTeacher !== null && perTeacher > 0) teachersByRatio = Math.max(0, ceilDiv(k.enrolledChildren.total, perTeacher) - teachers)
   const teachersToAdd = teachers === null ? null : Math.max(teachersByClasses ?? 0, teachersByRatio ?? 0)
   let caregiversToAdd: number | null = null
   const care = careStaffOf(k)
@@ -145,9 +145,9 @@ export function teacherGap(k: KindergartenYear, rubric: Rubric): TeacherGap {
   const staff = staffTotalOf(k)
   if (staff === null) reasons.push('未填报教职工数')
   if (staff !== null && perStaff !== null && perStaff > 0 && teachersToAdd !== null) {
-    otherStaffToAdd = Math.max(0, ceilDiv(k.children.total, perStaff) - staff - teachersToAdd - (caregiversToAdd ?? 0))
+    otherStaffToAdd = Math.max(0, ceilDiv(k.enrolledChildren.total, perStaff) - staff - teachersToAdd - (caregiversToAdd ?? 0))
   }
-  return { id: k.id, name: k.name, schedule, classes, children: k.children.total, teachers, teachersByClasses, teachersByRatio, teachersToAdd, caregiversToAdd, otherStaffToAdd, reasons }
+  return { id: k.id, name: k.name, schedule, classes, enrolledChildren: k.enrolledChildren.total, teachers, teachersByClasses, teachersByRatio, teachersToAdd, caregiversToAdd, otherStaffToAdd, reasons }
 }
 
 /** teacherGap for every counted kindergarten, those needing most 专任教师 first. */

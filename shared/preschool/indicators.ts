@@ -79,8 +79,8 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
  */
 export function grossEnrolmentRate(kgs: readonly KindergartenYear[], county: CountyPreschoolYear, settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
-  const missing = settings.includeNurseryInGrossEnrolment ? [] : counted.filter((k) => !isNum(k.children.nursery)).map((k) => k.name)
-  const numerator = sum(counted.map((k) => k.children.total - (settings.includeNurseryInGrossEnrolment ? 0 : k.children.nursery ?? 0)))
+  const missing = settings.includeNurseryInGrossEnrolment ? [] : counted.filter((k) => !isNum(k.enrolledChildren.nursery)).map((k) => k.name)
+  const numerator = sum(counted.map((k) => k.enrolledChildren.total - (settings.includeNurseryInGrossEnrolment ? 0 : k.enrolledChildren.nursery ?? 0)))
   return value(numerator, isNum(county.agePopulation) ? county.agePopulation : null, {
     missing,
     noDenominator: '未填报3–5周岁常住人口',
@@ -89,7 +89,7 @@ export function grossEnrolmentRate(kgs: readonly KindergartenYear[], county: Cou
 }
 
 function childrenBy(kgs: readonly KindergartenYear[], settings: PreschoolSettings, pick: (o: Ownership) => boolean): number {
-  return sum(kgs.filter((k) => pick(ownershipOf(k, settings))).map((k) => k.children.total))
+  return sum(kgs.filter((k) => pick(ownershipOf(k, settings))).map((k) => k.enrolledChildren.total))
 }
 
 function unflaggedPrivate(kgs: readonly KindergartenYear[], settings: PreschoolSettings): string[] {
@@ -104,7 +104,7 @@ function unflaggedPrivate(kgs: readonly KindergartenYear[], settings: PreschoolS
  */
 export function affordableCoverageRate(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
-  return value(childrenBy(counted, settings, (o) => o !== 'private'), sum(counted.map((k) => k.children.total)), {
+  return value(childrenBy(counted, settings, (o) => o !== 'private'), sum(counted.map((k) => k.enrolledChildren.total)), {
     missing: unflaggedPrivate(counted, settings),
     noDenominator: '没有幼儿园数据',
     zeroDenominator: '在园幼儿总数为0',
@@ -118,7 +118,7 @@ export function affordableCoverageRate(kgs: readonly KindergartenYear[], setting
  */
 export function publicShare(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
-  return value(childrenBy(counted, settings, (o) => o === 'public'), sum(counted.map((k) => k.children.total)), {
+  return value(childrenBy(counted, settings, (o) => o === 'public'), sum(counted.map((k) => k.enrolledChildren.total)), {
     noDenominator: '没有幼儿园数据',
     zeroDenominator: '在园幼儿总数为0',
   })
@@ -171,7 +171,7 @@ export function classesOf(k: KindergartenYear): number | null {
  * value one county published as national].
  */
 export function childrenPerTeacher(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
-  return pooled(countedKindergartens(kgs, settings), (k) => k.children.total, teachersOf, { noDenominator: '没有幼儿园填报专任教师数', zeroDenominator: '专任教师数为0' })
+  return pooled(countedKindergartens(kgs, settings), (k) => k.enrolledChildren.total, teachersOf, { noDenominator: '没有幼儿园填报专任教师数', zeroDenominator: '专任教师数为0' })
 }
 
 /**
@@ -216,7 +216,7 @@ export function classSizeCompliance(k: KindergartenYear, settings: PreschoolSett
   for (const g of grades) {
     const n = c[g]
     if (!isNum(n) || n === 0) continue
-    const children = k.children[g]
+    const children = k.enrolledChildren[g]
     if (!isNum(children)) return null
     classes += n
     if (children <= n * settings.classSizeLimits[g]) compliant += n
@@ -243,7 +243,7 @@ export function classSizeComplianceRate(kgs: readonly KindergartenYear[], settin
 
 /** Per-child area (㎡) over the kindergartens that report the area. */
 function areaPerChild(kgs: readonly KindergartenYear[], area: (k: KindergartenYear) => number | null, label: string): ComputedValue {
-  return pooled(kgs, area, (k) => k.children.total, { noDenominator: `没有幼儿园填报${label}`, zeroDenominator: '在园幼儿数为0' })
+  return pooled(kgs, area, (k) => k.enrolledChildren.total, { noDenominator: `没有幼儿园填报${label}`, zeroDenominator: '在园幼儿数为0' })
 }
 
 /** 活动室 + 睡眠室 when 活动室 is reported (睡眠室 missing counts as 0), else 教学及辅助用房, else null. */
@@ -285,8 +285,8 @@ export function satisfactionRate(county: CountyPreschoolYear): ComputedValue {
 /** Kindergartens over the size limit (规模 > 360, 幼儿园工作规程 第十一条 [V]), largest first. */
 export function oversizedKindergartens(kgs: readonly KindergartenYear[], settings: PreschoolSettings): KindergartenYear[] {
   return countedKindergartens(kgs, settings)
-    .filter((k) => k.children.total > settings.maxChildren)
-    .sort((a, b) => b.children.total - a.children.total || a.name.localeCompare(b.name, 'zh-CN'))
+    .filter((k) => k.enrolledChildren.total > settings.maxChildren)
+    .sort((a, b) => b.enrolledChildren.total - a.enrolledChildren.total || a.name.localeCompare(b.name, 'zh-CN'))
 }
 
 /** Formula keys of the county-level items, as the rubric names them. */
@@ -337,7 +337,7 @@ export function preschoolCountyValues(kgs: readonly KindergartenYear[], county: 
     activityRoomAreaPerChild: areaPerChild(counted, activityRoomAreaOf, '活动室面积'),
     outdoorAreaPerChild: areaPerChild(counted, outdoorAreaOf, '户外活动场地面积'),
     satisfactionRate: satisfactionRate(county),
-    oversizedKindergartens: { numerator: null, denominator: null, value: over.length, ...(over.length > 0 ? { reason: `超过${settings.maxChildren}人：${over.map((k) => `${k.name}（${k.children.total}人）`).join('、')}` } : {}) },
+    oversizedKindergartens: { numerator: null, denominator: null, value: over.length, ...(over.length > 0 ? { reason: `超过${settings.maxChildren}人：${over.map((k) => `${k.name}（${k.enrolledChildren.total}人）`).join('、')}` } : {}) },
   }
 }
 
@@ -352,7 +352,7 @@ export function scheduleOf(k: KindergartenYear): Schedule {
  * Sources per item in the rubric (幼儿园工作规程 第十一条; 幼儿园教职工配备标准（暂行）2013).
  */
 export function kindergartenValues(k: KindergartenYear, settings: PreschoolSettings): Record<string, ComputedValue> {
-  const children = k.children.total
+  const children = k.enrolledChildren.total
   const cs = classSizeCompliance(k, settings)
   const classes = classesOf(k)
   const teachers = teachersOf(k)

@@ -24,7 +24,7 @@ export function basicSituation(ev: PreschoolEvaluation, prefix = ''): string {
   const c = ev.counts
   const first =
     `${prefix}全县共有幼儿园${c.kindergartens}所，其中，公办园${c.publicKindergartens}所，民办园${c.privateKindergartens}所；` +
-    `全县在园幼儿${c.children}人，公办园在园幼儿${c.publicChildren}人，普惠性民办园幼儿${c.subsidisedChildren}人，普惠园幼儿${c.affordableChildren}人。`
+    `全县在园幼儿${c.enrolledChildren}人，公办园在园幼儿${c.publicChildren}人，普惠性民办园幼儿${c.subsidisedChildren}人，普惠园幼儿${c.affordableChildren}人。`
   const rates = [
     rateClause(ev, 'grossEnrolmentRate', '学前三年毛入园率'),
     rateClause(ev, 'affordableCoverageRate', '普惠性幼儿园覆盖率'),
@@ -53,8 +53,8 @@ export function problemSentences(ev: PreschoolEvaluation): string[] {
         s += `，公办园还需增加${ev.gaps.public.transfer}名在园幼儿（新增公办学位需${ev.gaps.public.newPlaces ?? '—'}个）`
       }
       out.push(`${s}。`)
-    } else if (i.status === 'judged' && i.judgement !== '达标') {
-      out.push(`${i.name}评定为${i.judgement}${i.note ? `：${i.note}` : ''}。`)
+    } else if (i.status === 'judged' && i.judgement !== 'met') {
+      out.push(`${i.name}评定为${i.display}${i.note ? `：${i.note}` : ''}。`)
     }
   }
   const oversized = ev.kindergartens.filter((k) => k.flags.some((f) => f.key === 'kgSize'))

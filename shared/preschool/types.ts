@@ -83,7 +83,8 @@ export interface KindergartenYear {
   townshipCentre?: boolean | null
   /** default 全日制 */
   schedule?: Schedule | null
-  children: ChildrenByGrade
+  /** 在园幼儿 (enrolledChildren): 在园（班）人数 by grade */
+  enrolledChildren: ChildrenByGrade
   classes?: ClassesByGrade | null
   /** local: classes counted one by one as over the size limit (takes precedence over grade averages) */
   classesOverLimit?: number | null

@@ -22,6 +22,7 @@ import type {
   RubricLevel,
   RubricSource,
 } from './rubricSchema'
+import { JUDGED_STATUS_LABELS } from './rubricSchema'
 
 /**
  * A value computed by a formula (shared/preschool, shared/balance), keyed by the item's `formula`.
@@ -61,7 +62,7 @@ export interface ItemResult {
   /** value = numerator × multiplier ÷ denominator (present when not 1, e.g. 100 for per-hundred values) */
   multiplier?: number
   value: number | null
-  /** the value as shown: `82.99%`, `1:25.5`, `4.52`; '无数据' when there is none; the judged status for judged items */
+  /** the value as shown: `82.99%`, `1:25.5`, `4.52`; '无数据' when there is none; 达标 / 基本达标 / 未达标 / 未评定 for judged items */
   display: string
   threshold: number | null
   /** the standard as shown: `≥85%`, `≤1:15`, `1:5～1:7`, `≥4.5` */
@@ -69,7 +70,7 @@ export interface ItemResult {
   comparator: Comparator | null
   unit: string
   status: ItemStatus
-  /** for judged items: 达标 / 基本达标 / 未达标 (absent when not yet judged) */
+  /** for judged items: met / partlyMet / notMet = 达标 / 基本达标 / 未达标 (absent when not yet judged) */
   judgement?: JudgedStatus
   note?: string
   evidence?: string[]
@@ -141,7 +142,9 @@ export function formatThreshold(item: ComputedItem, variant?: string | null): st
       return `${f(range.min as number)}～${f(range.max as number)}`
     }
   }
-  const text = item.display.kind === 'percent' ? `${formatTrimmed(t, 100)}%` : item.display.kind === 'ratio' ? `1:${formatTrimmed(t)}` : formatTrimmed(t)
+  const fixed = item.display.thresholdDecimals
+  const num = (x: number, m = 1) => (fixed === undefined ? formatTrimmed(x, m) : formatRational(ratio(x, 1, m), fixed))
+  const text = item.display.kind === 'percent' ? `${num(t, 100)}%` : item.display.kind === 'ratio' ? `1:${num(t)}` : num(t)
   return `${COMPARATOR_TEXT[item.comparator]}${text}`
 }
 
@@ -228,7 +231,7 @@ function evaluateJudged(item: RubricItem & { kind: 'judged' }, j: Judgement | un
   if (!j) return { ...base, display: '未评定', status: 'noData', reason: '尚未评定' }
   return {
     ...base,
-    display: j.status,
+    display: JUDGED_STATUS_LABELS[j.status],
     status: 'judged',
     judgement: j.status,
     ...(j.note ? { note: j.note } : {}),
@@ -242,8 +245,8 @@ function outcome(r: ItemResult, partlyMetCounts: boolean): Outcome {
   if (r.status === 'met') return 'pass'
   if (r.status === 'notMet') return 'fail'
   if (r.status === 'noData') return 'unknown'
-  if (r.judgement === '达标') return 'pass'
-  if (r.judgement === '基本达标') return partlyMetCounts ? 'pass' : 'fail'
+  if (r.judgement === 'met') return 'pass'
+  if (r.judgement === 'partlyMet') return partlyMetCounts ? 'pass' : 'fail'
   return 'fail'
 }
 
@@ -258,7 +261,7 @@ function combineGroup(rubric: Rubric, groupKey: string, results: ItemResult[]): 
   const unknown = outcomes.filter((x) => x.o === 'unknown').map((x) => x.r)
   let status: Verdict
   if (group.combine.kind === 'all') {
-    for (const r of failing) reasons.push(`“${r.name}”${r.kind === 'judged' ? `评定为${r.judgement}` : `为${r.display}，标准${r.thresholdDisplay}`}`)
+    for (const r of failing) reasons.push(`“${r.name}”${r.kind === 'judged' ? `评定为${r.display}` : `为${r.display}，标准${r.thresholdDisplay}`}`)
     for (const r of unknown) reasons.push(`“${r.name}”无数据${r.reason ? `（${r.reason}）` : ''}`)
     status = failing.length > 0 ? 'notMet' : unknown.length > 0 ? 'noData' : 'met'
   } else {

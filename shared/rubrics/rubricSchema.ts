@@ -19,8 +19,10 @@ import { z } from 'zod'
 export const CONFIDENCE = ['V', 'S', 'U'] as const
 export const COMPARATORS = ['>=', '<=', '>', '<'] as const
 export const LEVELS = ['county', 'stage', 'school', 'kindergarten'] as const
-/** 达标 / 基本达标 / 未达标: the statuses a person gives a judged item. */
-export const JUDGED_STATUSES = ['达标', '基本达标', '未达标'] as const
+/** met / partlyMet / notMet (GLOSSARY): 达标 / 基本达标 / 未达标, the statuses a person gives a judged item. */
+export const JUDGED_STATUSES = ['met', 'partlyMet', 'notMet'] as const
+/** The Chinese words of the judged statuses, as the UI and the report show them. */
+export const JUDGED_STATUS_LABELS: Readonly<Record<(typeof JUDGED_STATUSES)[number], string>> = { met: '达标', partlyMet: '基本达标', notMet: '未达标' }
 
 export type Confidence = (typeof CONFIDENCE)[number]
 export type Comparator = (typeof COMPARATORS)[number]
@@ -46,6 +48,8 @@ const thresholdSchema = z.union([z.number(), z.record(z.string(), z.number())])
 const displaySchema = z.object({
   kind: z.enum(['percent', 'ratio', 'number']),
   decimals: z.number().int().min(0).max(6),
+  /** places of the shown threshold (e.g. 2 for ≤0.50 as the 办法 writes it); default: as few as needed (≥4.2, ≥2000) */
+  thresholdDecimals: z.number().int().min(0).max(6).optional(),
 })
 
 const commonItem = {

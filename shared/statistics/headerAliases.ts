@@ -11,7 +11,7 @@
 export type FieldKind = 'text' | 'count' | 'area' | 'money' | 'flag' | 'code' | 'number'
 
 export interface HeaderField {
-  /** the path in the domain record, e.g. children.total, staff.teachers, resources.equipmentValue */
+  /** the path in the domain record, e.g. enrolledChildren.total, staff.teachers, resources.equipmentValue */
   key: string
   /** the header the app's template writes (statistics words, `group：sub`, unit in the header) */
   label: string
@@ -48,12 +48,12 @@ export const KINDERGARTEN_FIELDS: readonly HeaderField[] = [
   { key: 'classes.middle', label: '班数：中班', aliases: ['中班班数'], kind: 'count', unit: '班' },
   { key: 'classes.large', label: '班数：大班', aliases: ['大班班数'], kind: 'count', unit: '班' },
   { key: 'classes.mixed', label: '班数：混合班', aliases: ['混龄班', '混合班', '混龄班班数', '混合班班数', '班数：混龄班'], kind: 'count', unit: '班', local: true },
-  { key: 'children.total', label: '在园（班）人数：合计', aliases: ['在园幼儿数', '在园人数', '在园幼儿', '在园幼儿：合计', '在园（班）人数', '在园幼儿总数'], kind: 'count', unit: '人', form: '基础基311 / 教基3101', required: true },
-  { key: 'children.nursery', label: '在园（班）人数：托班', aliases: ['在园幼儿：托班', '托班幼儿数', '托班人数'], kind: 'count', unit: '人' },
-  { key: 'children.small', label: '在园（班）人数：小班', aliases: ['在园幼儿：小班', '小班幼儿数', '小班人数'], kind: 'count', unit: '人' },
-  { key: 'children.middle', label: '在园（班）人数：中班', aliases: ['在园幼儿：中班', '中班幼儿数', '中班人数'], kind: 'count', unit: '人' },
-  { key: 'children.large', label: '在园（班）人数：大班', aliases: ['在园幼儿：大班', '大班幼儿数', '大班人数'], kind: 'count', unit: '人' },
-  { key: 'children.mixed', label: '在园（班）人数：混合班', aliases: ['混合班幼儿数', '混龄班幼儿数', '混龄班人数'], kind: 'count', unit: '人', local: true },
+  { key: 'enrolledChildren.total', label: '在园（班）人数：合计', aliases: ['在园幼儿数', '在园人数', '在园幼儿', '在园幼儿：合计', '在园（班）人数', '在园幼儿总数'], kind: 'count', unit: '人', form: '基础基311 / 教基3101', required: true },
+  { key: 'enrolledChildren.nursery', label: '在园（班）人数：托班', aliases: ['在园幼儿：托班', '托班幼儿数', '托班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.small', label: '在园（班）人数：小班', aliases: ['在园幼儿：小班', '小班幼儿数', '小班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.middle', label: '在园（班）人数：中班', aliases: ['在园幼儿：中班', '中班幼儿数', '中班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.large', label: '在园（班）人数：大班', aliases: ['在园幼儿：大班', '大班幼儿数', '大班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.mixed', label: '在园（班）人数：混合班', aliases: ['混合班幼儿数', '混龄班幼儿数', '混龄班人数'], kind: 'count', unit: '人', local: true },
   { key: 'classesOverLimit', label: '超班额班数', aliases: ['超标班额班数', '超额班数'], kind: 'count', unit: '班', local: true },
   { key: 'staff.total', label: '教职工数：合计', aliases: ['教职工数', '教职工总数', '教职工'], kind: 'count', unit: '人', form: '基础基321 / 教基4149' },
   { key: 'staff.principals', label: '教职工数：园长', aliases: ['园长', '园长数'], kind: 'count', unit: '人' },

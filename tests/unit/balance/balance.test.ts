@@ -171,7 +171,7 @@ describe('学段 verdict: each 差异系数 against its own limit, no averaged t
 
   it('the 初中 limit is 0.45: a CV of 0.47 passes in 小学 and fails in 初中', () => {
     const ev = (stage: string) => evaluateRubric(rubric, { 'cv.keyTeachersPer100': { numerator: null, denominator: null, value: 0.47 } }, {}, { level: 'stage', variant: stage }).items.find((i) => i.key === 'cv.keyTeachersPer100')!
-    expect(ev('小学')).toMatchObject({ status: 'met', thresholdDisplay: '≤0.5' })
+    expect(ev('小学')).toMatchObject({ status: 'met', thresholdDisplay: '≤0.50' })
     expect(ev('初中')).toMatchObject({ status: 'notMet', thresholdDisplay: '≤0.45' })
   })
 })

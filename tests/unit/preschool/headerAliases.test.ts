@@ -25,8 +25,8 @@ describe('header alias table (SHEETS.md habits)', () => {
   })
 
   it('finds kindergarten columns by the statistics words, the template words and local words', () => {
-    expect(kg('在园（班）人数：合计')?.field.key).toBe('children.total')
-    expect(kg('在园幼儿数')?.field.key).toBe('children.total')
+    expect(kg('在园（班）人数：合计')?.field.key).toBe('enrolledChildren.total')
+    expect(kg('在园幼儿数')?.field.key).toBe('enrolledChildren.total')
     expect(kg('幼儿园名称')?.field.key).toBe('name')
     expect(kg('办别')?.field.key).toBe('sponsor')
     expect(kg('园    长')?.field.key).toBe('staff.principals')
@@ -36,7 +36,7 @@ describe('header alias table (SHEETS.md habits)', () => {
   })
 
   it('reads a two-row merged heading as a path and ignores a form-number row above it', () => {
-    expect(kg('基础基311：在园（班）人数：小班')).toMatchObject({ field: { key: 'children.small' }, droppedLevels: 1 })
+    expect(kg('基础基311：在园（班）人数：小班')).toMatchObject({ field: { key: 'enrolledChildren.small' }, droppedLevels: 1 })
     // 入园（班）人数 is another measure: 小班 under it must not be taken for 在园 小班
     expect(kg('入园（班）人数：小班')).toBeNull()
     expect(school('教基1102：县级以上骨干教师(小学)')?.field.key).toBe('stage.keyTeachers')

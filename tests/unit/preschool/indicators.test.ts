@@ -40,7 +40,7 @@ const kg = (id: string, over: Partial<KindergartenYear> & { total: number }): Ki
   name: `幼儿园${id}`,
   sponsor: '教育部门',
   ...over,
-  children: { total: over.total, ...(over.children ?? {}) },
+  enrolledChildren: { total: over.total, ...(over.enrolledChildren ?? {}) },
 })
 
 /**
@@ -61,7 +61,7 @@ describe('the three 普及普惠 rates against 贺兰县 (reference 002)', () =>
 
   it('counts 60 kindergartens and 13619 children', () => {
     expect(kgs).toHaveLength(60)
-    expect(kgs.reduce((a, k) => a + k.children.total, 0)).toBe(13619)
+    expect(kgs.reduce((a, k) => a + k.enrolledChildren.total, 0)).toBe(13619)
     expect(kgs.filter((k) => ownershipOf(k, settings) === 'public')).toHaveLength(39)
   })
 
@@ -118,7 +118,7 @@ describe('无数据, never NaN', () => {
 
 describe('rubric settings', () => {
   it('附设幼儿班 count unless the rubric says otherwise; 托班 may be left out of 毛入园率', () => {
-    const kgs = [kg('1', { total: 200, children: { total: 200, nursery: 20 } }), kg('2', { total: 30, institutionType: '119' })]
+    const kgs = [kg('1', { total: 200, enrolledChildren: { total: 200, nursery: 20 } }), kg('2', { total: 30, institutionType: '119' })]
     expect(grossEnrolmentRate(kgs, { statYear: 2024, agePopulation: 250 }, settings).numerator).toBe(230)
     const v = deriveRubric(rubric, { id: 'local', name: '本地', region: '某省', settings: { includeAttachedClasses: false, includeNurseryInGrossEnrolment: false } })
     if (!v.ok) throw new Error(v.errors.join())
@@ -130,10 +130,10 @@ describe('rubric settings', () => {
 describe('班额, flags, breakdowns and staffing gaps', () => {
   it('班额达标率 by grade averages (小25 中30 大35 混30) or by counted oversized classes', () => {
     // 小班 2 classes 52 children (26 > 25: both over), 中班 2 × 30 = 60 (ok), 大班 3 classes 100 (33.3 ≤ 35 ok)
-    const k = kg('1', { total: 212, children: { total: 212, small: 52, middle: 60, large: 100 }, classes: { total: 7, small: 2, middle: 2, large: 3 } })
+    const k = kg('1', { total: 212, enrolledChildren: { total: 212, small: 52, middle: 60, large: 100 }, classes: { total: 7, small: 2, middle: 2, large: 3 } })
     expect(classSizeCompliance(k, settings)).toEqual({ classes: 7, compliant: 5, basis: 'average' })
     expect(classSizeCompliance({ ...k, classesOverLimit: 1 }, settings)).toEqual({ classes: 7, compliant: 6, basis: 'counted' })
-    expect(classSizeCompliance({ ...k, children: { total: 212 } }, settings)).toBeNull()
+    expect(classSizeCompliance({ ...k, enrolledChildren: { total: 212 } }, settings)).toBeNull()
   })
 
   it('flags a kindergarten over 360 children and understaffed for its schedule', () => {
@@ -157,7 +157,7 @@ describe('班额, flags, breakdowns and staffing gaps', () => {
     ]
     const t = preschoolBreakdown(kgs, { statYear: 2024, agePopulationByTownship: { 习岗镇: 420 } }, settings, 'township')
     expect(t.map((r) => r.group)).toEqual(['习岗镇', '金贵镇', '未填'])
-    expect(t[0]).toMatchObject({ kindergartens: 2, children: 400, publicChildren: 300, subsidisedChildren: 100 })
+    expect(t[0]).toMatchObject({ kindergartens: 2, enrolledChildren: 400, publicChildren: 300, subsidisedChildren: 100 })
     expect(t[0].affordableCoverageRate.value).toBe(1)
     expect(t[0].grossEnrolmentRate).toMatchObject({ numerator: 400, denominator: 420 })
     expect(t[1].grossEnrolmentRate).toBeNull()

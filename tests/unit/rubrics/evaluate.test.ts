@@ -45,11 +45,11 @@ describe('evaluateRubric on the 普及普惠 rubric', () => {
 
   it('judged items carry status, note and evidence; 基本达标 does not count as 达标 by default', () => {
     const rubric = load()
-    const judged = Object.fromEntries(rubric.items.filter((i) => i.kind === 'judged').map((i) => [i.key, { status: '达标' as const }]))
-    judged.fees = { status: '基本达标' as const, note: '两所民办园超限价收费', evidence: ['收费检查记录.pdf'] } as never
+    const judged = Object.fromEntries(rubric.items.filter((i) => i.kind === 'judged').map((i) => [i.key, { status: 'met' as const }]))
+    judged.fees = { status: 'partlyMet' as const, note: '两所民办园超限价收费', evidence: ['收费检查记录.pdf'] } as never
     const ev = evaluateRubric(rubric, hlx, judged)
     const fees = ev.items.find((i) => i.key === 'fees')!
-    expect(fees).toMatchObject({ status: 'judged', judgement: '基本达标', display: '基本达标', note: '两所民办园超限价收费', evidence: ['收费检查记录.pdf'] })
+    expect(fees).toMatchObject({ status: 'judged', judgement: 'partlyMet', display: '基本达标', note: '两所民办园超限价收费', evidence: ['收费检查记录.pdf'] })
     const gov = ev.groups.find((g) => g.key === 'government')!
     expect(gov.status).toBe('notMet')
     expect(gov.reasons).toContain('“收费合理”评定为基本达标')
