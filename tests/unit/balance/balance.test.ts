@@ -3,6 +3,7 @@ import balanceJson from '../../../seeds/rubrics/balanced-development-2017.json'
 import { BALANCE_FORMULAS, evaluateBalance } from '../../../shared/balance/evaluateBalance'
 import { balanceSettings, schoolPartValues, splitSchool, exclusionReason } from '../../../shared/balance/indicators'
 import { amountToReach, cvImprovementPlan } from '../../../shared/balance/plan'
+import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
 import type { BalanceSchoolYear, SchoolStageFigures } from '../../../shared/balance/types'
 import { evaluateRubric } from '../../../shared/rubrics/evaluate'
 import { parseRubric } from '../../../shared/rubrics/rubric'
@@ -229,5 +230,28 @@ describe('county checklist', () => {
       rubric,
     )
     expect(r.checklist.items.find((i) => i.key === 'schoolSize')).toMatchObject({ numerator: 1, denominator: 2 })
+  })
+})
+
+describe('report tables and sentences', () => {
+  it('builds the 学段 table with 全县平均值 / 标准差 / 差异系数 rows and pre-fills the problems', () => {
+    // the three-school county of the 学段 test: equipment 1000 / 2200 / 4800 元/生, X̄ 2666.67, S 1586.05, CV 0.595
+    const schools = [primary('1', {}, { equipmentValue: 500_000 }), primary('2', {}, { equipmentValue: 1_100_000 }), primary('3', {}, { equipmentValue: 2_400_000 })]
+    const ev = evaluateBalance(schools, { statYear: 2024 }, rubric)
+    const t = cvTable(ev, rubric, '小学')!
+    expect(t.columns.map((c) => c.standard)).toEqual([4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3])
+    expect(t.rows.map((r) => r.values[5])).toEqual(['1000.00', '2200.00', '4800.00'])
+    expect(t.rows.map((r) => r.verdict)).toEqual(['未达标', '达标', '达标'])
+    expect(t.mean[5]).toBe('2666.67')
+    expect(t.sd[5]).toBe('1586.05')
+    expect(t.cv[5]).toBe('0.595')
+    expect(t.cvLimit[5]).toBe('≤0.50')
+    expect(t.cvMet).toEqual(['达标', '达标', '达标', '达标', '达标', '未达标', '达标'])
+    expect(cvTable(ev, rubric, '初中')).toBeNull()
+    const sentences = balanceProblemSentences(ev, rubric)
+    expect(sentences[0]).toBe('小学生均教学仪器设备值校际差异系数为0.595，超过0.50；需为第1小学增加教学仪器设备值833334元，可降至0.351。')
+    // 第1小学: 1000 元/生 = 50% of 2000, and 体育艺术 0.8 < 0.9: two below → fails; 余项 体育艺术 (88.9%),
+    // equipment to standard: 2000 × 500 − 500000 = 500000 元
+    expect(sentences[1]).toBe('第1小学资源配置5项达标，未达到“至少6项达标、余项不低于85%”的要求，需增加教学仪器设备值500000元。')
   })
 })
