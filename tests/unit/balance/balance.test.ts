@@ -6,7 +6,7 @@ import { amountToReach, cvImprovementPlan } from '../../../shared/balance/plan'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
 import type { BalanceSchoolYear, SchoolStageFigures } from '../../../shared/balance/types'
 import { evaluateRubric } from '../../../shared/rubrics/evaluate'
-import { parseRubric } from '../../../shared/rubrics/rubric'
+import { deriveRubric, parseRubric } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { roundHalfUp } from '../../../shared/statistics/decimal'
 
@@ -253,5 +253,32 @@ describe('report tables and sentences', () => {
     // 第1小学: 1000 元/生 = 50% of 2000, and 体育艺术 0.8 < 0.9: two below → fails; 余项 体育艺术 (88.9%),
     // equipment to standard: 2000 × 500 − 500000 = 500000 元
     expect(sentences[1]).toBe('第1小学资源配置5项达标，未达到“至少6项达标、余项不低于85%”的要求，需增加教学仪器设备值500000元。')
+  })
+})
+
+describe('missing data and rubric settings', () => {
+  it('computes a 差异系数 over the schools that have the value and says how many were left out', () => {
+    const schools = [primary('1'), primary('2', {}, { equipmentValue: null }), primary('3', { students: 400 })]
+    const r = evaluateBalance(schools, { statYear: 2024 }, rubric)
+    const eq = r.cv.find((c) => c.indicator === 'equipmentValuePerStudent')!
+    expect(eq.detail.n).toBe(2)
+    expect(eq.detail.excluded).toEqual([{ id: '2:小学', name: '第2小学', reason: '缺少该指标数据，不参与计算' }])
+    const item = r.cv.find((c) => c.indicator === 'keyTeachersPer100')!
+    expect(item.detail.n).toBe(3)
+    // 第2小学 lacks one value (noData) and meets the other six only if the missing one could pass: undecided
+    expect(r.schools[1]).toMatchObject({ verdict: 'noData', metCount: 5 })
+    expect(r.schools[1].indicators.equipmentValuePerStudent).toMatchObject({ display: '无数据', status: 'noData', met: null })
+    const stageItem = evaluateRubric(rubric, { 'cv.equipmentValuePerStudent': { numerator: null, denominator: null, value: eq.value, reason: '1所学校缺少数据，未参与计算', missing: ['第2小学'] } }, {}, { level: 'stage', variant: '小学' }).items.find((i) => i.key === 'cv.equipmentValuePerStudent')!
+    expect(stageItem).toMatchObject({ reason: '1所学校缺少数据，未参与计算', missing: ['第2小学'] })
+  })
+
+  it('a variant that subtracts 室内体育用房 from 教学及辅助用房 changes L4 only', () => {
+    const v = deriveRubric(rubric, { id: 'balanced-development-2017-local', name: '某省', region: '某省', settings: { subtractIndoorSportsFromTeaching: true } })
+    if (!v.ok) throw new Error(v.errors.join())
+    const [part] = splitSchool(primary('1'), balanceSettings(v.rubric))
+    const values = schoolPartValues(part, balanceSettings(v.rubric))
+    // (2300 − 300) / 500 = 4.0 < 4.5; sports stays (3500 + 300) / 500 = 7.6
+    expect(values.teachingSpacePerStudent.value).toBe(4)
+    expect(values.sportsSpacePerStudent.value).toBe(7.6)
   })
 })
