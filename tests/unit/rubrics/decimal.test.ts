@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { ceilRational, compareRational, formatRational, formatTrimmed, ratio, rationalOf, roundHalfUp } from '../../../shared/statistics/decimal'
+
+describe('half-up rounding on exact decimals', () => {
+  it('rounds the decimal a person typed, not its binary neighbour', () => {
+    // 1.005 and 2.675 are stored as 1.00499999… and 2.67499999…: toFixed gives 1.00 and 2.67.
+    expect((1.005).toFixed(2)).toBe('1.00')
+    expect(roundHalfUp(1.005, 2)).toBe(1.01)
+    expect(roundHalfUp(2.675, 2)).toBe(2.68)
+    expect(roundHalfUp(0.125, 2)).toBe(0.13)
+    expect(roundHalfUp(-0.125, 2)).toBe(-0.13)
+    expect(roundHalfUp(25.45, 1)).toBe(25.5)
+  })
+
+  it('formats ratios of whole counts exactly (published 贺兰县 figures)', () => {
+    // 11302 / 13619 = 0.829870…, 9169 / 13619 = 0.6732506… (close to the 67.325 tie, still above it)
+    expect(formatRational(ratio(11302, 13619, 100), 2)).toBe('82.99')
+    expect(formatRational(ratio(9169, 13619, 100), 2)).toBe('67.33')
+    // an exact tie: 1 / 8 = 12.5% → 13% at 0 places, 0.125 → 0.13
+    expect(formatRational(ratio(1, 8, 100), 0)).toBe('13')
+    expect(formatRational(ratio(0, 5), 2)).toBe('0.00')
+  })
+
+  it('compares with thresholds without float error', () => {
+    // 0.1 + 0.2 !== 0.3 in floats; 3 / 10 against 0.3 is exactly equal here
+    expect(compareRational(ratio(3, 10), rationalOf(0.3))).toBe(0)
+    // 21 teachers per 500 students ×100 = 4.2 exactly, meets ≥ 4.2
+    expect(compareRational(ratio(21, 500, 100), rationalOf(4.2))).toBe(0)
+    expect(compareRational(ratio(1124.5, 250), rationalOf(4.5))).toBe(-1)
+  })
+
+  it('reads exponent notation and refuses NaN', () => {
+    expect(rationalOf(1e21)).toEqual({ n: 10n ** 21n, d: 1n })
+    expect(rationalOf(1.5e-7)).toEqual({ n: 15n, d: 10n ** 8n })
+    expect(() => rationalOf(Number.NaN)).toThrow(RangeError)
+    expect(() => ratio(1, 0)).toThrow(RangeError)
+  })
+
+  it('ceils and trims', () => {
+    expect(ceilRational(ratio(7, 2))).toBe(4n)
+    expect(ceilRational(ratio(8, 2))).toBe(4n)
+    expect(ceilRational(ratio(-7, 2))).toBe(-3n)
+    expect(formatTrimmed(0.85, 100)).toBe('85')
+    expect(formatTrimmed(0.905, 100)).toBe('90.5')
+    expect(formatTrimmed(10.44)).toBe('10.44')
+    expect(formatTrimmed(2000)).toBe('2000')
+  })
+})
