@@ -6,6 +6,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Handlers } from '../../shared/contract'
 import { dispatch } from '../core/dispatch'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import type { Workspace } from '../core/workspace'
+import { closeEventStreams, handleFileRoutes } from './httpFiles'
 
 export const TOKEN_HEADER = 'x-dudao-token'
 const MAX_BODY_BYTES = 20 * 1024 * 1024
@@ -31,6 +33,8 @@ export interface HttpDoorOptions {
   rendererDir?: string
   port?: number
   token?: string
+  /** The workspace behind `handlers`: enables uploads, downloads and job events (httpFiles.ts). */
+  workspace?: Workspace
 }
 
 export interface HttpDoor {
@@ -124,6 +128,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
         return json(res, 401, { ok: false, error: { message: '缺少或错误的访问令牌，请从本程序打开的页面访问' } })
       }
+      if (await handleFileRoutes(req, res, server, options.workspace)) return
       if (req.method !== 'POST') return json(res, 405, { ok: false, error: { message: '只接受 POST 请求' } })
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return json(res, 415, { ok: false, error: { message: '请求内容必须是 JSON' } })
@@ -153,7 +158,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
         port,
         token,
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () => new Promise((r) => (closeEventStreams(server), server.close(() => r()))),
       })
     })
   })

@@ -8,6 +8,7 @@ import { APP_FOLDER } from '../core/dataDir'
 import { createHandlers } from '../core/handlers'
 import { Workspace } from '../core/workspace'
 import { registerIpc } from '../doors/ipc'
+import { forwardJobEvents, registerDesktopFiles } from './desktopFiles'
 import { mainWindowOptions } from './window'
 
 // Same data folder as browser mode and the CLI: <appData>/dudao-workbench, or --data-dir DIR.
@@ -74,6 +75,8 @@ if (!app.requestSingleInstanceLock()) {
 
     const workspace = new Workspace(dataDirOverride ? resolve(dataDirOverride) : app.getPath('userData'))
     registerIpc(ipcMain, createHandlers(workspace), isTrustedSender)
+    registerDesktopFiles({ ipcMain, dialog, workspace, isTrustedSender, ownerOf: (event) => BrowserWindow.fromWebContents(event.sender) })
+    forwardJobEvents(workspace, () => mainWindow?.webContents)
     ipcMain.handle(DESKTOP_CHANNELS.pickDirectory, async (event, title: unknown) => {
       if (!isTrustedSender(event)) return null
       const owner = BrowserWindow.fromWebContents(event.sender)

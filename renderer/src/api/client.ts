@@ -18,14 +18,22 @@ export class ApiError extends Error {
 
 type Transport = (channel: ChannelName, payload: unknown) => Promise<Result<unknown>>
 
-function httpTransport(): Transport {
+/**
+ * The credential headers of browser mode, for the API calls and the door's other routes (upload,
+ * download, events: renderer/src/api/files.ts, jobEvents.ts).
+ */
+export function authHeaders(): Record<string, string> {
   const token = document.querySelector<HTMLMetaElement>('meta[name="dudao-token"]')?.content ?? ''
+  return token ? { 'X-Dudao-Token': token } : {}
+}
+
+function httpTransport(): Transport {
   return async (channel, payload) => {
     let response: Response
     try {
       response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Dudao-Token': token },
+        headers: { 'Content-Type': 'application/json', ...authHeaders() },
         body: JSON.stringify(payload ?? {}),
       })
     } catch {
