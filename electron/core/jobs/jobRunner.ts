@@ -98,9 +98,11 @@ export class JobRunner {
       return { ...state }
     }
     this.emit(state)
-    job.finished = Promise.resolve()
-      .then(() => work(ctx))
-      .then(
+    // The work starts at once (synchronously, up to its first await); a job cancelled before it ran never runs.
+    job.finished = (async () => {
+      ctx.throwIfCancelled()
+      return work(ctx)
+    })().then(
         (result) => (controller.signal.aborted ? end({ state: 'cancelled', message: '已取消' }) : end({ state: 'done', done: state.total || 1, total: state.total || 1, message: '完成', result })),
         (e: unknown) => {
           if (e instanceof JobCancelled || controller.signal.aborted) return end({ state: 'cancelled', message: '已取消' })
