@@ -172,7 +172,7 @@ describe('browser door: files out and jobs', () => {
     expect(mine.map((e) => e.seq)).toEqual(mine.map((_, i) => i + 1))
     expect(mine[0]).toMatchObject({ state: 'running', kind: 'documents.exportDocx', cancellable: true })
     expect(mine.map((e) => e.done)).toEqual([...mine.map((e) => e.done)].sort((a, b) => a - b))
-    expect(end).toMatchObject({ state: 'done', done: 3, total: 3 })
+    expect(end).toMatchObject({ state: 'done', done: 1, total: 1, message: '完成' })
     const file = end.result as OutputFile
     expect(file.fileName).toMatch(/\.docx$/)
     const res = await fetch(`${door.url}api/files/download/${file.downloadId}`, { headers: auth() })

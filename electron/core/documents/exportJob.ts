@@ -23,10 +23,10 @@ export function startDocxExport(ws: Workspace, id: number): JobStarted {
   const layout = { ...GBT9704_LAYOUT, fontProfile }
   const fileName = exportFileName(doc)
   return jobRunner(ws).start({ kind: 'documents.exportDocx', title: `导出 Word：${doc.title || '未命名公文'}`, cancellable: true }, async (ctx): Promise<OutputFile> => {
-    ctx.progress(1, 3, '正在排版并生成 Word 文件……')
+    // The writer gives no progress of its own: an indeterminate bar (total 0) while it works.
+    ctx.progress(0, 0, '正在排版并生成 Word 文件……')
     const bytes = await runWorker<Uint8Array>('docxExportWorker', { spec, layout }, { signal: ctx.signal })
     ctx.throwIfCancelled()
-    ctx.progress(2, 3, '正在准备文件……')
     return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
   })
 }
