@@ -35,6 +35,15 @@ describe('jobs through the contract', () => {
     expect(again.error).toBe(await fail('system.backup', target))
   })
 
+  it('runs more exports than worker slots: they queue and all finish; one cancelled while queued ends cancelled', async () => {
+    const { env, call } = await setup()
+    const doc = await call('documents.create', { templateKey: 'supervision-notice' })
+    const started = await Promise.all([1, 2, 3, 4].map(() => call('documents.exportDocx', { id: doc.id })))
+    await call('jobs.cancel', { jobId: started[3].jobId })
+    const ends = await Promise.all(started.map((s: { jobId: string }) => jobRunner(env.ws).wait(s.jobId)))
+    expect(ends.map((e) => e.state)).toEqual(['done', 'done', 'done', 'cancelled'])
+  })
+
   it('refuses an unknown document before starting an export job, and malformed job ids', async () => {
     const { fail } = await setup()
     expect(await fail('documents.exportDocx', { id: 999 })).toBe('公文（编号 999）不存在或已被删除')

@@ -30,6 +30,37 @@ function startWorker(name: WorkerName, workerData: unknown): Worker {
   return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)})`, { eval: true, workerData })
 }
 
+/** At most this many worker threads run at once (each export holds its document and the writer's model in memory); others wait. */
+export const MAX_WORKERS = 2
+let active = 0
+const queue: (() => void)[] = []
+
+/** Waits for a worker slot; rejects with JobCancelled when aborted while waiting. */
+function acquire(signal?: AbortSignal): Promise<() => void> {
+  const release = () => {
+    active--
+    queue.shift()?.()
+  }
+  if (active < MAX_WORKERS) {
+    active++
+    return Promise.resolve(release)
+  }
+  return new Promise((resolveSlot, reject) => {
+    const take = () => {
+      signal?.removeEventListener('abort', onAbort)
+      active++
+      resolveSlot(release)
+    }
+    const onAbort = () => {
+      const i = queue.indexOf(take)
+      if (i >= 0) queue.splice(i, 1)
+      reject(new JobCancelled())
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    queue.push(take)
+  })
+}
+
 /**
  * Runs a worker script off the main thread, so CPU-bound work (the .docx writer) never blocks the
  * requests the doors serve meanwhile.
@@ -37,12 +68,26 @@ function startWorker(name: WorkerName, workerData: unknown): Worker {
  * @param options.signal aborting terminates the worker; the promise then rejects with JobCancelled
  * @param options.onProgress receives the script's progress messages
  * @returns the script's result (as posted)
- * @throws UserError when the script reports one; Error for a crash
+ * @throws UserError when the script reports one; Error for a crash; JobCancelled when aborted (also while
+ *   waiting for one of the MAX_WORKERS slots)
  */
-export function runWorker<T>(
+export async function runWorker<T>(
   name: WorkerName,
   input: unknown,
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number, message: string) => void } = {},
+): Promise<T> {
+  const release = await acquire(options.signal)
+  try {
+    return await runOne<T>(name, input, options)
+  } finally {
+    release()
+  }
+}
+
+function runOne<T>(
+  name: WorkerName,
+  input: unknown,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number, message: string) => void },
 ): Promise<T> {
   return new Promise<T>((resolveRun, reject) => {
     if (options.signal?.aborted) return reject(new JobCancelled())
