@@ -70,7 +70,10 @@ function commandHelpers(ws: Workspace, io: CliIo): Pick<CommandContext, 'inputFi
     },
     async waitJob<T>({ jobId }: { jobId: string }) {
       const runner = jobRunner(ws)
-      const off = io.progress ? runner.subscribe((e) => e.jobId === jobId && io.progress!(e.state === 'running' ? progressLine(e) : null)) : () => {}
+      const show = (e: JobEvent) => io.progress?.(e.state === 'running' ? progressLine(e) : null)
+      const off = io.progress ? runner.subscribe((e) => e.jobId === jobId && show(e)) : () => {}
+      // Where the job stands now (its first events went out before this subscription).
+      if (io.progress) show(runner.get(jobId))
       try {
         const end = await runner.wait(jobId)
         if (end.state === 'failed') throw new CliError(end.error ?? '任务失败')

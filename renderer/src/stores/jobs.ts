@@ -23,6 +23,8 @@ export const useJobsStore = defineStore('jobs', () => {
   function accept(e: JobEvent): void {
     const known = jobs.value[e.jobId]
     if (known && known.seq >= e.seq) return
+    // A job that had already ended before this page heard of it (replayed on connect) is not shown.
+    if (!known && isFinished(e.state) && !waiters.has(e.jobId)) return
     jobs.value[e.jobId] = e
     if (isFinished(e.state)) {
       waiters.get(e.jobId)?.(e)
