@@ -3,6 +3,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { basename } from 'node:path'
 import { MAX_INPUT_FILE_BYTES, DOWNLOAD_ID_PATTERN } from '../../shared/files/types'
 import { formatBytes } from '../../shared/format/bytes'
+import { formatJobEvent } from '../../shared/jobs/eventStream'
+import type { JobEvent } from '../../shared/jobs/types'
 import { UserError } from '../core/errors'
 import { fileStore } from '../core/files/fileStore'
 import { jobRunner } from '../core/jobs/jobRunner'
@@ -150,7 +152,7 @@ function events(req: IncomingMessage, res: ServerResponse, ws: Workspace, server
   if (req.method !== 'GET') return fail(res, 405, '事件流只接受 GET 请求')
   res.writeHead(200, headers('text/event-stream; charset=utf-8', { Connection: 'keep-alive', 'X-Accel-Buffering': 'no' }))
   res.flushHeaders()
-  const write = (e: unknown) => res.write(`event: job\ndata: ${JSON.stringify(e)}\n\n`)
+  const write = (e: JobEvent) => res.write(formatJobEvent(e))
   res.write('retry: 2000\n\n')
   const runner = jobRunner(ws)
   // A page that (re)connects first learns where every known job stands.

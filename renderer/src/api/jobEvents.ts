@@ -1,3 +1,4 @@
+import { parseEventStream } from '../../../shared/jobs/eventStream'
 import type { JobEvent } from '../../../shared/jobs/types'
 import { authHeaders } from './client'
 
@@ -7,23 +8,6 @@ const listeners = new Set<Listener>()
 let connected: Promise<void> | null = null
 
 const emit = (e: JobEvent) => listeners.forEach((l) => l(e))
-
-/** Parses server-sent event blocks (`event: job` / `data: {…}`) out of a growing text buffer; returns the unparsed rest. */
-export function parseEventStream(buffer: string, onData: (data: string) => void): string {
-  let at: number
-  while ((at = buffer.indexOf('\n\n')) >= 0) {
-    const block = buffer.slice(0, at)
-    buffer = buffer.slice(at + 2)
-    let kind = 'message'
-    const data: string[] = []
-    for (const line of block.split('\n')) {
-      if (line.startsWith('event:')) kind = line.slice(6).trim()
-      else if (line.startsWith('data:')) data.push(line.slice(5).trimStart())
-    }
-    if (kind === 'job' && data.length) onData(data.join('\n'))
-  }
-  return buffer
-}
 
 /**
  * Browser mode: reads `GET ./api/events` as a stream (fetch, so the request carries the same credential
