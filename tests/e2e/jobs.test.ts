@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openApp, type E2eApp } from './harness'
 
@@ -7,7 +9,7 @@ afterEach(async () => {
   app = undefined
 })
 
-describe('long jobs in the browser', () => {
+describe('long jobs and files in the browser', () => {
   it('shows a running Word export as a progress bar and cancels it', async () => {
     app = await openApp()
     const { page } = app
@@ -46,5 +48,22 @@ describe('long jobs in the browser', () => {
       return (await res.json()).data.state
     }, jobId)
     expect(state).toBe('cancelled')
+  })
+
+  it('uploads from the page: a file is stored in the data folder; an oversize one gets the Chinese 413, not a reset', async () => {
+    app = await openApp()
+    const { page } = app
+    const result = await page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="dudao-token"]')?.content
+      const headers = { 'Content-Type': 'application/octet-stream', ...(token ? { 'X-Dudao-Token': token } : {}) }
+      const small = await fetch(`./api/files/upload?name=${encodeURIComponent('幼儿园名单.xlsx')}`, { method: 'POST', headers, body: new Blob(['PK small file']) })
+      const big = await fetch('./api/files/upload?name=big.xlsx', { method: 'POST', headers, body: new Blob([new Uint8Array(50 * 1024 * 1024 + 1)]) })
+      return { small: { status: small.status, body: await small.json() }, big: { status: big.status, body: await big.json() } }
+    })
+    expect(result.small.status).toBe(200)
+    expect(result.small.body.data).toMatchObject({ name: '幼儿园名单.xlsx', bytes: 13 })
+    expect(result.big).toEqual({ status: 413, body: { ok: false, error: { message: '文件超过上限 50.0 MB，无法上传。请拆分文件或删去无关的工作表后再试。' } } })
+    const uploads = join(app.dataDir, 'tmp', 'uploads')
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toHaveLength(1)
   })
 })
