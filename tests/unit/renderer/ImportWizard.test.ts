@@ -40,6 +40,7 @@ describe('ImportWizard (check, then commit)', () => {
     expect(w.find('[data-test=import-problems]').text()).toContain('约八百')
     expect(w.find('[data-test=import-problems]').text()).toContain('应为不超过 6 位的非负整数')
     expect(w.text()).toContain('第 C 列「备注」不是可导入的项目，已忽略')
+    expect(w.findAll('[data-test=import-column]').map((t) => t.text())).toEqual(['A 学校名称', 'C 备注（忽略）'])
     expect(w.find('[data-test=import-commit]').attributes('disabled')).toBeDefined()
     await w.find('[data-test=import-commit]').trigger('click')
     expect(commit).not.toHaveBeenCalled()
