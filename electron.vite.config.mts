@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/doors/cliMain.ts'),
+          // Worker threads of the core (electron/core/jobs/workerThread.ts finds them beside index.js / cli.js).
+          docxExportWorker: resolve(__dirname, 'electron/core/jobs/workers/docxExportWorker.ts'),
         },
       },
     },

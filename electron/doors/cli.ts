@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util'
 import type { Handlers, OutputOf, Result } from '../../shared/contract'
-import { CliError, type Call, type CliCommand } from '../core/cli/command'
+import type { JobEvent } from '../../shared/jobs/types'
+import { CliError, type Call, type CliCommand, type CommandContext } from '../core/cli/command'
 import { dispatch } from '../core/dispatch'
+import { UserError } from '../core/errors'
+import { fileStore } from '../core/files/fileStore'
+import { writeOutputFile } from '../core/files/outputFile'
+import { jobRunner } from '../core/jobs/jobRunner'
 import { CORE_MODULES } from '../core/modules'
+import type { Workspace } from '../core/workspace'
 
 const COMMON_OPTIONS = {
   'data-dir': { type: 'string' },
@@ -30,17 +36,78 @@ export function usage(): string {
 export interface CliIo {
   out(text: string): void
   err(text: string): void
+  /**
+   * Redraws the progress line of a running job (only given on a terminal: cliMain passes it when
+   * stderr is a TTY); `null` ends the line.
+   */
+  progress?(line: string | null): void
+}
+
+/** What the command line runs against: the workspace of the data folder and its handler table. */
+export interface CliCore {
+  workspace: Workspace
+  handlers: Handlers
+}
+
+/** One progress line: `备份数据库  [██████░░░░]  60%  正在…` (or without a bar when the total is unknown). */
+export function progressLine(e: JobEvent, width = 20): string {
+  if (e.total <= 0) return `${e.title}  ${e.message}`
+  const ratio = Math.min(1, e.done / e.total)
+  const filled = Math.round(ratio * width)
+  return `${e.title}  [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}%  ${e.message}`
+}
+
+/** The file and job helpers of a command, bound to one workspace (see CommandContext). */
+function commandHelpers(ws: Workspace, io: CliIo): Pick<CommandContext, 'inputFile' | 'waitJob' | 'saveOutput'> {
+  const asCliError = (e: unknown) => (e instanceof UserError ? new CliError(e.message) : e)
+  return {
+    inputFile(path) {
+      try {
+        return fileStore(ws).registerInput(path)
+      } catch (e) {
+        throw asCliError(e)
+      }
+    },
+    async waitJob<T>({ jobId }: { jobId: string }) {
+      const runner = jobRunner(ws)
+      const show = (e: JobEvent) => io.progress?.(e.state === 'running' ? progressLine(e) : null)
+      const off = io.progress ? runner.subscribe((e) => e.jobId === jobId && show(e)) : () => {}
+      // Where the job stands now (its first events went out before this subscription).
+      if (io.progress) show(runner.get(jobId))
+      try {
+        const end = await runner.wait(jobId)
+        if (end.state === 'failed') throw new CliError(end.error ?? '任务失败')
+        if (end.state === 'cancelled') throw new CliError('任务已取消')
+        return end.result as T
+      } finally {
+        off()
+      }
+    },
+    saveOutput(file, out, overwrite) {
+      try {
+        const produced = fileStore(ws).take(file.downloadId)
+        return writeOutputFile(out, produced.data, { overwrite })
+      } catch (e) {
+        throw asCliError(e)
+      }
+    },
+  }
 }
 
 /**
  * Runs one command line against the handler table. Returns the exit code: 0 on success,
  * 1 when the operation failed, 2 for a usage error.
  */
-export async function runCli(argv: string[], makeHandlers: (dataDir: string | undefined) => Handlers, io: CliIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  makeCore: (dataDir: string | undefined) => CliCore,
+  io: CliIo,
+  commands: Record<string, CliCommand> = COMMANDS,
+): Promise<number> {
   // Commands are one word (info) or two (numbers allocate).
-  const twoWords = argv.length > 1 && COMMANDS[`${argv[0]} ${argv[1]}`] ? 2 : 1
+  const twoWords = argv.length > 1 && commands[`${argv[0]} ${argv[1]}`] ? 2 : 1
   const name = twoWords === 2 ? `${argv[0]} ${argv[1]}` : argv[0]
-  const command = name && !name.startsWith('-') ? COMMANDS[name] : undefined
+  const command = name && !name.startsWith('-') ? commands[name] : undefined
   const wantsJson = argv.includes('--json')
   const fail = (message: string, code: number) => {
     if (wantsJson) io.out(JSON.stringify({ ok: false, error: { message } }))
@@ -68,14 +135,14 @@ export async function runCli(argv: string[], makeHandlers: (dataDir: string | un
     io.out(`用法：dudao ${command.usage}\n${command.summary}`)
     return 0
   }
-  const handlers = makeHandlers(parsed.values['data-dir'] as string | undefined)
+  const { handlers, workspace } = makeCore(parsed.values['data-dir'] as string | undefined)
   const call: Call = async (channel, input) => {
     const result = (await dispatch(handlers, channel, input)) as Result<OutputOf<typeof channel>>
     if (!result.ok) throw new CliError(result.error.message)
     return result.data
   }
   try {
-    const { data, text } = await command.run({ positionals: parsed.positionals, values: parsed.values, call })
+    const { data, text } = await command.run({ positionals: parsed.positionals, values: parsed.values, call, ...commandHelpers(workspace, io) })
     io.out(parsed.values.json ? JSON.stringify({ ok: true, data }, null, 2) : text)
     return 0
   } catch (e) {

@@ -10,9 +10,14 @@ runCli(
   process.argv.slice(2),
   (dataDir) => {
     workspace = new Workspace(dataDir ? resolve(dataDir) : defaultDataDir())
-    return createHandlers(workspace)
+    return { workspace, handlers: createHandlers(workspace) }
   },
-  { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) },
+  {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    // A progress line on a terminal only (never in pipes or --json output): redrawn in place, cleared at the end.
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line.slice(0, (process.stderr.columns || 80) - 1)}`) : undefined,
+  },
 ).then((code) => {
   workspace?.close()
   process.exitCode = code

@@ -5,6 +5,8 @@ import { extname, join, resolve, sep } from 'node:path'
 import type { Handlers } from '../../shared/contract'
 import { dispatch } from '../core/dispatch'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import type { Workspace } from '../core/workspace'
+import { closeEventStreams, handleFileRoutes } from './httpFiles'
 import { AUTH_MESSAGES, AUTH_STATUS, createDoorAuth, LOGIN_KEY_PARAM, type DoorAuth } from './httpAuth'
 
 /** Largest request body the API accepts. */
@@ -53,6 +55,8 @@ export interface HttpDoorOptions {
   port?: number
   /** Extra `/api/` routes, tried in order after authorization and before the channel dispatch. */
   routes?: HttpRoute[]
+  /** The workspace behind `handlers`: enables uploads, downloads and job events (httpFiles.ts). */
+  workspace?: Workspace
 }
 
 export interface HttpDoor {
@@ -249,6 +253,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     const failure = auth.check(req)
     if (failure) return refuse(req, res, failure, false)
     for (const route of routes) if (await route(req, res, path, door)) return
+    if (await handleFileRoutes(req, res, server, options.workspace)) return
     if (req.method !== 'POST') return sendError(res, 405, DOOR_MESSAGES.onlyPost, { Allow: 'POST', ...(await drainBeforeAnswer(req, res)) })
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendError(res, 415, DOOR_MESSAGES.notJson, await drainBeforeAnswer(req, res))
@@ -301,6 +306,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
         isAuthorized: (req) => auth.isAuthorized(req),
         close: () =>
           new Promise((r) => {
+            closeEventStreams(server)
             server.close(() => r())
             server.closeIdleConnections?.()
           }),

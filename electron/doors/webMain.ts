@@ -29,6 +29,7 @@ export async function startWeb(options: WebOptions = {}): Promise<{ door: HttpDo
   const workspace = new Workspace(resolve(options.dataDir ?? defaultDataDir()))
   const door = await startHttpDoor({
     handlers: createHandlers(workspace),
+    workspace,
     rendererDir: join(projectRoot(), 'out', 'renderer'),
     port: options.port,
   })

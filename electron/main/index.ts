@@ -1,13 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron'
-import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DESKTOP_CHANNELS } from '../../shared/contract/bridge'
 import { CONTENT_SECURITY_POLICY } from '../doors/csp'
 import { APP_FOLDER } from '../core/dataDir'
+import { writeOutputFile } from '../core/files/outputFile'
 import { createHandlers } from '../core/handlers'
 import { Workspace } from '../core/workspace'
 import { registerIpc } from '../doors/ipc'
+import { forwardJobEvents, registerDesktopFiles } from './desktopFiles'
 import { mainWindowOptions } from './window'
 
 // Same data folder as browser mode and the CLI: <appData>/dudao-workbench, or --data-dir DIR.
@@ -83,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
 
     const workspace = new Workspace(dataDirOverride ? resolve(dataDirOverride) : app.getPath('userData'))
     registerIpc(ipcMain, createHandlers(workspace), isTrustedSender)
+    registerDesktopFiles({ ipcMain, dialog, workspace, isTrustedSender, ownerOf: (event) => BrowserWindow.fromWebContents(event.sender) })
+    forwardJobEvents(workspace, () => mainWindow?.webContents)
     ipcMain.handle(DESKTOP_CHANNELS.pickDirectory, async (event, title: unknown) => {
       if (!isTrustedSender(event)) return null
       const owner = BrowserWindow.fromWebContents(event.sender)
@@ -95,11 +98,11 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event)) return null
       const owner = BrowserWindow.fromWebContents(event.sender)
       const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120) : '公文'
-      const options = { title: '保存为 PDF', defaultPath: `${name}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }
+      const options = { title: '保存为 PDF', defaultPath: `${name}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], properties: ['showOverwriteConfirmation' as const] }
       const target = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (target.canceled || !target.filePath) return null
       const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })
-      await writeFile(target.filePath, pdf)
+      writeOutputFile(target.filePath, pdf, { overwrite: true }) // the save dialog asked before replacing
       return target.filePath
     })
 

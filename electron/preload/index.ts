@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNEL_NAMES } from '../../shared/contract/channels'
-import { DESKTOP_CHANNELS, type DesktopApi, type DudaoApi } from '../../shared/contract/bridge'
+import { DESKTOP_CHANNELS, JOB_EVENT_CHANNEL, type DesktopApi, type DudaoApi } from '../../shared/contract/bridge'
 
 const allowed = new Set<string>(CHANNEL_NAMES)
 
@@ -9,11 +9,18 @@ const api: DudaoApi = {
     if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { message: `未知的操作：${String(channel)}` } })
     return ipcRenderer.invoke(channel, payload)
   },
+  onJobEvent(listener) {
+    const forward = (_event: unknown, jobEvent: Parameters<typeof listener>[0]) => listener(jobEvent)
+    ipcRenderer.on(JOB_EVENT_CHANNEL, forward)
+    return () => void ipcRenderer.removeListener(JOB_EVENT_CHANNEL, forward)
+  },
 }
 
 const desktop: DesktopApi = {
   pickDirectory: (title) => ipcRenderer.invoke(DESKTOP_CHANNELS.pickDirectory, title),
   printToPdf: (suggestedName) => ipcRenderer.invoke(DESKTOP_CHANNELS.printToPdf, suggestedName),
+  pickFile: (options) => ipcRenderer.invoke(DESKTOP_CHANNELS.pickFile, options),
+  saveDownload: (downloadId) => ipcRenderer.invoke(DESKTOP_CHANNELS.saveDownload, downloadId),
 }
 
 contextBridge.exposeInMainWorld('api', api)

@@ -28,6 +28,11 @@ export const CHANNEL_NAMES = [
   'documents.duplicate',
   'documents.delete',
   'documents.exportDocx',
+  'jobs.get',
+  'jobs.list',
+  'jobs.cancel',
+  'jobs.backup',
+  'files.release',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { documentContentSchema, documentFormatSchema, documentKindSchema } from '../documents/documentSchema'
-import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentSummary, type DocumentTemplate, type ExportedFile } from '../documents/records'
+import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentSummary, type DocumentTemplate } from '../documents/records'
+import type { JobStarted } from '../jobs/types'
 import { channel } from './define'
 
 const id = z.number().int().positive().describe('公文编号')
@@ -47,5 +48,6 @@ export const documentsContract = {
   'documents.revise': channel<DocumentRecord>()('创建更正版本', z.object({ id }).strict()),
   'documents.duplicate': channel<DocumentRecord>()('复制为新公文', z.object({ id }).strict()),
   'documents.delete': channel<{ id: number }>()('删除草稿', z.object({ id }).strict()),
-  'documents.exportDocx': channel<ExportedFile>()('导出 Word 文件', z.object({ id }).strict()),
+  /** A job; its result is an OutputFile (shared/files/types.ts) for the door to deliver. */
+  'documents.exportDocx': channel<JobStarted>()('导出 Word 文件', z.object({ id }).strict()),
 }

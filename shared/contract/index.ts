@@ -5,6 +5,8 @@ import { systemContract } from './system'
 import { officeContract } from './office'
 import { numbersContract } from './numbers'
 import { documentsContract } from './documents'
+import { jobsContract } from './jobs'
+import { filesContract } from './files'
 
 export { CHANNEL_NAMES, type ChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -15,6 +17,8 @@ export const contract = {
   ...officeContract,
   ...numbersContract,
   ...documentsContract,
+  ...jobsContract,
+  ...filesContract,
 } satisfies Record<ChannelName, Channel>
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

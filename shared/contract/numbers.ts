@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { ExportedFile, NumberSeries, RegisterEntry } from '../documents/records'
+import type { NumberSeries, RegisterEntry } from '../documents/records'
+import type { OutputFile } from '../files/types'
 import { channel } from './define'
 
 const year = z.number().int().min(1949).max(2100).describe('年份')
@@ -51,7 +52,7 @@ export const numbersContract = {
     '读取发文登记簿',
     z.object({ year, seriesId: z.number().int().positive().optional().describe('文号系列') }).strict(),
   ),
-  'numbers.exportRegister': channel<ExportedFile>()(
+  'numbers.exportRegister': channel<OutputFile>()(
     '导出发文登记簿',
     z.object({ year, seriesId: z.number().int().positive().optional().describe('文号系列') }).strict(),
   ),

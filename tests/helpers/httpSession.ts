@@ -7,7 +7,8 @@ import type { HttpDoor } from '../../electron/doors/http'
 export async function loginCookie(door: HttpDoor, loginUrl = door.newLoginUrl()): Promise<string> {
   const res = await fetch(loginUrl)
   const setCookie = res.headers.get('set-cookie')
-  if (res.status !== 200 || !setCookie) throw new Error(`登录失败：HTTP ${res.status}`)
+  // A door without a built renderer (API-only tests) answers 404 for the page but still sets the session.
+  if (!setCookie) throw new Error(`登录失败：HTTP ${res.status}`)
   await res.arrayBuffer()
   return setCookie.split(';')[0]
 }

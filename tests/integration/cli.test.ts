@@ -22,7 +22,7 @@ async function cli(args: string[]) {
     (dataDir) => {
       const ws = new Workspace(dataDir!)
       opened.push(ws)
-      return createHandlers(ws)
+      return { workspace: ws, handlers: createHandlers(ws) }
     },
     { out: (t) => out.push(t), err: (t) => err.push(t) },
   )

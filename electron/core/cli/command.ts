@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract'
-import type { ExportedFile } from '../../../shared/documents/records'
+import type { FileInfo, OutputFile } from '../../../shared/files/types'
+import type { JobStarted } from '../../../shared/jobs/types'
 
 /** Calls one channel through dispatch(); throws CliError with the Chinese message when it fails. */
 export type Call = <K extends ChannelName>(channel: K, input: InputOf<K>) => Promise<OutputOf<K>>
@@ -10,6 +10,25 @@ export interface CommandContext {
   positionals: string[]
   values: Record<string, string | boolean | undefined>
   call: Call
+  /**
+   * Registers a file named on the command line for reading; the returned `{ fileId }` is what a
+   * channel's file field takes (the CLI's way of bringing a file in).
+   * @throws CliError when it is not a readable file within the size limit
+   */
+  inputFile(path: string): FileInfo
+  /**
+   * Waits for a job to end, drawing a progress line on a terminal.
+   * @returns the job's result
+   * @throws CliError with the job's Chinese message when it failed or was cancelled
+   */
+  waitJob<T>(started: JobStarted): Promise<T>
+  /**
+   * Writes a file the core produced to `out` (through writeOutputFile: temp name + rename; an existing
+   * file only with `overwrite`, i.e. --force).
+   * @returns the absolute path written
+   * @throws CliError with the reason
+   */
+  saveOutput(file: OutputFile, out: string, overwrite: boolean): string
 }
 
 /**
@@ -43,12 +62,5 @@ export function requireOut(value: string | boolean | undefined, ext: string): st
   return resolve(value)
 }
 
-/** Writes an exported file to `out`; @throws CliError with the reason. */
-export function writeExport(file: ExportedFile, out: string): string {
-  try {
-    writeFileSync(out, Buffer.from(file.base64, 'base64'))
-  } catch (e) {
-    throw new CliError(`无法写入 ${out}：${(e as Error).message}`)
-  }
-  return out
-}
+/** The `--force` option every command writing a file offers. */
+export const FORCE_OPTION = { force: { type: 'boolean' } } as const

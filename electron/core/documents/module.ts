@@ -1,8 +1,10 @@
 import { parseDocNumber } from '../../../shared/documents/docNumber'
 import { DOCUMENT_STATUS_LABELS } from '../../../shared/documents/records'
-import { CliError, requireOut, writeExport, yearOption } from '../cli/command'
+import type { OutputFile } from '../../../shared/files/types'
+import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
 import { defineModule } from '../module'
 import * as documents from './documentService'
+import { startDocxExport } from './exportJob'
 
 /** 公文: templates, drafting, 签发 / 印发 / correction, search and the Word export. */
 export const documentsModule = defineModule({
@@ -18,7 +20,7 @@ export const documentsModule = defineModule({
     'documents.revise': ({ id }) => documents.revise(ws, id),
     'documents.duplicate': ({ id }) => documents.duplicate(ws, id),
     'documents.delete': ({ id }) => documents.remove(ws, id),
-    'documents.exportDocx': ({ id }) => documents.exportDocx(ws, id),
+    'documents.exportDocx': ({ id }) => startDocxExport(ws, id),
   }),
   commands: {
     'documents list': {
@@ -32,10 +34,10 @@ export const documentsModule = defineModule({
       },
     },
     'documents export': {
-      usage: 'documents export <文号或编号> --out 文件.docx',
-      summary: '把公文导出为符合 GB/T 9704 的 Word 文件',
-      options: { out: { type: 'string' } },
-      async run({ positionals, values, call }) {
+      usage: 'documents export <文号或编号> --out 文件.docx [--force]',
+      summary: '把公文导出为符合 GB/T 9704 的 Word 文件（--force 覆盖已有文件）',
+      options: { out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ positionals, values, call, waitJob, saveOutput }) {
         const ref = positionals[0]
         if (!ref) throw new CliError('请给出公文的文号或编号')
         const out = requireOut(values.out, '.docx')
@@ -49,8 +51,9 @@ export const documentsModule = defineModule({
           if (!found) throw new CliError(`没有文号为「${ref}」的公文`)
           id = found.id
         }
-        const file = await call('documents.exportDocx', { id })
-        return { data: { file: writeExport(file, out) }, text: `已导出：${out}` }
+        const file = await waitJob<OutputFile>(await call('documents.exportDocx', { id }))
+        const written = saveOutput(file, out, values.force === true)
+        return { data: { file: written }, text: `已导出：${written}` }
       },
     },
   },

@@ -1,6 +1,7 @@
 import { NUMBER_STATUS_LABELS } from '../../../shared/documents/records'
-import { CliError, requireOut, writeExport, yearOption } from '../cli/command'
+import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
 import { registerWorkbook } from '../export/xlsx/registerXlsx'
+import { fileStore } from '../files/fileStore'
 import { defineModule } from '../module'
 import { readOffice } from '../office/officeRepository'
 import * as numbers from './numberService'
@@ -22,7 +23,7 @@ export const numbersModule = defineModule({
       const entries = numbers.register(ws, input)
       const office = ws.dbIfExists() ? readOffice(ws.db()) : null
       const buffer = await registerWorkbook(office?.fullName ?? '', input.year, entries)
-      return { fileName: `发文登记簿-${input.year}年.xlsx`, mimeType: XLSX_MIME, base64: buffer.toString('base64') }
+      return fileStore(ws).stash({ fileName: `发文登记簿-${input.year}年.xlsx`, mimeType: XLSX_MIME, data: buffer })
     },
   }),
   commands: {
@@ -60,15 +61,16 @@ export const numbersModule = defineModule({
       },
     },
     'numbers register': {
-      usage: 'numbers register --year 年份 [--out 文件.xlsx]',
-      summary: '显示或导出发文登记簿（含断号）',
-      options: { year: { type: 'string' }, out: { type: 'string' } },
-      async run({ values, call }) {
+      usage: 'numbers register --year 年份 [--out 文件.xlsx [--force]]',
+      summary: '显示或导出发文登记簿（含断号；--force 覆盖已有文件）',
+      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ values, call, saveOutput }) {
         const year = yearOption(values.year) ?? new Date().getFullYear()
         if (values.out !== undefined) {
           const out = requireOut(values.out, '.xlsx')
           const file = await call('numbers.exportRegister', { year })
-          return { data: { file: writeExport(file, out) }, text: `已导出登记簿：${out}` }
+          const written = saveOutput(file, out, values.force === true)
+          return { data: { file: written }, text: `已导出登记簿：${written}` }
         }
         const entries = await call('numbers.register', { year })
         const note = (e: (typeof entries)[number]) =>

@@ -3,7 +3,9 @@ import { ref } from 'vue'
 import type { InputOf } from '../../../shared/contract'
 import type { DocumentRecord, DocumentSummary, DocumentTemplate, NumberSeries, RegisterEntry } from '../../../shared/documents/records'
 import { call } from '../api/client'
-import { saveExportedFile } from '../api/download'
+import type { OutputFile } from '../../../shared/files/types'
+import { deliverOutputFile } from '../api/download'
+import { JobCancelledError, useJobsStore } from './jobs'
 
 /** 公文管理: documents, number series and the register. */
 export const useDocumentsStore = defineStore('documents', () => {
@@ -34,15 +36,17 @@ export const useDocumentsStore = defineStore('documents', () => {
   const revise = (id: number) => call('documents.revise', { id })
   const duplicate = (id: number) => call('documents.duplicate', { id })
   const remove = (id: number) => call('documents.delete', { id })
-  async function exportDocx(id: number): Promise<string> {
-    const file = await call('documents.exportDocx', { id })
-    saveExportedFile(file)
-    return file.fileName
+  /** Exports as a background job (progress panel, cancellable), then saves or downloads; null when cancelled. */
+  async function exportDocx(id: number): Promise<string | null> {
+    try {
+      return await deliverOutputFile(await useJobsStore().run<OutputFile>(() => call('documents.exportDocx', { id })))
+    } catch (e) {
+      if (e instanceof JobCancelledError) return null
+      throw e
+    }
   }
-  async function exportRegister(year: number, seriesId?: number): Promise<string> {
-    const file = await call('numbers.exportRegister', { year, seriesId })
-    saveExportedFile(file)
-    return file.fileName
+  async function exportRegister(year: number, seriesId?: number): Promise<string | null> {
+    return deliverOutputFile(await call('numbers.exportRegister', { year, seriesId }))
   }
   const saveSeries = (input: InputOf<'numbers.saveSeries'>) => call('numbers.saveSeries', input)
   const reserve = (input: InputOf<'numbers.reserve'>) => call('numbers.reserve', input)

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { BackupResult, SystemInfo, SystemStatus } from '../../../shared/contract/system'
 import type { OfficeProfileInput } from '../../../shared/office/office'
 import { call } from '../api/client'
+import { useJobsStore } from './jobs'
 
 /** Application status, the office profile and database housekeeping. */
 export const useSystemStore = defineStore('system', () => {
@@ -39,7 +40,7 @@ export const useSystemStore = defineStore('system', () => {
   }
 
   async function backup(targetDir: string): Promise<BackupResult> {
-    const result = await call('system.backup', { targetDir })
+    const result = await useJobsStore().run<BackupResult>(() => call('jobs.backup', { targetDir }))
     await refreshInfo()
     return result
   }

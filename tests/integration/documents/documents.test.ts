@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useOfficeFixture } from '../../helpers/officeFixture'
 import { SAMPLE_PROFILE } from '../../helpers/tempWorkspace'
+import { exportedFile } from '../../helpers/exported'
 
 const setup = useOfficeFixture()
 
@@ -147,22 +148,22 @@ describe('documents: search', () => {
 
 describe('documents: Word export through the service', () => {
   it("uses the office's font profile and names the file after number and title", async () => {
-    const { call, series } = await setup()
+    const { env, call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'supervision-notice' })
     await call('documents.save', saveInput(doc, series.id, { signedDate: '2024-05-06' }))
     await call('documents.sign', { id: doc.id })
-    const file = await call('documents.exportDocx', { id: doc.id })
+    const file = await exportedFile(env.ws, await call('documents.exportDocx', { id: doc.id }))
     expect(file.fileName).toBe(`固政教督办〔2024〕1号 ${doc.content.title}.docx`)
     const JSZip = (await import('jszip')).default
-    const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))
+    const zip = await JSZip.loadAsync(file.data)
     const xml = (await zip.file('word/document.xml')!.async('string')) + (await zip.file('word/styles.xml')!.async('string'))
     // SAMPLE_PROFILE chose the Windows faces: 仿宋, never 仿宋_GB2312.
     expect(xml).toMatch(/w:eastAsia="仿宋"/)
     expect(xml).not.toContain('仿宋_GB2312')
 
     await call('office.save', { ...SAMPLE_PROFILE, fontProfile: 'gb2312' })
-    const again = await call('documents.exportDocx', { id: doc.id })
-    const zip2 = await JSZip.loadAsync(Buffer.from(again.base64, 'base64'))
+    const again = await exportedFile(env.ws, await call('documents.exportDocx', { id: doc.id }))
+    const zip2 = await JSZip.loadAsync(again.data)
     expect(await zip2.file('word/document.xml')!.async('string')).toContain('仿宋_GB2312')
   })
 })

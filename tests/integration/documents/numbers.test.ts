@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { useOfficeFixture } from '../../helpers/officeFixture'
+import { exportedFile } from '../../helpers/exported'
 
 const setup = useOfficeFixture()
 
@@ -113,14 +114,14 @@ describe('number register (发文登记簿)', () => {
   })
 
   it('exports the register to .xlsx with gaps and voided numbers', async () => {
-    const { call } = await setup()
+    const { env, call } = await setup()
     await call('numbers.allocate', { prefix: '固政教督办', year: 2024, title: '一号文' })
     await call('numbers.record', { docNumber: '固政教督办〔2024〕3号', title: '三号文', issuedOn: '2024-03-01' })
-    const file = await call('numbers.exportRegister', { year: 2024 })
+    const file = await exportedFile(env.ws, await call('numbers.exportRegister', { year: 2024 }))
     expect(file.fileName).toBe('发文登记簿-2024年.xlsx')
     const ExcelJS = (await import('exceljs')).default
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as any)
+    await wb.xlsx.load(file.data as any)
     const ws = wb.getWorksheet('固政教督办')!
     expect(ws.getCell('A1').value).toBe('固原市人民政府教育督导委员会办公室2024年发文登记簿（固政教督办）')
     const rows = [3, 4, 5].map((r) => [ws.getCell(r, 2).value, ws.getCell(r, 3).value, ws.getCell(r, 5).value])

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import type { BodyBlock, DocumentContent } from '../../../shared/documents/types'
+import { exportedFile } from '../../helpers/exported'
 import { useOfficeFixture } from '../../helpers/officeFixture'
 
 const setup = useOfficeFixture()
@@ -93,8 +94,8 @@ function leftovers(c: DocumentContent): string[] {
 }
 
 /** Paragraph texts of word/document.xml (runs joined). */
-async function docxParagraphs(base64: string): Promise<string[]> {
-  const xml = await (await JSZip.loadAsync(Buffer.from(base64, 'base64'))).file('word/document.xml')!.async('string')
+async function docxParagraphs(data: Buffer): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(data)).file('word/document.xml')!.async('string')
   return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
 }
 
@@ -106,7 +107,7 @@ describe('every template: created, filled, signed and exported', () => {
   })
 
   it.each(templates.map((t) => [t.name, t.key] as const))('%s (%s)', async (_name, key) => {
-    const { call, series } = await setup()
+    const { env, call, series } = await setup()
     const draft = await call('documents.create', { templateKey: key })
     expect(draft.status).toBe('draft')
     // The office data went in at creation: no {county}/{year}/{superior}/{office}/{contact}/{phone} left.
@@ -125,9 +126,9 @@ describe('every template: created, filled, signed and exported', () => {
     expect(signed.content.docNumber).toBe(number)
     expect(await call('numbers.register', { year })).toEqual([expect.objectContaining({ seq: 1, status: 'used', documentId: draft.id, title: saved.content.title })])
 
-    const file = await call('documents.exportDocx', { id: draft.id })
+    const file = await exportedFile(env.ws, await call('documents.exportDocx', { id: draft.id }))
     expect(file.fileName).toBe(`${number} ${saved.content.title}.docx`)
-    const paragraphs = await docxParagraphs(file.base64)
+    const paragraphs = await docxParagraphs(file.data)
     const all = paragraphs.join('\n')
     // The whole number on a line of its own (the 上行文 line also carries 签发人).
     expect(paragraphs.some((p) => p === number || p.startsWith(`${number}签发人：`) || p.endsWith(number))).toBe(true)

@@ -25,17 +25,21 @@ describe('preload', () => {
 })
 
 describe('preload desktop bridge', () => {
-  it('exposes exactly the two desktop calls, each forwarding to its own channel', async () => {
+  it('exposes exactly the four desktop calls, each forwarding to its own channel', async () => {
     await import('../../../electron/preload/index')
     const desktop = exposed.get('desktop')
-    expect(Object.keys(desktop).sort()).toEqual(['pickDirectory', 'printToPdf'])
-    expect(Object.keys(exposed.get('api'))).toEqual(['invoke'])
+    expect(Object.keys(desktop).sort()).toEqual(['pickDirectory', 'pickFile', 'printToPdf', 'saveDownload'])
+    expect(Object.keys(exposed.get('api')).sort()).toEqual(['invoke', 'onJobEvent'])
     invoke.mockClear()
     await desktop.pickDirectory('选择备份文件夹')
     await desktop.printToPdf('公文')
+    await desktop.pickFile({ title: '选择工作簿', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] })
+    await desktop.saveDownload('d_1')
     expect(invoke.mock.calls).toEqual([
       ['desktop.pickDirectory', '选择备份文件夹'],
       ['desktop.printToPdf', '公文'],
+      ['desktop.pickFile', { title: '选择工作簿', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }],
+      ['desktop.saveDownload', 'd_1'],
     ])
   })
 })

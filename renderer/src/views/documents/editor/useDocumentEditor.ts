@@ -76,7 +76,8 @@ export function useDocumentEditor(id: () => number) {
 
   async function exportDocx(): Promise<void> {
     if (dirty.value && editable.value && !(await save(true))) return
-    await run(async () => `已导出 ${await store.exportDocx(record.value!.id)}`).then((msg) => msg && ElMessage.success(msg))
+    const where = await run(() => store.exportDocx(record.value!.id))
+    if (where) ElMessage.success(`已导出 ${where}`)
   }
 
   async function revise(): Promise<void> {

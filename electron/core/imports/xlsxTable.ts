@@ -1,0 +1,123 @@
+import ExcelJS from 'exceljs'
+import type { ImportColumn, ImportProblem } from '../../../shared/imports/types'
+import { UserError } from '../errors'
+
+/** One field an import reads, found by its header words. */
+export interface ColumnSpec<V = unknown> {
+  /** Key in the parsed row. */
+  field: string
+  /** Chinese label (messages, preview). */
+  label: string
+  /** Header texts that mean this field (compared without spaces and line breaks), e.g. ['园所名称', '幼儿园名称']. */
+  aliases: string[]
+  required?: boolean
+  /**
+   * Turns a cell's text into the field's value; return `{ error }` with a Chinese reason to refuse it.
+   * Empty cells reach `parse` only when the field is not required (as '').
+   */
+  parse(text: string): { value: V } | { error: string }
+}
+
+/** What `readXlsxTable` found. */
+export interface XlsxTable {
+  sheet: string
+  rowsRead: number
+  columns: ImportColumn[]
+  /** Rows whose every cell passed, with their sheet row number. */
+  rows: { row: number; values: Record<string, unknown> }[]
+  problems: ImportProblem[]
+  warnings: string[]
+}
+
+const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase()
+
+/** A cell's value as plain text (numbers as written, dates as YYYY-MM-DD, formulas by their result). */
+export function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  if (typeof v === 'object') {
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result)
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim()
+    if ('text' in v) return String(v.text).trim()
+    if ('error' in v) return String(v.error)
+  }
+  return String(v).trim()
+}
+
+/**
+ * Reads one worksheet as a table: finds the header row (among the first 10, the one naming most
+ * fields), maps columns by the alias table, parses every data row, and reports every problem with
+ * sheet, row, column, value and reason. Blank rows are skipped.
+ * @param path an .xlsx file
+ * @param options.sheet worksheet name (default: the first)
+ * @throws UserError when the file is not a readable .xlsx, the sheet is missing, or required columns are not found
+ */
+export async function readXlsxTable(path: string, columns: ColumnSpec[], options: { sheet?: string } = {}): Promise<XlsxTable> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.readFile(path)
+  } catch {
+    throw new UserError('无法读取该文件：请选择 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 中另存为 .xlsx。', 'file')
+  }
+  const sheet = options.sheet ? wb.getWorksheet(options.sheet) : wb.worksheets[0]
+  if (!sheet) throw new UserError(options.sheet ? `工作簿中没有名为「${options.sheet}」的工作表` : '工作簿中没有工作表', 'file')
+
+  // Header row: the one among the first 10 where most fields are found.
+  let headerRow = 0
+  let best = new Map<string, number>()
+  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
+    const found = new Map<string, number>()
+    sheet.getRow(r).eachCell((cell, col) => {
+      const text = norm(cellText(cell))
+      const spec = columns.find((c) => !found.has(c.field) && c.aliases.some((a) => norm(a) === text))
+      if (spec) found.set(spec.field, col)
+    })
+    if (found.size > best.size) {
+      best = found
+      headerRow = r
+    }
+  }
+  const missing = columns.filter((c) => c.required && !best.has(c.field))
+  if (missing.length) {
+    throw new UserError(`在「${sheet.name}」的前 10 行中找不到这些列：${missing.map((c) => c.label).join('、')}（表头应写作 ${missing.map((c) => c.aliases[0]).join('、')}）`, 'file')
+  }
+
+  const mapped: ImportColumn[] = []
+  const warnings: string[] = []
+  sheet.getRow(headerRow).eachCell((cell, col) => {
+    const spec = columns.find((c) => best.get(c.field) === col)
+    const letter = sheet.getColumn(col).letter
+    mapped.push({ column: letter, header: cellText(cell), field: spec?.label ?? null })
+    if (!spec && cellText(cell)) warnings.push(`第 ${letter} 列「${cellText(cell)}」不是可导入的项目，已忽略`)
+  })
+
+  const problems: ImportProblem[] = []
+  const rows: XlsxTable['rows'] = []
+  let rowsRead = 0
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r)
+    const texts = columns.map((c) => (best.has(c.field) ? cellText(row.getCell(best.get(c.field)!)) : ''))
+    if (texts.every((t) => t === '')) continue
+    rowsRead++
+    const values: Record<string, unknown> = {}
+    let ok = true
+    columns.forEach((c, i) => {
+      if (!best.has(c.field)) return
+      const letter = sheet.getColumn(best.get(c.field)!).letter
+      const text = texts[i]
+      if (text === '' && c.required) {
+        problems.push({ sheet: sheet.name, row: r, column: letter, value: '', reason: `「${c.label}」不能为空` })
+        ok = false
+        return
+      }
+      const parsed = c.parse(text)
+      if ('error' in parsed) {
+        problems.push({ sheet: sheet.name, row: r, column: letter, value: text.slice(0, 200), reason: parsed.error })
+        ok = false
+      } else values[c.field] = parsed.value
+    })
+    if (ok) rows.push({ row: r, values })
+  }
+  return { sheet: sheet.name, rowsRead, columns: mapped, rows, problems, warnings }
+}

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { describe, expect, it, vi } from 'vitest'
+import type { ImportPreview } from '../../../shared/imports/types'
+import ImportWizard from '../../../renderer/src/components/imports/ImportWizard.vue'
+
+const base: ImportPreview = {
+  token: `i_${'a'.repeat(32)}`,
+  fileName: '学校.xlsx',
+  rowsRead: 2,
+  rowsAccepted: 1,
+  columns: [
+    { column: 'A', header: '学校名称', field: '学校名称' },
+    { column: 'C', header: '备注', field: null },
+  ],
+  problems: [{ sheet: '学校', row: 4, column: 'B', value: '约八百', reason: '应为不超过 6 位的非负整数' }],
+  warnings: ['第 C 列「备注」不是可导入的项目，已忽略'],
+  sample: [{ 学校名称: '第一小学', 在校生数: 1200 }],
+  canCommit: false,
+  expiresAt: '2026-03-01T08:30:00.000Z',
+}
+
+function wizard(preview: ImportPreview) {
+  const pick = vi.fn(async () => ({ fileId: `f_${'b'.repeat(32)}`, name: '学校.xlsx', bytes: 2048 }))
+  const check = vi.fn(async () => preview)
+  const commit = vi.fn(async () => ({ rowsWritten: preview.rowsAccepted }))
+  const w = mount(ImportWizard, { props: { pick, check, commit }, global: { plugins: [ElementPlus] } })
+  return { w, pick, check, commit }
+}
+
+describe('ImportWizard (check, then commit)', () => {
+  it('shows every problem located and refuses the commit', async () => {
+    const { w, check, commit } = wizard(base)
+    await w.find('[data-test=import-choose]').trigger('click')
+    await flushPromises()
+    expect(check).toHaveBeenCalledWith({ fileId: `f_${'b'.repeat(32)}` })
+    expect(w.find('[data-test=import-file]').text()).toBe('学校.xlsx（2.0 KB）')
+    expect(w.find('[data-test=import-summary]').text()).toContain('读取 2 行，发现 1 处问题，请修改文件后重新选择')
+    expect(w.find('[data-test=import-problems]').text()).toContain('约八百')
+    expect(w.find('[data-test=import-problems]').text()).toContain('应为不超过 6 位的非负整数')
+    expect(w.text()).toContain('第 C 列「备注」不是可导入的项目，已忽略')
+    expect(w.findAll('[data-test=import-column]').map((t) => t.text())).toEqual(['A 学校名称', 'C 备注（忽略）'])
+    expect(w.find('[data-test=import-commit]').attributes('disabled')).toBeDefined()
+    await w.find('[data-test=import-commit]').trigger('click')
+    expect(commit).not.toHaveBeenCalled()
+  })
+
+  it('commits a clean file with its token and says how many rows were written', async () => {
+    const { w, commit } = wizard({ ...base, problems: [], warnings: [], canCommit: true, rowsRead: 1 })
+    await w.find('[data-test=import-choose]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test=import-sample]').text()).toContain('第一小学')
+    await w.find('[data-test=import-commit]').trigger('click')
+    await flushPromises()
+    expect(commit).toHaveBeenCalledWith(base.token)
+    expect(w.find('[data-test=import-done]').text()).toContain('已导入 1 行')
+    expect(w.emitted('committed')).toEqual([[{ rowsWritten: 1 }]])
+  })
+})
