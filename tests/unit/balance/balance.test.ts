@@ -84,6 +84,9 @@ describe('the seven indicators and the 6-of-7 rule per school part', () => {
     expect(amountToReach(20, 500, 100, 4.2)).toBe(1)
     expect(amountToReach(2249.5, 500, 1, 4.5)).toBe(1) // 4.5 × 500 = 2250 ㎡
     expect(amountToReach(0, 376, 100, 2.3)).toBe(9) // 2.3 × 3.76 = 8.648 rooms → 9
+    // the floor 4.2 × 85% = 3.57 per 100 for 10000 students is exactly 357 teachers (a whole number: decided exactly)
+    expect(amountToReach(0, 10000, 100, 4.2, 0.85)).toBe(357)
+    expect(amountToReach(3, 500, 100, 0.9, 0.85)).toBe(1) // 0.765 × 5 = 3.825 → 4
   })
 })
 
