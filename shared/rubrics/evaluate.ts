@@ -141,15 +141,31 @@ function fastItemValue(item: Pick<ComputedItem, 'display'>, x: number): string |
   return kind === 'percent' ? `${text}%` : kind === 'ratio' ? `1:${text}` : text
 }
 
-const thresholdCache = new WeakMap<ComputedItem, Map<string, string>>()
+interface CachedThreshold {
+  signature: string
+  text: string
+}
+const thresholdCache = new WeakMap<ComputedItem, Map<string, CachedThreshold>>()
 
-/** Shows a threshold: `≥85%`, `≤1:15`, `≥4.5`; a display range as `1:5～1:7`. */
+function thresholdSignature(item: ComputedItem, variant: string | null | undefined): string {
+  const range = item.displayRange ? ('min' in item.displayRange ? item.displayRange : variant != null ? item.displayRange[variant] : undefined) : undefined
+  return `${resolveThreshold(item, variant)}|${item.comparator}|${item.display.kind}|${item.display.thresholdDecimals}|${range ? `${range.min}-${range.max}` : ''}`
+}
+
+/**
+ * Shows a threshold: `≥85%`, `≤1:15`, `≥4.5`; a display range as `1:5～1:7`. Cached per item and
+ * variant, and recomputed when the item's threshold, comparator, display or range changes (an
+ * editor may change a rubric in place).
+ */
 export function formatThreshold(item: ComputedItem, variant?: string | null): string {
   let perItem = thresholdCache.get(item)
   if (!perItem) thresholdCache.set(item, (perItem = new Map()))
   const key = variant ?? ''
-  let text = perItem.get(key)
-  if (text === undefined) perItem.set(key, (text = thresholdText(item, variant)))
+  const signature = thresholdSignature(item, variant)
+  const cached = perItem.get(key)
+  if (cached && cached.signature === signature) return cached.text
+  const text = thresholdText(item, variant)
+  perItem.set(key, { signature, text })
   return text
 }
 
