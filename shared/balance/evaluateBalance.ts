@@ -129,6 +129,8 @@ export interface SchoolPartResult {
   students: number
   /** null when the part counts; else the Chinese reason it is left out */
   excluded: string | null
+  /** Chinese notes on the split of shared resources */
+  notes: string[]
   resourceShare: number
   indicators: Record<string, { value: number | null; display: string; standard: number | null; met: boolean | null; status: ItemResult['status'] }>
   metCount: number
@@ -181,13 +183,14 @@ export function evaluateBalance(
 ): BalanceEvaluation {
   const settings = balanceSettings(rubric)
   const group = rubric.groups.find((g) => g.level === 'school')
-  const floorRatio = group && group.combine.kind === 'atLeast' ? group.combine.floorRatio : 0.85
+  // a rubric whose school group requires every item (kind 'all') allows no 余项: floor 100%
+  const floorRatio = group && group.combine.kind === 'atLeast' ? group.combine.floorRatio : 1
   const allParts = schools.flatMap((s) => splitSchool(s, settings))
   const included: SchoolPart[] = []
   const values = new Map<string, Record<BalanceIndicator, ComputedValue>>()
   const schoolResults: SchoolPartResult[] = allParts.map((part) => {
     const excluded = exclusionReason(part, settings)
-    const base = { id: part.id, schoolId: part.schoolId, name: part.name, stage: part.stage, students: part.students, excluded, resourceShare: part.resourceShare }
+    const base = { id: part.id, schoolId: part.schoolId, name: part.name, stage: part.stage, students: part.students, excluded, notes: part.notes, resourceShare: part.resourceShare }
     if (excluded) return { ...base, indicators: {}, metCount: 0, verdict: 'noData' as Verdict, evaluation: null, plan: null }
     included.push(part)
     const v = schoolPartValues(part, settings)

@@ -126,6 +126,11 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
     expect(parts).toHaveLength(1)
     expect(parts[0].resourceShare).toBeCloseTo(0.5, 12)
     expect(parts[0].resources.teachingArea).toBeCloseTo(5000, 9)
+    expect(parts[0].notes).toEqual([])
+    // without its 高中 students a 完全中学's resources would all go to 初中: said so
+    const [alone] = splitSchool({ ...full, stages: [{ stage: '初中', students: 600 }] }, settings)
+    expect(alone.resourceShare).toBe(1)
+    expect(alone.notes).toEqual(['未填报高中部在校生数：共用资源全部计入义务教育学段，拆分结果偏高'])
     // 300 / 200 / 100: weighted 300 + 220 + 132 = 652
     const twelve: BalanceSchoolYear = { id: 'T', name: '十二年', institutionType: '345', stages: [{ stage: '小学', students: 300 }, { stage: '初中', students: 200 }, { stage: '高中', students: 100 }], resources: { multimediaRooms: 652 } }
     const [a, b] = splitSchool(twelve, settings)
