@@ -152,6 +152,7 @@ export interface StageCvResult {
 }
 
 export interface BalanceEvaluation {
+  year: number
   rubric: { id: string; version: string }
   schools: SchoolPartResult[]
   cv: StageCvResult[]
@@ -273,6 +274,7 @@ export function evaluateBalance(
   const checklist = evaluateRubric(rubric, balanceCountyValues(schools, included, county, settings), judgements, { level: 'county' })
   const verdict = combine([...stages.map((s) => s.verdict), checklist.verdict])
   return {
+    year: county.statYear,
     rubric: { id: rubric.id, version: rubric.version },
     schools: schoolResults,
     cv,
@@ -280,5 +282,43 @@ export function evaluateBalance(
     checklist,
     verdict,
     reasons: [...stages.flatMap((s) => s.reasons.map((r) => `${s.stage}：${r}`)), ...checklist.reasons],
+  }
+}
+
+/**
+ * The JSON `balance indicators --year Y --json` prints (issue 12):
+ * `{ year, rubric: { id, version }, schools: [ { id, name, stage, students, excluded, excludedReason?,
+ * indicators: { <key>: { value, standard, met } }, metCount, verdict } ], cv: [ { stage, indicator,
+ * value, limit, met } ], stages: [ { stage, verdict } ], checklist: [ { key, name, group, status,
+ * display, standard, judgement? } ], verdict }`. Values are in the units of the standard (per 100
+ * students, ㎡, 元); `met` is null when there is no data.
+ */
+export function balanceIndicatorsJson(ev: BalanceEvaluation) {
+  return {
+    year: ev.year,
+    rubric: ev.rubric,
+    schools: ev.schools.map((s) => ({
+      id: s.id,
+      name: s.name,
+      stage: s.stage,
+      students: s.students,
+      excluded: s.excluded !== null,
+      ...(s.excluded !== null ? { excludedReason: s.excluded } : {}),
+      indicators: Object.fromEntries(Object.entries(s.indicators).map(([k, v]) => [k, { value: v.value, standard: v.standard, met: v.met }])),
+      metCount: s.metCount,
+      verdict: s.verdict,
+    })),
+    cv: ev.cv.map((c) => ({ stage: c.stage, indicator: c.indicator, value: c.value, limit: c.limit, met: c.met })),
+    stages: ev.stages.map((s) => ({ stage: s.stage, verdict: s.verdict })),
+    checklist: ev.checklist.items.map((i) => ({
+      key: i.key,
+      name: i.name,
+      group: i.group,
+      status: i.status,
+      display: i.display,
+      standard: i.thresholdDisplay,
+      ...(i.judgement ? { judgement: i.judgement } : {}),
+    })),
+    verdict: ev.verdict,
   }
 }

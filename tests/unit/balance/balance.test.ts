@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import balanceJson from '../../../seeds/rubrics/balanced-development-2017.json'
-import { BALANCE_FORMULAS, evaluateBalance } from '../../../shared/balance/evaluateBalance'
+import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance } from '../../../shared/balance/evaluateBalance'
 import { balanceSettings, schoolPartValues, splitSchool, exclusionReason } from '../../../shared/balance/indicators'
 import { amountToReach, cvImprovementPlan } from '../../../shared/balance/plan'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
@@ -149,6 +149,14 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
     expect(exclusionReason(zero, settings)).toBe('在校生数为0，不参与计算')
     const r = evaluateBalance([primary('1'), { ...primary('S'), special: true }], { statYear: 2024 }, rubric)
     expect(r.schools.map((s) => s.excluded)).toEqual([null, '特殊教育学校不参与计算'])
+    const json = balanceIndicatorsJson(r)
+    expect(json.year).toBe(2024)
+    expect(json.rubric).toEqual({ id: 'balanced-development-2017', version: '1.0.0' })
+    expect(json.schools[1]).toMatchObject({ excluded: true, excludedReason: '特殊教育学校不参与计算', indicators: {} })
+    expect(json.schools[0]).toMatchObject({ stage: '小学', students: 500, metCount: 6, verdict: 'met' })
+    expect(json.schools[0].indicators.qualifiedTeachersPer100).toEqual({ value: 4.2, standard: 4.2, met: true })
+    expect(json.cv.find((c) => c.indicator === 'keyTeachersPer100')).toEqual({ stage: '小学', indicator: 'keyTeachersPer100', value: 0, limit: 0.5, met: true })
+    expect(json.stages).toEqual([{ stage: '小学', verdict: 'met' }])
     expect(JSON.stringify(r)).not.toContain('NaN')
   })
 })
