@@ -129,6 +129,8 @@ export interface SchoolPartResult {
   students: number
   /** null when the part counts; else the Chinese reason it is left out */
   excluded: string | null
+  /** Chinese notes on the split of shared resources */
+  notes: string[]
   resourceShare: number
   indicators: Record<string, { value: number | null; display: string; standard: number | null; met: boolean | null; status: ItemResult['status'] }>
   metCount: number
@@ -150,6 +152,7 @@ export interface StageCvResult {
 }
 
 export interface BalanceEvaluation {
+  year: number
   rubric: { id: string; version: string }
   schools: SchoolPartResult[]
   cv: StageCvResult[]
@@ -181,13 +184,14 @@ export function evaluateBalance(
 ): BalanceEvaluation {
   const settings = balanceSettings(rubric)
   const group = rubric.groups.find((g) => g.level === 'school')
-  const floorRatio = group && group.combine.kind === 'atLeast' ? group.combine.floorRatio : 0.85
+  // a rubric whose school group requires every item (kind 'all') allows no 余项: floor 100%
+  const floorRatio = group && group.combine.kind === 'atLeast' ? group.combine.floorRatio : 1
   const allParts = schools.flatMap((s) => splitSchool(s, settings))
   const included: SchoolPart[] = []
   const values = new Map<string, Record<BalanceIndicator, ComputedValue>>()
   const schoolResults: SchoolPartResult[] = allParts.map((part) => {
     const excluded = exclusionReason(part, settings)
-    const base = { id: part.id, schoolId: part.schoolId, name: part.name, stage: part.stage, students: part.students, excluded, resourceShare: part.resourceShare }
+    const base = { id: part.id, schoolId: part.schoolId, name: part.name, stage: part.stage, students: part.students, excluded, notes: part.notes, resourceShare: part.resourceShare }
     if (excluded) return { ...base, indicators: {}, metCount: 0, verdict: 'noData' as Verdict, evaluation: null, plan: null }
     included.push(part)
     const v = schoolPartValues(part, settings)
@@ -270,6 +274,7 @@ export function evaluateBalance(
   const checklist = evaluateRubric(rubric, balanceCountyValues(schools, included, county, settings), judgements, { level: 'county' })
   const verdict = combine([...stages.map((s) => s.verdict), checklist.verdict])
   return {
+    year: county.statYear,
     rubric: { id: rubric.id, version: rubric.version },
     schools: schoolResults,
     cv,
@@ -277,5 +282,43 @@ export function evaluateBalance(
     checklist,
     verdict,
     reasons: [...stages.flatMap((s) => s.reasons.map((r) => `${s.stage}：${r}`)), ...checklist.reasons],
+  }
+}
+
+/**
+ * The JSON `balance indicators --year Y --json` prints (issue 12):
+ * `{ year, rubric: { id, version }, schools: [ { id, name, stage, students, excluded, excludedReason?,
+ * indicators: { <key>: { value, standard, met } }, metCount, verdict } ], cv: [ { stage, indicator,
+ * value, limit, met } ], stages: [ { stage, verdict } ], checklist: [ { key, name, group, status,
+ * display, standard, judgement? } ], verdict }`. Values are in the units of the standard (per 100
+ * students, ㎡, 元); `met` is null when there is no data.
+ */
+export function balanceIndicatorsJson(ev: BalanceEvaluation) {
+  return {
+    year: ev.year,
+    rubric: ev.rubric,
+    schools: ev.schools.map((s) => ({
+      id: s.id,
+      name: s.name,
+      stage: s.stage,
+      students: s.students,
+      excluded: s.excluded !== null,
+      ...(s.excluded !== null ? { excludedReason: s.excluded } : {}),
+      indicators: Object.fromEntries(Object.entries(s.indicators).map(([k, v]) => [k, { value: v.value, standard: v.standard, met: v.met }])),
+      metCount: s.metCount,
+      verdict: s.verdict,
+    })),
+    cv: ev.cv.map((c) => ({ stage: c.stage, indicator: c.indicator, value: c.value, limit: c.limit, met: c.met })),
+    stages: ev.stages.map((s) => ({ stage: s.stage, verdict: s.verdict })),
+    checklist: ev.checklist.items.map((i) => ({
+      key: i.key,
+      name: i.name,
+      group: i.group,
+      status: i.status,
+      display: i.display,
+      standard: i.thresholdDisplay,
+      ...(i.judgement ? { judgement: i.judgement } : {}),
+    })),
+    verdict: ev.verdict,
   }
 }

@@ -94,6 +94,8 @@ export interface SchoolPart {
   urbanRural: string | null
   special: boolean
   multiStage: boolean
+  /** Chinese notes on the split (e.g. a 完全中学 without its 高中 students) */
+  notes: string[]
   students: number
   figures: SchoolStageFigures
   /** this part's fraction of the whole-school resources: w·students ÷ Σ w·students (1 for a one-stage school) */
@@ -130,6 +132,10 @@ export function splitSchool(school: BalanceSchoolYear, settings: BalanceSettings
   const weighted = school.stages.reduce((a, s) => a + settings.stageWeights[s.stage] * Math.max(0, s.students), 0)
   const compulsory = school.stages.filter((s): s is SchoolStageFigures & { stage: Stage } => s.stage !== '高中')
   const multiStage = school.stages.length > 1
+  const notes: string[] = []
+  if ((school.institutionType === '341' || school.institutionType === '345') && !school.stages.some((s) => s.stage === '高中')) {
+    notes.push('未填报高中部在校生数：共用资源全部计入义务教育学段，拆分结果偏高')
+  }
   const r = school.resources
   return compulsory.map((s) => {
     const share = weighted > 0 ? (settings.stageWeights[s.stage] * Math.max(0, s.students)) / weighted : 0
@@ -145,6 +151,7 @@ export function splitSchool(school: BalanceSchoolYear, settings: BalanceSettings
       urbanRural: school.urbanRural ?? null,
       special: school.special === true,
       multiStage,
+      notes,
       students: s.students,
       figures: s,
       resourceShare: multiStage ? share : 1,

@@ -5,17 +5,22 @@
  * Amounts are the smallest whole numbers that reach the target, computed exactly (decimal.ts).
  */
 import type { RubricEvaluation } from '../rubrics/evaluate'
-import { ceilRational, mulRational, ratio, rationalOf, subRational, type Rational } from '../statistics/decimal'
+import { ceilRational, formatRational, mulRational, ratio, rationalOf, subRational } from '../statistics/decimal'
 import { INDICATOR_UNITS, type BalanceIndicator } from './indicators'
 import { weightedCv } from './weightedCv'
 
 /**
- * Smallest whole amount to add to `current` so that (current + add) × multiplier ÷ students ≥ target.
- * 0 when already there. Throws RangeError when students ≤ 0.
+ * Smallest whole amount to add to `current` so that (current + add) × multiplier ÷ students ≥
+ * target × factor (factor: e.g. 0.85 for the 余项 floor). 0 when already there. Decided on doubles
+ * when the need is clearly away from a whole number, exactly (decimal.ts) otherwise.
+ * Throws RangeError when students ≤ 0.
  */
-export function amountToReach(current: number, students: number, multiplier: number, target: number | Rational): number {
+export function amountToReach(current: number, students: number, multiplier: number, target: number, factor = 1): number {
   if (!(students > 0)) throw new RangeError('在校生数为0')
-  const t = typeof target === 'number' ? rationalOf(target) : target
+  const need = (target * factor * students) / multiplier - current
+  const nearest = Math.round(need)
+  if (Math.abs(need - nearest) > 1e-9 * Math.max(1, Math.abs(need), Math.abs(current))) return need > 0 ? Math.ceil(need) : 0
+  const t = factor === 1 ? rationalOf(target) : mulRational(rationalOf(target), rationalOf(factor))
   const total = mulRational(mulRational(t, ratio(1, multiplier)), rationalOf(students)) // target × students ÷ multiplier
   const add = ceilRational(subRational(total, rationalOf(current)))
   return add > 0n ? Number(add) : 0
@@ -85,7 +90,7 @@ export function schoolPassPlan(evaluation: RubricEvaluation, students: number, f
       attainment: item.value / item.threshold,
       current: item.numerator,
       toStandard: amountToReach(item.numerator, students, u.multiplier, item.threshold),
-      toFloor: amountToReach(item.numerator, students, u.multiplier, mulRational(rationalOf(item.threshold), rationalOf(floorRatio))),
+      toFloor: amountToReach(item.numerator, students, u.multiplier, item.threshold, floorRatio),
     })
   }
   if (evaluation.verdict === 'met' || shortfalls.length === 0) {
@@ -145,29 +150,61 @@ export interface CvPlan {
  */
 export function cvImprovementPlan(key: BalanceIndicator, entries: readonly CvPlanEntry[], limit: number): CvPlan {
   const { multiplier, unit } = INDICATOR_UNITS[key]
+  const cvEntries = () => state.map((e) => ({ id: e.id, name: e.name, weight: e.students, value: e.amount === null ? null : (e.amount * multiplier) / e.students }))
   const state = entries.map((e) => ({ ...e }))
-  const cvOf = () => weightedCv(state.map((e) => ({ id: e.id, name: e.name, weight: e.students, value: e.amount === null ? null : (e.amount * multiplier) / e.students })))
-  let current = cvOf()
-  const before = current.cv
+  const first = weightedCv(cvEntries())
+  const before = first.cv
   const steps: CvPlanStep[] = []
-  if (before === null) return { key, unit, limit, before, after: null, reached: false, steps, total: 0, reason: current.reason }
-  const lifted = new Set<string>()
-  while (current.cv !== null && current.cv > limit) {
-    const mean = current.mean!
-    const next = current.contributions.find((c) => c.value < mean && !lifted.has(c.id))
-    if (!next) break
-    const e = state.find((s) => s.id === next.id)!
-    const add = Math.max(1, amountToReach(e.amount!, e.students, multiplier, mean))
-    e.amount = e.amount! + add
-    lifted.add(e.id)
-    current = cvOf()
-    steps.push({ id: e.id, name: e.name, from: next.value, to: (e.amount * multiplier) / e.students, add, cvAfter: current.cv ?? 0 })
+  if (before === null) return { key, unit, limit, before, after: null, reached: false, steps, total: 0, reason: first.reason }
+  // The loop works on arrays in place (O(n) per step, no sorting or allocation); the final
+  // coefficient is recomputed by weightedCv so that it matches the reported one exactly.
+  const used = state.filter((e) => e.amount !== null && e.students > 0)
+  const n = used.length
+  const weight = used.map((e) => e.students)
+  const amount = used.map((e) => e.amount as number)
+  const value = used.map((e, i) => (amount[i] * multiplier) / e.students)
+  const lifted = new Array<boolean>(n).fill(false)
+  const P = weight.reduce((a, b) => a + b, 0)
+  let weightedSum = value.reduce((a, x, i) => a + weight[i] * x, 0)
+  for (;;) {
+    const mean = weightedSum / P
+    let variance = 0
+    for (let i = 0; i < n; i++) variance += (weight[i] * (value[i] - mean) ** 2) / P
+    const cv = Math.sqrt(variance) / mean
+    if (!(cv > limit)) break
+    let pick = -1
+    let largest = -1
+    for (let i = 0; i < n; i++) {
+      if (lifted[i] || !(value[i] < mean)) continue
+      const term = weight[i] * (value[i] - mean) ** 2
+      if (term > largest) {
+        largest = term
+        pick = i
+      }
+    }
+    if (pick < 0) break
+    const add = Math.max(1, amountToReach(amount[pick], weight[pick], multiplier, mean))
+    const from = value[pick]
+    amount[pick] += add
+    value[pick] = (amount[pick] * multiplier) / weight[pick]
+    weightedSum += weight[pick] * (value[pick] - from)
+    lifted[pick] = true
+    let after = 0
+    const m2 = weightedSum / P
+    for (let i = 0; i < n; i++) after += (weight[i] * (value[i] - m2) ** 2) / P
+    steps.push({ id: used[pick].id, name: used[pick].name, from, to: value[pick], add, cvAfter: Math.sqrt(after) / m2 })
   }
-  const reached = current.cv !== null && current.cv <= limit
-  const plan: CvPlan = { key, unit, limit, before, after: current.cv, reached, steps, total: steps.reduce((a, s) => a + s.add, 0) }
+  for (let i = 0; i < n; i++) used[i].amount = amount[i]
+  const final = weightedCv(cvEntries())
+  const reached = final.cv !== null && final.cv <= limit
+  const plan: CvPlan = { key, unit, limit, before, after: final.cv, reached, steps, total: steps.reduce((a, s) => a + s.add, 0) }
   if (!reached) {
-    const above = current.contributions.filter((c) => c.value > current.mean!).slice(0, 3).map((c) => c.name)
-    plan.reason = `只提升低于全县平均值的学校不能使差异系数降到${limit}以下，差异主要来自高于平均值的学校：${above.join('、')}`
+    const above = final.contributions.filter((c) => c.value > final.mean!).slice(0, 3).map((c) => c.name)
+    plan.reason = `只提升低于全县平均值的学校不能使差异系数降到${formatLimit(limit)}以下，差异主要来自高于平均值的学校：${above.join('、')}`
   }
   return plan
+}
+
+function formatLimit(limit: number): string {
+  return formatRational(rationalOf(limit), 2)
 }

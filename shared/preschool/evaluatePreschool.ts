@@ -120,3 +120,28 @@ export function evaluatePreschool(
     },
   }
 }
+
+/**
+ * The JSON `preschool indicators --year Y --json` prints (issue 11):
+ * `{ year, rubric: { id, version }, indicators: [ { key, name, numerator, denominator, value,
+ * display, threshold, comparator, status } ] }`, the county-level items in rubric order; `value` is a
+ * fraction for rates (0.7140, display `71.40%`) and children per teacher for the ratio (25.52,
+ * display `1:25.5`); `status` is met / notMet / noData / judged.
+ */
+export function preschoolIndicatorsJson(ev: PreschoolEvaluation) {
+  return {
+    year: ev.year,
+    rubric: ev.rubric,
+    indicators: ev.indicators.map((i) => ({
+      key: i.key,
+      name: i.name,
+      numerator: i.numerator,
+      denominator: i.denominator,
+      value: i.value,
+      display: i.display,
+      threshold: i.threshold,
+      comparator: i.comparator,
+      status: i.status,
+    })),
+  }
+}

@@ -26,17 +26,18 @@ export interface PreschoolSettings {
   maxChildren: number
 }
 
-/** Reads the preschool settings from a rubric (the bundled one or a variant). Throws when a setting is missing. */
+/** Reads the preschool settings from a rubric (the bundled one or a variant). Throws when a setting or the kgSize item is missing. */
 export function preschoolSettings(rubric: Rubric): PreschoolSettings {
   const limits = mapSetting(rubric, 'classSizeLimits')
   const size = rubric.items.find((i) => i.key === 'kgSize')
   const maxChildren = size && size.kind === 'computed' ? resolveThreshold(size) : null
+  if (maxChildren === null) throw new Error(`指标体系 ${rubric.id} 缺少办园规模指标 kgSize 的标准值`)
   return {
     privateSponsors: listSetting(rubric, 'privateSponsors'),
     includeAttachedClasses: booleanSetting(rubric, 'includeAttachedClasses'),
     includeNurseryInGrossEnrolment: booleanSetting(rubric, 'includeNurseryInGrossEnrolment'),
     classSizeLimits: { small: limits.small, middle: limits.middle, large: limits.large, mixed: limits.mixed },
-    maxChildren: maxChildren ?? 360,
+    maxChildren,
   }
 }
 

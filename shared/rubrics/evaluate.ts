@@ -5,6 +5,8 @@
  */
 import {
   compareRational,
+  fastCompare,
+  fastFixed,
   formatRational,
   formatTrimmed,
   mulRational,
@@ -123,7 +125,7 @@ export function resolveThreshold(item: ComputedItem, variant?: string | null): n
   return item.threshold[variant] ?? null
 }
 
-/** Shows a value in the item's display: percent `82.99%`, ratio `1:25.5`, number `4.52`. Half-up. */
+/** Shows a value in the item's display: percent `82.99%`, ratio `1:25.5`, number `4.52`. Half-up, exact. */
 export function formatItemValue(item: Pick<ComputedItem, 'display'>, value: Rational): string {
   const { kind, decimals } = item.display
   if (kind === 'percent') return `${formatRational(mulRational(value, { n: 100n, d: 1n }), decimals)}%`
@@ -131,8 +133,43 @@ export function formatItemValue(item: Pick<ComputedItem, 'display'>, value: Rati
   return formatRational(value, decimals)
 }
 
-/** Shows a threshold: `≥85%`, `≤1:15`, `≥4.5`; a display range as `1:5～1:7`. */
+/** formatItemValue from a double when it is clearly away from a rounding tie; null otherwise. */
+function fastItemValue(item: Pick<ComputedItem, 'display'>, x: number): string | null {
+  const { kind, decimals } = item.display
+  const text = fastFixed(kind === 'percent' ? x * 100 : x, decimals)
+  if (text === null) return null
+  return kind === 'percent' ? `${text}%` : kind === 'ratio' ? `1:${text}` : text
+}
+
+interface CachedThreshold {
+  signature: string
+  text: string
+}
+const thresholdCache = new WeakMap<ComputedItem, Map<string, CachedThreshold>>()
+
+function thresholdSignature(item: ComputedItem, variant: string | null | undefined): string {
+  const range = item.displayRange ? ('min' in item.displayRange ? item.displayRange : variant != null ? item.displayRange[variant] : undefined) : undefined
+  return `${resolveThreshold(item, variant)}|${item.comparator}|${item.display.kind}|${item.display.thresholdDecimals}|${range ? `${range.min}-${range.max}` : ''}`
+}
+
+/**
+ * Shows a threshold: `≥85%`, `≤1:15`, `≥4.5`; a display range as `1:5～1:7`. Cached per item and
+ * variant, and recomputed when the item's threshold, comparator, display or range changes (an
+ * editor may change a rubric in place).
+ */
 export function formatThreshold(item: ComputedItem, variant?: string | null): string {
+  let perItem = thresholdCache.get(item)
+  if (!perItem) thresholdCache.set(item, (perItem = new Map()))
+  const key = variant ?? ''
+  const signature = thresholdSignature(item, variant)
+  const cached = perItem.get(key)
+  if (cached && cached.signature === signature) return cached.text
+  const text = thresholdText(item, variant)
+  perItem.set(key, { signature, text })
+  return text
+}
+
+function thresholdText(item: ComputedItem, variant?: string | null): string {
   const t = resolveThreshold(item, variant)
   if (t === null) return '—'
   if (item.displayRange) {
@@ -161,6 +198,15 @@ function compare(c: Comparator, sign: -1 | 0 | 1): boolean {
   }
 }
 
+/** The value as a double (numerator × multiplier ÷ denominator when both are there), or null when there is none. */
+function floatValue(v: ComputedValue | undefined): number | null {
+  if (!v) return null
+  if (v.numerator !== null && v.denominator !== null && Number.isFinite(v.numerator) && Number.isFinite(v.denominator) && v.denominator !== 0) {
+    return (v.numerator * (v.multiplier ?? 1)) / v.denominator
+  }
+  return v.value !== null && Number.isFinite(v.value) ? v.value : null
+}
+
 /** The exact rational of a computed value, or null when there is none. */
 export function exactValue(v: ComputedValue | undefined): Rational | null {
   if (!v) return null
@@ -173,39 +219,48 @@ export function exactValue(v: ComputedValue | undefined): Rational | null {
 
 function evaluateComputed(item: ComputedItem, v: ComputedValue | undefined, variant: string | null): ItemResult {
   const threshold = resolveThreshold(item, variant)
-  const base = {
+  // Built once with every field in a fixed order (no spreads, no closures): this runs for every
+  // item of every kindergarten or school.
+  const result: ItemResult = {
     key: item.key,
     name: item.name,
     group: item.group,
-    kind: 'computed' as const,
+    kind: 'computed',
     numerator: v?.numerator ?? null,
     denominator: v?.denominator ?? null,
-    ...(v?.multiplier !== undefined && v.multiplier !== 1 ? { multiplier: v.multiplier } : {}),
+    value: null,
+    display: '无数据',
     threshold,
     thresholdDisplay: formatThreshold(item, variant),
     comparator: item.comparator,
     unit: item.unit,
+    status: 'noData',
+    attainment: null,
     counts: item.counts,
     source: item.source,
     confidence: item.confidence,
-    ...(v?.missing && v.missing.length > 0 ? { missing: v.missing } : {}),
   }
-  const exact = exactValue(v)
-  if (!exact) {
-    return { ...base, value: null, display: '无数据', status: 'noData', attainment: null, reason: v?.reason ?? '未提供计算所需的数据' }
+  if (v?.multiplier !== undefined && v.multiplier !== 1) result.multiplier = v.multiplier
+  if (v?.missing && v.missing.length > 0) result.missing = v.missing
+  const float = floatValue(v)
+  if (float === null) {
+    result.reason = v?.reason ?? '未提供计算所需的数据'
+    return result
   }
-  const value = v?.value ?? null
-  const display = formatItemValue(item, exact)
+  // Fast paths on doubles where they cannot differ from the exact answer; exact arithmetic otherwise.
+  result.value = v?.value ?? float
+  result.display = fastItemValue(item, float) ?? formatItemValue(item, exactValue(v)!)
   if (threshold === null) {
-    return { ...base, value, display, status: 'noData', attainment: null, reason: `未设置“${variant ?? '（未指定类别）'}”的标准值` }
+    result.reason = `未设置“${variant ?? '（未指定类别）'}”的标准值`
+    return result
   }
-  const t = rationalOf(threshold)
-  const met = compare(item.comparator, compareRational(exact, t))
-  const attainment = item.comparator === '>=' && threshold !== 0 ? (value ?? 0) / threshold : null
-  const result: ItemResult = { ...base, value, display, status: met ? 'met' : 'notMet', attainment }
+  const sign = fastCompare(float, threshold) ?? compareRational(exactValue(v)!, rationalOf(threshold))
+  const met = compare(item.comparator, sign)
+  result.status = met ? 'met' : 'notMet'
+  if (item.comparator === '>=' && threshold !== 0) result.attainment = float / threshold
   if (v?.reason) result.reason = v.reason
-  if (!met && display === formatItemValue(item, t)) {
-    result.reason = `按未舍入的数值计算未达到标准（舍入后显示为${display}）`
+  if (!met && result.display === (fastItemValue(item, threshold) ?? formatItemValue(item, rationalOf(threshold)))) {
+    result.reason = `按未舍入的数值计算未达到标准（舍入后显示为${result.display}）`
   }
   return result
 }

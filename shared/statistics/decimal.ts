@@ -18,8 +18,9 @@ export interface Rational {
 
 const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i
 
+const POW10: bigint[] = []
 function pow10(k: number): bigint {
-  return 10n ** BigInt(k)
+  return (POW10[k] ??= 10n ** BigInt(k))
 }
 
 /**
@@ -130,4 +131,36 @@ export function roundHalfUp(x: number, decimals: number): number {
 export function formatTrimmed(x: number, multiplier = 1): string {
   const text = formatRational(ratio(x, 1, multiplier), 6)
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text
+}
+
+/**
+ * Sign of x − t decided on doubles when the gap is far above floating-point error (relative 1e-9);
+ * null when the two are too close to tell (then compare exactly with compareRational). A fast
+ * path for the common case: the answer is the same as the exact comparison whenever it is not null.
+ */
+export function fastCompare(x: number, t: number): -1 | 1 | null {
+  const tol = 1e-9 * Math.max(1, Math.abs(x), Math.abs(t))
+  const gap = x - t
+  return gap > tol ? 1 : gap < -tol ? -1 : null
+}
+
+/**
+ * Half-up text of x to `decimals` places computed on doubles when x is clearly away from a rounding
+ * tie; null near a tie or for huge values (then use formatRational on the exact value). Whenever it
+ * is not null the text equals formatRational's.
+ */
+export function fastFixed(x: number, decimals: number): string | null {
+  if (!Number.isFinite(x)) return null
+  const scaled = Math.abs(x) * 10 ** decimals
+  if (scaled > 1e12) return null
+  const floor = Math.floor(scaled)
+  const frac = scaled - floor
+  if (Math.abs(frac - 0.5) < 1e-7 * Math.max(1, scaled)) return null
+  const rounded = frac > 0.5 ? floor + 1 : floor
+  let digits = String(rounded)
+  if (decimals > 0) {
+    digits = digits.padStart(decimals + 1, '0')
+    digits = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`
+  }
+  return `${x < 0 && rounded !== 0 ? '-' : ''}${digits}`
 }

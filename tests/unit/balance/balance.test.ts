@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import balanceJson from '../../../seeds/rubrics/balanced-development-2017.json'
-import { BALANCE_FORMULAS, evaluateBalance } from '../../../shared/balance/evaluateBalance'
+import { summarizeClassBands } from '../../../shared/balance/classBands'
+import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance } from '../../../shared/balance/evaluateBalance'
+import { matchHeader, SCHOOL_FIELDS } from '../../../shared/statistics/headerAliases'
 import { balanceSettings, schoolPartValues, splitSchool, exclusionReason } from '../../../shared/balance/indicators'
 import { amountToReach, cvImprovementPlan } from '../../../shared/balance/plan'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
@@ -84,6 +86,9 @@ describe('the seven indicators and the 6-of-7 rule per school part', () => {
     expect(amountToReach(20, 500, 100, 4.2)).toBe(1)
     expect(amountToReach(2249.5, 500, 1, 4.5)).toBe(1) // 4.5 × 500 = 2250 ㎡
     expect(amountToReach(0, 376, 100, 2.3)).toBe(9) // 2.3 × 3.76 = 8.648 rooms → 9
+    // the floor 4.2 × 85% = 3.57 per 100 for 10000 students is exactly 357 teachers (a whole number: decided exactly)
+    expect(amountToReach(0, 10000, 100, 4.2, 0.85)).toBe(357)
+    expect(amountToReach(3, 500, 100, 0.9, 0.85)).toBe(1) // 0.765 × 5 = 3.825 → 4
   })
 })
 
@@ -123,6 +128,11 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
     expect(parts).toHaveLength(1)
     expect(parts[0].resourceShare).toBeCloseTo(0.5, 12)
     expect(parts[0].resources.teachingArea).toBeCloseTo(5000, 9)
+    expect(parts[0].notes).toEqual([])
+    // without its 高中 students a 完全中学's resources would all go to 初中: said so
+    const [alone] = splitSchool({ ...full, stages: [{ stage: '初中', students: 600 }] }, settings)
+    expect(alone.resourceShare).toBe(1)
+    expect(alone.notes).toEqual(['未填报高中部在校生数：共用资源全部计入义务教育学段，拆分结果偏高'])
     // 300 / 200 / 100: weighted 300 + 220 + 132 = 652
     const twelve: BalanceSchoolYear = { id: 'T', name: '十二年', institutionType: '345', stages: [{ stage: '小学', students: 300 }, { stage: '初中', students: 200 }, { stage: '高中', students: 100 }], resources: { multimediaRooms: 652 } }
     const [a, b] = splitSchool(twelve, settings)
@@ -141,6 +151,14 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
     expect(exclusionReason(zero, settings)).toBe('在校生数为0，不参与计算')
     const r = evaluateBalance([primary('1'), { ...primary('S'), special: true }], { statYear: 2024 }, rubric)
     expect(r.schools.map((s) => s.excluded)).toEqual([null, '特殊教育学校不参与计算'])
+    const json = balanceIndicatorsJson(r)
+    expect(json.year).toBe(2024)
+    expect(json.rubric).toEqual({ id: 'balanced-development-2017', version: '1.0.0' })
+    expect(json.schools[1]).toMatchObject({ excluded: true, excludedReason: '特殊教育学校不参与计算', indicators: {} })
+    expect(json.schools[0]).toMatchObject({ stage: '小学', students: 500, metCount: 6, verdict: 'met' })
+    expect(json.schools[0].indicators.qualifiedTeachersPer100).toEqual({ value: 4.2, standard: 4.2, met: true })
+    expect(json.cv.find((c) => c.indicator === 'keyTeachersPer100')).toEqual({ stage: '小学', indicator: 'keyTeachersPer100', value: 0, limit: 0.5, met: true })
+    expect(json.stages).toEqual([{ stage: '小学', verdict: 'met' }])
     expect(JSON.stringify(r)).not.toContain('NaN')
   })
 })
@@ -280,5 +298,40 @@ describe('missing data and rubric settings', () => {
     // (2300 − 300) / 500 = 4.0 < 4.5; sports stays (3500 + 300) / 500 = 7.6
     expect(values.teachingSpacePerStudent.value).toBe(4)
     expect(values.sportsSpacePerStudent.value).toBe(7.6)
+  })
+})
+
+describe('班额 bands', () => {
+  it('counts classes over 45 (小学) or 50 (初中) as whole bands, and 大班额 / 超大班额', () => {
+    const bands = { upTo25: 2, b36to40: 5, b41to45: 4, b46to50: 3, b51to55: 2, b56to60: 1, from66: 1 }
+    // 小学: over 45 = 46-50 3 + 51-55 2 + 56-60 1 + 66+ 1 = 7; 初中: over 50 = 2 + 1 + 1 = 4
+    expect(summarizeClassBands(bands, 45)).toEqual({ classes: 18, overLimit: 7, large: 1, extraLarge: 1 })
+    expect(summarizeClassBands(bands, 50).overLimit).toBe(4)
+    expect(() => summarizeClassBands(bands, 48)).toThrow('班额上限48不是统计表分段的边界')
+    expect(matchHeader('班额：46～50人', SCHOOL_FIELDS)?.field.key).toBe('stage.classBands.b46to50')
+    expect(matchHeader('66人及以上', SCHOOL_FIELDS)?.field.key).toBe('stage.classBands.from66')
+  })
+})
+
+describe('a 九年一贯制 school in the county evaluation', () => {
+  it('counts as one 小学 and one 初中, each in its own 学段 and 差异系数', () => {
+    const nine: BalanceSchoolYear = {
+      id: 'J', name: '九年一贯制学校', institutionType: '312',
+      stages: [
+        { stage: '小学', students: 166, teachersByEducation: { associate: 7 }, keyTeachers: 2, peTeachers: 1, musicTeachers: 1 },
+        { stage: '初中', students: 210, teachersByEducation: { bachelor: 12 }, keyTeachers: 3, peTeachers: 1, artTeachers: 1 },
+      ],
+      // 397 weighted students: 小学 gets 166/397 of 8000 ㎡ = 3345.09 ㎡ → 20.15 ㎡ per 小学 student; 初中 22.17 (× 1.1)
+      resources: { teachingArea: 8000, sportsGroundArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
+    }
+    const r = evaluateBalance([primary('1'), nine], { statYear: 2024 }, rubric)
+    expect(r.schools.map((s) => [s.name, s.stage])).toEqual([['第1小学', '小学'], ['九年一贯制学校（小学部）', '小学'], ['九年一贯制学校（初中部）', '初中']])
+    const p = r.schools[1].indicators.teachingSpacePerStudent.value!
+    const j = r.schools[2].indicators.teachingSpacePerStudent.value!
+    expect(roundHalfUp(p, 2)).toBe(20.15)
+    expect(j / p).toBeCloseTo(1.1, 12)
+    expect(r.stages.map((s) => [s.stage, s.schools])).toEqual([['小学', 2], ['初中', 1]])
+    // a one-school 学段 has every 差异系数 0
+    expect(r.cv.filter((c) => c.stage === '初中').every((c) => c.value === 0)).toBe(true)
   })
 })

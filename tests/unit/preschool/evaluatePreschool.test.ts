@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import preschoolJson from '../../../seeds/rubrics/preschool-universality-2020.json'
-import { evaluatePreschool } from '../../../shared/preschool/evaluatePreschool'
+import { evaluatePreschool, preschoolIndicatorsJson } from '../../../shared/preschool/evaluatePreschool'
 import { basicSituation, problemSentences } from '../../../shared/preschool/narrative'
 import type { KindergartenYear } from '../../../shared/preschool/types'
 import { parseRubric } from '../../../shared/rubrics/rubric'
@@ -49,6 +49,10 @@ describe('evaluatePreschool and the report sentences on 贺兰县 2024', () => {
       { key: 'affordableCoverageRate', numerator: 11302, denominator: 13619, display: '82.99%', threshold: 0.8, comparator: '>=', status: 'met' },
       { key: 'publicShare', numerator: 9169, denominator: 13619, display: '67.33%', threshold: 0.5, comparator: '>=', status: 'met' },
     ])
+    const json = preschoolIndicatorsJson(ev)
+    expect(json.indicators.find((i) => i.key === 'childrenPerTeacher')).toEqual({ key: 'childrenPerTeacher', name: '在园幼儿与专任教师比', numerator: null, denominator: null, value: null, display: '无数据', threshold: 15, comparator: '<=', status: 'noData' })
+    expect(json.indicators.find((i) => i.key === 'leadership')).toMatchObject({ status: 'noData', comparator: null })
+    expect(JSON.parse(JSON.stringify(json)).indicators[1]).toMatchObject({ key: 'affordableCoverageRate', value: 11302 / 13619, display: '82.99%' })
     expect(ev.gaps.affordable).toMatchObject({ reached: true, transfer: 0 })
     expect(ev.gaps.affordableConversion!.converted).toEqual([])
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { urbanRuralClass } from '../../../shared/statistics/codes'
 import {
   isNoteRow,
   isSummaryRow,
@@ -80,5 +81,17 @@ describe('header alias table (SHEETS.md habits)', () => {
         }
       }
     }
+  })
+})
+
+describe('城乡类型 codes', () => {
+  it('maps a 3-digit code, a leaf name or the class itself to 城区 / 镇区 / 乡村', () => {
+    expect(urbanRuralClass('121')).toBe('镇区')
+    expect(urbanRuralClass(121)).toBe('镇区')
+    expect(urbanRuralClass('城乡结合区')).toBe('城区')
+    expect(urbanRuralClass(' 村庄 ')).toBe('乡村')
+    expect(urbanRuralClass('镇区')).toBe('镇区')
+    expect(urbanRuralClass('130')).toBeNull()
+    expect(urbanRuralClass(null)).toBeNull()
   })
 })

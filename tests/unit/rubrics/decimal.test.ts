@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ceilRational, compareRational, formatRational, formatTrimmed, ratio, rationalOf, roundHalfUp } from '../../../shared/statistics/decimal'
+import { ceilRational, compareRational, fastCompare, fastFixed, formatRational, formatTrimmed, ratio, rationalOf, roundHalfUp } from '../../../shared/statistics/decimal'
 
 describe('half-up rounding on exact decimals', () => {
   it('rounds the decimal a person typed, not its binary neighbour', () => {
@@ -44,5 +44,41 @@ describe('half-up rounding on exact decimals', () => {
     expect(formatTrimmed(0.905, 100)).toBe('90.5')
     expect(formatTrimmed(10.44)).toBe('10.44')
     expect(formatTrimmed(2000)).toBe('2000')
+  })
+})
+
+describe('fast paths on doubles agree with the exact answer', () => {
+  it('fastFixed refuses near ties and otherwise equals formatRational', () => {
+    expect(fastFixed(1.005, 2)).toBeNull()
+    expect(fastFixed(0.125, 2)).toBeNull()
+    expect(fastFixed(82.98700345, 2)).toBe('82.99')
+    expect(fastFixed(-0.004, 2)).toBe('0.00')
+    // a deterministic sweep of ratios of whole counts, shown as percentages with 2 decimals and ratios with 1
+    let seed = 12345
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648)
+    for (let i = 0; i < 20000; i++) {
+      const d = 1 + (next() % 20000)
+      const n = next() % (d * 2)
+      const exact = formatRational(ratio(n, d, 100), 2)
+      expect(fastFixed((n * 100) / d, 2) ?? exact).toBe(exact)
+      const r = formatRational(ratio(n, d), 1)
+      expect(fastFixed(n / d, 1) ?? r).toBe(r)
+    }
+  })
+
+  it('fastCompare refuses near-equal values and otherwise gives the exact sign', () => {
+    expect(fastCompare(0.1 + 0.2, 0.3)).toBeNull()
+    expect(fastCompare((21 / 500) * 100, 4.2)).toBeNull()
+    expect(fastCompare(0.84995, 0.85)).toBe(-1)
+    expect(fastCompare(2200, 2000)).toBe(1)
+    let seed = 777
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648)
+    for (let i = 0; i < 20000; i++) {
+      const d = 1 + (next() % 5000)
+      const n = next() % (d * 10)
+      const t = (next() % 1000) / 100
+      const fast = fastCompare((n * 100) / d, t)
+      if (fast !== null) expect(fast).toBe(compareRational(ratio(n, d, 100), rationalOf(t)))
+    }
   })
 })

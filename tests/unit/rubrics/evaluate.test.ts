@@ -91,6 +91,15 @@ describe('rubric files and variants', () => {
     expect(base.items.find((i) => i.key === 'grossEnrolmentRate')).toMatchObject({ threshold: 0.85 })
   })
 
+  it('shows the new threshold when an editor changes a rubric in place', () => {
+    const r = load()
+    const item = r.items.find((i) => i.key === 'publicShare')!
+    expect(evaluateRubric(r, hlx).items.find((i) => i.key === 'publicShare')!.thresholdDisplay).toBe('≥50%')
+    if (item.kind === 'computed') item.threshold = 0.7
+    const after = evaluateRubric(r, hlx).items.find((i) => i.key === 'publicShare')!
+    expect(after).toMatchObject({ thresholdDisplay: '≥70%', status: 'notMet' })
+  })
+
   it('refuses unknown keys, duplicate keys, missing variants and unknown formulas', () => {
     expect(deriveRubric(load(), { id: 'x', name: 'x', region: 'x', thresholds: { nope: 1 } })).toEqual({ ok: false, errors: ['未知的指标：nope'] })
     const dup = structuredClone(preschoolJson) as { items: Array<Record<string, unknown>> }
