@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract'
 import type { ExportedFile } from '../../../shared/documents/records'
+import { OutputFileError, writeOutputFile } from '../files/outputFile'
 
 /** Calls one channel through dispatch(); throws CliError with the Chinese message when it fails. */
 export type Call = <K extends ChannelName>(channel: K, input: InputOf<K>) => Promise<OutputOf<K>>
@@ -43,12 +43,20 @@ export function requireOut(value: string | boolean | undefined, ext: string): st
   return resolve(value)
 }
 
-/** Writes an exported file to `out`; @throws CliError with the reason. */
-export function writeExport(file: ExportedFile, out: string): string {
+/** The `--force` option of commands that write a file: overwrite an existing output file. */
+export const FORCE_OPTION = { force: { type: 'boolean' } } as const
+
+/**
+ * Writes an exported file to `out` through writeOutputFile: never into the data folder, an existing
+ * file only with `--force`, through a temporary file and a rename.
+ * @returns the absolute path written. @throws CliError with the Chinese reason.
+ */
+export async function writeExport(call: Call, file: ExportedFile, out: string, force: boolean): Promise<string> {
+  const { dataDir } = await call('system.status', {})
   try {
-    writeFileSync(out, Buffer.from(file.base64, 'base64'))
+    return (await writeOutputFile(out, Buffer.from(file.base64, 'base64'), { overwrite: force, dataDir })).path
   } catch (e) {
-    throw new CliError(`无法写入 ${out}：${(e as Error).message}`)
+    if (e instanceof OutputFileError && e.problem === 'exists') throw new CliError(`${e.message}。如要覆盖，请加 --force`)
+    throw new CliError((e as Error).message)
   }
-  return out
 }

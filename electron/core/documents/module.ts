@@ -1,6 +1,6 @@
 import { parseDocNumber } from '../../../shared/documents/docNumber'
 import { DOCUMENT_STATUS_LABELS } from '../../../shared/documents/records'
-import { CliError, requireOut, writeExport, yearOption } from '../cli/command'
+import { CliError, FORCE_OPTION, requireOut, writeExport, yearOption } from '../cli/command'
 import { defineModule } from '../module'
 import * as documents from './documentService'
 
@@ -32,9 +32,9 @@ export const documentsModule = defineModule({
       },
     },
     'documents export': {
-      usage: 'documents export <文号或编号> --out 文件.docx',
+      usage: 'documents export <文号或编号> --out 文件.docx [--force]',
       summary: '把公文导出为符合 GB/T 9704 的 Word 文件',
-      options: { out: { type: 'string' } },
+      options: { out: { type: 'string' }, ...FORCE_OPTION },
       async run({ positionals, values, call }) {
         const ref = positionals[0]
         if (!ref) throw new CliError('请给出公文的文号或编号')
@@ -50,7 +50,8 @@ export const documentsModule = defineModule({
           id = found.id
         }
         const file = await call('documents.exportDocx', { id })
-        return { data: { file: writeExport(file, out) }, text: `已导出：${out}` }
+        const written = await writeExport(call, file, out, values.force === true)
+        return { data: { file: written }, text: `已导出：${written}` }
       },
     },
   },

@@ -1,5 +1,5 @@
 import { NUMBER_STATUS_LABELS } from '../../../shared/documents/records'
-import { CliError, requireOut, writeExport, yearOption } from '../cli/command'
+import { CliError, FORCE_OPTION, requireOut, writeExport, yearOption } from '../cli/command'
 import { registerWorkbook } from '../export/xlsx/registerXlsx'
 import { defineModule } from '../module'
 import { readOffice } from '../office/officeRepository'
@@ -60,15 +60,16 @@ export const numbersModule = defineModule({
       },
     },
     'numbers register': {
-      usage: 'numbers register --year 年份 [--out 文件.xlsx]',
+      usage: 'numbers register --year 年份 [--out 文件.xlsx [--force]]',
       summary: '显示或导出发文登记簿（含断号）',
-      options: { year: { type: 'string' }, out: { type: 'string' } },
+      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
       async run({ values, call }) {
         const year = yearOption(values.year) ?? new Date().getFullYear()
         if (values.out !== undefined) {
           const out = requireOut(values.out, '.xlsx')
           const file = await call('numbers.exportRegister', { year })
-          return { data: { file: writeExport(file, out) }, text: `已导出登记簿：${out}` }
+          const written = await writeExport(call, file, out, values.force === true)
+          return { data: { file: written }, text: `已导出登记簿：${written}` }
         }
         const entries = await call('numbers.register', { year })
         const note = (e: (typeof entries)[number]) =>
