@@ -13,7 +13,8 @@ runCli(
     return createHandlers(workspace)
   },
   { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) },
-).then((code) => {
+).then(async (code) => {
+  await workspace?.idle() // today's automatic backup, when this command was the first use of the day
   workspace?.close()
   process.exitCode = code
 })
