@@ -16,6 +16,11 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
 
+/** Local date and time in Chinese: 2024年11月22日 15:30. */
+function chineseTime(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
 const KIND_LABELS = { auto: '自动备份', safety: '恢复前的副本' } as const
 
 /**
@@ -30,7 +35,7 @@ function wire(ws: Workspace): void {
   ws.recoveryHint = () => {
     const newest = newestBackupSync(ws)
     return newest
-      ? `可以用最近的备份（${localTime(newest.createdAt.toISOString())}，${newest.file}）恢复：在程序首页点「从备份恢复」，或运行 dudao restore "${newest.file}"。恢复前会保留当前文件的副本。`
+      ? `可以用最近的备份（${chineseTime(newest.createdAt)}）恢复：在程序里点「从这个备份恢复」，或在命令行运行 dudao restore "${newest.file}"。恢复前会保留当前文件的副本。`
       : '数据文件夹里还没有自动备份；如有以前手工备份的文件，可以在程序首页或用 dudao restore <备份文件> 恢复。'
   }
 }
