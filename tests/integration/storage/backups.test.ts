@@ -168,3 +168,13 @@ function damageIndex(file: string): void {
   c.close()
   if (quick !== 'ok' || full === 'ok') throw new Error(`damageIndex: quick=${String(quick)} full=${String(full)}`)
 }
+
+describe('the data folder itself', () => {
+  it('a data folder on a pseudo file system is refused in Chinese instead of looping in mkdir', async () => {
+    const ws = new Workspace('/proc/nonexistent/数据')
+    const handlers = createHandlers(ws)
+    const r = await dispatch(handlers, 'system.loadDemo', {})
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法创建文件夹：/proc/nonexistent') } })
+    expect((await dispatch(handlers, 'system.status', {})).ok).toBe(true)
+  })
+})
