@@ -62,6 +62,7 @@ async function keepSafetyCopy(ws: Workspace, damaged: boolean, timeoutMs: number
     return target
   }
   const target = join(backupDir(ws), backupFileName('safety'))
+  const temp = join(backupDir(ws), `.${basename(target)}.tmp`)
   const db = new Database(ws.dbPath, { fileMustExist: true, timeout: 0 })
   try {
     try {
@@ -73,13 +74,17 @@ async function keepSafetyCopy(ws: Workspace, damaged: boolean, timeoutMs: number
       }
       throw e
     }
-    await withTimeout(db.backup(target), '保存恢复前的副本', timeoutMs)
+    await withTimeout(db.backup(temp), '保存恢复前的副本', timeoutMs)
+  } catch (e) {
+    await unlink(temp).catch(() => undefined)
+    throw e
   } finally {
     db.close() // the last connection: checkpoints and removes the -wal file
   }
-  const copy = new Database(target)
+  const copy = new Database(temp)
   copy.pragma('journal_mode = DELETE')
   copy.close()
+  await rename(temp, target) // only a complete copy gets a name that the backup list shows
   return target
 }
 
