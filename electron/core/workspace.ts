@@ -26,8 +26,16 @@ export class DatabaseUnavailableError extends UserError {
   }
 }
 
-/** Called after each successful open: `existed` is false when the file was just created. */
+/**
+ * Called after each successful open, and at the first use of each new local day while the connection
+ * stays open: `existed` is false when the file was just created.
+ */
 export type OpenHook = (ws: Workspace, info: { existed: boolean }) => void
+
+/** Today's local date as YYYYMMDD. */
+function localDay(): string {
+  return fileStamp().slice(0, 8)
+}
 
 function nonEmpty(file: string): boolean {
   try {
@@ -97,6 +105,8 @@ export class Workspace {
   private readonly openHooks: OpenHook[] = []
   private readonly background = new Set<Promise<unknown>>()
   private busyReason: string | null = null
+  /** The local day (YYYYMMDD) the open hooks last ran. */
+  private hookDay = ''
   lastMigration: MigrationReport | null = null
   /** Set when the last open attempt found the file damaged or foreign; cleared by a good open. */
   damage: DatabaseDamage | null = null
@@ -173,7 +183,11 @@ export class Workspace {
    *   for a folder that cannot be made, or for a newer version's file; SQLite errors otherwise.
    */
   db(): Database.Database {
-    if (this.connection) return this.connection
+    if (this.connection) {
+      // The first use of a new day in a long-running app counts as an open for the hooks (daily backup).
+      if (this.hookDay !== localDay()) this.runOpenHooks(true)
+      return this.connection
+    }
     if (this.busyReason) throw new UserError(this.busyReason)
     ensureDirSync(this.dataDir)
     const existed = existsSync(this.dbPath)
@@ -198,7 +212,7 @@ export class Workspace {
     }
     this.readOnly = readOnly
     this.connection = db
-    for (const hook of this.openHooks) hook(this, { existed })
+    this.runOpenHooks(existed)
     return db
   }
 
@@ -221,6 +235,11 @@ export class Workspace {
     this.notice =
       `数据库文件旁有一个不属于它的日志文件（dudao.sqlite-wal），通常是手工把备份复制到数据文件夹时留下的。` +
       `为避免把它混进数据，已把它移到 ${target}-wal，数据库按复制进来的文件打开。以后请用「从备份恢复」。`
+  }
+
+  private runOpenHooks(existed: boolean): void {
+    this.hookDay = localDay()
+    for (const hook of this.openHooks) hook(this, { existed })
   }
 
   private checkBeforeOpen(): void {

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../../shared/contract'
 import { dispatch } from '../../../electron/core/dispatch'
 import { createHandlers } from '../../../electron/core/handlers'
@@ -62,6 +62,23 @@ describe('automatic backups', () => {
     const again = open(dir)
     await again.handlers['system.status']({})
     expect(await again.handlers['system.backups']({})).toHaveLength(1)
+  })
+
+  it('an app left open overnight makes the next day’s backup at the first use of that day', async () => {
+    const dir = await demoDir()
+    const { ws, handlers } = open(dir)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date(2031, 4, 6, 23, 50))
+      await handlers['system.status']({})
+      expect((await handlers['system.backups']({})).map((b) => b.fileName)).toEqual(['自动备份-20310506-235000.sqlite'])
+      vi.setSystemTime(new Date(2031, 4, 7, 8, 15))
+      await handlers['documents.list']({ query: '' })
+      await ws.idle()
+      expect((await handlers['system.backups']({})).map((b) => b.fileName)).toEqual(['自动备份-20310507-081500.sqlite', '自动备份-20310506-235000.sqlite'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('rotation removes old automatic backups and leaves the copies kept before a restore', async () => {
