@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -92,9 +92,9 @@ describe('restore from a backup', () => {
     const bytes = new Database(damaged, { readonly: true })
     const pages = bytes.pragma('page_count', { simple: true }) as number
     bytes.close()
-    const fd = require('node:fs').openSync(damaged, 'r+')
-    require('node:fs').writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, 4096 * Math.floor(pages / 2))
-    require('node:fs').closeSync(fd)
+    const fd = openSync(damaged, 'r+')
+    writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, 4096 * Math.floor(pages / 2))
+    closeSync(fd)
 
     const foreign = join(outDir, 'foreign.sqlite')
     const f = new Database(foreign)
@@ -159,7 +159,7 @@ describe('restore from a backup', () => {
     live.close()
     copyFileSync(backup, join(raw, 'dudao.sqlite'))
     copyFileSync(join(raw, 'dudao.sqlite'), join(crashed, 'dudao.sqlite'))
-    const fileBefore = require('node:fs').readFileSync(join(crashed, 'dudao.sqlite'))
+    const fileBefore = readFileSync(join(crashed, 'dudao.sqlite'))
 
     const { ws: ws2, handlers: h2 } = open(crashed)
     const status = await h2['system.status']({})
@@ -169,12 +169,12 @@ describe('restore from a backup', () => {
     const write = await call(h2, 'numbers.allocate', { prefix: '贺政教督发', year: 2025, title: 'x' })
     expect(write).toMatchObject({ ok: false, error: { message: expect.stringContaining('已损坏') } })
     // Nothing was checkpointed into the copied file.
-    expect(require('node:fs').readFileSync(join(crashed, 'dudao.sqlite')).equals(fileBefore)).toBe(true)
+    expect(readFileSync(join(crashed, 'dudao.sqlite')).equals(fileBefore)).toBe(true)
 
     const r = await call(h2, 'system.restore', { file: backup })
     expect(r.ok).toBe(true)
     expect(ws2.db().pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(existsSync(join(crashed, 'dudao.sqlite-wal')) && require('node:fs').statSync(join(crashed, 'dudao.sqlite-wal')).size > 0).toBe(false)
+    expect(existsSync(join(crashed, 'dudao.sqlite-wal')) && statSync(join(crashed, 'dudao.sqlite-wal')).size > 0).toBe(false)
     expect((await h2['system.status']({})).storage.state).toBe('ok')
     expect(readdirSync(join(crashed, 'backups')).some((f) => f.startsWith('已损坏-') && f.endsWith('.sqlite-wal'))).toBe(true)
   })

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -196,6 +196,5 @@ describe('storage errors reach the user in Chinese, details go to the log', () =
     const write = await dispatch(handlers, 'office.save', { ...SAMPLE_PROFILE })
     expect(write.ok).toBe(false)
     expect(message(write)).toMatch(/只读/)
-    void copyFileSync
   })
 })
