@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Migration } from './migrations'
 
@@ -86,7 +86,11 @@ export function inspectConnection(db: Database.Database, known: Migration[], mod
  * @throws only for errors that are not about the file's content (permissions, missing file).
  */
 export function inspectFile(file: string, known: Migration[], mode: 'quick' | 'full'): FileInspection {
-  if (!hasSqliteHeader(file)) return { problem: 'not-sqlite', details: [], schemaVersion: null }
+  if (!hasSqliteHeader(file)) {
+    // A 0-byte file is SQLite's empty database (created, never written): nothing to protect.
+    if (statSync(file).size === 0) return { problem: null, details: [], schemaVersion: 0 }
+    return { problem: 'not-sqlite', details: [], schemaVersion: null }
+  }
   let db: Database.Database | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })

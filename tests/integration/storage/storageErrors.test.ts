@@ -142,6 +142,14 @@ describe('storage errors reach the user in Chinese, details go to the log', () =
     expect(existsSync(`${file}-wal`)).toBe(false)
   })
 
+  it('a 0-byte database file (created, never written) is an empty database, not a damaged one', async () => {
+    const dir = temp()
+    writeFileSync(join(dir, 'dudao.sqlite'), '')
+    const { handlers } = open(dir)
+    expect((await handlers['system.status']({})).storage.state).toBe('ok')
+    expect((await dispatch(handlers, 'office.save', SAMPLE_PROFILE)).ok).toBe(true)
+  })
+
   it.skipIf(!canMount)('a full disk: the write fails with 磁盘已满, nothing is lost, and works again once space is freed', async () => {
     const disk = mountTmpfs(1536)!
     await demoIn(disk)
