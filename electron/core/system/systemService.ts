@@ -59,6 +59,7 @@ export async function getStatus(ws: Workspace): Promise<SystemStatus> {
   }
 }
 
+/** getStatus plus the row count of every table (none when the database is unavailable). */
 export async function getInfo(ws: Workspace): Promise<SystemInfo> {
   const status = await getStatus(ws)
   const tables: TableCount[] = []
