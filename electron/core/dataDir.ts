@@ -19,3 +19,6 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 }
 
 export const DB_FILE_NAME = 'dudao.sqlite'
+
+/** The folder inside the data folder that holds automatic backups and the copies kept before a restore. */
+export const BACKUP_DIR_NAME = 'backups'

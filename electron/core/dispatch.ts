@@ -1,6 +1,6 @@
 import { contract, CHANNEL_NAMES, type ChannelName, type Handlers, type Result } from '../../shared/contract'
 import { toFieldErrors } from '../../shared/validation/zhMessages'
-import { UserError } from './errors'
+import { userFacingError } from './errors'
 
 const known = new Set<string>(CHANNEL_NAMES)
 
@@ -24,8 +24,6 @@ export async function dispatch(handlers: Handlers, channelName: string, payload:
     const handler = handlers[channelName] as (input: unknown) => unknown
     return { ok: true, data: await handler(parsed.data) }
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: { message: e.message, field: e.field } }
-    console.error(`[${channelName}]`, e)
-    return { ok: false, error: { message: `操作失败（${contract[channelName].title}）：${(e as Error)?.message ?? String(e)}` } }
+    return { ok: false, error: userFacingError(e, contract[channelName].title, handlers) }
   }
 }

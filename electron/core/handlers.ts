@@ -1,10 +1,11 @@
 import type { Handlers } from '../../shared/contract'
+import { attachErrorLog } from './errors'
 import { CORE_MODULES } from './modules'
 import type { Workspace } from './workspace'
 
 /** The handler table every door serves: the modules' handlers merged, one function per contract channel. */
 export function createHandlers(ws: Workspace): Handlers {
-  return Object.assign({}, ...CORE_MODULES.map((m) => m.handlers(ws))) as Handlers
+  return attachErrorLog(Object.assign({}, ...CORE_MODULES.map((m) => m.handlers(ws))) as Handlers, ws.dataDir)
 }
 
 // Compile-time check: the modules together handle exactly the contract's channels.

@@ -5,7 +5,7 @@ import { CliError, type Call, type CliCommand, type CommandContext } from '../co
 import { dispatch } from '../core/dispatch'
 import { UserError } from '../core/errors'
 import { fileStore } from '../core/files/fileStore'
-import { writeOutputFile } from '../core/files/outputFile'
+import { OutputFileError, writeOutputFile } from '../core/files/outputFile'
 import { jobRunner } from '../core/jobs/jobRunner'
 import { CORE_MODULES } from '../core/modules'
 import type { Workspace } from '../core/workspace'
@@ -83,11 +83,12 @@ function commandHelpers(ws: Workspace, io: CliIo): Pick<CommandContext, 'inputFi
         off()
       }
     },
-    saveOutput(file, out, overwrite) {
+    async saveOutput(file, out, overwrite) {
       try {
         const produced = fileStore(ws).take(file.downloadId)
-        return writeOutputFile(out, produced.data, { overwrite })
+        return (await writeOutputFile(out, produced.data, { overwrite, dataDir: ws.dataDir })).path
       } catch (e) {
+        if (e instanceof OutputFileError && e.problem === 'exists') throw new CliError(`${e.message}。如要覆盖，请加 --force`)
         throw asCliError(e)
       }
     },

@@ -18,7 +18,8 @@ runCli(
     // A progress line on a terminal only (never in pipes or --json output): redrawn in place, cleared at the end.
     progress: process.stderr.isTTY ? (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line.slice(0, (process.stderr.columns || 80) - 1)}`) : undefined,
   },
-).then((code) => {
+).then(async (code) => {
+  await workspace?.idle() // today's automatic backup, when this command was the first use of the day
   workspace?.close()
   process.exitCode = code
 })

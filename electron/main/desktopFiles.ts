@@ -81,7 +81,7 @@ export function registerDesktopFiles(deps: DesktopFilesDeps): void {
     if (target.canceled || !target.filePath) return null
     const produced = store.take(downloadId)
     try {
-      return writeOutputFile(target.filePath, produced.data, { overwrite: true })
+      return (await writeOutputFile(target.filePath, produced.data, { overwrite: true, dataDir: deps.workspace.dataDir })).path
     } catch (e) {
       dialog.showErrorBox('保存失败', e instanceof Error ? e.message : String(e))
       return null

@@ -102,8 +102,13 @@ if (!app.requestSingleInstanceLock()) {
       const target = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (target.canceled || !target.filePath) return null
       const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })
-      writeOutputFile(target.filePath, pdf, { overwrite: true }) // the save dialog asked before replacing
-      return target.filePath
+      try {
+        // The save dialog asked before replacing; never into the data folder, temp name + rename.
+        return (await writeOutputFile(target.filePath, pdf, { overwrite: true, dataDir: workspace.dataDir })).path
+      } catch (e) {
+        dialog.showErrorBox('保存失败', e instanceof Error ? e.message : String(e))
+        return null
+      }
     })
 
     Menu.setApplicationMenu(

@@ -63,7 +63,7 @@ describe('every page opens without a page or console error', () => {
       ['#/documents/register', '[data-test=register-year]'],
       ['#/documents/series', '[data-test=series-table]'],
       ['#/documents/1', '[data-test=doc-status]'],
-      ['#/settings', '[data-test=db-info]'],
+      ['#/settings', '[data-test=settings-tabs]'],
       ['#/no-such-page', '[data-test=home-drafts]'],
     ]
     for (const [hash, ready] of pages) {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openApp, type E2eApp } from './harness'
@@ -47,8 +48,10 @@ describe('first run and settings (browser mode, real Chromium)', () => {
     await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县人民政府教育督导室' }).waitFor()
 
     await page.getByRole('menuitem', { name: '系统设置' }).click()
+    await page.getByRole('tab', { name: '数据与备份' }).click()
     await page.locator('[data-test=db-info]').waitFor()
     expect(await page.locator('[data-test=db-info]').textContent()).toContain('结构版本')
+    await page.getByRole('tab', { name: '机关信息' }).click()
 
     // A bad value is refused with the field named; the stored profile is unchanged.
     await page.locator('[data-test=contactPhone]').fill('打电话')
@@ -59,7 +62,8 @@ describe('first run and settings (browser mode, real Chromium)', () => {
     await page.locator('[data-test=submit]').click()
     await page.getByText('机关信息已保存').waitFor()
 
-    const backupDir = join(app.dataDir, '备份')
+    const backupDir = mkdtempSync(join(tmpdir(), 'dudao-e2e-backup-')) // an existing folder outside the data folder
+    await page.getByRole('tab', { name: '数据与备份' }).click()
     await page.locator('[data-test=backup-dir]').fill(backupDir)
     await page.locator('[data-test=backup]').click()
     await page.locator('[data-test=last-backup]').waitFor()

@@ -102,7 +102,7 @@ describe('command-line door: files in and out', () => {
     writeFileSync(out, 'keep me')
     const refused = await cli(['documents', 'export', '1', '--out', out, ...d])
     expect(refused.code).toBe(1)
-    expect(refused.err).toBe(`错误：文件已存在：${out}。如需覆盖，请确认覆盖（命令行加 --force）。`)
+    expect(refused.err).toBe(`错误：文件已存在：${out}。如要覆盖，请加 --force`)
     expect(readFileSync(out, 'utf8')).toBe('keep me')
 
     const forced = await cli(['documents', 'export', '1', '--out', out, '--force', ...d])

@@ -157,7 +157,7 @@ describe('browser door', () => {
 
   it('backs up to a folder with a dated file name', async () => {
     await api('office.save', SAMPLE_PROFILE)
-    const target = join(env.dir, 'backups')
+    const target = mkdtempSync(join(tmpdir(), 'dudao-http-backup-')) // an existing folder outside the data folder
     const res = await api('system.backup', { targetDir: target })
     expect(res.status).toBe(200)
     expect(res.body.data.file).toMatch(/教育督导工作台-备份-\d{8}-\d{6}\.sqlite$/)

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { jobRunner } from '../../electron/core/jobs/jobRunner'
@@ -6,17 +7,20 @@ import type { JobEvent } from '../../shared/jobs/types'
 import { useOfficeFixture } from '../helpers/officeFixture'
 
 const setup = useOfficeFixture()
+/** Backups go to an existing folder outside the data folder (the backup refuses anything else). */
+const outside = () => mkdtempSync(join(tmpdir(), 'dudao-jobs-backup-'))
 
 describe('jobs through the contract', () => {
   it('runs the backup as a job (indeterminate, not cancellable) with the BackupResult as its result', async () => {
     const { env, call, fail } = await setup()
+    const backupDir = outside()
     const events: JobEvent[] = []
     jobRunner(env.ws).subscribe((e) => events.push(e))
-    const { jobId } = await call('jobs.backup', { targetDir: join(env.dir, '备份'), fileName: '手动.sqlite' })
+    const { jobId } = await call('jobs.backup', { targetDir: backupDir, fileName: '手动.sqlite' })
     expect(await fail('jobs.cancel', { jobId })).toBe('「备份数据库」无法中途取消，请等待完成')
     const end = await jobRunner(env.ws).wait(jobId)
-    expect(end).toMatchObject({ state: 'done', kind: 'jobs.backup', cancellable: false, result: { file: join(env.dir, '备份', '手动.sqlite') } })
-    expect(existsSync(join(env.dir, '备份', '手动.sqlite'))).toBe(true)
+    expect(end).toMatchObject({ state: 'done', kind: 'jobs.backup', cancellable: false, result: { file: join(backupDir, '手动.sqlite') } })
+    expect(existsSync(join(backupDir, '手动.sqlite'))).toBe(true)
     expect(events.filter((e) => e.jobId === jobId).map((e) => [e.state, e.total])).toEqual([
       ['running', 0],
       ['running', 0],
@@ -28,7 +32,7 @@ describe('jobs through the contract', () => {
 
   it('a failed backup ends the job with the reason the backup gives', async () => {
     const { env, call, fail } = await setup()
-    const target = { targetDir: join(env.dir, '备份'), fileName: '同名.sqlite' }
+    const target = { targetDir: outside(), fileName: '同名.sqlite' }
     await jobRunner(env.ws).wait((await call('jobs.backup', target)).jobId)
     const again = await jobRunner(env.ws).wait((await call('jobs.backup', target)).jobId)
     expect(again.state).toBe('failed')

@@ -23,12 +23,12 @@ export interface CommandContext {
    */
   waitJob<T>(started: JobStarted): Promise<T>
   /**
-   * Writes a file the core produced to `out` (through writeOutputFile: temp name + rename; an existing
-   * file only with `overwrite`, i.e. --force).
+   * Writes a file the core produced to `out` through writeOutputFile: never into the data folder, an
+   * existing file only with `overwrite` (--force), a temporary name and a rename.
    * @returns the absolute path written
-   * @throws CliError with the reason
+   * @throws CliError with the Chinese reason
    */
-  saveOutput(file: OutputFile, out: string, overwrite: boolean): string
+  saveOutput(file: OutputFile, out: string, overwrite: boolean): Promise<string>
 }
 
 /**

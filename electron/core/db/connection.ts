@@ -1,12 +1,20 @@
 import Database from 'better-sqlite3'
 
-/** Opens a database file with the settings every connection uses. */
+/**
+ * Opens a database file with the settings every connection uses (WAL, foreign keys, 5 s busy timeout).
+ * @throws SQLite's error (the connection is closed again) when the file cannot be opened or set up.
+ */
 export function openDatabase(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false })
-  if (!options.readonly) db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  db.pragma('synchronous = NORMAL')
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+  } catch (e) {
+    db.close()
+    throw e
+  }
   return db
 }
 

@@ -1,3 +1,4 @@
+import { renameSync, rmSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { UserError } from '../errors'
 import type { Migration } from './migrations'
@@ -52,7 +53,11 @@ export function migrate(
   if (done.length > 0) {
     const target = backupPath(done.length)
     if (target) {
-      db.prepare('VACUUM INTO ?').run(target)
+      // Into a temporary name first: a full disk must not leave a half copy under the backup's name.
+      const temp = `${target}.tmp`
+      rmSync(temp, { force: true })
+      db.prepare('VACUUM INTO ?').run(temp)
+      renameSync(temp, target)
       report.backupFile = target
     }
   }

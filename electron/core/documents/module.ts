@@ -52,7 +52,7 @@ export const documentsModule = defineModule({
           id = found.id
         }
         const file = await waitJob<OutputFile>(await call('documents.exportDocx', { id }))
-        const written = saveOutput(file, out, values.force === true)
+        const written = await saveOutput(file, out, values.force === true)
         return { data: { file: written }, text: `已导出：${written}` }
       },
     },

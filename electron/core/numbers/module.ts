@@ -69,7 +69,7 @@ export const numbersModule = defineModule({
         if (values.out !== undefined) {
           const out = requireOut(values.out, '.xlsx')
           const file = await call('numbers.exportRegister', { year })
-          const written = saveOutput(file, out, values.force === true)
+          const written = await saveOutput(file, out, values.force === true)
           return { data: { file: written }, text: `已导出登记簿：${written}` }
         }
         const entries = await call('numbers.register', { year })

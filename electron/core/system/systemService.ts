@@ -1,13 +1,17 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
 import { version } from '../../../package.json'
-import type { BackupResult, SystemInfo, SystemStatus, TableCount } from '../../../shared/contract/system'
-import { fileStamp } from '../db/connection'
+import type { IntegrityReport, StorageStatus, SystemInfo, SystemStatus, TableCount } from '../../../shared/contract/system'
+import { checkIntegrity } from '../db/integrity'
 import { schemaVersion } from '../db/migrate'
 import { MIGRATIONS } from '../db/migrations'
-import { UserError } from '../errors'
+import { LOG_DIR, LOG_FILE, logError, UserError } from '../errors'
 import { readOffice } from '../office/officeRepository'
-import type { Workspace } from '../workspace'
+import { DatabaseUnavailableError, type Workspace } from '../workspace'
+import { latestGoodBackup } from './backups'
+
+export { backupToDir } from './backups'
 
 function fileSize(file: string): number {
   let total = 0
@@ -15,26 +19,51 @@ function fileSize(file: string): number {
   return total
 }
 
-export function getStatus(ws: Workspace): SystemStatus {
-  const db = ws.dbIfExists()
+/** The log file of a workspace: `<data dir>/logs/dudao.log`. */
+export function logFileOf(ws: Workspace): string {
+  return join(ws.dataDir, LOG_DIR, LOG_FILE)
+}
+
+const READ_ONLY_MESSAGE =
+  '数据文件夹或数据库文件是只读的：可以查看，但不能保存任何修改。请取消数据库文件的「只读」属性，或把数据文件夹放到可以写入的位置。'
+
+/**
+ * The running state: office, database location and version, and whether the database could be
+ * opened (`storage`). Never throws for a damaged or foreign file: that is reported in `storage`
+ * together with the latest good backup, so the start page can offer to restore it.
+ */
+export async function getStatus(ws: Workspace): Promise<SystemStatus> {
+  let db: Database.Database | null = null
+  let storage: StorageStatus = { state: 'ok', message: null, notice: null, latestGoodBackup: null, logFile: logFileOf(ws) }
+  try {
+    db = ws.dbIfExists()
+  } catch (e) {
+    if (!(e instanceof DatabaseUnavailableError)) throw e
+    logError(ws.dataDir, '打开数据库', new Error(`${e.damage.problem}: ${e.damage.details.join('; ')}`))
+    storage = { ...storage, state: 'unavailable', message: e.message, latestGoodBackup: await latestGoodBackup(ws) }
+  }
+  storage.notice = ws.notice
+  if (db && ws.readOnly) storage = { ...storage, state: 'readOnly', message: READ_ONLY_MESSAGE }
   const office = db ? readOffice(db) : null
   return {
     appVersion: version,
     dataDir: ws.dataDir,
     dbPath: ws.dbPath,
-    dbExists: db !== null,
+    dbExists: ws.dbExists(),
     initialized: office !== null,
     office,
     schemaVersion: db ? schemaVersion(db) : 0,
     latestSchemaVersion: MIGRATIONS.length,
-    dbSizeBytes: db ? fileSize(ws.dbPath) : 0,
+    dbSizeBytes: ws.dbExists() ? fileSize(ws.dbPath) : 0,
+    storage,
   }
 }
 
-export function getInfo(ws: Workspace): SystemInfo {
-  const status = getStatus(ws)
-  const db = ws.dbIfExists()
+/** getStatus plus the row count of every table (none when the database is unavailable). */
+export async function getInfo(ws: Workspace): Promise<SystemInfo> {
+  const status = await getStatus(ws)
   const tables: TableCount[] = []
+  const db = status.storage.state === 'unavailable' ? null : ws.dbIfExists()
   if (db) {
     const names = db
       .prepare(
@@ -50,28 +79,14 @@ export function getInfo(ws: Workspace): SystemInfo {
   return { ...status, tables }
 }
 
-/** Writes a consistent copy with SQLite's online backup API (safe while the database is in use). */
-export async function backupToFile(ws: Workspace, file: string): Promise<BackupResult> {
+/**
+ * 「完整性检查」: `PRAGMA integrity_check` on the open database (pages, indexes against tables).
+ * @throws UserError when there is no database yet; DatabaseUnavailableError when it cannot be opened.
+ */
+export function checkDatabase(ws: Workspace): IntegrityReport {
   const db = ws.dbIfExists()
-  if (!db) throw new UserError('还没有数据库，无需备份。请先完成机关信息设置。')
-  const target = resolve(file)
-  if (target === resolve(ws.dbPath)) throw new UserError('备份文件不能与数据库文件相同。', 'file')
-  if (existsSync(target)) throw new UserError(`备份文件已存在：${target}`, 'file')
-  try {
-    await db.backup(target)
-  } catch (e) {
-    throw new UserError(`无法写入备份文件 ${target}：${(e as Error).message}`, 'file')
-  }
-  return { file: target, bytes: statSync(target).size }
-}
-
-/** Backs up into a folder; the file is named with the date and time unless a name is given. */
-export async function backupToDir(ws: Workspace, dir: string, fileName?: string): Promise<BackupResult> {
-  const target = resolve(dir)
-  try {
-    mkdirSync(target, { recursive: true })
-  } catch (e) {
-    throw new UserError(`无法使用备份文件夹 ${target}：${(e as Error).message}`, 'targetDir')
-  }
-  return backupToFile(ws, join(target, fileName ?? `教育督导工作台-备份-${fileStamp()}.sqlite`))
+  if (!db) throw new UserError('还没有数据库，无需检查。')
+  const problems = checkIntegrity(db, 'full')
+  if (problems.length) logError(ws.dataDir, '完整性检查', new Error(problems.join('\n')))
+  return { ok: problems.length === 0, problems, checkedAt: new Date().toISOString() }
 }

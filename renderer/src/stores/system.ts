@@ -1,18 +1,21 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { BackupResult, SystemInfo, SystemStatus } from '../../../shared/contract/system'
+import type { BackupEntry, BackupResult, IntegrityReport, RestoreResult, SystemInfo, SystemStatus } from '../../../shared/contract/system'
 import type { OfficeProfileInput } from '../../../shared/office/office'
 import { call } from '../api/client'
 import { useJobsStore } from './jobs'
 
-/** Application status, the office profile and database housekeeping. */
+/** Application status, the office profile and database housekeeping (backups, restore, integrity). */
 export const useSystemStore = defineStore('system', () => {
   const status = ref<SystemStatus | null>(null)
   const info = ref<SystemInfo | null>(null)
+  const backups = ref<BackupEntry[]>([])
   const loadError = ref<string | null>(null)
 
   const office = computed(() => status.value?.office ?? null)
   const initialized = computed(() => status.value?.initialized ?? false)
+  /** The database could not be opened (damaged, foreign): the start page offers a restore. */
+  const unavailable = computed(() => status.value?.storage.state === 'unavailable')
 
   async function refresh(): Promise<void> {
     try {
@@ -45,5 +48,42 @@ export const useSystemStore = defineStore('system', () => {
     return result
   }
 
-  return { status, info, loadError, office, initialized, refresh, refreshInfo, saveOffice, loadDemo, backup }
+  /** The automatic backups and safety copies in the data folder's backups/, newest first. */
+  async function loadBackups(): Promise<BackupEntry[]> {
+    backups.value = await call('system.backups', {})
+    return backups.value
+  }
+
+  /** Replaces the database with a backup (checked first; the current file is kept), then reloads the status. */
+  async function restore(file: string): Promise<RestoreResult> {
+    const result = await call('system.restore', { file })
+    await refresh()
+    if (!unavailable.value) {
+      await refreshInfo()
+      await loadBackups()
+    }
+    return result
+  }
+
+  async function checkIntegrity(): Promise<IntegrityReport> {
+    return call('system.checkIntegrity', {})
+  }
+
+  return {
+    status,
+    info,
+    backups,
+    loadError,
+    office,
+    initialized,
+    unavailable,
+    refresh,
+    refreshInfo,
+    saveOffice,
+    loadDemo,
+    backup,
+    loadBackups,
+    restore,
+    checkIntegrity,
+  }
 })

@@ -47,7 +47,7 @@ vi.mock('electron', () => {
   }
 })
 
-vi.mock('../../../electron/core/workspace', () => ({ Workspace: class { dataDir = '/fake'; close() {} } }))
+vi.mock('../../../electron/core/workspace', () => ({ Workspace: class { dataDir = '/fake'; close() {} onOpen() {} } }))
 
 describe('Electron main process with the dev server', () => {
   it('lets only the dev server through, cancels every other http(s) request, and keeps navigation on it', async () => {
