@@ -57,6 +57,19 @@ export function progressLine(e: JobEvent, width = 20): string {
   return `${e.title}  [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}%  ${e.message}`
 }
 
+/** Cuts a line to a terminal's width, counting CJK and full-width characters as two columns (so it never wraps). */
+export function fitToColumns(line: string, columns: number): string {
+  let width = 0
+  let out = ''
+  for (const ch of line) {
+    const w = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1
+    if (width + w > columns) break
+    width += w
+    out += ch
+  }
+  return out
+}
+
 /** The file and job helpers of a command, bound to one workspace (see CommandContext). */
 function commandHelpers(ws: Workspace, io: CliIo): Pick<CommandContext, 'inputFile' | 'waitJob' | 'saveOutput'> {
   const asCliError = (e: unknown) => (e instanceof UserError ? new CliError(e.message) : e)

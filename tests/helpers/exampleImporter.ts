@@ -32,8 +32,8 @@ export function createExampleTable(ws: Workspace): void {
 export function exampleImporter(options: { failAtRow?: number; key?: string } = {}): Importer<ExampleRow> {
   return {
     key: options.key ?? 'example.schools',
-    async read(file) {
-      const t = await readXlsxTable(file.path, COLUMNS)
+    async read(file, ctx) {
+      const t = await readXlsxTable(file.path, COLUMNS, { ctx })
       return { rowsRead: t.rowsRead, columns: t.columns, problems: t.problems, warnings: t.warnings, rows: t.rows.map((r) => r.values as unknown as ExampleRow) }
     },
     write(db, rows) {

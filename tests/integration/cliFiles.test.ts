@@ -6,7 +6,7 @@ import type { CliCommand } from '../../electron/core/cli/command'
 import { createHandlers } from '../../electron/core/handlers'
 import { importCheck, importCommit } from '../../electron/core/imports/importSession'
 import { Workspace } from '../../electron/core/workspace'
-import { COMMANDS, progressLine, runCli } from '../../electron/doors/cli'
+import { COMMANDS, fitToColumns, progressLine, runCli } from '../../electron/doors/cli'
 import { createExampleTable, exampleImporter, writeExampleWorkbook } from '../helpers/exampleImporter'
 
 const dirs: string[] = []
@@ -59,6 +59,9 @@ describe('command-line door: files in and out', () => {
   it('draws a progress line with a bar when the total is known', () => {
     const e = { jobId: 'j', kind: 'k', title: '导入学校', state: 'running', done: 3, total: 10, message: '第 3 行', cancellable: false, seq: 2 } as const
     expect(progressLine(e, 10)).toBe('导入学校  [███░░░░░░░]  30%  第 3 行')
+    // Cut to the terminal's width, CJK counted as two columns.
+    expect(fitToColumns('导入学校 ab', 7)).toBe('导入学')
+    expect(fitToColumns('导入学校 ab', 11)).toBe('导入学校 ab')
   })
 
   it('brings a file in by its path: checked, then committed', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { ImportColumn, ImportProblem } from '../../../shared/imports/types'
 import { UserError } from '../errors'
+import type { JobContext } from '../jobs/jobRunner'
 
 /** One field an import reads, found by its header words. */
 export interface ColumnSpec<V = unknown> {
@@ -51,9 +52,13 @@ export function cellText(cell: ExcelJS.Cell): string {
  * sheet, row, column, value and reason. Blank rows are skipped.
  * @param path an .xlsx file
  * @param options.sheet worksheet name (default: the first)
- * @throws UserError when the file is not a readable .xlsx, the sheet is missing, or required columns are not found
+ * @param options.ctx when run as a job: progress (rows checked of rows in the sheet) and cancellation every 200 rows
+ * @throws UserError when the file is not a readable .xlsx, the sheet is missing, or required columns are not found;
+ *   JobCancelled when cancelled
  */
-export async function readXlsxTable(path: string, columns: ColumnSpec[], options: { sheet?: string } = {}): Promise<XlsxTable> {
+export async function readXlsxTable(path: string, columns: ColumnSpec[], options: { sheet?: string; ctx?: JobContext } = {}): Promise<XlsxTable> {
+  const ctx = options.ctx
+  ctx?.progress(0, 0, '正在读取文件……')
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.readFile(path)
@@ -96,6 +101,11 @@ export async function readXlsxTable(path: string, columns: ColumnSpec[], options
   const rows: XlsxTable['rows'] = []
   let rowsRead = 0
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    if (ctx && (r - headerRow) % 200 === 0) {
+      ctx.throwIfCancelled()
+      ctx.progress(r, sheet.rowCount, `正在检查第 ${r} 行……`)
+      await new Promise((next) => setImmediate(next)) // let other requests in between
+    }
     const row = sheet.getRow(r)
     const texts = columns.map((c) => (best.has(c.field) ? cellText(row.getCell(best.get(c.field)!)) : ''))
     if (texts.every((t) => t === '')) continue

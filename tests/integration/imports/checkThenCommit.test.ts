@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { importCheck, importCommit, importSessions, IMPORT_TOKEN_TTL_MS } from '../../../electron/core/imports/importSession'
+import { jobRunner } from '../../../electron/core/jobs/jobRunner'
 import { createExampleTable, exampleImporter, writeExampleWorkbook } from '../../helpers/exampleImporter'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
@@ -127,6 +128,23 @@ describe('imports: check, then commit', () => {
     writeFileSync(path, 'changed')
     expect(() => importCommit(env.ws, exampleImporter(), changed.token)).toThrow('文件「schools.xlsx」在检查后被修改过，请重新检查后再导入')
     expect(snapshot(env.ws.dbPath)).toBe(before)
+  })
+
+  it('runs the check as a job with progress, and can cancel it', async () => {
+    const env = setup()
+    const path = join(env.dir, 'many.xlsx')
+    await writeExampleWorkbook(path, Array.from({ length: 1000 }, (_, i) => [`学校${i + 1}`, i]))
+    const file = fileStore(env.ws).registerInput(path)
+    const progress: string[] = []
+    const ctx = { progress: (done: number, total: number, message?: string) => void progress.push(`${done}/${total} ${message}`), signal: new AbortController().signal, throwIfCancelled: () => {} }
+    const preview = await importCheck(env.ws, exampleImporter(), file, ctx)
+    expect(preview.rowsAccepted).toBe(1000)
+    expect(progress).toEqual(['0/0 正在读取文件……', '202/1002 正在检查第 202 行……', '402/1002 正在检查第 402 行……', '602/1002 正在检查第 602 行……', '802/1002 正在检查第 802 行……', '1002/1002 正在检查第 1002 行……'])
+
+    const runner = jobRunner(env.ws)
+    const started = runner.start({ kind: 'example.importCheck', title: '检查学校名单', cancellable: true }, (ctx) => importCheck(env.ws, exampleImporter(), file, ctx))
+    runner.cancel(started.jobId)
+    expect((await runner.wait(started.jobId)).state).toBe('cancelled')
   })
 
   it('refuses a file that is not a workbook, or lacks a required column, in Chinese', async () => {
