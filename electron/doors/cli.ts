@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Handlers, OutputOf, Result } from '../../shared/contract'
-import { CliError, type Call, type CliCommand } from '../core/cli/command'
+import { CliError, parseArgsMessage, type Call, type CliCommand } from '../core/cli/command'
 import { dispatch } from '../core/dispatch'
 import { CORE_MODULES } from '../core/modules'
 
@@ -62,7 +62,7 @@ export async function runCli(argv: string[], makeHandlers: (dataDir: string | un
       strict: true,
     })
   } catch (e) {
-    return fail(`参数有误：${(e as Error).message}\n用法：dudao ${command.usage}`, 2)
+    return fail(`参数有误：${parseArgsMessage(e)}\n用法：dudao ${command.usage}`, 2)
   }
   if (parsed.values.help) {
     io.out(`用法：dudao ${command.usage}\n${command.summary}`)
