@@ -14,7 +14,7 @@ export interface FieldError {
  */
 function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
   let current: unknown = schema
-  let label: string | undefined
+  let label: string | undefined = (schema as { description?: string }).description ?? (unwrap(schema) as { description?: string })?.description
   for (const key of path) {
     current = unwrap(current)
     const def = (current as { def?: Record<string, unknown> }).def

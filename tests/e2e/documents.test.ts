@@ -40,8 +40,14 @@ describe('公文管理 in the browser', () => {
     await page.getByRole('option', { name: /贺政教督发/ }).click()
     await page.locator('[data-test=body-paste]').click()
     await page.locator('[data-test=paste-text]').fill('一、督导范围\n全县中小学、幼儿园。\n二、督导内容\n1.校园安全.重点检查消防通道 。\n2.课后服务')
+    await page.getByText('替换全部').click() // the template's own paragraphs hold ×月 placeholders
     await page.locator('[data-test=paste-apply]').click()
     await page.getByText(/已识别 \d+ 段/).waitFor()
+    // The 签发 checklist lists what is left of the template: the attachment's （评价标准和记录表内容）.
+    await page.locator('[data-test=signing-checklist]').filter({ hasText: '附件1第1段中还有待填写的「（评价标准和记录表内容）」' }).waitFor()
+    await page.getByText('附件（1）').click()
+    await page.locator('[data-test=attachment-0] textarea').first().fill('评价标准：校园安全、课后服务，逐项记录。')
+    await page.locator('[data-test=signing-checklist]').filter({ hasText: '内容齐全，可以签发' }).waitFor()
     await page.locator('[data-test=save]').click()
     await page.getByText('已保存').waitFor()
 

@@ -70,7 +70,7 @@ export function save(ws: Workspace, input: { id: number; kind: DocumentKind; for
   const at = nowIso()
   db.transaction(() => {
     repo.updateDocumentContent(db, input.id, { kind: input.kind, format: input.format, seriesId: input.seriesId, content, at })
-    repo.addHistory(db, input.id, at, '保存')
+    repo.addSaveHistory(db, input.id, at)
   })()
   return repo.getDocument(db, input.id)!
 }

@@ -75,8 +75,9 @@ describe('documents: templates and lifecycle', () => {
     expect(reSigned.docNumber).toBe('固政教督办〔2024〕1号')
     const original = await call('documents.get', { id: draft.id })
     expect(original.supersededBy).toBe(revision.id)
-    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '保存', '签发', '退回修改', '保存', '签发', '印发', '开始更正', '被更正'])
-    expect(original.history[4].note).toBe('王芳：主送机关有误（保留文号 固政教督办〔2024〕1号）')
+    // Consecutive saves (autosave) are one entry.
+    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '签发', '退回修改', '保存', '签发', '印发', '开始更正', '被更正'])
+    expect(original.history[3].note).toBe('王芳：主送机关有误（保留文号 固政教督办〔2024〕1号）')
     // The register shows the number once, now pointing at the correction.
     const after = await call('numbers.register', { year: 2024 })
     expect(after).toHaveLength(1)
