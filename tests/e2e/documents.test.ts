@@ -130,3 +130,22 @@ describe('the demo notice in the composer', () => {
     await app.screenshot('12-demo-notice')
   })
 })
+
+describe('drafts save themselves', () => {
+  it('saves a few seconds after typing stops, says so, and a reload loses nothing', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.locator('[data-test=new-document]').click()
+    await page.locator('[data-test=template-letter]').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    // Typing into a paragraph of 正文 (no click on 保存).
+    await page.locator('[data-test=body] textarea').nth(1).fill('请贵局选派两名督学参加实地核查。')
+    await page.locator('[data-test=autosave-status]').filter({ hasText: /^已自动保存 \d{2}:\d{2}$/ }).waitFor()
+    await page.reload()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    expect(await page.locator('[data-test=body] textarea').nth(1).inputValue()).toBe('请贵局选派两名督学参加实地核查。')
+  })
+})

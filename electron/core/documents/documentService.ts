@@ -239,6 +239,8 @@ export function remove(ws: Workspace, id: number): { id: number } {
   const doc = requireDocument(ws, id)
   if (doc.status !== 'draft') throw new UserError('只能删除草稿；已签发的公文请作废其文号')
   const db = ws.db()
+  // A draft returned for editing (退回修改) still holds its number: the register must keep explaining it.
+  if (numbersRepo.findNumberOfDocument(db, id)) throw new UserError(`该草稿已有文号 ${doc.docNumber}（退回修改），不能删除；如不再需要，请在发文登记簿中作废该文号`)
   db.transaction(() => {
     db.prepare('DELETE FROM document_history WHERE document_id = ?').run(id)
     db.prepare('DELETE FROM documents WHERE id = ?').run(id)

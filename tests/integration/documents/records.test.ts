@@ -125,6 +125,7 @@ describe('after 签发 the text is what was approved', () => {
     expect(back).toMatchObject({ status: 'draft', docNumber: '固政教督办〔2024〕1号' })
     expect(back.history.at(-1)).toMatchObject({ action: '退回修改', note: '王芳：标题需修改（保留文号 固政教督办〔2024〕1号）' })
     expect(await fail('documents.returnForEdit', { id: doc.id, reason: '再退', by: '王芳' })).toMatch(/只有已签发的公文可以退回修改/)
+    expect(await fail('documents.delete', { id: doc.id })).toMatch(/已有文号 固政教督办〔2024〕1号（退回修改），不能删除/)
     await call('documents.save', filled(back, series.id, { title: '改过的标题', signedDate: '2024-04-12', printedDate: '' }))
     expect(await fail('documents.save', filled(back, null))).toMatch(/不能更换文号系列/)
     const again = await call('documents.sign', { id: doc.id })

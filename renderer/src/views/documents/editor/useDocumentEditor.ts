@@ -1,5 +1,5 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { computed, ref, toRaw, watch } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import type { DocumentRecord } from '../../../../../shared/documents/records'
 import type { DocumentContent, DocumentFormat, DocumentKind, DocumentSpec } from '../../../../../shared/documents/types'
@@ -65,7 +65,7 @@ export function useDocumentEditor(id: () => number) {
       if (!quiet) ElMessage.error('请先修改标红的项目')
       return false
     }
-    const input = { id: record.value.id, kind: kind.value, format: format.value, seriesId: seriesId.value, content: structuredClone(toRaw(content.value)) }
+    const input = { id: record.value.id, kind: kind.value, format: format.value, seriesId: seriesId.value, content: JSON.parse(JSON.stringify(content.value)) as DocumentContent }
     const sent = JSON.stringify(input)
     let saved: DocumentRecord | undefined
     if (quiet) {
