@@ -3,8 +3,8 @@ import { toFieldErrors } from './zhMessages'
 
 /**
  * Form rules derived from the contract's zod schemas, so that a limit is written once (in the
- * schema) and the form marks the field with the same Chinese message the core would give
- * (`「标题」不能超过200个字`) before anything is sent.
+ * schema) and the form marks the field with the message the core would give, worded for the
+ * field (`标题不能超过200个字`, `请填写机关全称`), before anything is sent.
  *
  * The rule objects have the shape Element Plus (async-validator) expects — `required`, `validator`,
  * `trigger` — without importing it: shared/ stays free of UI libraries.
@@ -40,7 +40,11 @@ export function fieldRules(schema: z.ZodType, trigger: string[] = ['blur', 'chan
       validator(_rule, value, callback) {
         const result = schema.safeParse(value)
         if (result.success) return callback()
-        callback(new Error(toFieldErrors(schema, result.error)[0]?.message ?? '内容不正确'))
+        const label = (schema as { description?: string }).description ?? ''
+        // Beside the field the label reads without quotes: 请填写机关全称, 标题不能超过200个字.
+        if (required && (value === '' || value === undefined || value === null) && label) return callback(new Error(`请填写${label}`))
+        const message = toFieldErrors(schema, result.error)[0]?.message ?? '内容不正确'
+        callback(new Error(message.replace(/^「([^」]*)」/, '$1')))
       },
     },
   ]
