@@ -57,22 +57,24 @@ export function create(ws: Workspace, templateKey: string): DocumentRecord {
  * @throws UserError naming the state or the field at fault.
  */
 export function save(ws: Workspace, input: { id: number; kind: DocumentKind; format: DocumentFormat; seriesId: number | null; content: DocumentContent }): DocumentRecord {
-  const doc = requireDocument(ws, input.id)
-  assertEditable(doc)
+  requireDocument(ws, input.id)
   const db = ws.db()
-  if (input.seriesId !== null) resolveSeries(db, { seriesId: input.seriesId })
-  const holdsNumber = doc.docNumber !== '' && doc.year !== null
-  if (holdsNumber && input.seriesId !== doc.seriesId) throw new UserError(`本公文已有文号 ${doc.docNumber}，不能更换文号系列`, 'seriesId')
-  if (holdsNumber && Number(input.content.signedDate.slice(0, 4)) !== doc.year) {
-    throw new UserError(`本公文沿用文号 ${doc.docNumber}，成文日期应在${doc.year}年内`, 'signedDate')
-  }
-  // The number is the register's, never typed in: keep what signing gave.
-  const content = { ...input.content, docNumber: doc.content.docNumber }
-  const at = nowIso()
+  // Read, check and write under the write lock: a 签发 from another window cannot slip in between.
   db.transaction(() => {
+    const doc = requireDocument(ws, input.id)
+    assertEditable(doc)
+    if (input.seriesId !== null) resolveSeries(db, { seriesId: input.seriesId })
+    const holdsNumber = doc.docNumber !== '' && doc.year !== null
+    if (holdsNumber && input.seriesId !== doc.seriesId) throw new UserError(`本公文已有文号 ${doc.docNumber}，不能更换文号系列`, 'seriesId')
+    if (holdsNumber && Number(input.content.signedDate.slice(0, 4)) !== doc.year) {
+      throw new UserError(`本公文沿用文号 ${doc.docNumber}，成文日期应在${doc.year}年内`, 'signedDate')
+    }
+    // The number is the register's, never typed in: keep what signing gave.
+    const content = { ...input.content, docNumber: doc.content.docNumber }
+    const at = nowIso()
     repo.updateDocumentContent(db, input.id, { kind: input.kind, format: input.format, seriesId: input.seriesId, content, at })
     repo.addSaveHistory(db, input.id, at)
-  })()
+  }).immediate()
   return repo.getDocument(db, input.id)!
 }
 
@@ -172,19 +174,26 @@ export function sign(ws: Workspace, input: { id: number; reservedNumberId?: numb
   return repo.getDocument(db, id)!
 }
 
+/**
+ * 印发: the signed document is printed and frozen, with its 印发日期 (given, or the one in the
+ * document, or today), which may not precede the 成文日期. Checked and written in one IMMEDIATE
+ * transaction.
+ * @throws UserError unless the document is 已签发, or when the 印发日期 is before the 成文日期.
+ */
 export function markPrinted(ws: Workspace, input: { id: number; printedDate?: string }): DocumentRecord {
-  const doc = requireDocument(ws, input.id)
-  if (doc.status !== 'signed') throw new UserError(doc.status === 'draft' ? '请先签发（取得文号）再印发' : `该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能印发`)
-  const printedDate = input.printedDate ?? (doc.content.printedDate || localIsoDate())
-  if (printedDate < doc.content.signedDate) throw new UserError('印发日期不能早于成文日期', 'printedDate')
+  requireDocument(ws, input.id)
   const db = ws.db()
-  const at = nowIso()
   db.transaction(() => {
+    const doc = requireDocument(ws, input.id)
+    if (doc.status !== 'signed') throw new UserError(doc.status === 'draft' ? '请先签发（取得文号）再印发' : `该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能印发`)
+    const printedDate = input.printedDate ?? (doc.content.printedDate || localIsoDate())
+    if (printedDate < doc.content.signedDate) throw new UserError('印发日期不能早于成文日期', 'printedDate')
+    const at = nowIso()
     repo.updateDocumentContent(db, doc.id, { kind: doc.kind, format: doc.format, seriesId: doc.seriesId, content: { ...doc.content, printedDate }, at })
     repo.setStatus(db, doc.id, 'printed', at, { printedAt: at })
     repo.addHistory(db, doc.id, at, '印发', printedDate)
-  })()
-  return repo.getDocument(db, doc.id)!
+  }).immediate()
+  return repo.getDocument(db, input.id)!
 }
 
 /** What a correction or a copy takes over from the document it starts from. */
