@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../electron/core/dispatch'
+import { createHandlers } from '../../electron/core/handlers'
+import { Workspace } from '../../electron/core/workspace'
+import { SAMPLE_PROFILE } from '../helpers/tempWorkspace'
 import { ARTIFACTS, openApp, type E2eApp } from './harness'
 
 let app: E2eApp | undefined
@@ -147,5 +151,41 @@ describe('drafts save themselves', () => {
     await page.reload()
     await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
     expect(await page.locator('[data-test=body] textarea').nth(1).inputValue()).toBe('请贵局选派两名督学参加实地核查。')
+  })
+})
+
+describe('签发 in an office without a number series', () => {
+  it('leads to creating one, then back to the document, where the checklist and the dialog name the number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dudao-e2e-noseries-'))
+    const ws = new Workspace(dir)
+    await dispatch(createHandlers(ws), 'office.save', SAMPLE_PROFILE)
+    ws.close()
+    app = await openApp({ dataDir: dir })
+    const { page } = app
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.locator('[data-test=new-document]').click()
+    await page.locator('[data-test=template-letter]').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    await page.locator('[data-test=signing-checklist]').filter({ hasText: '请选择文号系列' }).waitFor()
+    await page.locator('[data-test=sign]').click()
+    await page.locator('[data-test=create-series]').click()
+    await page.locator('[data-test=series-back-hint]').waitFor()
+    await page.locator('[data-test=series-prefix]').fill('固政教督函')
+    await page.locator('[data-test=series-name]').fill('函')
+    await page.locator('[data-test=series-add]').click()
+    // Back in the composer: fill what the template left, choose the series in the 签发 dialog, sign.
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    await page.locator('[data-test=title]').fill('关于商请协助开展督导工作的函')
+    await page.locator('[data-test=recipients]').fill('银川市教育局')
+    await page.locator('[data-test=body] textarea').nth(0).fill('为做好督导工作，现就有关事项函商如下：')
+    await page.locator('[data-test=body] textarea').nth(1).fill('请贵局选派两名督学参加实地核查。')
+    await page.locator('[data-test=sign]').click()
+    await page.locator('[data-test=sign-series]').click()
+    await page.getByRole('option', { name: /固政教督函/ }).click()
+    const year = new Date().getFullYear()
+    await page.locator('[data-test=sign-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page.locator('[data-test=sign-confirm]').click()
+    await page.locator('[data-test=doc-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page.locator('[data-test=signed-locked]').waitFor()
   })
 })
