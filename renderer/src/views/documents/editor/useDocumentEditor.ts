@@ -81,7 +81,8 @@ export function useDocumentEditor(id: () => number) {
     return true
   }
 
-  const autosave = useAutosave({ dirty, source: () => [kind.value, format.value, seriesId.value, content.value], enabled: editable, save: () => save(true) })
+  // Not while an action (签发, 印发, …) is under way: it decides what happens to the pending text.
+  const autosave = useAutosave({ dirty, source: () => [kind.value, format.value, seriesId.value, content.value], enabled: computed(() => editable.value && !busy.value), save: () => save(true) })
 
   /** Saves pending changes (quietly) before an action; false when they could not be saved. */
   async function settle(): Promise<boolean> {
