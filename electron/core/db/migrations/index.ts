@@ -1,6 +1,7 @@
 import m0001 from './0001_init'
 import m0002 from './0002_documents'
 import m0003 from './0003_font_profile'
+import m0004 from './0004_institutions_preschool'
 
 export interface Migration {
   version: number
@@ -13,4 +14,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: '0001_init', sql: m0001 },
   { version: 2, name: '0002_documents', sql: m0002 },
   { version: 3, name: '0003_font_profile', sql: m0003 },
+  { version: 4, name: '0004_institutions_preschool', sql: m0004 },
 ]
