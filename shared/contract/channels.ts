@@ -37,6 +37,19 @@ export const CHANNEL_NAMES = [
   'jobs.cancel',
   'jobs.backup',
   'files.release',
+  'preschool.template',
+  'preschool.export',
+  'preschool.importCheck',
+  'preschool.importCommit',
+  'preschool.indicators',
+  'preschool.population',
+  'preschool.view',
+  'preschool.trend',
+  'preschool.kindergarten',
+  'preschool.kindergartens',
+  'preschool.judge',
+  'preschool.chooseRubric',
+  'preschool.saveVariant',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -7,6 +7,7 @@ import { numbersContract } from './numbers'
 import { documentsContract } from './documents'
 import { jobsContract } from './jobs'
 import { filesContract } from './files'
+import { preschoolContract } from './preschool'
 
 export { CHANNEL_NAMES, type ChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -19,6 +20,7 @@ export const contract = {
   ...documentsContract,
   ...jobsContract,
   ...filesContract,
+  ...preschoolContract,
 } satisfies Record<ChannelName, Channel>
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

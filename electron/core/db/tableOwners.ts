@@ -11,5 +11,10 @@ export const TABLE_OWNERS: Record<string, string> = {
   documents: 'documents',
   document_history: 'documents',
   documents_fts: 'documents',
+  institutions: 'institutions',
+  kindergarten_years: 'preschool',
+  county_preschool_years: 'preschool',
+  preschool_judgements: 'preschool',
+  rubric_variants: 'preschool',
   schema_migrations: 'db',
 }

@@ -36,7 +36,7 @@ const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase()
  * An Excel date cell as YYYY-MM-DD. exceljs gives a date cell as the JS Date of that calendar day at
  * 00:00 UTC (Excel stores days, no time zone), so the UTC fields are the day written in the sheet.
  */
-function excelDay(d: Date): string {
+export function excelDay(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`
 }

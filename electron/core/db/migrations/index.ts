@@ -2,6 +2,7 @@ import m0001 from './0001_init'
 import m0002 from './0002_documents'
 import m0003 from './0003_font_profile'
 import m0004 from './0004_signed_lock'
+import m0005 from './0005_institutions_preschool'
 
 export interface Migration {
   version: number
@@ -15,4 +16,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: '0002_documents', sql: m0002 },
   { version: 3, name: '0003_font_profile', sql: m0003 },
   { version: 4, name: '0004_signed_lock', sql: m0004 },
+  { version: 5, name: '0005_institutions_preschool', sql: m0005 },
 ]

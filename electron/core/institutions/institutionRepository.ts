@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3'
+import type { Institution, InstitutionKind } from '../../../shared/institutions/types'
+import { nowIso } from '../clock'
+
+interface InstitutionRow {
+  id: number
+  code: string | null
+  name: string
+  kind: InstitutionKind
+  institution_type: string | null
+  sponsor: string | null
+  urban_rural: Institution['urbanRural']
+  urban_rural_code: string | null
+  township: string | null
+  closed_year: number | null
+  attributes: string
+  updated_at: string
+}
+
+const toInstitution = (r: InstitutionRow): Institution => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  institutionType: r.institution_type,
+  sponsor: r.sponsor,
+  urbanRural: r.urban_rural,
+  urbanRuralCode: r.urban_rural_code,
+  township: r.township,
+  closedYear: r.closed_year,
+  attributes: JSON.parse(r.attributes) as Institution['attributes'],
+  updatedAt: r.updated_at,
+})
+
+/** Every institution of a kind (closed ones too), by name. */
+export function listInstitutions(db: Database.Database, kind?: InstitutionKind): Institution[] {
+  const rows = (kind
+    ? db.prepare('SELECT * FROM institutions WHERE kind = ? ORDER BY name').all(kind)
+    : db.prepare('SELECT * FROM institutions ORDER BY kind, name').all()) as InstitutionRow[]
+  return rows.map(toInstitution)
+}
+
+/** One institution by id, or null. */
+export function getInstitution(db: Database.Database, id: number): Institution | null {
+  const r = db.prepare('SELECT * FROM institutions WHERE id = ?').get(id) as InstitutionRow | undefined
+  return r ? toInstitution(r) : null
+}
+
+/**
+ * Finds an institution the way the sheets name it: by 学校标识码 when given, else by name within the
+ * kind (a coded one is also found by name when the sheet lacks the code). Returns null when new.
+ */
+export function findInstitution(db: Database.Database, kind: InstitutionKind, code: string | null, name: string): Institution | null {
+  if (code) {
+    const r = db.prepare('SELECT * FROM institutions WHERE code = ?').get(code) as InstitutionRow | undefined
+    if (r) return toInstitution(r)
+    // a row first imported without its code gets it now
+    const byName = db.prepare('SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as InstitutionRow | undefined
+    return byName ? toInstitution(byName) : null
+  }
+  const r = db.prepare('SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as InstitutionRow | undefined
+  return r ? toInstitution(r) : null
+}
+
+/** What an import knows about an institution; absent fields keep their stored value. */
+export type InstitutionInput = Pick<Institution, 'kind' | 'name'> & Partial<Omit<Institution, 'id' | 'kind' | 'name' | 'updatedAt' | 'closedYear'>>
+
+/**
+ * Creates or updates an institution inside the caller's transaction (never opens its own): found by
+ * code, else by name (findInstitution); the given fields overwrite, attributes are merged; a closed
+ * institution that reappears in a later year's sheet is reopened when `seenYear` ≥ its closedYear.
+ * @returns the institution's id
+ */
+export function upsertInstitution(db: Database.Database, input: InstitutionInput, seenYear?: number): number {
+  const now = nowIso()
+  const existing = findInstitution(db, input.kind, input.code ?? null, input.name)
+  if (!existing) {
+    const r = db
+      .prepare(
+        `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.code || null, input.name, input.kind, input.institutionType ?? null, input.sponsor ?? null, input.urbanRural ?? null, input.urbanRuralCode ?? null, input.township ?? null, JSON.stringify(input.attributes ?? {}), now, now)
+    return Number(r.lastInsertRowid)
+  }
+  const pick = <T>(v: T | undefined, old: T) => (v === undefined || v === null ? old : v)
+  const reopen = existing.closedYear !== null && seenYear !== undefined && seenYear >= existing.closedYear
+  db.prepare(
+    `UPDATE institutions SET code = ?, name = ?, institution_type = ?, sponsor = ?, urban_rural = ?, urban_rural_code = ?, township = ?,
+       attributes = ?, closed_year = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    pick(input.code, existing.code) || null,
+    input.name,
+    pick(input.institutionType, existing.institutionType),
+    pick(input.sponsor, existing.sponsor),
+    pick(input.urbanRural, existing.urbanRural),
+    pick(input.urbanRuralCode, existing.urbanRuralCode),
+    pick(input.township, existing.township),
+    JSON.stringify({ ...existing.attributes, ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)) }),
+    reopen ? null : existing.closedYear,
+    now,
+    existing.id,
+  )
+  return existing.id
+}
+
+/** Marks an institution closed from `year` on (its history stays), inside the caller's transaction. */
+export function closeInstitution(db: Database.Database, id: number, year: number): void {
+  db.prepare('UPDATE institutions SET closed_year = ?, updated_at = ? WHERE id = ?').run(year, nowIso(), id)
+}

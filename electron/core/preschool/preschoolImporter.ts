@@ -1,0 +1,431 @@
+import type Database from 'better-sqlite3'
+import type { ImportColumn, ImportProblem } from '../../../shared/imports/types'
+import type { KindergartenAttributes } from '../../../shared/institutions/types'
+import {
+  parseDate,
+  parseFlag,
+  parseInstitutionType,
+  parseNumber,
+  parseSchedule,
+  parseSponsor,
+  parseStatYear,
+  parseUrbanRural,
+  PRESCHOOL_COUNTY_SHEET_FIELDS,
+  PRESCHOOL_SHEET_FIELDS,
+  yearInTitle,
+  cleanValue,
+  EXAMPLE_ROW_PREFIX,
+} from '../../../shared/preschool/importFields'
+import type { KindergartenYear } from '../../../shared/preschool/types'
+import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/statistics/headerAliases'
+import { UserError } from '../errors'
+import type { ResolvedInput } from '../files/fileStore'
+import type { Importer, ImportReading } from '../imports/importSession'
+import { closeInstitution, findInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
+import type { JobContext } from '../jobs/jobRunner'
+import { deleteKindergartenYear, kindergartenYears, preschoolYears, saveCountyYear, saveKindergartenYear } from './preschoolRepository'
+import { findHeader, readWorkbookGrids, type HeaderLayout, type SheetGrid } from './sheetGrid'
+
+/** One kindergarten row of the file, checked. */
+export interface KindergartenImportRow {
+  kind: 'kindergarten'
+  statYear: number
+  code: string | null
+  figures: KindergartenYear
+  attributes: KindergartenAttributes
+  urbanRuralCode: string | null
+  /** `文件 / 工作表 第 N 行` */
+  source: string
+}
+
+/** The county's figures of a year (sheet 全县), checked. */
+export interface CountyImportRow {
+  kind: 'county'
+  statYear: number
+  agePopulation: number | null
+  byTownship: Record<string, number>
+  source: string
+}
+
+export type PreschoolImportRow = KindergartenImportRow | CountyImportRow
+
+/** A kindergarten stored for a year the file covers (or the year before) but absent from the file. */
+export interface DroppedKindergarten {
+  institutionId: number
+  name: string
+  /** the year of the file it is missing from */
+  statYear: number
+}
+
+const LABEL: Record<string, string> = Object.fromEntries(PRESCHOOL_SHEET_FIELDS.map((f) => [f.key, f.label]))
+
+function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
+  const parts = path.split('.')
+  let o = obj
+  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>
+  o[parts[parts.length - 1]] = v
+}
+
+const NUMBER_KINDS = new Set<HeaderField['kind']>(['count', 'area', 'money', 'number'])
+const NUMBERING_ROW = /^([甲乙丙丁戊己]|L?\d{1,3}|栏次|序号)$/
+
+/**
+ * Reads the 学前教育 workbook: the kindergarten sheet (named 幼儿园, else the sheet whose header names
+ * the most fields: the app's template, a county export, a hand-made sheet) and the county sheet 全县
+ * when present. Checks every row; problems carry sheet, row, column letter, value and a Chinese reason.
+ * `fallbackYear` applies when neither a 统计年度 column nor a title row gives the year.
+ */
+export async function readPreschoolWorkbook(
+  file: ResolvedInput,
+  options: { fallbackYear?: number; knownTownships?: string[]; ctx?: JobContext } = {},
+): Promise<ImportReading<PreschoolImportRow> & { years: number[] }> {
+  options.ctx?.progress(0, 0, '正在读取文件……')
+  let grids: SheetGrid[]
+  try {
+    grids = await readWorkbookGrids(file.path)
+  } catch {
+    throw new UserError('无法读取该文件：请选择 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 中另存为 .xlsx。', 'file')
+  }
+  const problems: ImportProblem[] = []
+  const warnings: string[] = []
+  const columns: ImportColumn[] = []
+  const rows: PreschoolImportRow[] = []
+  let rowsRead = 0
+
+  // Pick the sheets.
+  const countyGrid = grids.find((g) => cleanValue(g.name) === '全县')
+  const candidates = grids.filter((g) => g !== countyGrid).map((g) => ({ g, h: findHeader(g, PRESCHOOL_SHEET_FIELDS) }))
+  const named = candidates.find((c) => cleanValue(c.g.name) === '幼儿园' && c.h)
+  const scored = candidates.filter((c) => c.h).sort((a, b) => b.h!.score - a.h!.score)
+  const main = named ?? scored[0]
+  if (!main || !main.h) throw new UserError('工作簿中找不到幼儿园数据表：没有一个工作表的表头包含“学校（机构）名称”“在园（班）人数”等统计项目。请使用本程序的导入模板，或检查表头。', 'file')
+  const sheet = main.g
+  const header = main.h
+  for (const c of candidates) if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
+
+  // Year stated in the rows above the header (habit 1).
+  let titleYear: number | null = null
+  for (let r = 0; r < header.start && titleYear === null; r++) for (const t of sheet.cells[r]) if (t && (titleYear = yearInTitle(t)) !== null) break
+  if (titleYear === null) titleYear = yearInTitle(file.name)
+
+  // Columns.
+  const colOf = new Map<string, number>()
+  header.paths.forEach((path, c) => {
+    const m = header.matches[c]
+    const letter = sheet.letters[c]
+    if (!path) return
+    if (m && colOf.has(m.field.key)) {
+      warnings.push(`第 ${letter} 列「${path}」与第 ${sheet.letters[colOf.get(m.field.key)!]} 列都对应「${m.field.label}」，只读取第一列`)
+      columns.push({ column: letter, header: path, field: null })
+      return
+    }
+    if (m) colOf.set(m.field.key, c)
+    columns.push({ column: letter, header: path, field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null })
+    if (!m) warnings.push(`第 ${letter} 列「${path}」不是可导入的项目，已忽略`)
+  })
+  for (const u of header.unknownUnits) problems.push({ sheet: sheet.name, row: header.end + 1, column: sheet.letters[u.column], value: header.paths[u.column], reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等` })
+  for (const req of ['name', 'sponsor', 'enrolledChildren.total']) {
+    if (!colOf.has(req)) problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })
+  }
+  if (!colOf.has('statYear') && titleYear === null && options.fallbackYear === undefined) {
+    problems.push({ sheet: sheet.name, row: null, column: null, value: '', reason: '无法确定统计年度：请在表中加“统计年度”列，或在标题中写明年份（如“2024年”），或在导入时选择年度' })
+  }
+  if (problems.length) return { rowsRead: 0, columns, rows: [], problems, warnings, years: [] }
+
+  const fields = PRESCHOOL_SHEET_FIELDS.filter((f) => colOf.has(f.key))
+  const sumTargets = new Set(fields.filter((f) => f.sumsInto && !colOf.has(f.sumsInto)).map((f) => f.sumsInto!))
+  const seenCodes = new Map<string, number>()
+  const seenNames = new Map<string, number>()
+  const knownTownships = new Set(options.knownTownships ?? [])
+  const countyRows = countyGrid ? readCountySheet(countyGrid, file, titleYear ?? options.fallbackYear ?? null, problems, warnings) : []
+  for (const c of countyRows) for (const t of Object.keys(c.byTownship)) knownTownships.add(t)
+  const nameCol = colOf.get('name')!
+
+  let numberingChecked = false
+  for (let r = header.end + 1; r < sheet.cells.length; r++) {
+    const cells = sheet.cells[r]
+    const rowNo = r + 1
+    const nonEmpty = cells.filter((t) => t !== '')
+    if (nonEmpty.length === 0) continue
+    if (isNoteRow(nonEmpty[0])) break // habit 8
+    if (!numberingChecked) {
+      numberingChecked = true
+      if (nonEmpty.every((t) => NUMBERING_ROW.test(cleanValue(t)))) continue // habit 3
+    }
+    const name = cells[nameCol].replace(/_x000D_/gi, '').trim()
+    if (name && isSummaryRow(name)) {
+      warnings.push(`${sheet.name} 第 ${rowNo} 行「${name}」是合计/统计行，已跳过（合计由程序重新计算）`)
+      continue
+    }
+    if (name.startsWith(EXAMPLE_ROW_PREFIX)) {
+      warnings.push(`${sheet.name} 第 ${rowNo} 行是模板的示例行，已跳过`)
+      continue
+    }
+    rowsRead++
+    const at = (key: string) => colOf.get(key)!
+    const problem = (key: string | null, reason: string, value?: string) =>
+      problems.push({ sheet: sheet.name, row: rowNo, column: key && colOf.has(key) ? sheet.letters[at(key)] : null, value: value ?? (key && colOf.has(key) ? cells[at(key)] : ''), reason })
+    const before = problems.length
+    const rec: Record<string, unknown> = { enrolledChildren: {} }
+    const attributes: KindergartenAttributes = {}
+    let code: string | null = null
+    let statYear: number | null = null
+    let urbanRuralCode: string | null = null
+    let grade: string | null = null
+    for (const f of fields) {
+      const c = at(f.key)
+      const t = cells[c]
+      const factor = header.matches[c]!.factor
+      if (f.key === 'name') {
+        if (!name) problem('name', '「学校（机构）名称」不能为空')
+        else rec.name = name
+      } else if (f.key === 'id') {
+        const v = cleanValue(t)
+        if (v && !/^\d{10}$/.test(v)) warnings.push(`${sheet.name} 第 ${rowNo} 行 ${sheet.letters[c]} 列：学校标识码「${v}」不是 10 位数字，请核对`)
+        code = v || null
+      } else if (f.key === 'statYear') {
+        const p = parseStatYear(t)
+        if ('error' in p) problem(f.key, p.error)
+        else statYear = p.value
+      } else if (f.key === 'sponsor') {
+        const p = parseSponsor(t)
+        if ('error' in p) problem(f.key, p.error)
+        else rec.sponsor = p.value
+      } else if (f.key === 'institutionType') {
+        const p = parseInstitutionType(t)
+        if ('error' in p) problem(f.key, p.error)
+        else rec.institutionType = p.value
+      } else if (f.key === 'urbanRural') {
+        const p = parseUrbanRural(t)
+        if ('error' in p) problem(f.key, p.error)
+        else if (p.value) {
+          rec.urbanRural = p.value.class
+          urbanRuralCode = p.value.code
+          attributes.urbanRuralText = cleanValue(t)
+        }
+      } else if (f.key === 'schedule') {
+        const p = parseSchedule(t)
+        if ('error' in p) problem(f.key, p.error)
+        else rec.schedule = p.value
+      } else if (f.kind === 'flag') {
+        const p = parseFlag(t)
+        if ('error' in p) problem(f.key, p.error)
+        else rec[f.key] = p.value
+      } else if (f.key === 'subsidisedSince') {
+        const p = parseDate(t)
+        if ('error' in p) problem(f.key, p.error)
+        else attributes.subsidisedSince = p.value
+      } else if (f.key === 'township') {
+        rec.township = cleanValue(t) || null
+      } else if (f.key === 'grade') {
+        grade = t.trim() || null
+      } else if (NUMBER_KINDS.has(f.kind)) {
+        const p = parseNumber(t, f.kind, factor)
+        if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
+        else if (f.sumsInto) {
+          if (sumTargets.has(f.sumsInto) && p.value !== null) {
+            const parts = f.sumsInto.split('.')
+            const group = (rec[parts[0]] ??= {}) as Record<string, number | null>
+            group[parts[1]] = (group[parts[1]] ?? 0) + p.value
+          }
+        } else setPath(rec, f.key, p.value)
+      }
+    }
+    // Whole-row checks.
+    const year = statYear ?? titleYear ?? options.fallbackYear ?? null
+    if (statYear !== null && titleYear !== null && statYear !== titleYear) problem('statYear', `统计年度 ${statYear} 与表头标题中的年度 ${titleYear} 不一致`)
+    if (year === null) problem('statYear', '缺少统计年度')
+    const ec = rec.enrolledChildren as Record<string, number | null>
+    if (ec.total === null || ec.total === undefined) {
+      if (problems.length === before || !problems.slice(before).some((p) => p.column === sheet.letters[at('enrolledChildren.total')])) problem('enrolledChildren.total', '「在园（班）人数：合计」不能为空')
+    } else {
+      const grades = [ec.nursery, ec.small, ec.middle, ec.large, ec.mixed]
+      if ([ec.small, ec.middle, ec.large].some((g) => typeof g === 'number')) {
+        const s = grades.reduce<number>((a, g) => a + (g ?? 0), 0)
+        if (s !== ec.total) problem('enrolledChildren.total', `分班级人数之和 ${s} 与在园（班）人数合计 ${ec.total} 不相等`)
+      }
+    }
+    const staff = rec.staff as Record<string, number | null> | undefined
+    if (staff && typeof staff.total === 'number' && typeof staff.teachers === 'number' && staff.teachers > staff.total) problem('staff.teachers', `专任教师 ${staff.teachers} 人多于教职工合计 ${staff.total} 人`)
+    if (rec.sponsor !== undefined) {
+      const isPrivate = rec.sponsor === '民办'
+      if (!isPrivate && rec.subsidised === true) problem('subsidised', '公办园不应标为普惠性民办幼儿园（普惠标志只适用于民办园）')
+      if (isPrivate && (rec.subsidised === null || rec.subsidised === undefined)) {
+        problems.push({ sheet: sheet.name, row: rowNo, column: colOf.has('subsidised') ? sheet.letters[at('subsidised')] : null, value: colOf.has('subsidised') ? cells[at('subsidised')] : '', reason: '民办园必须填写“是否普惠性民办幼儿园”（是/否）' })
+      }
+    }
+    const township = rec.township as string | null | undefined
+    if (township && knownTownships.size > 0 && !knownTownships.has(township)) problem('township', `乡镇（街道）「${township}」不在本县乡镇名单中（全县表或已导入的数据）`)
+    if (name && year !== null) {
+      if (code) {
+        const k = `${year}|${code}`
+        if (seenCodes.has(k)) problem('id', `学校标识码与第 ${seenCodes.get(k)} 行重复`)
+        else seenCodes.set(k, rowNo)
+      }
+      const kn = `${year}|${name}`
+      if (seenNames.has(kn)) problem('name', `幼儿园名称与第 ${seenNames.get(kn)} 行重复`)
+      else seenNames.set(kn, rowNo)
+    }
+    if (problems.length > before || year === null) continue
+    if (grade) attributes.grade = grade
+    attributes.subsidised = (rec.subsidised as boolean | null | undefined) ?? null
+    attributes.townshipCentre = (rec.townshipCentre as boolean | null | undefined) ?? null
+    attributes.schedule = (rec.schedule as '全日制' | '半日制' | null | undefined) ?? null
+    rec.id = code ?? name
+    rows.push({ kind: 'kindergarten', statYear: year, code, figures: rec as unknown as KindergartenYear, attributes, urbanRuralCode, source: `${file.name} / ${sheet.name} 第 ${rowNo} 行` })
+    if (options.ctx && rowsRead % 200 === 0) {
+      options.ctx.throwIfCancelled()
+      options.ctx.progress(r, sheet.cells.length, `正在检查第 ${rowNo} 行……`)
+    }
+  }
+  rows.push(...countyRows)
+  const years = [...new Set(rows.map((r) => r.statYear))].sort()
+  return { rowsRead, columns, rows, problems, warnings, years }
+}
+
+/**
+ * Sheet 全县: 统计年度 (else the file's year), 3–5周岁常住人口, optionally 乡镇（街道） per row. A row with
+ * no 乡镇 (or 全县 / 合计) is the county figure; without one the county figure is the sum of the 乡镇.
+ */
+function readCountySheet(grid: SheetGrid, file: ResolvedInput, fileYear: number | null, problems: ImportProblem[], warnings: string[]): CountyImportRow[] {
+  const header: HeaderLayout | null = findHeader(grid, PRESCHOOL_COUNTY_SHEET_FIELDS, 1)
+  const popCol = header?.matches.findIndex((m) => m?.field.key === 'agePopulation') ?? -1
+  if (!header || popCol < 0) {
+    warnings.push(`工作表「${grid.name}」中找不到“3–5周岁常住人口”列，未读取`)
+    return []
+  }
+  const yearCol = header.matches.findIndex((m) => m?.field.key === 'statYear')
+  const townCol = header.matches.findIndex((m) => m?.field.key === 'township')
+  const byYear = new Map<number, CountyImportRow & { total: number | null }>()
+  for (let r = header.end + 1; r < grid.cells.length; r++) {
+    const cells = grid.cells[r]
+    if (cells.every((t) => t === '')) continue
+    if (isNoteRow(cells.find((t) => t !== '') ?? '')) break
+    const rowNo = r + 1
+    let year = fileYear
+    if (yearCol >= 0 && cells[yearCol]) {
+      const p = parseStatYear(cells[yearCol])
+      if ('error' in p) {
+        problems.push({ sheet: grid.name, row: rowNo, column: grid.letters[yearCol], value: cells[yearCol], reason: p.error })
+        continue
+      }
+      year = p.value
+    }
+    if (year === null) {
+      problems.push({ sheet: grid.name, row: rowNo, column: null, value: '', reason: '缺少统计年度' })
+      continue
+    }
+    const p = parseNumber(cells[popCol], 'count')
+    if ('error' in p) {
+      problems.push({ sheet: grid.name, row: rowNo, column: grid.letters[popCol], value: cells[popCol], reason: `「3–5周岁常住人口」${p.error}` })
+      continue
+    }
+    const entry = byYear.get(year) ?? { kind: 'county', statYear: year, agePopulation: null, byTownship: {}, total: null, source: `${file.name} / ${grid.name}` }
+    byYear.set(year, entry)
+    const town = townCol >= 0 ? cleanValue(cells[townCol]) : ''
+    if (!town || isSummaryRow(town)) entry.total = p.value
+    else if (p.value !== null) entry.byTownship[town] = p.value
+  }
+  return [...byYear.values()].map(({ total, ...e }) => {
+    const sum = Object.values(e.byTownship).reduce((a, b) => a + b, 0)
+    return { ...e, agePopulation: total ?? (Object.keys(e.byTownship).length ? sum : null) }
+  })
+}
+
+/**
+ * The 学前教育 importer (key `preschool.workbook`) bound to the workspace's database: `read` also lists
+ * the kindergartens stored for a covered year (or the year before) that the file drops (`dropped`);
+ * `write` registers each kindergarten in the institution registry, upserts its year and the county's
+ * year, and marks the ones in `closeIds` closed from the file's year.
+ */
+export function preschoolImporter(db: () => Database.Database, options: { fallbackYear?: number; closeIds?: number[] } = {}) {
+  const state: { dropped: DroppedKindergarten[]; years: number[] } = { dropped: [], years: [] }
+  const importer: Importer<PreschoolImportRow> & { state: typeof state } = {
+    key: 'preschool.workbook',
+    state,
+    async read(file, ctx) {
+      const d = db()
+      const knownTownships = [...new Set(listInstitutions(d, 'kindergarten').map((i) => i.township).filter((t): t is string => !!t))]
+      const reading = await readPreschoolWorkbook(file, { fallbackYear: options.fallbackYear, knownTownships: [], ctx })
+      // An unknown 乡镇 against the stored registry is a warning only (a new 乡镇 may be real).
+      if (knownTownships.length) {
+        const fresh = new Set(reading.rows.flatMap((r) => (r.kind === 'kindergarten' && r.figures.township && !knownTownships.includes(r.figures.township) ? [r.figures.township] : [])))
+        if (fresh.size) reading.warnings.push(`以下乡镇（街道）此前没有出现过，请核对名称：${[...fresh].join('、')}`)
+      }
+      state.years = reading.years
+      state.dropped = droppedKindergartens(d, reading.rows)
+      for (const k of state.dropped) reading.warnings.push(`「${k.name}」在 ${k.statYear} 年的文件中没有出现：是否已停办？（导入时可选择标为停办）`)
+      return reading
+    },
+    write(d, rows) {
+      let n = 0
+      for (const row of rows) {
+        if (row.kind === 'county') {
+          saveCountyYear(d, row.statYear, { agePopulation: row.agePopulation, agePopulationByTownship: Object.keys(row.byTownship).length ? row.byTownship : undefined, source: row.source })
+          n++
+          continue
+        }
+        const f = row.figures
+        const id = upsertInstitution(
+          d,
+          {
+            kind: 'kindergarten',
+            code: row.code,
+            name: f.name,
+            institutionType: f.institutionType ?? '111',
+            sponsor: f.sponsor,
+            urbanRural: f.urbanRural ?? null,
+            urbanRuralCode: row.urbanRuralCode,
+            township: f.township ?? null,
+            attributes: { ...row.attributes },
+          },
+          row.statYear,
+        )
+        saveKindergartenYear(d, id, row.statYear, f, row.source)
+        n++
+      }
+      const years = [...new Set(rows.map((r) => r.statYear))]
+      const year = Math.max(...years)
+      for (const id of options.closeIds ?? []) {
+        closeInstitution(d, id, year)
+        if (years.includes(year)) deleteKindergartenYear(d, id, year)
+      }
+      return n
+    },
+    describe(row): Record<string, string | number | null> {
+      if (row.kind === 'county') return { 统计年度: row.statYear, 学校名称: '（全县）', '3–5周岁常住人口': row.agePopulation }
+      const f = row.figures
+      return {
+        统计年度: row.statYear,
+        学校标识码: row.code,
+        学校名称: f.name,
+        举办者: f.sponsor,
+        普惠性民办: f.subsidised === true ? '是' : f.subsidised === false ? '否' : null,
+        乡镇: f.township ?? null,
+        在园幼儿: f.enrolledChildren.total,
+        专任教师: f.staff?.teachers ?? null,
+      }
+    },
+  }
+  return importer
+}
+
+/**
+ * Kindergartens with figures in a year the rows cover — or, when the file's year is new, in the latest
+ * stored year before it — that the rows do not name (by code or name), open ones only.
+ */
+export function droppedKindergartens(db: Database.Database, rows: readonly PreschoolImportRow[]): DroppedKindergarten[] {
+  const stored = preschoolYears(db)
+  const out: DroppedKindergarten[] = []
+  const kgRows = rows.filter((r): r is KindergartenImportRow => r.kind === 'kindergarten')
+  for (const year of [...new Set(kgRows.map((r) => r.statYear))]) {
+    const compareYear = stored.includes(year) ? year : stored.find((y) => y < year)
+    if (compareYear === undefined) continue
+    const inFile = kgRows.filter((r) => r.statYear === year)
+    const ids = new Set(inFile.map((r) => findInstitution(db, 'kindergarten', r.code, r.figures.name)?.id).filter((x): x is number => x !== undefined))
+    for (const k of kindergartenYears(db, compareYear)) {
+      if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.figures.name, statYear: year })
+    }
+  }
+  return out
+}

@@ -1,0 +1,136 @@
+import preschoolRubricJson from '../../../seeds/rubrics/preschool-universality-2020.json'
+import type { KindergartenPage, PreschoolTrendPoint, PreschoolYearView } from '../../../shared/preschool/dashboard'
+import { evaluatePreschool, preschoolIndicatorsJson, type PreschoolEvaluation } from '../../../shared/preschool/evaluatePreschool'
+import { kindergartenFlags } from '../../../shared/preschool/breakdown'
+import { preschoolSettings } from '../../../shared/preschool/indicators'
+import type { Judgement } from '../../../shared/rubrics/evaluate'
+import { deriveRubric, parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
+import type { Rubric } from '../../../shared/rubrics/rubricSchema'
+import { UserError } from '../errors'
+import { getInstitution } from '../institutions/institutionRepository'
+import type { Workspace } from '../workspace'
+import * as repo from './preschoolRepository'
+
+let bundled: Rubric | null = null
+/** The bundled 普及普惠 rubric (seeds/rubrics/preschool-universality-2020.json), parsed once. */
+export function bundledPreschoolRubric(): Rubric {
+  if (!bundled) {
+    const r = parseRubric(preschoolRubricJson)
+    if (!r.ok) throw new Error(`内置指标体系无效：${r.errors.join('；')}`)
+    bundled = r.rubric
+  }
+  return bundled
+}
+
+/** Every rubric an office can choose: the bundled one and its stored variants. */
+export function rubricChoices(ws: Workspace): Rubric[] {
+  const base = bundledPreschoolRubric()
+  const out = [base]
+  for (const v of repo.rubricVariants(ws.db())) {
+    const r = deriveRubric(base, v.spec)
+    if (r.ok) out.push(r.rubric)
+  }
+  return out
+}
+
+/** The rubric that applies to a year: the one chosen for it, else the bundled one. */
+export function rubricForYear(ws: Workspace, year: number): Rubric {
+  const chosen = repo.countyYear(ws.db(), year).rubricId
+  return rubricChoices(ws).find((r) => r.id === chosen) ?? bundledPreschoolRubric()
+}
+
+/** Evaluates one year from the stored data (the indicators are pure; this only loads). */
+export function evaluateYear(ws: Workspace, year: number): { evaluation: PreschoolEvaluation; rubric: Rubric; judgements: Record<string, Judgement> } {
+  const db = ws.db()
+  const rubric = rubricForYear(ws, year)
+  const kgs = repo.kindergartenYears(db, year).map((k) => k.figures)
+  const { rubricId: _r, ...county } = repo.countyYear(db, year)
+  void _r
+  const judgements = repo.judgements(db, year)
+  return { evaluation: evaluatePreschool(kgs, county, rubric, judgements), rubric, judgements }
+}
+
+/** The JSON of `preschool indicators --year Y --json` (issue 11 shape). */
+export function indicatorsJson(ws: Workspace, year: number) {
+  return preschoolIndicatorsJson(evaluateYear(ws, year).evaluation)
+}
+
+/** Everything the dashboard shows for a year. */
+export function yearView(ws: Workspace, year: number): PreschoolYearView {
+  const db = ws.db()
+  const { evaluation, rubric, judgements } = evaluateYear(ws, year)
+  const { rubricId: _r, ...county } = repo.countyYear(db, year)
+  void _r
+  return {
+    year,
+    years: repo.preschoolYears(db),
+    rubric: { id: rubric.id, version: rubric.version, name: rubric.name },
+    rubricChoices: rubricChoices(ws).map((r) => ({ id: r.id, name: r.name })),
+    county,
+    evaluation,
+    judgements,
+    kindergartens: repo.kindergartenYears(db, year).map((k) => ({ institutionId: k.institutionId, figures: k.figures, source: k.source })),
+  }
+}
+
+/** The three rates of every stored year, oldest first. */
+export function trend(ws: Workspace): PreschoolTrendPoint[] {
+  return repo
+    .preschoolYears(ws.db())
+    .reverse()
+    .map((year) => {
+      const ev = evaluateYear(ws, year).evaluation
+      const v = (key: string) => ev.indicators.find((i) => i.key === key)?.value ?? null
+      return { year, grossEnrolmentRate: v('grossEnrolmentRate'), affordableCoverageRate: v('affordableCoverageRate'), publicShare: v('publicShare'), enrolledChildren: ev.counts.enrolledChildren, kindergartens: ev.counts.kindergartens }
+    })
+}
+
+/** A kindergarten's registry entry and history with each year's flags. @throws UserError when unknown */
+export function kindergartenPage(ws: Workspace, institutionId: number): KindergartenPage {
+  const db = ws.db()
+  const institution = getInstitution(db, institutionId)
+  if (!institution) throw new UserError('没有这所幼儿园', 'institutionId')
+  return {
+    institution,
+    years: repo.kindergartenHistory(db, institutionId).map((y) => {
+      const rubric = rubricForYear(ws, y.statYear)
+      const flags = kindergartenFlags([y.figures], rubric, preschoolSettings(rubric))[0]?.flags ?? []
+      return { statYear: y.statYear, figures: y.figures, source: y.source, flags }
+    }),
+  }
+}
+
+/** Sets the county's 3–5周岁常住人口 of a year (CLI `preschool population`, the UI). */
+export function setPopulation(ws: Workspace, year: number, count: number | null, byTownship?: Record<string, number>): { year: number; agePopulation: number | null } {
+  const db = ws.db()
+  db.transaction(() => repo.saveCountyYear(db, year, { agePopulation: count, ...(byTownship ? { agePopulationByTownship: byTownship } : {}), source: '手工录入' }))()
+  return { year, agePopulation: count }
+}
+
+/** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the year's rubric */
+export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
+  const item = rubricForYear(ws, year).items.find((i) => i.key === itemKey)
+  if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
+  const db = ws.db()
+  db.transaction(() => repo.saveJudgement(db, year, itemKey, j))()
+  return j
+}
+
+/** Chooses the rubric of a year. @throws UserError when the id is unknown */
+export function chooseRubric(ws: Workspace, year: number, rubricId: string): { year: number; rubricId: string } {
+  if (!rubricChoices(ws).some((r) => r.id === rubricId)) throw new UserError('没有这个指标体系', 'rubricId')
+  const db = ws.db()
+  db.transaction(() => repo.saveCountyYear(db, year, { rubricId }))()
+  return { year, rubricId }
+}
+
+/** Stores a variant of the bundled rubric (e.g. 毛入园率 ≥ 90%). @throws UserError listing what the check refused */
+export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: string; name: string } {
+  const base = bundledPreschoolRubric()
+  if (spec.id === base.id) throw new UserError('变体的编号不能与内置指标体系相同', 'id')
+  const r = deriveRubric(base, spec)
+  if (!r.ok) throw new UserError(r.errors.join('；'), 'thresholds')
+  const db = ws.db()
+  db.transaction(() => repo.saveRubricVariant(db, base.id, spec))()
+  return { id: spec.id, name: spec.name }
+}

@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs'
+import { matchHeader, normalizeHeader, type HeaderField, type HeaderMatch } from '../../../shared/statistics/headerAliases'
+import { excelDay } from '../imports/xlsxTable'
+
+/** A worksheet as text: cells[r][c] (0-based), merged ranges filled with their value (SHEETS.md habit 2). */
+export interface SheetGrid {
+  name: string
+  cells: string[][]
+  /** 1-based column letters by 0-based index */
+  letters: string[]
+}
+
+function text(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return excelDay(v)
+  if (typeof v === 'object') {
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : text(v.result as ExcelJS.CellValue)
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim()
+    if ('text' in v) return String(v.text).trim()
+    if ('error' in v) return String(v.error)
+  }
+  return String(v).trim()
+}
+
+const letterOf = (i: number): string => {
+  let n = i + 1
+  let s = ''
+  while (n > 0) {
+    const m = (n - 1) % 26
+    s = String.fromCharCode(65 + m) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+/** Reads a worksheet into a text grid (merged cells carry their master's value). */
+export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const width = sheet.columnCount
+  const cells: string[][] = []
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r)
+    const line: string[] = new Array<string>(width).fill('')
+    if (row.hasValues || row.cellCount) {
+      for (let c = 1; c <= width; c++) {
+        const cell = row.findCell(c)
+        if (cell) line[c - 1] = text(cell.isMerged ? cell.master.value : cell.value)
+      }
+    }
+    cells.push(line)
+  }
+  return { name: sheet.name, cells, letters: Array.from({ length: width }, (_, i) => letterOf(i)) }
+}
+
+/** The header found in a grid: where it is and what each column means. */
+export interface HeaderLayout {
+  /** 0-based first and last header rows */
+  start: number
+  end: number
+  /** per 0-based column: the header path as read (levels joined with '：') */
+  paths: string[]
+  /** per 0-based column: the matched field, or null */
+  matches: (HeaderMatch | null)[]
+  /** fields matched (distinct) */
+  score: number
+  /** a unit in brackets the app does not convert, per column */
+  unknownUnits: { column: number; unit: string }[]
+}
+
+/** The header path of one column over rows start..end: levels deduplicated (vertical merges), empty ones dropped. */
+function pathOf(grid: SheetGrid, start: number, end: number, c: number): string {
+  const levels: string[] = []
+  for (let r = start; r <= end; r++) {
+    const t = grid.cells[r]?.[c] ?? ''
+    if (t && levels[levels.length - 1] !== t) levels.push(t)
+  }
+  return levels.join('：')
+}
+
+/**
+ * Finds the header of a one-row-per-institution sheet (SHEETS.md shapes B and C): among the first 15
+ * rows, the block of 1–3 rows whose column paths name the most fields (a title row above it is
+ * ignored; a two-row heading with merged cells is read as `group：sub`). Ties go to the block ending
+ * first, then to the shorter block (a title row stays outside). Returns null when fewer than `minFields` fields are found.
+ */
+export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minFields = 2): HeaderLayout | null {
+  let best: HeaderLayout | null = null
+  const limit = Math.min(15, grid.cells.length)
+  for (let s = 0; s < limit; s++) {
+    for (let d = 1; d <= 3 && s + d - 1 < limit; d++) {
+      const e = s + d - 1
+      if (d > 1 && grid.cells[e].every((t) => t === '')) continue
+      const paths = grid.letters.map((_, c) => pathOf(grid, s, e, c))
+      const matches = paths.map((p) => (p ? matchHeader(p, fields) : null))
+      const seen = new Set<string>()
+      for (const m of matches) if (m) seen.add(m.field.key)
+      const score = seen.size
+      if (!best || score > best.score || (score === best.score && (e < best.end || (e === best.end && s > best.start)))) {
+        const unknownUnits: HeaderLayout['unknownUnits'] = []
+        paths.forEach((p, c) => {
+          const u = /[(（]单位[:：]?([^)）]*)[)）]$/.exec(normalizeHeader(p))
+          if (u && matches[c] && !['元', '万元', '千元', 'm2', '平方米', '万平方米', '人', '班', '间', '个', '所'].includes(u[1])) unknownUnits.push({ column: c, unit: u[1] })
+        })
+        best = { start: s, end: e, paths, matches, score, unknownUnits }
+      }
+    }
+  }
+  return best && best.score >= minFields ? best : null
+}
+
+/** Reads an .xlsx into grids, one per worksheet (hidden ones included: habit 11). */
+export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(path)
+  return wb.worksheets.map(sheetGrid)
+}
