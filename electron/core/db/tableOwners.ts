@@ -16,5 +16,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   county_preschool_years: 'preschool',
   preschool_judgements: 'preschool',
   rubric_variants: 'preschool',
+  school_stage_years: 'balance',
+  school_years: 'balance',
+  county_balance_years: 'balance',
+  balance_judgements: 'balance',
   schema_migrations: 'db',
 }

@@ -19,6 +19,31 @@ CREATE UNIQUE INDEX institutions_name ON institutions (kind, name) WHERE code IS
 -- index kindergarten_years_year
 CREATE INDEX kindergarten_years_year ON kindergarten_years (stat_year);
 
+-- index school_stage_years_year
+CREATE INDEX school_stage_years_year ON school_stage_years (stat_year);
+
+-- index school_years_year
+CREATE INDEX school_years_year ON school_years (stat_year);
+
+-- table balance_judgements
+CREATE TABLE balance_judgements (
+  stat_year  INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  item_key   TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('met','partlyMet','notMet')),
+  note       TEXT NOT NULL DEFAULT '',
+  evidence   TEXT NOT NULL DEFAULT '[]',
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (stat_year, item_key)
+);
+
+-- table county_balance_years
+CREATE TABLE county_balance_years (
+  stat_year  INTEGER PRIMARY KEY CHECK (stat_year BETWEEN 1949 AND 2100),
+  figures    TEXT NOT NULL DEFAULT '{}',
+  source     TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+
 -- table county_preschool_years
 CREATE TABLE county_preschool_years (
   stat_year              INTEGER PRIMARY KEY CHECK (stat_year BETWEEN 1949 AND 2100),
@@ -174,6 +199,28 @@ CREATE TABLE schema_migrations (
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   );
+
+-- table school_stage_years
+CREATE TABLE school_stage_years (
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  stat_year      INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  stage          TEXT NOT NULL CHECK (stage IN ('小学','初中','高中')),
+  students       INTEGER NOT NULL CHECK (students >= 0),
+  figures        TEXT NOT NULL,
+  source         TEXT NOT NULL DEFAULT '',
+  updated_at     TEXT NOT NULL,
+  PRIMARY KEY (institution_id, stat_year, stage)
+);
+
+-- table school_years
+CREATE TABLE school_years (
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  stat_year      INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  resources      TEXT NOT NULL DEFAULT '{}',
+  source         TEXT NOT NULL DEFAULT '',
+  updated_at     TEXT NOT NULL,
+  PRIMARY KEY (institution_id, stat_year)
+);
 
 -- trigger documents_frozen
 CREATE TRIGGER documents_frozen BEFORE UPDATE OF content, title, kind, format, doc_number ON documents
