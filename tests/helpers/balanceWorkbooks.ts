@@ -148,3 +148,78 @@ export function fiveSchoolExample(): PartSpec[] {
     multimedia: 3,
   }))
 }
+
+/**
+ * A small invented county for screens and E2E: 10 小学, 4 初中 and one 九年一贯制 school (two parts),
+ * spread so that some schools fail and one 差异系数 per 学段 is over its limit.
+ */
+export function sampleCounty(): PartSpec[] {
+  const out: PartSpec[] = []
+  const towns = ['习岗镇', '金贵镇', '立岗镇', '洪广镇', '常信乡']
+  for (let i = 0; i < 10; i++) {
+    const n = 180 + ((i * 137) % 900)
+    const rural = i >= 6
+    out.push({
+      code: `21640011${String(i).padStart(2, '0')}`,
+      name: `贺兰县${['第一', '第二', '第三', '第四', '第五', '第六', '金贵', '立岗', '洪广', '常信'][i]}小学`,
+      type: '小学',
+      township: towns[i % 5],
+      students: n,
+      classes: Math.ceil(n / 40),
+      teachers: Math.ceil(n / 16),
+      postgraduate: i % 3 === 0 ? 1 : 0,
+      bachelor: Math.ceil(n / 26),
+      associate: Math.ceil(n / 60),
+      keyTeachers: rural ? Math.floor(n / 130) : Math.ceil(n / 80),
+      pe: Math.ceil(n / 250),
+      music: Math.ceil(n / 400),
+      art: Math.ceil(n / 450),
+      teachingArea: Math.round(n * (rural ? 4.1 : 5.6)),
+      sportsGround: Math.round(n * (rural ? 6.8 : 9.5)),
+      equipment: Math.round(n * (i === 8 ? 420 : rural ? 1500 : 2900)),
+      multimedia: Math.ceil((n * (rural ? 2.0 : 2.8)) / 100),
+    })
+  }
+  for (let i = 0; i < 4; i++) {
+    const n = 400 + i * 210
+    out.push({
+      code: `21640012${String(i).padStart(2, '0')}`,
+      name: `贺兰县${['第一', '第二', '第四', '回民'][i]}中学`,
+      type: '初中',
+      township: towns[i],
+      students: n,
+      classes: Math.ceil(n / 48),
+      teachers: Math.ceil(n / 12),
+      postgraduate: 2,
+      bachelor: Math.ceil(n / 16),
+      associate: Math.ceil(n / 80),
+      keyTeachers: Math.ceil(n / 70),
+      pe: Math.ceil(n / 200),
+      music: Math.ceil(n / 500),
+      art: Math.ceil(n / 500),
+      teachingArea: Math.round(n * (i === 3 ? 4.6 : 6.4)),
+      sportsGround: Math.round(n * (i === 3 ? 5.5 : 11.5)),
+      equipment: Math.round(n * (i === 3 ? 900 : 3200)),
+      multimedia: Math.ceil((n * 2.6) / 100),
+    })
+  }
+  const nine = (stage: '小学' | '初中'): PartSpec => ({
+    code: '2164001300',
+    name: '贺兰县第三中学',
+    type: '九年一贯制学校',
+    stage,
+    township: '立岗镇',
+    students: stage === '小学' ? 166 : 210,
+    classes: 6,
+    teachers: stage === '小学' ? 12 : 18,
+    bachelor: stage === '小学' ? 8 : 14,
+    associate: 4,
+    keyTeachers: 3,
+    pe: 2,
+    music: 1,
+    art: 1,
+    ...(stage === '小学' ? { teachingArea: 3970, sportsGround: 7940, equipment: 1_985_000, multimedia: 10 } : {}),
+  })
+  out.push(nine('小学'), nine('初中'))
+  return out
+}
