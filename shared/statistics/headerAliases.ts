@@ -201,6 +201,24 @@ export interface HeaderMatch {
   droppedLevels: number
 }
 
+const ALIAS_INDEX = new WeakMap<readonly HeaderField[], Map<string, HeaderField>>()
+
+/** Normalised label / alias (unit dropped) → field, built once per field table (the tables are constants). */
+function aliasIndex(fields: readonly HeaderField[]): Map<string, HeaderField> {
+  let index = ALIAS_INDEX.get(fields)
+  if (index) return index
+  index = new Map<string, HeaderField>()
+  for (const f of fields) {
+    for (const name of [f.label, ...f.aliases]) {
+      const n = normalizeHeader(name)
+      const key = n.split(/:(?![^()]*\))/).map((l, i, all) => (i === all.length - 1 ? splitUnit(l).text : l)).join(':')
+      if (!index.has(key)) index.set(key, f)
+    }
+  }
+  ALIAS_INDEX.set(fields, index)
+  return index
+}
+
 /**
  * Finds the field of a header path (levels joined with '：' or ':', e.g. '在园（班）人数：合计', or
  * '教基1102：县级以上骨干教师(小学)'). Tries the whole normalised path against each field's label
@@ -213,14 +231,7 @@ export function matchHeader(header: string, fields: readonly HeaderField[]): Hea
   const levels = normalizeHeader(header).split(/:(?![^()]*\))/)
   const last = splitUnit(levels[levels.length - 1] ?? '')
   const base = [...levels.slice(0, -1), last.text]
-  const index = new Map<string, HeaderField>()
-  for (const f of fields) {
-    for (const name of [f.label, ...f.aliases]) {
-      const n = normalizeHeader(name)
-      const key = n.split(/:(?![^()]*\))/).map((l, i, all) => (i === all.length - 1 ? splitUnit(l).text : l)).join(':')
-      if (!index.has(key)) index.set(key, f)
-    }
-  }
+  const index = aliasIndex(fields)
   for (let drop = 0; drop < base.length; drop++) {
     const field = index.get(base.slice(drop).join(':'))
     if (!field) continue

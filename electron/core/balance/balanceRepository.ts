@@ -9,6 +9,16 @@ import { nowIso } from '../clock'
  * inside the caller's transaction. `source` = `文件 / 工作表 第 N 行`: every figure traceable to its row.
  */
 
+const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+/** A prepared statement, prepared once per connection (an import writes thousands of rows). */
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let m = STATEMENTS.get(db)
+  if (!m) STATEMENTS.set(db, (m = new Map()))
+  let st = m.get(sql)
+  if (!st) m.set(sql, (st = db.prepare(sql)))
+  return st
+}
+
 /** One 学段 of one school in one year as stored. */
 export interface StoredStageYear {
   institutionId: number
@@ -27,7 +37,7 @@ export interface StoredSchoolYear {
 
 /** Writes (or replaces) one 学段 of a school for a year: a re-import updates, never duplicates. */
 export function saveStageYear(db: Database.Database, institutionId: number, statYear: number, figures: SchoolStageFigures, source: string): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO school_stage_years (institution_id, stat_year, stage, students, figures, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (institution_id, stat_year, stage) DO UPDATE SET students = excluded.students, figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`,
   ).run(institutionId, statYear, figures.stage, figures.students, JSON.stringify(figures), source, nowIso())
@@ -38,12 +48,12 @@ export function saveStageYear(db: Database.Database, institutionId: number, stat
  * ones, absent fields keep theirs — so a 一贯制 school's 小学 file and 初中 file both add to one record.
  */
 export function mergeSchoolYear(db: Database.Database, institutionId: number, statYear: number, resources: SchoolResources, source: string): void {
-  const old = db.prepare('SELECT resources, source FROM school_years WHERE institution_id = ? AND stat_year = ?').get(institutionId, statYear) as { resources: string; source: string } | undefined
+  const old = stmt(db, 'SELECT resources, source FROM school_years WHERE institution_id = ? AND stat_year = ?').get(institutionId, statYear) as { resources: string; source: string } | undefined
   const merged: SchoolResources = { ...(old ? (JSON.parse(old.resources) as SchoolResources) : {}) }
   for (const [k, v] of Object.entries(resources)) if (typeof v === 'number') (merged as Record<string, number>)[k] = v
   const given = Object.values(resources).some((v) => typeof v === 'number')
   const src = given ? source : (old?.source ?? '')
-  db.prepare(
+  stmt(db, 
     `INSERT INTO school_years (institution_id, stat_year, resources, source, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (institution_id, stat_year) DO UPDATE SET resources = excluded.resources, source = excluded.source, updated_at = excluded.updated_at`,
   ).run(institutionId, statYear, JSON.stringify(merged), src, nowIso())
@@ -51,29 +61,29 @@ export function mergeSchoolYear(db: Database.Database, institutionId: number, st
 
 /** Every 学段 record of a year. */
 export function stageYears(db: Database.Database, statYear: number): StoredStageYear[] {
-  const rows = db.prepare('SELECT institution_id, stat_year, figures, source FROM school_stage_years WHERE stat_year = ?').all(statYear) as { institution_id: number; stat_year: number; figures: string; source: string }[]
+  const rows = stmt(db, 'SELECT institution_id, stat_year, figures, source FROM school_stage_years WHERE stat_year = ?').all(statYear) as { institution_id: number; stat_year: number; figures: string; source: string }[]
   return rows.map((r) => ({ institutionId: r.institution_id, statYear: r.stat_year, figures: JSON.parse(r.figures) as SchoolStageFigures, source: r.source }))
 }
 
 /** Every school's resources of a year. */
 export function schoolYears(db: Database.Database, statYear: number): StoredSchoolYear[] {
-  const rows = db.prepare('SELECT institution_id, stat_year, resources, source FROM school_years WHERE stat_year = ?').all(statYear) as { institution_id: number; stat_year: number; resources: string; source: string }[]
+  const rows = stmt(db, 'SELECT institution_id, stat_year, resources, source FROM school_years WHERE stat_year = ?').all(statYear) as { institution_id: number; stat_year: number; resources: string; source: string }[]
   return rows.map((r) => ({ institutionId: r.institution_id, statYear: r.stat_year, resources: JSON.parse(r.resources) as SchoolResources, source: r.source }))
 }
 
 /** The 学段 a school has records for in a year. */
 export function stagesOf(db: Database.Database, institutionId: number, statYear: number): PartStage[] {
-  return (db.prepare('SELECT stage FROM school_stage_years WHERE institution_id = ? AND stat_year = ?').all(institutionId, statYear) as { stage: PartStage }[]).map((r) => r.stage)
+  return (stmt(db, 'SELECT stage FROM school_stage_years WHERE institution_id = ? AND stat_year = ?').all(institutionId, statYear) as { stage: PartStage }[]).map((r) => r.stage)
 }
 
 /** Years with school or county figures, newest first. */
 export function balanceYears(db: Database.Database): number[] {
-  return (db.prepare('SELECT stat_year FROM school_stage_years UNION SELECT stat_year FROM county_balance_years ORDER BY stat_year DESC').all() as { stat_year: number }[]).map((r) => r.stat_year)
+  return (stmt(db, 'SELECT stat_year FROM school_stage_years UNION SELECT stat_year FROM county_balance_years ORDER BY stat_year DESC').all() as { stat_year: number }[]).map((r) => r.stat_year)
 }
 
 /** The county's figures of a year (every figure null when none were imported). */
 export function countyBalanceYear(db: Database.Database, statYear: number): BalanceCountyYear & { source: string } {
-  const r = db.prepare('SELECT figures, source FROM county_balance_years WHERE stat_year = ?').get(statYear) as { figures: string; source: string } | undefined
+  const r = stmt(db, 'SELECT figures, source FROM county_balance_years WHERE stat_year = ?').get(statYear) as { figures: string; source: string } | undefined
   return { ...(r ? (JSON.parse(r.figures) as Omit<BalanceCountyYear, 'statYear'>) : {}), statYear, source: r?.source ?? '' }
 }
 
@@ -83,7 +93,7 @@ export function saveCountyBalanceYear(db: Database.Database, statYear: number, f
   void _y
   void _s
   const merged = { ...old, ...Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) }
-  db.prepare(
+  stmt(db, 
     `INSERT INTO county_balance_years (stat_year, figures, source, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (stat_year) DO UPDATE SET figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`,
   ).run(statYear, JSON.stringify(merged), source, nowIso())
@@ -91,13 +101,13 @@ export function saveCountyBalanceYear(db: Database.Database, statYear: number, f
 
 /** The judged items of a year: item key → Judgement. */
 export function balanceJudgements(db: Database.Database, statYear: number): Record<string, Judgement> {
-  const rows = db.prepare('SELECT * FROM balance_judgements WHERE stat_year = ?').all(statYear) as { item_key: string; status: Judgement['status']; note: string; evidence: string }[]
+  const rows = stmt(db, 'SELECT * FROM balance_judgements WHERE stat_year = ?').all(statYear) as { item_key: string; status: Judgement['status']; note: string; evidence: string }[]
   return Object.fromEntries(rows.map((r) => [r.item_key, { status: r.status, note: r.note, evidence: JSON.parse(r.evidence) as string[] }]))
 }
 
 /** Saves (or replaces) the verdict on one judged item of a year. */
 export function saveBalanceJudgement(db: Database.Database, statYear: number, itemKey: string, j: Judgement): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO balance_judgements (stat_year, item_key, status, note, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (stat_year, item_key) DO UPDATE SET status = excluded.status, note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at`,
   ).run(statYear, itemKey, j.status, j.note ?? '', JSON.stringify(j.evidence ?? []), nowIso())
