@@ -110,6 +110,14 @@ export function splitStageSuffix(name: string): { name: string; stage: PartStage
   return { name: m[1], stage: m[2] as PartStage }
 }
 
+/** The 学段 a school's name states: …小学 / …教学点 → 小学, …初级中学 / …初中 → 初中; null otherwise (…中学 may be a 完全中学). */
+export function stageOfName(name: string): PartStage | null {
+  const t = cleanValue(name)
+  if (/(小学|教学点)$/.test(t)) return '小学'
+  if (/(初级中学|初中)$/.test(t)) return '初中'
+  return null
+}
+
 /**
  * The 学段 a whole sheet or file stands for (a county export comes one file per 学段, SHEETS.md shape B):
  * read from the sheet name, the title rows or the file name — 小学 / 初中 words, or the form numbers

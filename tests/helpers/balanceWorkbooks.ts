@@ -223,3 +223,28 @@ export function sampleCounty(): PartSpec[] {
   out.push(nine('小学'), nine('初中'))
   return out
 }
+
+/**
+ * Shape C (SHEETS.md): a hand-made 申报表 — merged title, a two-row heading in older words (学校名称,
+ * 学生数, 专任教师 → 本科毕业 / 专科毕业, 骨干教师, 体育 / 艺术, 校舍 → 教学及辅助用房 / 体育馆, 教学仪器设备值（万元）),
+ * a 一贯制 school's parts as 「…（小学部）」/「…（初中部）」 rows with the whole-school figures on both rows,
+ * and 全县平均值 / 标准差 / 差异系数 rows under the schools.
+ */
+export async function handMadeDeclaration(year: number, parts: PartSpec[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const s = wb.addWorksheet('申报表')
+  s.addRow([`${year}年县域义务教育优质均衡发展学校基本情况表`])
+  s.mergeCells('A1:L1')
+  s.addRow(['序号', '学校名称', '学生数', '专任教师', '', '', '骨干教师', '体育', '艺术', '校舍', '', '教学仪器设备值（万元）', '网络多媒体教室数', '运动场地'])
+  s.addRow(['', '', '', '合计', '本科毕业', '专科毕业', '', '', '', '教学及辅助用房', '体育馆', '', '', ''])
+  for (const c of ['A', 'B', 'C', 'G', 'H', 'I', 'L', 'M', 'N']) s.mergeCells(`${c}2:${c}3`)
+  s.mergeCells('D2:F2')
+  s.mergeCells('J2:K2')
+  parts.forEach((p, i) =>
+    s.addRow([i + 1, p.stage ? `${p.name}（${p.stage}部）` : p.name, p.students, p.teachers ?? null, p.bachelor ?? null, p.associate ?? null, p.keyTeachers ?? null, p.pe ?? null, (p.music ?? 0) + (p.art ?? 0), p.teachingArea ?? null, p.indoorSports ?? null, p.equipment === undefined ? null : p.equipment / 10000, p.multimedia ?? null, p.sportsGround ?? null]),
+  )
+  s.addRow(['', '全县平均值', 300])
+  s.addRow(['', '标准差', 12])
+  s.addRow(['', '差异系数', 0.31])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

@@ -9,6 +9,7 @@ import {
   RESOURCE_KEYS,
   SCHOOL_TYPE_STAGES,
   splitStageSuffix,
+  stageOfName,
   stageOfText,
 } from '../../../shared/balance/importFields'
 import type { BalanceCountyYear, CountFigure, PartStage, SchoolResources, SchoolStageFigures } from '../../../shared/balance/types'
@@ -70,7 +71,7 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
  * school fields: the app's template, a county export of one 学段, a hand-made 申报表) and the county
  * sheet 全县 when present. One row = one 学段 of one school: the 学段 comes from a 学段 column, a name
  * suffix (（小学部）), a one-stage 办学类型 (211 / 218 → 小学, 311 → 初中) or the file's 学段 (sheet name,
- * title or file name: 小学 / 初中, 教基3112 / 教基3115). Whole-school resources may be on any row of a
+ * title or file name: 小学 / 初中, 教基3112 / 教基3115), else a name ending in 小学 / 教学点 or 初级中学 / 初中. Whole-school resources may be on any row of a
  * school; two rows of one school giving different values for one resource is a problem. Every problem
  * carries sheet, row, column letter, value and a Chinese reason; nothing is written here.
  * @throws UserError when the file is not a readable .xlsx or has no school sheet
@@ -240,6 +241,7 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
     const typeStages = type ? SCHOOL_TYPE_STAGES[type] : null
     if (!stage && typeStages && typeStages.length === 1) stage = typeStages[0]
     if (!stage && fileStage && (!typeStages || typeStages.includes(fileStage))) stage = fileStage
+    if (!stage && !typeStages && name) stage = stageOfName(name)
     if (!stage && problems.length === before) {
       problem(colOf.has('stage') ? 'stage' : colOf.has('institutionType') ? 'institutionType' : 'name', typeStages ? `${INSTITUTION_TYPES[type!]}有多个学段：请在“学段”列填写 小学 或 初中（每个学段一行）` : '无法确定学段：请填写“学段”或“学校（机构）办学类型”')
     }

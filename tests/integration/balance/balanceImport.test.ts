@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { roundHalfUp } from '../../../shared/statistics/decimal'
-import { countyStageExport, fiveSchoolExample, fillBalanceTemplate, type PartSpec } from '../../helpers/balanceWorkbooks'
+import { countyStageExport, fiveSchoolExample, fillBalanceTemplate, handMadeDeclaration, type PartSpec } from '../../helpers/balanceWorkbooks'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
 let envs: ReturnType<typeof tempWorkspace>[] = []
@@ -138,6 +138,21 @@ describe('优质均衡 import', () => {
     expect(json2.schools.map((s) => [s.name, s.indicators])).toEqual(json.schools.map((s) => [s.name, s.indicators]))
     expect(json2.cv).toEqual(json.cv)
     expect(json2.checklist).toEqual(json.checklist)
+  })
+
+  it('a hand-made 申报表: （小学部）/（初中部） rows, whole-school figures on both rows, 体育馆 as 室内体育用房, statistic rows skipped', async () => {
+    const env = setup()
+    const parts = [{ ...nineYear('小学'), indoorSports: 397 }, { ...nineYear('初中'), indoorSports: 397 }, ...fiveSchoolExample().slice(0, 2).map((p, i) => ({ ...p, type: undefined, name: `示例第${i + 1}小学` }))]
+    const { preview } = await importBuffer(env, '申报表.xlsx', await handMadeDeclaration(2024, parts), 2024)
+    expect(preview.rowsAccepted).toBe(4)
+    expect(preview.warnings.filter((w) => w.includes('合计/统计行'))).toHaveLength(3)
+    expect(preview.columns.find((c) => c.header.includes('体育馆'))?.field).toBe('室内体育用房面积（㎡）')
+    const json = await env.handlers['balance.indicators']({ year: 2024 })
+    const p = json.schools.find((s) => s.name === '贺兰县第三中学（小学部）')!
+    // (7940 ㎡ ground + 397 ㎡ 体育馆) × 166/397 ÷ 166 students = 8337 / 397 ≈ 21.0 ㎡
+    expect(p.indicators.sportsSpacePerStudent.value).toBeCloseTo(8337 / 397, 9)
+    expect(json.schools.find((s) => s.name === '贺兰县第三中学（初中部）')!.indicators.sportsSpacePerStudent.value).toBeCloseTo((1.1 * 8337) / 397, 9)
+    expect(json.schools.filter((s) => s.stage === '小学').map((s) => s.name)).toEqual(['贺兰县第三中学（小学部）', '示例第1小学', '示例第2小学'])
   })
 
   it('a workbook with bad rows: every problem located (sheet, row, column, value), nothing written', async () => {
