@@ -191,7 +191,12 @@ async function transferred(page: Page): Promise<{ encoded: number; decoded: numb
 async function firstPage(
   browser: Browser,
   url: string,
-): Promise<{ ms: number; longest: number; bytes: { encoded: number; decoded: number; files: number } }> {
+): Promise<{
+  ms: number
+  longest: number
+  bytes: { encoded: number; decoded: number; files: number }
+  milestones: Record<string, number>
+}> {
   const context = await newContext(browser) // fresh context: nothing cached
   const page = await context.newPage()
   await page.goto(url)
@@ -199,8 +204,25 @@ async function firstPage(
   await page.waitForLoadState('networkidle')
   const state = await probe(page)
   const bytes = await transferred(page)
+  // When the HTML, the initial scripts, the first route's scripts and the API answers had arrived.
+  const initial = JSON.stringify(initialScripts())
+  const milestones = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0]
+    const shown = ${state.firstPageAt ?? 0}
+    const res = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= shown)
+    const initial = new Set(${initial})
+    const isInitial = (e) => initial.has(new URL(e.name).pathname.split('/').pop())
+    const end = (f) => Math.max(0, ...res.filter(f).map((e) => e.responseEnd))
+    return {
+      'index.html': nav.responseEnd,
+      'initial scripts': end((e) => isInitial(e)),
+      'app started (DOMContentLoaded)': nav.domContentLoadedEventEnd,
+      'first route scripts': end((e) => e.name.endsWith('.js') && !isInitial(e)),
+      'API answers': end((e) => e.name.includes('/api/')),
+    }
+  })()`)) as Record<string, number>
   await context.close()
-  return { ms: state.firstPageAt ?? NaN, longest: Math.max(0, ...state.longTasks.map((t) => t.duration)), bytes }
+  return { ms: state.firstPageAt ?? NaN, longest: Math.max(0, ...state.longTasks.map((t) => t.duration)), bytes, milestones }
 }
 
 interface ProfileNode {
@@ -491,6 +513,10 @@ async function timings(browser: Browser, url: string): Promise<void> {
     `time to first page: median ${firstMs.toFixed(0)} ms (runs: ${firsts.map((f) => f.ms.toFixed(0)).join(', ')}) — target ≤ ${TARGETS.firstPageMs} ms: ${verdict(firstMs, TARGETS.firstPageMs)}`,
   )
   console.log(`longest task while loading: median ${median(firsts.map((f) => f.longest)).toFixed(0)} ms`)
+  const names = Object.keys(firsts[0].milestones)
+  console.log(
+    `  from navigation, medians: ${names.map((n) => `${n} ${median(firsts.map((f) => f.milestones[n])).toFixed(0)} ms`).join(', ')}, 首页 shown ${firstMs.toFixed(0)} ms`,
+  )
   const b = firsts[0].bytes
   console.log(
     `scripts and styles transferred: ${b.files} files, ${kb(b.encoded)} over the wire for ${kb(b.decoded)} (${b.encoded < b.decoded * 0.9 ? 'compressed' : 'NOT compressed'})`,
