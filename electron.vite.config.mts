@@ -39,13 +39,11 @@ function precompress(): Plugin {
  * Shared chunks are named after their first module, which for Element Plus is a style import (`css-….js`):
  * name them for what they hold (vendor: Vue and the Element Plus core; element-plus: one component set).
  */
-function sharedChunkName(chunk: { isEntry: boolean; facadeModuleId: string | null; moduleIds: string[] }): string {
+function sharedChunkName(chunk: { name: string; isEntry: boolean; facadeModuleId: string | null; moduleIds: string[] }): string {
   const inProject = chunk.facadeModuleId !== null && !/[\\/]node_modules[\\/]/.test(chunk.facadeModuleId)
   if (chunk.isEntry || inProject) return 'assets/[name]-[hash].js'
-  const code = chunk.moduleIds.filter((id) => !/[\\/]style[\\/]css|\.css$/.test(id))
-  if (code.some((id) => /[\\/]@vue[\\/]runtime-core[\\/]/.test(id))) return 'assets/vendor-[hash].js'
-  const elementPlus = code.filter((id) => /[\\/]node_modules[\\/]element-plus[\\/]/.test(id)).length
-  return elementPlus > code.length / 2 ? 'assets/element-plus-[hash].js' : 'assets/[name]-[hash].js'
+  if (chunk.moduleIds.some((id) => /[\\/]@vue[\\/]runtime-core[\\/]/.test(id))) return 'assets/vendor-[hash].js'
+  return chunk.name === 'css' ? 'assets/element-plus-[hash].js' : 'assets/[name]-[hash].js'
 }
 
 export default defineConfig({
@@ -93,6 +91,13 @@ export default defineConfig({
         input: resolve(__dirname, 'renderer/index.html'),
         output: {
           chunkFileNames: sharedChunkName,
+          // Their styles likewise (named after a helper module or a style import otherwise).
+          assetFileNames: (asset) => {
+            const name = asset.names[0] ?? ''
+            if (name === '_plugin-vue_export-helper.css') return 'assets/vendor-[hash][extname]'
+            if (name === 'css.css') return 'assets/element-plus-[hash][extname]'
+            return 'assets/[name]-[hash][extname]'
+          },
         },
       },
     },
