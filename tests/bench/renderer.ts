@@ -238,8 +238,8 @@ interface OpenResult {
   longTasks: number[]
   /** Requests made after the click (route chunks, API calls): when each ended, from the click. */
   requests: { name: string; endMs: number }[]
-  poppers: number
-  selects: number
+  /** Element Plus parts in the composer (components mounted by the opening), by class. */
+  elements: Record<string, number>
   profile?: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 }
 
@@ -291,8 +291,11 @@ async function openNotice(browser: Browser, url: string, withProfile: boolean): 
   )
     .filter((r) => r.start >= clickAt - 5 && !r.name.endsWith('.css'))
     .map((r) => ({ name: r.name, endMs: r.end - clickAt }))
-  const poppers = (await page.evaluate(`document.querySelectorAll('.el-popper').length`)) as number
-  const selects = (await page.evaluate(`document.querySelectorAll('.el-select').length`)) as number
+  const elements = (await page.evaluate(
+    `Object.fromEntries(['el-select', 'el-popper', 'el-input', 'el-textarea', 'el-button', 'el-form-item', 'el-date-editor', 'el-radio', 'el-collapse-item'].map((c) => [c, document.querySelectorAll('.' + c).length]))`,
+  )) as Record<string, number>
+  const nodes = (await page.evaluate(`document.getElementsByTagName('*').length`)) as number
+  elements['DOM elements'] = nodes
   await context.close()
   return {
     ms: firstAtFinal.at - clickAt,
@@ -300,8 +303,7 @@ async function openNotice(browser: Browser, url: string, withProfile: boolean): 
     longest: Math.max(0, ...after.map((t) => t.duration)),
     longTasks: after.map((t) => Math.round(t.duration)),
     requests,
-    poppers,
-    selects,
+    elements,
     profile,
   }
 }
@@ -540,7 +542,11 @@ async function timings(browser: Browser, url: string): Promise<void> {
   console.log(
     `requests after the click, median end from the click: ${[...ends].map(([n, e]) => `${n} +${median(e).toFixed(0)} ms`).join(', ')}`,
   )
-  console.log(`Element Plus in the composer: ${opens[0].selects} el-select, ${opens[0].poppers} el-popper elements in the page`)
+  console.log(
+    `in the composer: ${Object.entries(opens[0].elements)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  )
   if (args.profile) {
     const profiled = await openNotice(browser, url, true)
     console.log(
