@@ -13,6 +13,8 @@
  *
  *   --build          runs `electron-vite build` first, with RENDERER_SOURCEMAP=1 (hidden .map files)
  *   --screenshots    1366×768 screenshots of the main pages, dialogs and poppers (to compare two builds)
+ *   --compare DIR    with --screenshots: pixel-compare each with the same file in DIR (taken from another
+ *                    build), print where they differ and write diff-*.png (differences in red)
  *   --static-files   serve the assets through electron/doors/staticFiles.ts even if the door does not
  *                    (used automatically, and said so, while the door sends them uncompressed)
  *
@@ -20,7 +22,7 @@
  * printed with the load average.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -46,6 +48,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'static-files': { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 })
 const RUNS = Math.max(0, Number(args.runs)) // 0: bundle figures (and screenshots) only
@@ -506,6 +509,44 @@ async function screenshots(browser: Browser, url: string, dir: string, noticeId:
   console.log(`screenshots in ${dir}${errors.length ? `; console: ${errors.join(' | ')}` : ''}`)
 }
 
+/** Pixel differences between two sets of screenshots (same names), drawn in red over the new one. */
+async function compareScreenshots(browser: Browser, beforeDir: string, afterDir: string): Promise<void> {
+  const page = await browser.newPage()
+  console.log(`\n== Screenshots compared with ${beforeDir} ==`)
+  for (const name of readdirSync(afterDir).filter((f) => f.endsWith('.png') && !f.startsWith('diff-'))) {
+    if (!existsSync(join(beforeDir, name))) {
+      console.log(`${name}: not in ${beforeDir}`)
+      continue
+    }
+    const url = (dir: string) => 'data:image/png;base64,' + readFileSync(join(dir, name)).toString('base64')
+    const result = (await page.evaluate(`(async () => {
+      const load = (src) => new Promise((ok) => { const i = new Image(); i.onload = () => ok(i); i.src = src })
+      const [a, b] = await Promise.all([load(${JSON.stringify(url(beforeDir))}), load(${JSON.stringify(url(afterDir))})])
+      const w = Math.max(a.width, b.width), h = Math.max(a.height, b.height)
+      const pixels = (img) => { const c = document.createElement('canvas'); c.width = w; c.height = h; const x = c.getContext('2d'); x.drawImage(img, 0, 0); return x.getImageData(0, 0, w, h).data }
+      const A = pixels(a), B = pixels(b)
+      const canvas = document.createElement('canvas'); canvas.width = w; canvas.height = h
+      const ctx = canvas.getContext('2d'); ctx.drawImage(b, 0, 0); ctx.fillStyle = 'rgba(255,255,255,0.7)'; ctx.fillRect(0, 0, w, h)
+      const out = ctx.getImageData(0, 0, w, h)
+      let n = 0, x0 = w, y0 = h, x1 = 0, y1 = 0
+      for (let i = 0; i < A.length; i += 4) {
+        if (Math.abs(A[i] - B[i]) + Math.abs(A[i + 1] - B[i + 1]) + Math.abs(A[i + 2] - B[i + 2]) <= 30) continue
+        n++
+        const p = i / 4, x = p % w, y = (p - x) / w
+        x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y)
+        out.data.set([255, 0, 0, 255], i)
+      }
+      ctx.putImageData(out, 0, 0)
+      return { n, box: [x0, y0, x1, y1], png: n ? canvas.toDataURL('image/png') : '' }
+    })()`)) as { n: number; box: number[]; png: string }
+    if (result.n) writeFileSync(join(afterDir, `diff-${name}`), Buffer.from(result.png.split(',')[1], 'base64'))
+    console.log(
+      `${name}: ${result.n ? `${result.n} pixels differ within x ${result.box[0]}–${result.box[2]}, y ${result.box[1]}–${result.box[3]} (diff-${name})` : 'identical'}`,
+    )
+  }
+  await page.close()
+}
+
 async function timings(browser: Browser, url: string): Promise<void> {
   console.log('\n== First page in browser mode (cold cache, 首页 with its figures) ==')
   const firsts = []
@@ -592,7 +633,10 @@ async function main(): Promise<void> {
   console.log(`load average at start: ${load()} (2 cores shared with other work: figures are medians of ${RUNS} runs)`)
   bundleFigures()
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'dudao-bench-'))
+  // Screenshots show the data folder (status bar, settings): a fixed one keeps two runs comparable.
+  const dataDir = args.screenshots ? join(tmpdir(), 'dudao-bench-screenshots') : mkdtempSync(join(tmpdir(), 'dudao-bench-'))
+  rmSync(dataDir, { recursive: true, force: true })
+  mkdirSync(dataDir, { recursive: true })
   const { door, workspace } = await startWeb({ dataDir })
   // Does the door send the precompressed assets? (electron/doors/http.ts calling readStaticFile)
   const entry = initialScripts()[0]
@@ -648,6 +692,7 @@ async function main(): Promise<void> {
       })
       const list = ((await response.json()) as { data?: { id: number }[] }).data ?? []
       await screenshots(browser, door.url, args.screenshots, list[0]?.id ?? 1)
+      if (args.compare) await compareScreenshots(browser, args.compare, args.screenshots)
     }
   } finally {
     await browser.close()
