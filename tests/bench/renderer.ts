@@ -549,7 +549,7 @@ async function compareScreenshots(browser: Browser, beforeDir: string, afterDir:
 
 async function timings(browser: Browser, url: string): Promise<void> {
   console.log('\n== First page in browser mode (cold cache, 首页 with its figures) ==')
-  const firsts = []
+  const firsts: Awaited<ReturnType<typeof firstPage>>[] = []
   for (let i = 0; i < RUNS; i++) firsts.push(await firstPage(browser, url))
   const firstMs = median(firsts.map((f) => f.ms))
   console.log(
