@@ -1,10 +1,13 @@
 import { z } from 'zod'
+import { parseChineseDate } from './chineseDate'
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, ITEM_NUMBERINGS, PUBLICITY_NOTES, URGENCIES, type DocumentContent } from './types'
 
+// A real calendar date or '': the preview and the .docx refuse to print any other (chineseDateOrBlank).
 const isoDate = (label: string) =>
   z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, '应为日期（年-月-日）')
+    .refine((v) => v === '' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || parseChineseDate(v) === v, '不是有效的日期')
     .describe(label)
 
 const line = (label: string, max: number) => z.string().trim().max(max).describe(label)

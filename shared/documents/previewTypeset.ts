@@ -23,19 +23,21 @@ import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
-import { formatChineseDate } from './chineseDate'
-import { charWidth } from './textWidth'
+import { chineseDateOrBlank } from './chineseDate'
+import { AUTO_SPACE_EM, charTwips, gapChars, measureChars, textWidthTwips } from '../print/measure'
+import { wrapChars } from '../print/lineBreak'
 import {
   bodyCharTwips,
   mmToTwips,
   ptToTwips,
+  runMetrics,
   twipsToMm,
   typeAreaHeightTwips,
   typeAreaWidthTwips,
   type FontSlot,
   type LayoutProfile,
 } from './layout'
-import { AUTO_SPACE_EM, EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
+import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 
 export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
@@ -128,80 +130,9 @@ export interface PreviewPage {
 // ---------------------------------------------------------------------------------------------
 // Character metrics
 
-// The em-box metrics and the CJK–Latin gap are the exporter's (typeMetrics.ts).
-export { AUTO_SPACE_EM }
-
-type CharKind = 'han' | 'latin' | 'other'
-const kindOf = (ch: string): CharKind => (/\p{Script=Han}/u.test(ch) ? 'han' : /[A-Za-z0-9]/.test(ch) ? 'latin' : 'other')
-
-/** Is there an automatic CJK–Latin gap between these two neighbours (not next to punctuation or spaces)? */
-export function autoSpaceBetween(a: string, b: string): boolean {
-  const ka = kindOf(a)
-  const kb = kindOf(b)
-  return (ka === 'han' && kb === 'latin') || (ka === 'latin' && kb === 'han')
-}
-
-/** Width in characters (CJK 1, half-width 0.5) plus `gap` characters for every CJK–Latin gap. */
-export function measureChars(text: string, gap: number): number {
-  let w = 0
-  let prev = ''
-  for (const ch of text) {
-    w += charWidth(ch) + (prev && autoSpaceBetween(prev, ch) ? gap : 0)
-    prev = ch
-  }
-  return w
-}
-
-/** Must not begin a line (hung into the margin or pulled back with the previous character). */
-const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—·％‰,.;:?!)]}%'])
-/** May hang past the right edge of the line (Word's default "允许标点溢出边界"). */
-const HANGING = new Set([...'，。、；：？！,.;:?!'])
-/** Must not end a line. */
-const NO_LINE_END = new Set([...'（《「『【〔〈〖“‘([{'])
-/** Letters and digits kept together (2024, 98.01%, ABC). */
-const WORD_CHAR = /^[A-Za-z0-9.%]$/
-
-/**
- * Breaks `chars` into lines; `capacity(i)` is the width of line i in characters, `gap` the width of a
- * CJK–Latin gap in characters. Chinese line-breaking rules: a closing mark never starts a line (a comma or
- * full stop hangs past the edge, other marks pull the previous character down), an opening mark never
- * ends one, and runs of Latin letters and digits are not split when they fit on a line.
- */
-export function wrapChars(chars: string[], capacity: (line: number) => number, gap = 0): string[][] {
-  const lines: string[][] = []
-  let i = 0
-  const n = chars.length
-  while (i < n) {
-    const cap = capacity(lines.length)
-    let w = 0
-    let j = i
-    while (j < n) {
-      const u = charWidth(chars[j]) + (j > i && autoSpaceBetween(chars[j - 1], chars[j]) ? gap : 0)
-      if (w + u > cap + 1e-9) break
-      w += u
-      j++
-    }
-    if (j === i) j = i + 1
-    if (j < n) {
-      if (HANGING.has(chars[j]) && !(j + 1 < n && NO_LINE_START.has(chars[j + 1]))) {
-        j++
-      } else {
-        let k = j
-        while (k > i + 1 && NO_LINE_START.has(chars[k])) k--
-        if (!NO_LINE_START.has(chars[k])) j = k
-        while (j > i + 1 && NO_LINE_END.has(chars[j - 1])) j--
-        if (j < n && WORD_CHAR.test(chars[j - 1]) && WORD_CHAR.test(chars[j])) {
-          let s = j
-          while (s > i && WORD_CHAR.test(chars[s - 1])) s--
-          if (s > i) j = s
-        }
-      }
-    }
-    lines.push(chars.slice(i, j))
-    i = j
-  }
-  return lines
-}
+// Measurement and line breaking: the one model shared with the .docx writer (shared/print/).
+export { AUTO_SPACE_EM, autoSpaceBetween, measureChars } from '../print/measure'
+export { wrapChars } from '../print/lineBreak'
 
 // ---------------------------------------------------------------------------------------------
 // Typesetter
@@ -247,15 +178,6 @@ function runsText(runs: Runs): string {
   return runs.map((r) => r.text).join('')
 }
 
-function chineseDateOrBlank(iso: string): string {
-  if (!iso) return ''
-  try {
-    return formatChineseDate(iso)
-  } catch {
-    return iso
-  }
-}
-
 class Typesetter {
   readonly pages: PageState[] = [{ items: [], unnumbered: false }]
   /** Twips below the top of the current page's 版心. */
@@ -298,17 +220,17 @@ class Typesetter {
 
   /** Advance of one character of `sizePt` (3号 with the run spacing, others without, like the exporter). */
   charTwips(sizePt: number): number {
-    return sizePt === this.layout.text.bodySizePt ? this.ch : ptToTwips(sizePt)
+    return charTwips(runMetrics(this.layout, sizePt))
   }
 
   /** A CJK–Latin gap at `sizePt`, in characters of that size. */
   gapChars(sizePt: number = this.layout.text.bodySizePt): number {
-    return (AUTO_SPACE_EM * sizePt * 20) / this.charTwips(sizePt)
+    return gapChars(runMetrics(this.layout, sizePt))
   }
 
   /** Width of `text` in twips at `sizePt` (3号 by default), CJK–Latin gaps included. */
   width(text: string, sizePt: number = this.layout.text.bodySizePt): number {
-    return measureChars(text, this.gapChars(sizePt)) * this.charTwips(sizePt)
+    return textWidthTwips(text, runMetrics(this.layout, sizePt))
   }
 
   snapshot() {

@@ -9,14 +9,10 @@ import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
 import { breakTitle } from '../../../../shared/documents/titleBreak'
-import { formatChineseDate } from '../../../../shared/documents/chineseDate'
+import { chineseDateOrBlank } from '../../../../shared/documents/chineseDate'
 import { bodyTextWidth, textWidthTwips } from './metrics'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
-/** '2024-03-22' → '2024年3月22日'; '' stays '' (a draft without a date). */
-export function chineseDateOrBlank(iso: string): string {
-  return iso ? formatChineseDate(iso) : ''
-}
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
 export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {

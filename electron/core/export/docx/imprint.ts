@@ -24,7 +24,7 @@ import {
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/previewTypeset'
-import { chineseDateOrBlank } from './body'
+import { chineseDateOrBlank } from '../../../../shared/documents/chineseDate'
 import { textWidthTwips } from './metrics'
 import { exactSpacing, gridParagraph, STYLE_FIXED, tabRun, textRun } from './runs'
 

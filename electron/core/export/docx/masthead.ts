@@ -27,7 +27,7 @@ import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
-import { bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, textWidthTwips, twipsToEmu, twipsToPx } from './metrics'
+import { AUTO_SPACE_EM, bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, measureChars, twipsToEmu, twipsToPx } from './metrics'
 import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 type Block = Paragraph | Table
@@ -35,9 +35,9 @@ type Block = Paragraph | Table
 // The masthead fit rule lives in shared/ (the preview sizes the masthead the same way).
 export { fitMasthead, type MastheadFit }
 
-/** Width of text in ems (full-width characters 1, Latin about 0.5). */
+/** Width of text in ems at no character spacing, CJK–Latin gaps included (shared/print/measure.ts). */
 function ems(text: string): number {
-  return textWidthTwips(text, 1) / 20
+  return measureChars(text, AUTO_SPACE_EM)
 }
 
 function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
