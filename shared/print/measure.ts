@@ -1,6 +1,6 @@
 /**
  * Text measurement: the ONE width model of everything the product prints, used by the A4 preview
- * (shared/documents/previewTypeset.ts and what follows it) and by the .docx writer
+ * (shared/print/paginate.ts, shared/documents/elements.ts) and by the .docx writer
  * (electron/core/export/docx/), so that an element centred or indented by computation lands on the same
  * spot in both. Pure: no DOM, no Node.
  *

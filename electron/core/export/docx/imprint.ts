@@ -23,7 +23,7 @@ import {
 } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/previewTypeset'
+import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/typeset'
 import { chineseDateOrBlank } from '../../../../shared/documents/chineseDate'
 import { textWidthTwips } from './metrics'
 import { exactSpacing, gridParagraph, STYLE_FIXED, tabRun, textRun } from './runs'

@@ -1,0 +1,380 @@
+/**
+ * The paginator: lays typed content on the 22 × 28 line grid of a LayoutProfile and returns A4 pages of
+ * absolutely positioned items in millimetres from the page's top-left corner, which
+ * renderer/src/components/documentPreview/ draws and shared/documents/pageFit.ts reads. Generic: it knows
+ * lines, paragraphs, rules, page numbers, tables and images, not the elements of an official document
+ * (those are shared/documents/elements.ts, composed by shared/documents/typeset.ts). Pure: no DOM, no Node.
+ *
+ * The geometry is the .docx writer's (electron/core/export/docx/):
+ * - every 3号 line is one exact line pitch (579 twips); characters sit with their baseline at 80 % of the
+ *   line and their em box 0.88 em above / 0.12 em below it (Word and LibreOffice do this for exact lines);
+ * - text is measured by shared/print/measure.ts, the model the .docx writer measures with: a full-width
+ *   character is one body character (16 pt − 0.25 pt = 315 twips), so a 版心 line holds 28 characters and a
+ *   page 22 lines; Latin letters take their Times New Roman advance; an ideograph next to a Latin letter
+ *   or digit adds Word's automatic gap (AUTO_SPACE_EM);
+ * - a page breaks when the next line does not fit into the 版心.
+ */
+import { charTwips, gapChars, textWidthTwips } from './measure'
+import { wrapChars } from './lineBreak'
+import type { PrintRuleRole, PrintTextRole } from './roles'
+import {
+  bodyCharTwips,
+  mmToTwips,
+  ptToTwips,
+  runMetrics,
+  twipsToMm,
+  typeAreaHeightTwips,
+  typeAreaWidthTwips,
+  type FontSlot,
+  type LayoutProfile,
+} from '../documents/layout'
+import { EM_ASCENT, EXACT_LINE_BASELINE } from '../documents/typeMetrics'
+
+export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
+
+/** What an item shows (for tests, accessibility and styling hooks). */
+export type PreviewTextRole = PrintTextRole
+
+export type PreviewRuleRole = PrintRuleRole
+
+/** A stretch of one line in one font slot. */
+export interface PreviewRun {
+  text: string
+  font: FontSlot
+}
+
+/**
+ * One line of text. `x`/`width` give the line's box (text aligned inside it, may overflow by a hanging
+ * punctuation mark); `y` is the top edge of the characters' em box and `height` the em size, so a
+ * renderer sets font-size = sizePt and line-height = height and places the box at y.
+ */
+export interface PreviewText {
+  kind: 'text'
+  role: PreviewTextRole
+  x: number
+  y: number
+  width: number
+  height: number
+  /** The whole line (all runs). */
+  text: string
+  /** Font slot of the line (of its first run when `runs` is set). */
+  font: FontSlot
+  /** Present only when the line mixes fonts (a 黑体 heading running on into 仿宋 text). */
+  runs?: PreviewRun[]
+  sizePt: number
+  /** CSS colour, '#000000' or the profile's red. */
+  color: string
+  align: PreviewAlign
+  /** Extra space after every character in points (−0.25 for 3号 text: 28 characters a line). */
+  letterSpacingPt: number
+  /** Horizontal glyph scale (1 = normal; a long masthead is narrowed, w:w in Word). */
+  scaleX: number
+  /** Letters and digits in the slot's face too (page numbers: 半角宋体); otherwise Latin uses the Latin face. */
+  latinInSlot?: boolean
+}
+
+/** A horizontal line: top edge at y, `thickness` mm high. */
+export interface PreviewRule {
+  kind: 'rule'
+  role: PreviewRuleRole
+  x: number
+  y: number
+  width: number
+  thickness: number
+  color: string
+}
+
+export type PreviewItem = PreviewText | PreviewRule
+
+export interface PreviewPage {
+  /** 0-based position in the document. */
+  index: number
+  /** Printed page number, or null when the page shows none (信函格式 page 1, a page holding only the 版记). */
+  number: number | null
+  widthMm: number
+  heightMm: number
+  /** The 版心 (type area) in mm, e.g. for drawing the line grid. */
+  typeArea: { x: number; y: number; width: number; height: number; linePitch: number; lines: number; charsPerLine: number }
+  items: PreviewItem[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typesetter
+
+export interface Style {
+  font: FontSlot
+  sizePt: number
+  color: string
+  letterSpacingPt: number
+  scaleX: number
+  latinInSlot?: boolean
+}
+
+/** A text to typeset: runs in reading order. */
+export type Runs = PreviewRun[]
+
+export interface ParagraphOptions {
+  role: PreviewTextRole
+  runs: Runs
+  sizePt?: number
+  /** Twips from the 版心's left / right edge. */
+  left?: number
+  right?: number
+  /** First-line indent (positive) or hanging indent (negative), twips. */
+  firstLine?: number
+  align?: 'justify' | 'left' | 'center' | 'right'
+  /** Starts a new page before this line (0-based) unless it is at the top of one already. */
+  breakBefore?: number
+}
+
+interface PageState {
+  items: PreviewItem[]
+  /** A page without a page number: the 版记 page and the blank page before it (7.5). */
+  unnumbered: boolean
+}
+
+export const round3 = (v: number) => Math.round(v * 1000) / 1000
+/** Paper sizes to 0.1 mm: A4 in twips (11906 × 16838) is 210.009 × 297.004 mm, which must print as one sheet. */
+export const round1 = (v: number) => Math.round(v * 10) / 10
+export const cssColor = (hex: string) => (hex.startsWith('#') ? hex : `#${hex}`)
+
+function runsText(runs: Runs): string {
+  return runs.map((r) => r.text).join('')
+}
+
+export class Typesetter {
+  readonly pages: PageState[] = [{ items: [], unnumbered: false }]
+  /** Twips below the top of the current page's 版心. */
+  cursor = 0
+  /** Grid lines reserved so far (all pages). */
+  lineCount = 0
+  /** The grid pitch of the profile. */
+  readonly pitch: number
+  /** Pitch of the lines being set: the grid pitch, or a tighter one (7.3.5.4, see pageFit.ts). */
+  lineH: number
+  readonly ch: number
+  readonly typeW: number
+  readonly typeH: number
+  readonly black: string
+  readonly red: string
+
+  constructor(readonly layout: LayoutProfile) {
+    this.pitch = layout.grid.linePitchTwips
+    this.lineH = this.pitch
+    this.ch = bodyCharTwips(layout)
+    this.typeW = typeAreaWidthTwips(layout)
+    this.typeH = typeAreaHeightTwips(layout)
+    this.black = cssColor(layout.colors.text)
+    this.red = cssColor(layout.colors.red)
+  }
+
+  get page(): PageState {
+    return this.pages[this.pages.length - 1]
+  }
+
+  /** The body style: 3号 in a slot with the profile's character spacing. */
+  body(font: FontSlot = 'fangsong'): Style {
+    return { font, sizePt: this.layout.text.bodySizePt, color: this.black, letterSpacingPt: this.layout.text.characterSpacing / 20, scaleX: 1 }
+  }
+
+  /** 3号黑体 with its digits in 黑体 too (密级, 紧急程度, "附件1"), as the exporter sets them. */
+  heiti(): Style {
+    return { ...this.body('heiti'), latinInSlot: true }
+  }
+
+  /** Advance of one character of `sizePt` (3号 with the run spacing, others without, like the exporter). */
+  charTwips(sizePt: number): number {
+    return charTwips(runMetrics(this.layout, sizePt))
+  }
+
+  /** A CJK–Latin gap at `sizePt`, in characters of that size. */
+  gapChars(sizePt: number = this.layout.text.bodySizePt): number {
+    return gapChars(runMetrics(this.layout, sizePt))
+  }
+
+  /** Width of `text` in twips at `sizePt` (3号 by default), CJK–Latin gaps included. */
+  width(text: string, sizePt: number = this.layout.text.bodySizePt): number {
+    return textWidthTwips(text, runMetrics(this.layout, sizePt))
+  }
+
+  snapshot() {
+    return { pages: this.pages.length, items: this.page.items.length, cursor: this.cursor, lineCount: this.lineCount }
+  }
+
+  restore(snap: { pages: number; items: number; cursor: number; lineCount: number }): void {
+    this.pages.length = snap.pages
+    this.page.items.length = snap.items
+    this.cursor = snap.cursor
+    this.lineCount = snap.lineCount
+  }
+
+  newPage(): void {
+    this.pages.push({ items: [], unnumbered: false })
+    this.cursor = 0
+  }
+
+  /** Moves down without drawing (positioned elements of the 版头). */
+  advance(twips: number): void {
+    this.cursor += twips
+  }
+
+  /** Reserves one grid line (breaking the page when it does not fit) and returns its top. */
+  line(height = this.lineH): number {
+    if (this.cursor + height > this.typeH + 1e-6 && this.cursor > 0) this.newPage()
+    const top = this.cursor
+    this.cursor += height
+    this.lineCount++
+    return top
+  }
+
+  blank(count: number): void {
+    for (let i = 0; i < count; i++) this.line()
+  }
+
+  /**
+   * Puts text on a line whose top is `lineTop` (twips below the 版心 top) and height `lineHeight`, in
+   * the box `x`…`x + width` (twips from the 版心's left edge).
+   */
+  text(
+    role: PreviewTextRole,
+    runs: Runs,
+    style: Style,
+    box: { lineTop: number; lineHeight?: number; x: number; width: number; align: PreviewAlign; emTop?: number },
+  ): void {
+    const l = this.layout
+    const sizeTw = style.sizePt * 20
+    const lineHeight = box.lineHeight ?? this.lineH
+    const emTop = box.emTop ?? box.lineTop + EXACT_LINE_BASELINE * lineHeight - EM_ASCENT * sizeTw
+    const merged = mergeRuns(runs)
+    const item: PreviewText = {
+      kind: 'text',
+      role,
+      x: round3(twipsToMm(l.page.marginLeftTwips + box.x)),
+      y: round3(twipsToMm(l.page.marginTopTwips + emTop)),
+      width: round3(twipsToMm(box.width)),
+      height: round3(twipsToMm(sizeTw)),
+      text: runsText(merged),
+      font: merged[0]?.font ?? style.font,
+      ...(merged.length > 1 ? { runs: merged } : {}),
+      sizePt: style.sizePt,
+      color: style.color,
+      align: box.align,
+      letterSpacingPt: style.letterSpacingPt,
+      scaleX: style.scaleX,
+      ...(style.latinInSlot ? { latinInSlot: true } : {}),
+    }
+    this.page.items.push(item)
+  }
+
+  /** A horizontal rule; `y` and `thickness` in twips (y from the 版心 top unless `fromPageTop`). */
+  rule(role: PreviewRuleRole, opts: { x: number; y: number; width: number; thickness: number; color: string; fromPageTop?: boolean }): void {
+    const l = this.layout
+    this.page.items.push({
+      kind: 'rule',
+      role,
+      x: round3(twipsToMm(l.page.marginLeftTwips + opts.x)),
+      y: round3(twipsToMm((opts.fromPageTop ? 0 : l.page.marginTopTwips) + opts.y)),
+      width: round3(twipsToMm(opts.width)),
+      thickness: round3(twipsToMm(opts.thickness)),
+      color: opts.color,
+    })
+  }
+
+  /** A wrapped paragraph on the grid: justified lines except the last, first-line or hanging indent; returns its line count. */
+  paragraph(o: ParagraphOptions): number {
+    const sizePt = o.sizePt ?? this.layout.text.bodySizePt
+    const unit = this.charTwips(sizePt)
+    const left = o.left ?? 0
+    const right = o.right ?? 0
+    const firstLine = o.firstLine ?? 0
+    const align = o.align ?? 'justify'
+    const chars: string[] = []
+    const fontAt: FontSlot[] = []
+    for (const r of o.runs) {
+      for (const c of r.text) {
+        chars.push(c)
+        fontAt.push(r.font)
+      }
+    }
+    if (chars.length === 0) {
+      if (o.breakBefore === 0 && this.cursor > 0) this.newPage()
+      this.line()
+      return 1
+    }
+    const xOf = (i: number) => left + (i === 0 ? firstLine : 0)
+    const lines = wrapChars(chars, (i) => (this.typeW - right - xOf(i)) / unit, this.gapChars(sizePt))
+    let offset = 0
+    lines.forEach((lineChars, i) => {
+      const runs: Runs = lineChars.map((c, k) => ({ text: c, font: fontAt[offset + k] }))
+      offset += lineChars.length
+      const last = i === lines.length - 1
+      const lineAlign: PreviewAlign = align === 'justify' ? (last ? 'left' : 'justify') : align
+      const x = xOf(i)
+      const style: Style = sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
+      if (i === o.breakBefore && this.cursor > 0) this.newPage()
+      this.text(o.role, runs, style, { lineTop: this.line(), x, width: this.typeW - right - x, align: lineAlign })
+    })
+    return lines.length
+  }
+
+  /** Marks the pages: numbers, page-number items; `firstPageNumbered` false: page 1 shows none (信函格式). */
+  finish(options: { firstPageNumbered: boolean }): PreviewPage[] {
+    const l = this.layout
+    const pageW = twipsToMm(l.page.widthTwips)
+    const pageH = twipsToMm(l.page.heightTwips)
+    const typeArea = {
+      x: round3(twipsToMm(l.page.marginLeftTwips)),
+      y: round3(twipsToMm(l.page.marginTopTwips)),
+      width: round3(twipsToMm(this.typeW)),
+      height: round3(twipsToMm(this.typeH)),
+      linePitch: round3(twipsToMm(this.pitch)),
+      lines: l.grid.linesPerPage,
+      charsPerLine: l.grid.charsPerLine,
+    }
+    return this.pages.map((p, index) => {
+      const n = index + 1
+      const shows = !p.unnumbered && (options.firstPageNumbered || n !== 1)
+      const items = [...p.items]
+      if (shows) items.push(this.pageNumberItem(n))
+      return { index, number: shows ? n : null, widthMm: round1(pageW), heightMm: round1(pageH), typeArea, items }
+    })
+  }
+
+  /** "— N —" in 4号半角宋体, top 7 mm below the 版心; odd pages right, even pages left, one character in. */
+  pageNumberItem(n: number): PreviewText {
+    const l = this.layout
+    const sizePt = l.text.pageNumberSizePt
+    const indent = l.pageNumber.sideIndentChars * ptToTwips(sizePt)
+    const odd = n % 2 === 1
+    const emTop = this.typeH + mmToTwips(l.pageNumber.belowTypeAreaMm)
+    const text = `${l.pageNumber.dash} ${n} ${l.pageNumber.dash}`
+    return {
+      kind: 'text',
+      role: 'pageNumber',
+      x: round3(twipsToMm(l.page.marginLeftTwips + (odd ? 0 : indent))),
+      y: round3(twipsToMm(l.page.marginTopTwips + emTop)),
+      width: round3(twipsToMm(this.typeW - indent)),
+      height: round3(twipsToMm(sizePt * 20)),
+      text,
+      font: 'songti',
+      sizePt,
+      color: this.black,
+      align: odd ? 'right' : 'left',
+      letterSpacingPt: 0,
+      scaleX: 1,
+      latinInSlot: true,
+    }
+  }
+}
+
+/** Joins neighbouring runs of the same font. */
+export function mergeRuns(runs: Runs): Runs {
+  const out: Runs = []
+  for (const r of runs) {
+    if (!r.text) continue
+    const prev = out[out.length - 1]
+    if (prev && prev.font === r.font) prev.text += r.text
+    else out.push({ ...r })
+  }
+  return out
+}
