@@ -176,6 +176,11 @@ export type NumberedBlock = ReturnType<typeof numberBlocks>[number]
 
 /** One 正文 block (7.3.3); levels 1/2 set the heading part up to the first 。 in their font. Returns its line count. */
 export function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number): number {
+  // Tables and images move whole (breakBefore 0: to the next page; no widow lines to keep).
+  if (b.kind === 'table' || b.kind === 'image') {
+    if (breakBefore !== undefined && t.cursor > 0) t.newPage()
+    return b.kind === 'table' ? t.table(b.table, b.text) : t.image(b.image, b.text)
+  }
   const l = t.layout
   const indent = l.body.firstLineIndentChars * t.ch
   const text = b.text.replace(/\r?\n/g, '')

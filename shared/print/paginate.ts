@@ -29,6 +29,8 @@ import {
   type LayoutProfile,
 } from '../documents/layout'
 import { EM_ASCENT, EXACT_LINE_BASELINE } from '../documents/typeMetrics'
+import type { ImageSpec, TableSpec } from './blocks'
+import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from './table'
 
 export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
 
@@ -73,7 +75,10 @@ export interface PreviewText {
   latinInSlot?: boolean
 }
 
-/** A horizontal line: top edge at y, `thickness` mm high. */
+/**
+ * A filled rectangle: a horizontal line with its top edge at y, `width` mm long and `thickness` mm high; a
+ * vertical table border is one `width` = its line width and `thickness` = its length.
+ */
 export interface PreviewRule {
   kind: 'rule'
   role: PreviewRuleRole
@@ -84,7 +89,19 @@ export interface PreviewRule {
   color: string
 }
 
-export type PreviewItem = PreviewText | PreviewRule
+/** An image (a chart) at its box in mm; `data` is the file's bytes in base64. */
+export interface PreviewImage {
+  kind: 'image'
+  role: 'figure'
+  x: number
+  y: number
+  width: number
+  height: number
+  format: 'png' | 'svg'
+  data: string
+}
+
+export type PreviewItem = PreviewText | PreviewRule | PreviewImage
 
 export interface PreviewPage {
   /** 0-based position in the document. */
@@ -315,6 +332,103 @@ export class Typesetter {
       this.text(o.role, runs, style, { lineTop: this.line(), x, width: this.typeW - right - x, align: lineAlign })
     })
     return lines.length
+  }
+
+  /**
+   * A table (blocks.ts TableSpec) with its caption above it, centred in the 版心, each row as many grid lines as
+   * its tallest cell: a row that does not fit goes to the next page whole (never split), the header rows
+   * repeated above it; the caption and the header stay with the first body row. Returns the lines it took.
+   */
+  table(spec: TableSpec, caption: string): number {
+    const l = this.layout
+    const before = this.lineCount
+    const widths = columnTwips(l, spec, this.typeW)
+    const tableW = widths.reduce((a, b) => a + b, 0)
+    const x0 = Math.max(0, (this.typeW - tableW) / 2)
+    const rowH = spec.rows.map((r) => rowLineCount(l, r, widths) * this.pitch)
+    const head = Math.min(spec.headerRows, spec.rows.length - 1)
+    const headH = rowH.slice(0, head).reduce((a, b) => a + b, 0)
+    const captionLines = caption.trim() ? this.wrappedLineCount(caption.trim()) : 0
+    // Caption, header and first body row together (keep-with-next), unless the page is empty already.
+    const opening = captionLines * this.pitch + headH + (rowH[head] ?? 0)
+    if (this.cursor > 0 && this.cursor + opening > this.typeH + 1e-6) this.newPage()
+    if (captionLines > 0) this.paragraph({ role: 'tableCaption', runs: [{ text: caption.trim(), font: 'heiti' }], align: 'center' })
+    const border = (TABLE_BORDER_EIGHTHS / 8) * 20
+    let pageTop = this.cursor
+    const closePage = () => {
+      // The bottom border of the rows on this page, then vertical borders from pageTop down.
+      this.rule('tableBorder', { x: x0, y: this.cursor - border / 2, width: tableW, thickness: border, color: this.black })
+      let x = x0
+      for (let c = 0; c <= widths.length; c++) {
+        this.rule('tableBorder', { x: x - border / 2, y: pageTop - border / 2, width: border, thickness: this.cursor - pageTop + border, color: this.black })
+        x += widths[c] ?? 0
+      }
+    }
+    const drawRow = (r: number) => {
+      const top = this.cursor
+      this.rule('tableBorder', { x: x0, y: top - border / 2, width: tableW, thickness: border, color: this.black })
+      let x = x0
+      spec.rows[r].forEach((text, c) => {
+        const header = r < head
+        const role = header ? 'tableHeader' : 'tableCell'
+        const font: FontSlot = header ? 'heiti' : 'fangsong'
+        const align = header ? 'center' : (spec.align?.[c] ?? 'left')
+        cellLines(l, text, widths[c]).forEach((line, k) => {
+          if (line) this.text(role, [{ text: line, font }], this.body(font), { lineTop: top + k * this.pitch, lineHeight: this.pitch, x: x + CELL_PADDING_TWIPS, width: widths[c] - 2 * CELL_PADDING_TWIPS, align })
+        })
+        x += widths[c]
+      })
+      this.cursor += rowH[r]
+      this.lineCount += Math.round(rowH[r] / this.pitch)
+    }
+    // A page's part of the table needs its top and bottom border below the rows too (LibreOffice adds them;
+    // 20 twips more than 22 whole lines leave in the 版心): a row that would end on the 版心's bottom edge
+    // goes on.
+    const reserve = 2 * border
+    for (let r = 0; r < spec.rows.length; r++) {
+      if (this.cursor > pageTop && this.cursor + rowH[r] + reserve > this.typeH + 1e-6) {
+        closePage()
+        this.newPage()
+        pageTop = this.cursor
+        if (r >= head) for (let h = 0; h < head; h++) drawRow(h)
+      }
+      drawRow(r)
+    }
+    closePage()
+    return this.lineCount - before
+  }
+
+  /**
+   * An image centred in the 版心 on an exact line of whole grid lines (table.ts imageLine), its caption below
+   * it and kept with it. Returns the lines it took.
+   */
+  image(spec: ImageSpec, caption: string): number {
+    const l = this.layout
+    const before = this.lineCount
+    const { lineTwips, lines, imageTopTwips } = imageLine(l, spec)
+    const captionLines = caption.trim() ? this.wrappedLineCount(caption.trim()) : 0
+    if (this.cursor > 0 && this.cursor + lineTwips + captionLines * this.pitch > this.typeH + 1e-6) this.newPage()
+    const top = this.cursor
+    this.cursor += lineTwips
+    this.lineCount += lines
+    const w = mmToTwips(spec.widthMm)
+    this.page.items.push({
+      kind: 'image',
+      role: 'figure',
+      x: round3(twipsToMm(l.page.marginLeftTwips + (this.typeW - w) / 2)),
+      y: round3(twipsToMm(l.page.marginTopTwips + top + imageTopTwips)),
+      width: round3(spec.widthMm),
+      height: round3(spec.heightMm),
+      format: spec.format,
+      data: spec.data,
+    })
+    if (captionLines > 0) this.paragraph({ role: 'figureCaption', runs: [{ text: caption.trim(), font: 'heiti' }], align: 'center' })
+    return this.lineCount - before
+  }
+
+  /** Lines a centred 3号 text takes across the 版心. */
+  wrappedLineCount(text: string): number {
+    return wrapChars([...text], () => this.typeW / this.charTwips(this.layout.text.bodySizePt), this.gapChars()).length
   }
 
   /** Marks the pages: numbers, page-number items; `firstPageNumbered` false: page 1 shows none (信函格式). */

@@ -4,13 +4,13 @@
  * Issued documents (印发/转发 notices, content.attachmentsIssued): no label, the title on the profile's
  * issuedTitleLine (line 1), as the preview sets them (shared/documents/elements.ts).
  */
-import { AlignmentType, Paragraph } from 'docx'
+import { AlignmentType, Paragraph, type Table } from 'docx'
 import type { Attachment, ItemNumbering } from '../../../../shared/documents/types'
 import type { LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyParagraphs, titleParagraph } from './body'
 import { blankLines, gridParagraph, textRun } from './runs'
 
-export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): Paragraph[] {
+export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): (Paragraph | Table)[] {
   const several = attachments.length > 1
   return attachments.flatMap((a, i) => {
     const body = [...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []), ...bodyParagraphs(layout, a.body, itemNumbering)]

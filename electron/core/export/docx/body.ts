@@ -2,9 +2,10 @@
  * 主体 (GB/T 9704-2012 7.3): 标题, 主送机关, 正文 with numbered headings, 附件说明, 署名 and 成文日期,
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
-import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx'
+import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx'
+import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
-import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
+import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
@@ -56,7 +57,7 @@ export function recipientsParagraph(layout: LayoutProfile, recipients: string): 
  * first 。 when the text runs on into a paragraph — in their font (黑体 / 楷体) and the rest in 仿宋;
  * levels 3 and 4 are 仿宋 throughout by default.
  */
-export function blockParagraph(layout: LayoutProfile, block: BodyBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
+export function blockParagraph(layout: LayoutProfile, block: ParagraphBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
   const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
   const text = block.text.replace(/\r?\n/g, '')
   if (block.level === 0) return bodyParagraph(layout, [textRun(layout, text)], { ...options, indent })
@@ -78,12 +79,15 @@ export interface BodyOptions {
   keepLastWithNext?: boolean
 }
 
-export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): Paragraph[] {
+/** The blocks of 正文 (or of an attachment body): paragraphs and headings, tables and images (blocks.ts). */
+export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): (Paragraph | Table)[] {
   const numbered = numberBlocks(blocks, itemNumbering)
-  return numbered.map((b, i) => {
+  return numbered.flatMap((b, i) => {
+    if (b.kind === 'table') return tableBlocks(layout, b.table, b.text)
+    if (b.kind === 'image') return imageBlocks(layout, b.image, b.text)
     const l = options.tight && i >= options.tight.from ? options.tight.layout : layout
     const keep = options.keepLastWithNext && i === numbered.length - 1
-    return blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})
+    return [blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})]
   })
 }
 
