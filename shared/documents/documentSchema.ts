@@ -54,7 +54,7 @@ export const imageBlockSchema = z.object({
 })
 
 /** A block of 正文: a paragraph (old content: no `kind`), a table or an image. */
-export const bodyBlockSchema = z.union([paragraphBlockSchema, tableBlockSchema, imageBlockSchema])
+export const bodyBlockSchema = z.discriminatedUnion('kind', [paragraphBlockSchema, tableBlockSchema, imageBlockSchema])
 
 export const attachmentSchema = z.object({
   title: line('附件标题', 200).min(1),
