@@ -29,7 +29,8 @@ import {
   type LayoutProfile,
 } from '../documents/layout'
 import { EM_ASCENT, EXACT_LINE_BASELINE } from '../documents/typeMetrics'
-import type { ImageSpec, TableSpec } from './blocks'
+import type { ImageSpec, PrintBlock, TableSpec } from './blocks'
+import { ROLE_TABLE, roleSizePt } from './roles'
 import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from './table'
 
 export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
@@ -142,6 +143,10 @@ export interface ParagraphOptions {
   align?: 'justify' | 'left' | 'center' | 'right'
   /** Starts a new page before this line (0-based) unless it is at the top of one already. */
   breakBefore?: number
+  /** CSS colour of the text; the profile's text colour by default. */
+  color?: string
+  /** Letters and digits in the slot's face too. */
+  latinInSlot?: boolean
 }
 
 interface PageState {
@@ -327,7 +332,8 @@ export class Typesetter {
       const last = i === lines.length - 1
       const lineAlign: PreviewAlign = align === 'justify' ? (last ? 'left' : 'justify') : align
       const x = xOf(i)
-      const style: Style = sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
+      const base: Style = sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
+      const style: Style = { ...base, ...(o.color ? { color: o.color } : {}), ...(o.latinInSlot ? { latinInSlot: true } : {}) }
       if (i === o.breakBefore && this.cursor > 0) this.newPage()
       this.text(o.role, runs, style, { lineTop: this.line(), x, width: this.typeW - right - x, align: lineAlign })
     })
@@ -386,7 +392,10 @@ export class Typesetter {
     // goes on.
     const reserve = 2 * border
     for (let r = 0; r < spec.rows.length; r++) {
-      if (this.cursor > pageTop && this.cursor + rowH[r] + reserve > this.typeH + 1e-6) {
+      // The .docx gives the last row the bottom border's width less (docx/blocks.ts), so that what follows
+      // the table stays on the grid; it fits where its text does.
+      const need = rowH[r] - (r === spec.rows.length - 1 ? border : 0)
+      if (this.cursor > pageTop && this.cursor + need + reserve > this.typeH + 1e-6) {
         closePage()
         this.newPage()
         pageTop = this.cursor
@@ -424,6 +433,19 @@ export class Typesetter {
     })
     if (captionLines > 0) this.paragraph({ role: 'figureCaption', runs: [{ text: caption.trim(), font: 'heiti' }], align: 'center' })
     return this.lineCount - before
+  }
+
+  /** Height in twips a block needs at the top of where it goes: what keep-with-next must find room for. */
+  openingTwips(b: PrintBlock): number {
+    const l = this.layout
+    if (b.kind === 'table') {
+      const widths = columnTwips(l, b.table, this.typeW)
+      const head = Math.min(b.table.headerRows, b.table.rows.length - 1)
+      const rows = b.table.rows.slice(0, head + 1).reduce((h, r) => h + rowLineCount(l, r, widths) * this.pitch, 0)
+      return (b.caption.trim() ? this.wrappedLineCount(b.caption.trim()) : 0) * this.pitch + rows
+    }
+    if (b.kind === 'image') return imageLine(l, b.image).lineTwips + (b.caption.trim() ? this.wrappedLineCount(b.caption.trim()) : 0) * this.pitch
+    return this.lineH
   }
 
   /** Lines a centred 3号 text takes across the 版心. */
@@ -491,4 +513,68 @@ export function mergeRuns(runs: Runs): Runs {
     else out.push({ ...r })
   }
   return out
+}
+
+/**
+ * Lays a composer's blocks (blocks.ts) on the grid of `layout`: the generic paginator behind any printable
+ * thing that is not a 公文 (a report: headings, paragraphs, tables, charts). Every paragraph takes font slot,
+ * size, alignment, indent (in characters of its size) and colour from its role (roles.ts); each line one grid
+ * pitch; a keep-with-next paragraph moves on when the line after it would not fit below it. Page numbers as
+ * for a 公文 (GB/T 9704 7.5). Throws on a floatingImprint block (the 公文 typesetter places the 版记).
+ */
+export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): PreviewPage[] {
+  const t = new Typesetter(layout)
+  for (const [i, b] of blocks.entries()) {
+    switch (b.kind) {
+      case 'paragraph': {
+        const r = ROLE_TABLE[b.role]
+        const sizePt = roleSizePt(layout, b.role)
+        const unit = charTwips(runMetrics(layout, sizePt))
+        if (b.pageBreakBefore && t.cursor > 0) t.newPage()
+        const options: ParagraphOptions = {
+          role: b.role,
+          runs: b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font })),
+          sizePt,
+          left: r.indentChars < 0 ? -r.indentChars * unit : 0,
+          firstLine: r.indentChars * unit,
+          align: r.align,
+          color: r.color === 'red' ? t.red : t.black,
+          latinInSlot: r.latinInSlot,
+        }
+        const snap = t.snapshot()
+        const startPage = t.pages.length
+        t.paragraph(options)
+        // Keep with next: the opening of the next block (a line; a table's caption, header and first row; an
+        // image with its caption) must fit on this page, or the paragraph opens the next one with it.
+        const keep = b.keepNext ?? r.keepNext
+        const next = blocks[i + 1]
+        if (keep && next && t.pages.length === startPage && snap.cursor > 0 && t.cursor + t.openingTwips(next) > t.typeH + 1e-6) {
+          t.restore(snap)
+          t.newPage()
+          t.paragraph(options)
+        }
+        break
+      }
+      case 'blank':
+        t.blank(b.lines)
+        break
+      case 'rule':
+        // A rule on a line of its own, across the 版心, at the middle of the line.
+        t.rule(b.role, { x: 0, y: t.line() + t.lineH / 2, width: t.typeW, thickness: 20, color: b.role === 'imprintLine' ? t.black : t.red })
+        break
+      case 'table':
+        t.table(b.table, b.caption)
+        break
+      case 'image':
+        t.image(b.image, b.caption)
+        break
+      case 'pageBreak':
+      case 'sectionBreak':
+        if (t.cursor > 0 || t.page.items.length > 0) t.newPage()
+        break
+      case 'floatingImprint':
+        throw new RangeError('版记只用于公文（由公文排版处理）')
+    }
+  }
+  return t.finish({ firstPageNumbered: true })
 }

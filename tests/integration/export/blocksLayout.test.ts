@@ -82,3 +82,30 @@ describe('tables and images in the .docx', () => {
     expect(mmToTwips(CHART_MM.heightMm)).toBeLessThanOrEqual(g.lineTwips)
   })
 })
+
+describe('the block writer: a plain serializer of a composer’s blocks', () => {
+  it('writes every paragraph in the named style of its role, with the role’s font and indent', async () => {
+    const { exportBlocksDocx } = await import('../../../electron/core/export/docx/blockWriter')
+    const { composeSampleReport } = await import('./reportFixture')
+    const zip = await JSZip.loadAsync(await exportBlocksDocx(composeSampleReport(), { title: '自评报告' }))
+    const doc = await zip.file('word/document.xml')!.async('string')
+    const sty = await zip.file('word/styles.xml')!.async('string')
+    const paragraphs = doc.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? []
+    const withText = (t: string) => paragraphs.find((p) => p.includes(`>${t}<`))!
+    for (const [text, role] of [
+      ['贺兰县学前教育普及普惠督导评估自评报告', 'title'],
+      ['一、基本情况', 'body'],
+      ['表1 各校主要指标达标情况', 'tableCaption'],
+      ['图1 各学段班额达标率', 'figureCaption'],
+    ] as const) {
+      const { id, name } = ROLE_TABLE[role].docxStyle
+      expect(withText(text), text).toContain(`<w:pStyle w:val="${id}"/>`)
+      expect(sty).toContain(`w:styleId="${id}"><w:name w:val="${name}"/>`)
+    }
+    expect(withText('贺兰县学前教育普及普惠督导评估自评报告')).toContain('<w:sz w:val="44"/>')
+    expect(withText('一、基本情况')).toContain('<w:keepNext/>')
+    expect(withText('一、基本情况')).toContain('w:firstLine="630"')
+    // The page break before the last paragraph.
+    expect(withText('附：自评工作组成员名单另附。')).toContain('<w:pageBreakBefore/>')
+  })
+})

@@ -14,7 +14,9 @@ import { GBT9704_LAYOUT, twipsToMm, typeAreaWidthTwips } from '../../../shared/d
 import { cellLines, columnTwips } from '../../../shared/print/table'
 import { layoutPreview, type PreviewImage, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import { colourBox, hasCommand, pngPages, renderPdf, textLayout, verticalStrokes, type PdfPage } from '../../helpers/pdfLayout'
-import { CHART_BACKGROUND, CHART_MM, reportSpec, TABLE_ROWS } from './reportFixture'
+import { CHART_BACKGROUND, CHART_MM, composeSampleReport, reportSpec, TABLE_ROWS } from './reportFixture'
+import { paginateBlocks } from '../../../shared/print/paginate'
+import { exportBlocksDocx } from '../../../electron/core/export/docx/blockWriter'
 
 const L = GBT9704_LAYOUT
 const pitch = twipsToMm(L.grid.linePitchTwips)
@@ -125,5 +127,51 @@ describe.skipIf(!hasLibreOffice)('a table over page breaks and a chart: preview 
     const caption = pdfLine('图1', pv)!
     expect(caption.page).toBe(pv)
     expect(caption.y).toBeGreaterThan(box!.yMax)
+  })
+})
+
+describe.skipIf(!hasLibreOffice)('a report composed straight into blocks: the generic paginator and the block writer agree', () => {
+  const blocks = composeSampleReport()
+  const preview = paginateBlocks(blocks, L)
+  let dir: string
+  let pdf: string
+  let pages: PdfPage[]
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'blocks-report-'))
+    pdf = renderPdf(await exportBlocksDocx(blocks, { title: '自评报告' }), dir, 'report-blocks')
+    pages = textLayout(pdf)
+    const keep = process.env.DOCX_RENDER_DIR
+    if (keep) {
+      mkdirSync(keep, { recursive: true })
+      const sub = join(keep, 'report-blocks')
+      mkdirSync(sub, { recursive: true })
+      pngPages(pdf, sub)
+    }
+  }, 120_000)
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('puts every line of text on the preview’s page, within 1 mm of its place (title, headings, paragraphs, captions, cells)', () => {
+    expect(pages.length).toBe(preview.length)
+    for (const [i, p] of preview.entries()) {
+      for (const t of texts(p)) {
+        if (t.role === 'pageNumber' || !/^[\u4e00-\u9fff]/.test(t.text)) continue
+        const line = pages[i].lines.find((l) => compact(l.text) === compact(t.text) && l.xMin > t.x - 1 && l.xMax < t.x + t.width + 6 && Math.abs(l.yMin - t.y) < 5)
+        expect(line, `page ${i + 1}: ${t.text}`).toBeDefined()
+        expect(Math.abs(line!.yMin - t.y), `page ${i + 1}: ${t.text}`).toBeLessThan(1)
+      }
+    }
+  })
+
+  it('draws the chart where the preview draws it (within 1 mm)', () => {
+    const pv = preview.findIndex((p) => p.items.some((i) => i.kind === 'image'))
+    const img = preview[pv].items.find((i): i is PreviewImage => i.kind === 'image')!
+    const box = colourBox(pdf, pv + 1, CHART_BACKGROUND)!
+    expect(Math.abs(box.xMin - img.x)).toBeLessThan(1)
+    expect(Math.abs(box.yMin - img.y)).toBeLessThan(1)
+    expect(Math.abs(box.yMax - (img.y + img.height))).toBeLessThan(1)
   })
 })

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import type { BodyBlock, DocumentSpec } from '../../../shared/documents/types'
+import type { PrintBlock } from '../../../shared/print/blocks'
 
 const root = join(__dirname, '../../..')
 export const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
@@ -103,4 +104,24 @@ export function reportSpec(): DocumentSpec {
       attachmentsIssued: false,
     },
   }
+}
+
+/**
+ * A report that is not a 公文, as a newcomer writes its composer (issue 9 "done means"): title, headings,
+ * paragraphs, a table over a page break and a chart, straight into the block model.
+ */
+export function composeSampleReport(): PrintBlock[] {
+  const p = (role: 'title' | 'body' | 'tableCaption', text: string, font?: 'heiti' | 'kaiti'): PrintBlock => ({ kind: 'paragraph', role, runs: [{ text, ...(font ? { font } : {}) }] })
+  return [
+    p('title', '贺兰县学前教育普及普惠督导评估自评报告'),
+    { kind: 'blank', lines: 1 },
+    { kind: 'paragraph', role: 'body', keepNext: true, runs: [{ text: '一、基本情况', font: 'heiti' }] },
+    p('body', '全县共有幼儿园四十二所，其中公办园二十一所，普惠性民办园十五所，在园幼儿一万零三百二十一人。学前三年毛入园率达到百分之九十三点五，普惠性幼儿园覆盖率达到百分之九十一点二。'),
+    { kind: 'paragraph', role: 'body', keepNext: true, runs: [{ text: '二、主要指标', font: 'heiti' }] },
+    { kind: 'table', caption: '表1 各校主要指标达标情况', table: { columns: [{ chars: 9 }, { chars: 5 }, { auto: true }, { chars: 7 }], headerRows: 1, rows: TABLE_ROWS, align: ['left', 'center', 'center', 'left'] } },
+    { kind: 'paragraph', role: 'body', keepNext: true, runs: [{ text: '三、发展趋势', font: 'heiti' }] },
+    { kind: 'image', caption: '图1 各学段班额达标率', image: { format: 'png', data: barChartPng(480, 240, [0.92, 0.97, 0.88, 0.95]).toString('base64'), ...CHART_MM } },
+    { kind: 'pageBreak' },
+    p('body', '附：自评工作组成员名单另附。'),
+  ]
 }

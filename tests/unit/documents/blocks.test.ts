@@ -139,3 +139,36 @@ describe('DocumentPreview draws tables and images', () => {
     expect(wrapper.findAll('.doc-rule--tableBorder').length).toBeGreaterThan(5)
   })
 })
+
+describe('the generic paginator: a report composed straight into blocks', () => {
+  it('sets each paragraph by its role, keeps headings with what follows, honours page breaks', async () => {
+    const { composeSampleReport } = await import('../../integration/export/reportFixture')
+    const { paginateBlocks } = await import('../../../shared/print/paginate')
+    const pages = paginateBlocks(composeSampleReport(), L)
+    const all = pages.flatMap((p) => texts(p, 'title').concat(texts(p, 'body')))
+    const title = all.find((t) => t.role === 'title')!
+    expect(title.sizePt).toBe(22)
+    expect(title.align).toBe('center')
+    expect(title.font).toBe('title')
+    // First line of the page (no 版头): the title's line at the top of the 版心.
+    expect(title.y).toBeCloseTo(TOP + twipsToMm(0.8 * L.grid.linePitchTwips - 0.88 * 440), 2)
+    const heading = all.find((t) => t.text === '一、基本情况')!
+    expect(heading.font).toBe('heiti')
+    expect(heading.x).toBeCloseTo(twipsToMm(L.page.marginLeftTwips + 2 * 315), 2)
+    expect(heading.y - title.y).toBeCloseTo(2 * PITCH + twipsToMm(0.88 * 440 - 0.88 * 320), 2)
+    // The table runs over a page break with its header, the page break puts the last paragraph on a page of its own.
+    expect(pages.filter((p) => texts(p, 'tableHeader').length > 0).length).toBeGreaterThanOrEqual(2)
+    const last = pages[pages.length - 1]
+    expect(texts(last, 'body').map((t) => t.text)).toEqual(['附：自评工作组成员名单另附。'])
+    expect(pages.every((p) => p.number === p.index + 1)).toBe(true)
+    // A heading never ends a page: the line after it is on the same page.
+    for (const p of pages) {
+      const lines = p.items.filter((i): i is PreviewText => i.kind === 'text' && i.role !== 'pageNumber').sort((a, b) => a.y - b.y)
+      const lastLine = lines[lines.length - 1]
+      if (lastLine) expect(/^[一二三四五]、/.test(lastLine.text)).toBe(false)
+    }
+    // The heading before the chart shares its page.
+    const trend = pages.findIndex((p) => texts(p, 'body').some((t) => t.text === '三、发展趋势'))
+    expect(pages[trend].items.some((i) => i.kind === 'image')).toBe(true)
+  })
+})
