@@ -9,6 +9,7 @@ import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
 import { chineseDateOrBlank } from './chineseDate'
+import { attachmentNoteLines, bodyRuns, signaturePlacement } from './compose'
 import { AUTO_SPACE_EM, measureChars } from '../print/measure'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
@@ -181,22 +182,7 @@ export function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number)
     if (breakBefore !== undefined && t.cursor > 0) t.newPage()
     return b.kind === 'table' ? t.table(b.table, b.text) : t.image(b.image, b.text)
   }
-  const l = t.layout
-  const indent = l.body.firstLineIndentChars * t.ch
-  const text = b.text.replace(/\r?\n/g, '')
-  if (b.level === 0) return t.paragraph({ role: 'body', runs: [{ text, font: 'fangsong' }], firstLine: indent, breakBefore })
-  const slot = l.body.headingSlots[b.level - 1]
-  const stop = text.indexOf('。')
-  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
-  return t.paragraph({
-    role: 'body',
-    runs: [
-      { text: b.label + text.slice(0, splitAt), font: slot },
-      { text: text.slice(splitAt), font: 'fangsong' },
-    ],
-    firstLine: indent,
-    breakBefore,
-  })
+  return t.paragraph({ role: 'body', runs: bodyRuns(t.layout, b), firstLine: t.layout.body.firstLineIndentChars * t.ch, breakBefore })
 }
 
 export function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
@@ -212,21 +198,15 @@ export function blankSteps(t: Typesetter, count: number): Step[] {
 
 /** 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. */
 export function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
-  if (attachments.length === 0) return []
-  const l = t.layout
-  const head = '附件：'
-  const several = attachments.length > 1
-  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
-  // Names start where the widest "附件：N." ends; the first line of each entry at the indent.
-  const nameX = l.attachmentNote.indentChars * t.ch + Math.max(...labels.map((s) => t.width(head + s)))
+  const lines = attachmentNoteLines(t.layout, attachments)
+  if (lines.length === 0) return []
   return [
-    ...blankSteps(t, l.attachmentNote.blankLinesBefore),
-    ...attachments.map((a, i) => {
-      const prefix = (i === 0 ? head : '') + labels[i]
-      const name = a.title.trim().replace(/[。；;，,]+$/, '')
-      return () =>
-        void t.paragraph({ role: 'attachmentNote', runs: [{ text: prefix + name, font: 'fangsong' }], left: nameX, firstLine: -t.width(prefix), align: 'left' })
-    }),
+    ...blankSteps(t, t.layout.attachmentNote.blankLinesBefore),
+    ...lines.map(
+      (line): Step =>
+        () =>
+          void t.paragraph({ role: 'attachmentNote', runs: [{ text: line.text, font: 'fangsong' }], left: line.leftTwips, firstLine: -line.hangingTwips, align: 'left' }),
+    ),
   ]
 }
 
@@ -262,35 +242,17 @@ export function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
  * `blankLines` blank lines (the sealed form's may be fewer than the profile's when the page is tight; pageFit.ts).
  */
 export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed', blankLines: number): Step[] {
-  const c = spec.content
-  const l = t.layout
-  const s = l.signature
-  const orgs = c.signatureOrgs.map((o) => o.trim()).filter((o) => o !== '')
-  const date = chineseDateOrBlank(c.signedDate)
-  if (orgs.length === 0 && !date) return []
-  const ch = t.ch
+  const placed = signaturePlacement(t.layout, spec.content, form)
+  if (placed.length === 0) return []
   const body = t.body()
-  const dateW = t.width(date)
-  const put = (role: PreviewTextRole, text: string, x: number): Step => () =>
-    t.text(role, [{ text, font: 'fangsong' }], body, { lineTop: t.line(), x, width: Math.max(0, t.typeW - x), align: 'left' })
-  const steps: Step[] = [...blankSteps(t, blankLines)]
-  if (form === 'sealed') {
-    const dateRight = s.sealedDateRightIndentChars * ch
-    for (const org of orgs) {
-      const orgW = t.width(org)
-      const right = Math.max(0, dateRight + (dateW - orgW) / 2)
-      steps.push(put('signature', org, Math.max(0, t.typeW - right - orgW)))
-    }
-    if (date) steps.push(put('date', date, t.typeW - dateRight - dateW))
-    return steps
-  }
-  const nameRight = s.unsealedNameRightIndentChars * ch
-  const shift = s.unsealedDateShiftChars * ch
-  const nameW = Math.max(0, ...orgs.map((o) => t.width(o)))
-  const nameX = Math.min(t.typeW - nameRight - nameW, t.typeW - nameRight - dateW - shift)
-  for (const org of orgs) steps.push(put('signature', org, Math.max(0, nameX)))
-  if (date) steps.push(put('date', date, Math.max(0, nameX + shift)))
-  return steps
+  return [
+    ...blankSteps(t, blankLines),
+    ...placed.map(
+      (p): Step =>
+        () =>
+          t.text(p.role, [{ text: p.text, font: 'fangsong' }], body, { lineTop: t.line(), x: p.leftTwips, width: Math.max(0, t.typeW - p.leftTwips), align: 'left' }),
+    ),
+  ]
 }
 
 /**

@@ -7,10 +7,10 @@ import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
 import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { annotationTexts } from '../../../../shared/documents/annotations'
-import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
+import { bodyCharTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
 import { breakTitle } from '../../../../shared/documents/titleBreak'
-import { chineseDateOrBlank } from '../../../../shared/documents/chineseDate'
+import { attachmentNoteLines, bodyRuns, signaturePlacement } from '../../../../shared/documents/compose'
 import { bodyTextWidth, textWidthTwips } from './metrics'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
@@ -59,13 +59,8 @@ export function recipientsParagraph(layout: LayoutProfile, recipients: string): 
  */
 export function blockParagraph(layout: LayoutProfile, block: ParagraphBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
   const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
-  const text = block.text.replace(/\r?\n/g, '')
-  if (block.level === 0) return bodyParagraph(layout, [textRun(layout, text)], { ...options, indent })
-  const slot: FontSlot = layout.body.headingSlots[block.level - 1]
-  const stop = text.indexOf('。')
-  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
-  const runs = [textRun(layout, block.label + text.slice(0, splitAt), { slot })]
-  if (splitAt < text.length) runs.push(textRun(layout, text.slice(splitAt)))
+  // The runs are the composer's (shared/documents/compose.ts), the preview sets the same.
+  const runs = bodyRuns(layout, block).map((r) => textRun(layout, r.text, { slot: r.font }))
   return bodyParagraph(layout, runs, { ...options, indent })
 }
 
@@ -96,29 +91,22 @@ export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemN
  * are several, no closing punctuation; wrapped lines align with the first character of the name.
  */
 export function attachmentNote(layout: LayoutProfile, attachments: Attachment[], keepLast = true, breakBefore = false): Paragraph[] {
-  if (attachments.length === 0) return []
-  const indent = layout.attachmentNote.indentChars * bodyCharTwips(layout)
-  const head = '附件：'
-  const several = attachments.length > 1
-  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
-  // Names start where the widest "附件：N." ends (the CJK–digit gap included), the first line at the indent.
-  const nameX = indent + Math.max(...labels.map((l) => bodyTextWidth(layout, head + l)))
+  // Texts and indents are the composer's (shared/documents/compose.ts), the preview places the same.
+  const lines = attachmentNoteLines(layout, attachments)
+  if (lines.length === 0) return []
   return [
     // The whole part after 正文 is one keep-with-next chain (see BodyOptions.keepLastWithNext).
     ...(breakBefore ? [] : blankLines(layout, layout.attachmentNote.blankLinesBefore, true)),
-    ...attachments.map((a, i) => {
-      const prefix = (i === 0 ? head : '') + labels[i]
-      const hanging = bodyTextWidth(layout, prefix)
-      const title = a.title.trim().replace(/[。；;，,]+$/, '')
-      return gridParagraph(layout, {
+    ...lines.map((line, i) =>
+      gridParagraph(layout, {
         ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
         // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
-        keepNext: i < attachments.length - 1 || keepLast,
-        indent: { left: nameX, hanging },
-        children: [textRun(layout, prefix + title)],
-      })
-    }),
+        keepNext: i < lines.length - 1 || keepLast,
+        indent: { left: Math.round(line.leftTwips), hanging: Math.round(line.hangingTwips) },
+        children: [textRun(layout, line.text)],
+      }),
+    ),
   ]
 }
 
@@ -129,42 +117,27 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
  * longer, the date right-indented two characters and the 署名 moved left).
  */
 export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankLinesBefore?: number, keepLast = false, breakBefore = false): Paragraph[] {
-  const c = spec.content
-  const orgs = c.signatureOrgs.filter((o) => o.trim() !== '')
-  const date = chineseDateOrBlank(c.signedDate)
-  if (orgs.length === 0 && !date) return []
-  const ch = bodyCharTwips(layout)
-  const typeW = typeAreaWidthTwips(layout)
-  const dateW = bodyTextWidth(layout, date)
   const s = layout.signature
-  const out: Paragraph[] = []
+  // Texts and places are the composer's (shared/documents/compose.ts), the preview places the same: sealed
+  // lines right-aligned with their right indent, unsealed lines left-aligned with their left indent.
+  const placed = signaturePlacement(layout, spec.content, s.form)
+  if (placed.length === 0) return []
   // breakBefore: the block opens a page (纪要 carried, see documentParts): no blank lines above it.
   if (breakBefore) blankLinesBefore = 0
-  const brk = (i: number) => (breakBefore && i === 0 ? { pageBreakBefore: true } : {})
   // The blank lines chain what is above to the 署名; the sealed form's may be fewer than the profile's (pageFit.ts).
-  if (s.form === 'sealed') {
-    out.push(...blankLines(layout, blankLinesBefore ?? s.sealedBlankLinesBefore, true))
-    const dateRight = s.sealedDateRightIndentChars * ch
-    orgs.forEach((org, i) => {
-      const right = Math.max(0, Math.round(dateRight + (dateW - bodyTextWidth(layout, org)) / 2))
-      out.push(gridParagraph(layout, { ...brk(i), alignment: AlignmentType.RIGHT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { right }, children: [textRun(layout, org)] }))
-    })
-    if (date) out.push(gridParagraph(layout, { ...brk(orgs.length), alignment: AlignmentType.RIGHT, keepNext: keepLast, indent: { right: dateRight }, children: [textRun(layout, date)] }))
-    return out
-  }
-  out.push(...blankLines(layout, blankLinesBefore ?? s.unsealedBlankLinesBefore, true))
-  const nameRight = s.unsealedNameRightIndentChars * ch
-  const shift = s.unsealedDateShiftChars * ch
-  const nameW = Math.max(0, ...orgs.map((o) => bodyTextWidth(layout, o)))
-  // Where the (first) 署名 starts; moved left when the date would otherwise come closer than 2 characters to the edge.
-  const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
-  orgs.forEach((org, i) => {
-    out.push(gridParagraph(layout, { ...brk(i), alignment: AlignmentType.LEFT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
-  })
-  if (date) {
-    out.push(gridParagraph(layout, { ...brk(orgs.length), alignment: AlignmentType.LEFT, keepNext: keepLast, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
-  }
-  return out
+  const sealed = s.form === 'sealed'
+  return [
+    ...blankLines(layout, blankLinesBefore ?? (sealed ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore), true),
+    ...placed.map((p, i) =>
+      gridParagraph(layout, {
+        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+        alignment: sealed ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        keepNext: i < placed.length - 1 || keepLast,
+        indent: sealed ? { right: Math.max(0, Math.round(p.rightTwips)) } : { left: Math.max(0, Math.round(p.leftTwips)) },
+        children: [textRun(layout, p.text)],
+      }),
+    ),
+  ]
 }
 
 /**

@@ -1,0 +1,90 @@
+/**
+ * The 公文 composer's shared decisions: what an element says and where a computed element goes, taken ONCE
+ * for both the preview's typesetter (elements.ts) and the .docx writer (electron/core/export/docx/body.ts),
+ * so the two cannot place them differently. Widths come from the one measurement (shared/print/measure.ts).
+ * Offsets in twips from the 版心's left or right edge, not rounded (the .docx rounds them when it writes).
+ */
+import { textWidthTwips } from '../print/measure'
+import { chineseDateOrBlank } from './chineseDate'
+import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
+import type { NumberedBlock } from './headingNumbering'
+import type { Attachment, DocumentContent, ParagraphBlock } from './types'
+
+/** Width of `text` in 3号 body text with the profile's spacing, twips. */
+const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
+
+/**
+ * The runs of one 正文 paragraph or heading (7.3.3): levels 1 and 2 set their number and the heading part —
+ * up to and including the first 。 when the text runs on into a paragraph — in the level's slot (黑体 /
+ * 楷体), the rest in 仿宋; levels 3 and 4 take their slot (仿宋 by default) throughout. Line breaks in the
+ * stored text are dropped.
+ */
+export function bodyRuns(layout: LayoutProfile, b: ParagraphBlock & Pick<NumberedBlock, 'label'>): { text: string; font: FontSlot }[] {
+  const text = b.text.replace(/\r?\n/g, '')
+  if (b.level === 0) return [{ text, font: 'fangsong' }]
+  const slot = layout.body.headingSlots[b.level - 1]
+  const stop = text.indexOf('。')
+  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
+  return [{ text: b.label + text.slice(0, splitAt), font: slot }, ...(splitAt < text.length ? [{ text: text.slice(splitAt), font: 'fangsong' as const }] : [])]
+}
+
+/** A line placed by computation: its text, its left edge from the 版心's left and its right edge from the 版心's right. */
+export interface PlacedLine {
+  role: 'signature' | 'date'
+  text: string
+  leftTwips: number
+  rightTwips: number
+}
+
+/**
+ * 署名 and 成文日期 (7.3.5), in order: each 署名, then the date. Sealed form: the date right-indented
+ * (sealedDateRightIndentChars) and each 署名 centred over it. Unsealed form: the 署名 right-indented
+ * (unsealedNameRightIndentChars), the date starting unsealedDateShiftChars further right — or, when the date
+ * is the longer, the date right-indented and the 署名 moved left. Empty 署名 are left out; throws the
+ * RangeError of chineseDateOrBlank on a date that is not a real date.
+ */
+export function signaturePlacement(layout: LayoutProfile, content: Pick<DocumentContent, 'signatureOrgs' | 'signedDate'>, form: 'sealed' | 'unsealed'): PlacedLine[] {
+  const s = layout.signature
+  const orgs = content.signatureOrgs.map((o) => o.trim()).filter((o) => o !== '')
+  const date = chineseDateOrBlank(content.signedDate)
+  const ch = bodyCharTwips(layout)
+  const typeW = typeAreaWidthTwips(layout)
+  const dateW = bodyWidth(layout, date)
+  const at = (role: PlacedLine['role'], text: string, left: number): PlacedLine => ({ role, text, leftTwips: left, rightTwips: typeW - left - bodyWidth(layout, text) })
+  const out: PlacedLine[] = []
+  if (form === 'sealed') {
+    const dateRight = s.sealedDateRightIndentChars * ch
+    for (const org of orgs) {
+      const orgW = bodyWidth(layout, org)
+      const right = Math.max(0, dateRight + (dateW - orgW) / 2)
+      out.push({ role: 'signature', text: org, leftTwips: Math.max(0, typeW - right - orgW), rightTwips: right })
+    }
+    if (date) out.push({ role: 'date', text: date, leftTwips: typeW - dateRight - dateW, rightTwips: dateRight })
+    return out
+  }
+  const nameRight = s.unsealedNameRightIndentChars * ch
+  const shift = s.unsealedDateShiftChars * ch
+  const nameW = Math.max(0, ...orgs.map((o) => bodyWidth(layout, o)))
+  const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
+  for (const org of orgs) out.push(at('signature', org, Math.max(0, nameX)))
+  if (date) out.push(at('date', date, Math.max(0, nameX + shift)))
+  return out
+}
+
+/**
+ * 附件说明 (7.3.4): "附件：1.××××", numbered when there are several, no closing punctuation; each entry's
+ * first line at the indent (attachmentNote.indentChars), its wrapped lines under the first character of the
+ * name — where the widest "附件：N." ends. Returns per entry its text, the left indent of the name and the
+ * hanging indent of the prefix, twips.
+ */
+export function attachmentNoteLines(layout: LayoutProfile, attachments: Pick<Attachment, 'title'>[]): { text: string; leftTwips: number; hangingTwips: number }[] {
+  if (attachments.length === 0) return []
+  const head = '附件：'
+  const several = attachments.length > 1
+  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
+  const nameX = layout.attachmentNote.indentChars * bodyCharTwips(layout) + Math.max(...labels.map((l) => bodyWidth(layout, head + l)))
+  return attachments.map((a, i) => {
+    const prefix = (i === 0 ? head : '') + labels[i]
+    return { text: prefix + a.title.trim().replace(/[。；;，,]+$/, ''), leftTwips: nameX, hangingTwips: bodyWidth(layout, prefix) }
+  })
+}
