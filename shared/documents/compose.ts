@@ -88,3 +88,33 @@ export function attachmentNoteLines(layout: LayoutProfile, attachments: Pick<Att
     return { text: prefix + a.title.trim().replace(/[。；;，,]+$/, ''), leftTwips: nameX, hangingTwips: bodyWidth(layout, prefix) }
   })
 }
+
+/**
+ * 出席 / 请假 / 列席 (10.2), one entry per list present: the label with its colon (黑体), the names (仿宋), the
+ * left indent where the names start and the hanging indent of the label, twips.
+ */
+export function attendanceEntries(layout: LayoutProfile, rows: [label: string, names: string][]): { head: string; names: string; leftTwips: number; hangingTwips: number }[] {
+  const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
+  return rows.map(([label, names]) => {
+    const head = `${label}：`
+    const headW = bodyWidth(layout, head)
+    return { head, names: names.trim(), leftTwips: indent + headW, hangingTwips: headW }
+  })
+}
+
+/**
+ * 签发人 of a 上行文 (7.2.4–7.2.5): names (trimmed, empty ones left out) two a line joined by a full-width space;
+ * line 1 "签发人：" + names ends one character from the 版心's right edge, later lines start under its first
+ * name. Returns the lines and where the label and the names start, twips from the 版心's left edge (null
+ * without signers).
+ */
+export function signerLines(layout: LayoutProfile, signers: string[]): { lines: string[]; label: string; labelX: number; nameX: number; rightEdge: number } | null {
+  const names = signers.map((s) => s.trim()).filter((s) => s !== '')
+  if (names.length === 0) return null
+  const lines: string[] = []
+  for (let i = 0; i < names.length; i += 2) lines.push(names.slice(i, i + 2).join('　'))
+  const label = '签发人：'
+  const rightEdge = typeAreaWidthTwips(layout) - bodyCharTwips(layout)
+  const nameX = rightEdge - bodyWidth(layout, lines[0])
+  return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, rightEdge }
+}

@@ -9,7 +9,7 @@ import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
 import { breakTitle } from './titleBreak'
 import { chineseDateOrBlank } from './chineseDate'
-import { attachmentNoteLines, bodyRuns, signaturePlacement } from './compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines } from './compose'
 import { AUTO_SPACE_EM, measureChars } from '../print/measure'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
@@ -68,28 +68,23 @@ export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): num
   const pitch = t.pitch
   const body = t.body()
   const number = c.docNumber.trim()
-  const signers = c.signers.map((s) => s.trim()).filter((s) => s !== '')
   if (!UPWARD_KINDS.includes(spec.kind)) {
     if (number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop: top, x: 0, width: t.typeW, align: 'center' })
     return top
   }
-  // 上行文 (7.2.4–7.2.5): number flush left one character in, on the last 签发人 line; names two a line, 楷体.
+  // 上行文 (7.2.4–7.2.5): number flush left one character in, on the last 签发人 line; names two a line, 楷体
+  // (placed by the composer, as the exporter places them).
   const ch = t.ch
-  const groups: string[][] = []
-  for (let i = 0; i < signers.length; i += 2) groups.push(signers.slice(i, i + 2))
-  const lines = Math.max(1, groups.length)
-  const sep = '　'
-  const label = '签发人：'
-  // Line 1 ends one character from the right edge; later lines start under its first name (as the exporter).
-  const nameX = t.typeW - ch - t.width((groups[0] ?? []).join(sep))
-  const labelX = nameX - t.width(label)
+  const sl = signerLines(t.layout, c.signers)
+  const lines = Math.max(1, sl?.lines.length ?? 0)
+  const nameX = sl?.nameX ?? t.typeW - ch
   for (let i = 0; i < lines; i++) {
     const lineTop = top + i * pitch
     if (i === lines - 1 && number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop, x: ch, width: nameX - ch, align: 'left' })
-    const g = groups[i]
-    if (!g) continue
-    if (i === 0) t.text('signer', [{ text: label, font: 'fangsong' }], body, { lineTop, x: labelX, width: nameX - labelX, align: 'left' })
-    t.text('signer', [{ text: g.join(sep), font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
+    const g = sl?.lines[i]
+    if (!sl || g === undefined) continue
+    if (i === 0) t.text('signer', [{ text: sl.label, font: 'fangsong' }], body, { lineTop, x: sl.labelX, width: nameX - sl.labelX, align: 'left' })
+    t.text('signer', [{ text: g, font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
   }
   return top + (lines - 1) * pitch
 }
@@ -212,28 +207,24 @@ export function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[]
 
 /** 出席 / 请假 / 列席 (10.2): label in 黑体, names in 仿宋, wrapped lines after the colon. */
 export function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
-  const a = spec.content.attendance
-  const rows = attendanceRows(a)
-  if (rows.length === 0) return []
-  const l = t.layout
-  const indent = l.minutes.attendanceIndentChars * t.ch
+  const entries = attendanceEntries(t.layout, attendanceRows(spec.content.attendance))
+  if (entries.length === 0) return []
   return [
-    ...blankSteps(t, l.minutes.attendanceBlankLinesBefore),
-    ...rows.map(([label, names]) => {
-      const head = `${label}：`
-      const headW = t.width(head)
-      return () =>
-        void t.paragraph({
-          role: 'attendance',
-          runs: [
-            { text: head, font: 'heiti' },
-            { text: names.trim(), font: 'fangsong' },
-          ],
-          left: indent + headW,
-          firstLine: -headW,
-          align: 'left',
-        })
-    }),
+    ...blankSteps(t, t.layout.minutes.attendanceBlankLinesBefore),
+    ...entries.map(
+      (e): Step =>
+        () =>
+          void t.paragraph({
+            role: 'attendance',
+            runs: [
+              { text: e.head, font: 'heiti' },
+              { text: e.names, font: 'fangsong' },
+            ],
+            left: e.leftTwips,
+            firstLine: -e.hangingTwips,
+            align: 'left',
+          }),
+    ),
   ]
 }
 

@@ -76,6 +76,18 @@ describe('one text measurement for the preview and the .docx', () => {
     expect(Math.abs(preview.date.left - (LEFT + twipsToMm(Number(attr(date, 'w:ind', 'w:left')))))).toBeLessThan(0.02)
   })
 
+  it('签发人 of a 请示 with Latin in a name: the names start where the .docx tab puts them', async () => {
+    const spec: DocumentSpec = { ...demo, kind: '请示', content: { ...demo.content, signers: ['张三', 'Li Ming', '王五'], attachments: [], attachmentsIssued: false } }
+    const xml = await documentXml(spec)
+    const names = layoutPreview(spec)[0].items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'signer' && i.font === 'kaiti')
+    expect(names.map((n) => n.text)).toEqual(['张三　Li Ming', '王五'])
+    // Line 2 starts at a left tab under the first name of line 1.
+    const line2 = paragraphs(xml).find((p) => text(p).includes('王五'))!
+    const tab = Number(/<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(line2)?.[1])
+    expect(Math.abs(names[1].x - (LEFT + twipsToMm(tab)))).toBeLessThan(0.02)
+    expect(Math.abs(names[0].x - names[1].x)).toBeLessThan(0.001)
+  })
+
   it('a date that is not a real date: the preview and the export both refuse it with the same message', async () => {
     const spec: DocumentSpec = { ...demo, content: { ...demo.content, signedDate: '2024-02-30' } }
     expect(() => layoutPreview(spec)).toThrow('无效的日期：「2024-02-30」')

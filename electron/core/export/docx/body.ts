@@ -10,8 +10,8 @@ import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
 import { breakTitle } from '../../../../shared/documents/titleBreak'
-import { attachmentNoteLines, bodyRuns, signaturePlacement } from '../../../../shared/documents/compose'
-import { bodyTextWidth, textWidthTwips } from './metrics'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement } from '../../../../shared/documents/compose'
+import { textWidthTwips } from './metrics'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
 
@@ -168,22 +168,19 @@ export function publicityNoteParagraph(layout: LayoutProfile, note: string): Par
  * indented two characters; wrapped lines align after the colon.
  */
 export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepLast = true, breakBefore = false): Paragraph[] {
-  const a = spec.content.attendance
-  const rows = attendanceRows(a)
-  if (rows.length === 0) return []
-  const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
+  // Texts and indents are the composer's (shared/documents/compose.ts), the preview places the same.
+  const entries = attendanceEntries(layout, attendanceRows(spec.content.attendance))
+  if (entries.length === 0) return []
   return [
     ...(breakBefore ? [] : blankLines(layout, layout.minutes.attendanceBlankLinesBefore, true)),
-    ...rows.map(([label, names], i) => {
-      const head = `${label}：`
-      const headW = bodyTextWidth(layout, head)
-      return gridParagraph(layout, {
+    ...entries.map((e, i) =>
+      gridParagraph(layout, {
         ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
-        keepNext: i < rows.length - 1 || keepLast,
-        indent: { left: indent + headW, hanging: headW },
-        children: [textRun(layout, head, { slot: 'heiti' }), textRun(layout, names.trim())],
-      })
-    }),
+        keepNext: i < entries.length - 1 || keepLast,
+        indent: { left: Math.round(e.leftTwips), hanging: Math.round(e.hangingTwips) },
+        children: [textRun(layout, e.head, { slot: 'heiti' }), textRun(layout, e.names)],
+      }),
+    ),
   ]
 }

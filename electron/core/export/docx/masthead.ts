@@ -26,8 +26,9 @@ import {
 import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { signerLines } from '../../../../shared/documents/compose'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
-import { AUTO_SPACE_EM, bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, measureChars, twipsToEmu, twipsToPx } from './metrics'
+import { AUTO_SPACE_EM, emBottomInLine, emTopInLine, flushTopLineTwips, measureChars, twipsToEmu, twipsToPx } from './metrics'
 import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 type Block = Paragraph | Table
@@ -167,29 +168,26 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const number = c.docNumber ? [textRun(layout, c.docNumber)] : []
-  const signers = c.signers.filter((s) => s.trim() !== '')
   if (!UPWARD_KINDS.includes(spec.kind)) {
     return [new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.CENTER, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
   const ch = bodyCharTwips(layout)
-  const typeW = typeAreaWidthTwips(layout)
-  const label = '签发人：'
-  const sep = '　'
-  const lines: string[][] = []
-  for (let i = 0; i < signers.length; i += 2) lines.push(signers.slice(i, i + 2))
-  if (lines.length === 0) {
+  // Lines and places are the composer's (shared/documents/compose.ts), the preview places the same.
+  const sl = signerLines(layout, c.signers)
+  if (!sl) {
     return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
   // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
-  const rightTab = typeW - ch
-  const nameX = Math.round(rightTab - bodyTextWidth(layout, lines[0].join(sep)))
+  const rightTab = Math.round(sl.rightEdge)
+  const nameX = Math.round(sl.nameX)
+  const lines = sl.lines
   return lines.map((names, i) => {
     const last = i === lines.length - 1
     const children: (TextRun | ShapeRun)[] = [
       ...(last ? number : []),
       tabRun(layout),
-      ...(i === 0 ? [textRun(layout, label)] : []),
-      textRun(layout, names.join(sep), { slot: 'kaiti' }),
+      ...(i === 0 ? [textRun(layout, sl.label)] : []),
+      textRun(layout, names, { slot: 'kaiti' }),
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
