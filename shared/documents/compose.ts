@@ -6,6 +6,7 @@
  */
 import { textWidthTwips } from '../print/measure'
 import { chineseDateOrBlank } from './chineseDate'
+import { breakTitle } from './titleBreak'
 import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
 import type { NumberedBlock } from './headingNumbering'
 import type { Attachment, DocumentContent, ParagraphBlock } from './types'
@@ -117,4 +118,17 @@ export function signerLines(layout: LayoutProfile, signers: string[]): { lines: 
   const rightEdge = typeAreaWidthTwips(layout) - bodyCharTwips(layout)
   const nameX = rightEdge - bodyWidth(layout, lines[0])
   return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, rightEdge }
+}
+
+/**
+ * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts), each with the character spacing (twentieths
+ * of a point, ≤ 0) that makes it fit the 版心 — a line of exactly 20 characters with digits is widened by the
+ * CJK–Latin gaps, and a typist would condense it by a fraction of a point rather than let "点》" drop to a
+ * line of its own; at most 1 pt. The preview draws and the .docx writes the same lines and spacing.
+ */
+export function titleLines(layout: LayoutProfile, title: string): { text: string; spacingTwips: number }[] {
+  return breakTitle(title.trim(), layout.title.maxCharsPerLine).map((text) => {
+    const over = textWidthTwips(text, { sizePt: layout.text.titleSizePt }) - typeAreaWidthTwips(layout)
+    return { text, spacingTwips: over <= 0 ? 0 : -Math.min(20, Math.ceil(over / [...text].length)) }
+  })
 }

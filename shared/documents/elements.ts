@@ -7,9 +7,8 @@
 import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
-import { breakTitle } from './titleBreak'
 import { chineseDateOrBlank } from './chineseDate'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines } from './compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines } from './compose'
 import { AUTO_SPACE_EM, measureChars } from '../print/measure'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
@@ -162,8 +161,9 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
 export function title(t: Typesetter, text: string, role: PreviewTextRole): void {
   const l = t.layout
   const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-  for (const line of breakTitle(text, l.title.maxCharsPerLine)) {
-    t.text(role, [{ text: line, font: 'title' }], style, { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' })
+  // Lines and their condensing are the composer's (compose.ts), the exporter writes the same.
+  for (const line of titleLines(l, text)) {
+    t.text(role, [{ text: line.text, font: 'title' }], { ...style, letterSpacingPt: line.spacingTwips / 20 }, { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' })
   }
 }
 

@@ -88,6 +88,18 @@ describe('one text measurement for the preview and the .docx', () => {
     expect(Math.abs(names[0].x - names[1].x)).toBeLessThan(0.001)
   })
 
+  it('a title line widened by CJK–Latin gaps is condensed alike in the preview and the .docx', async () => {
+    const xml = await documentXml(demo)
+    const lines = layoutPreview(demo)[0].items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'title')
+    expect(lines.map((l) => l.text)).toEqual(['关于印发《贺兰县2024年教育督导工作要点》', '的通知'])
+    // The .docx run of line 1 carries w:spacing; the preview sets the same letter spacing (before: none).
+    const run = [...xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map((m) => m[0]).find((r) => text(r) === lines[0].text)!
+    const spacing = Number(attr(run, 'w:spacing', 'w:val'))
+    expect(spacing).toBeLessThan(0)
+    expect(lines[0].letterSpacingPt * 20).toBeCloseTo(spacing, 6)
+    expect(lines[1].letterSpacingPt).toBe(0)
+  })
+
   it('a date that is not a real date: the preview and the export both refuse it with the same message', async () => {
     const spec: DocumentSpec = { ...demo, content: { ...demo.content, signedDate: '2024-02-30' } }
     expect(() => layoutPreview(spec)).toThrow('无效的日期：「2024-02-30」')

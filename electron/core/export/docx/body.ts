@@ -7,17 +7,16 @@ import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
 import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { annotationTexts } from '../../../../shared/documents/annotations'
-import { bodyCharTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { bodyCharTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
-import { breakTitle } from '../../../../shared/documents/titleBreak'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement } from '../../../../shared/documents/compose'
-import { textWidthTwips } from './metrics'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
 export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
-  const lines = breakTitle(title.trim(), layout.title.maxCharsPerLine)
+  // Lines and their condensing are the composer's (shared/documents/compose.ts), the preview draws the same.
+  const lines = titleLines(layout, title)
   // Off the line grid: LibreOffice would give each 2号 line two grid lines.
   return new Paragraph({
     style: STYLE_FIXED,
@@ -27,23 +26,12 @@ export function titleParagraph(layout: LayoutProfile, title: string, options: { 
     children: lines.map(
       (line, i) =>
         new TextRun({
-          ...runProps(layout, { slot: 'title', sizePt: layout.text.titleSizePt, spacing: condenseToFit(layout, line) }),
-          text: line,
+          ...runProps(layout, { slot: 'title', sizePt: layout.text.titleSizePt, spacing: line.spacingTwips }),
+          text: line.text,
           ...(i > 0 ? { break: 1 } : {}),
         }),
     ),
   })
-}
-
-/**
- * Character spacing (twentieths of a point, ≤ 0) that makes a title line fit the 版心: a line of exactly
- * 20 characters with digits in it is widened by the CJK–Latin gaps, and a typist would condense it by
- * a fraction of a point rather than let "点》" drop to a line of its own. At most 1 pt.
- */
-export function condenseToFit(layout: LayoutProfile, line: string): number {
-  const over = textWidthTwips(line, layout.text.titleSizePt) - typeAreaWidthTwips(layout)
-  if (over <= 0) return 0
-  return -Math.min(20, Math.ceil(over / [...line].length))
 }
 
 /** 主送机关 (7.3.2): flush left, full-width colon after the last name. */
