@@ -132,3 +132,25 @@ export function titleLines(layout: LayoutProfile, title: string): { text: string
     return { text, spacingTwips: over <= 0 ? 0 : -Math.min(20, Math.ceil(over / [...text].length)) }
   })
 }
+
+/**
+ * 版记 (7.4) texts and indents, in 4号 (imprintSizePt) without character spacing: the 抄送 line ("抄送：" +
+ * names + "。", trailing punctuation of the stored names dropped, wrapped lines under the first name) and the
+ * 印发 line (印发机关 flush left, "…印发" flush right), each indented sideIndentChars characters on both sides;
+ * 信函格式 has no 印发 line. Throws the RangeError of chineseDateOrBlank on a 印发日期 that is not a real date.
+ */
+export function imprintRows(
+  layout: LayoutProfile,
+  content: Pick<DocumentContent, 'ccRecipients' | 'printingOrg' | 'printedDate'>,
+  letter: boolean,
+): { sideTwips: number; cc: { text: string; hangingTwips: number } | null; printing: { org: string; date: string } | null } {
+  const sizePt = layout.text.imprintSizePt
+  const sideTwips = layout.imprint.sideIndentChars * sizePt * 20
+  const names = content.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
+  const head = '抄送：'
+  const cc = names ? { text: `${head}${names}。`, hangingTwips: textWidthTwips(head, { sizePt }) } : null
+  const printedDate = chineseDateOrBlank(content.printedDate)
+  const org = content.printingOrg.trim()
+  const printing = !letter && (org || printedDate) ? { org, date: printedDate ? `${printedDate}印发` : '' } : null
+  return { sideTwips, cc, printing }
+}

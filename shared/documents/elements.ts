@@ -7,8 +7,7 @@
 import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
-import { chineseDateOrBlank } from './chineseDate'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines } from './compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines, imprintRows } from './compose'
 import { AUTO_SPACE_EM, measureChars } from '../print/measure'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
@@ -294,17 +293,16 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const letter = spec.format === 'letter'
   const sizePt = l.text.imprintSizePt
   const unit = ptToTwips(sizePt)
-  const side = l.imprint.sideIndentChars * unit
+  const side = imprintRows(l, c, letter).sideTwips
   const style: Style = { font: 'fangsong', sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
 
   type Row = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
   const rows: Row[] = []
-  const cc = c.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
-  if (cc) {
-    const head = '抄送：'
-    const headW = t.width(head, sizePt)
-    const chars = [...`${head}${cc}。`]
-    const wrapped = wrapChars(chars, (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(sizePt))
+  // Texts and indents are the composer's (compose.ts), the exporter writes the same.
+  const r = imprintRows(l, c, letter)
+  if (r.cc) {
+    const headW = r.cc.hangingTwips
+    const wrapped = wrapChars([...r.cc.text], (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(sizePt))
     rows.push({
       lines: wrapped.map((lc, i) => {
         const x = side + (i === 0 ? 0 : headW)
@@ -312,11 +310,10 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
       }),
     })
   }
-  const printedDate = chineseDateOrBlank(c.printedDate)
-  if (!letter && (c.printingOrg.trim() || printedDate)) {
+  if (r.printing) {
     const line: Row['lines'][number] = []
-    if (c.printingOrg.trim()) line.push({ text: c.printingOrg.trim(), x: side, width: t.typeW - 2 * side, align: 'left' })
-    if (printedDate) line.push({ text: `${printedDate}印发`, x: side, width: t.typeW - 2 * side, align: 'right' })
+    if (r.printing.org) line.push({ text: r.printing.org, x: side, width: t.typeW - 2 * side, align: 'left' })
+    if (r.printing.date) line.push({ text: r.printing.date, x: side, width: t.typeW - 2 * side, align: 'right' })
     rows.push({ lines: [line] })
   }
   if (rows.length === 0) return { ownPage: false, blankPageBefore: false }
