@@ -109,3 +109,32 @@ describe('the block writer: a plain serializer of a composer’s blocks', () => 
     expect(withText('附：自评工作组成员名单另附。')).toContain('<w:pageBreakBefore/>')
   })
 })
+
+describe('a 公文 whose 正文 ends with a table, the 署名 carried to the next page (7.3.5.4)', () => {
+  it('moves the whole table to the next page with the 署名 in the preview and in the .docx', async () => {
+    const { planPageFit } = await import('../../../shared/documents/pageFit')
+    const { demo } = await import('./reportFixture')
+    const spec = {
+      ...demo,
+      content: {
+        ...demo.content,
+        attachments: [],
+        attachmentsIssued: false,
+        body: [
+          { level: 0 as const, text: '督'.repeat(43) },
+          { kind: 'table' as const, level: 0 as const, text: '表1 结果', table: { columns: [{ auto: true as const }, { auto: true as const }], headerRows: 1, rows: [['学校', '结论'], ['一中', '达标'], ['二中', '达标']] } },
+        ],
+      },
+    }
+    const { fit, pages } = planPageFit(spec, L)
+    expect(fit.outcome).toBe('carried')
+    const pageOf = (role: string) => pages.findIndex((p) => p.items.some((i) => i.kind === 'text' && i.role === role))
+    expect(pageOf('tableCaption')).toBe(1)
+    expect(pageOf('signature')).toBe(1)
+    const zip = await JSZip.loadAsync(await exportDocumentDocx(spec))
+    const doc = await zip.file('word/document.xml')!.async('string')
+    const caption = (doc.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).find((p) => p.includes('>表1 结果<'))!
+    expect(caption).toContain('<w:pageBreakBefore/>')
+    expect(caption).toContain('<w:keepNext/>')
+  })
+})

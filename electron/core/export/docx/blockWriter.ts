@@ -78,26 +78,12 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
         out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [line] }))
         break
       }
-      case 'table': {
-        const parts = tableBlocks(layout, b.table, b.caption)
-        if (breakNext) {
-          // A caption takes the break; a table without one opens with a thin paragraph that does.
-          if (b.caption.trim()) parts[0] = withBreak(layout, b.caption)
-          else out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), pageBreakBefore: true, children: [] }))
-          breakNext = false
-        }
-        out.push(...parts)
+      case 'table':
+        out.push(...tableBlocks(layout, b.table, b.caption, takeBreak().pageBreakBefore === true))
         break
-      }
-      case 'image': {
-        const parts = imageBlocks(layout, b.image, b.caption)
-        if (breakNext) {
-          out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), pageBreakBefore: true, children: [] }))
-          breakNext = false
-        }
-        out.push(...parts)
+      case 'image':
+        out.push(...imageBlocks(layout, b.image, b.caption, takeBreak().pageBreakBefore === true))
         break
-      }
       case 'pageBreak':
       case 'sectionBreak':
         if (out.length > 0) breakNext = true
@@ -107,19 +93,6 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
     }
   }
   return out
-}
-
-/** A table caption paragraph with a page break before it. */
-function withBreak(layout: LayoutProfile, caption: string): Paragraph {
-  const r = ROLE_TABLE.tableCaption
-  return new Paragraph({
-    style: r.docxStyle.id,
-    alignment: ALIGN[r.align],
-    spacing: exactSpacing(layout.grid.linePitchTwips),
-    keepNext: true,
-    pageBreakBefore: true,
-    children: [textRun(layout, caption.trim(), { slot: r.font })],
-  })
 }
 
 /** The blocks as a .docx file on the page and grid of `layout` (GB/T 9704-2012 by default), with page numbers. */

@@ -28,7 +28,7 @@ import { typeAreaWidthTwips, mmToTwips, type LayoutProfile } from '../../../../s
 import { base64Bytes, type ImageSpec, type TableSpec } from '../../../../shared/print/blocks'
 import { ROLE_TABLE, type PrintTextRole } from '../../../../shared/print/roles'
 import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from '../../../../shared/print/table'
-import { exactSpacing, textRun } from './runs'
+import { exactSpacing, STYLE_FIXED, textRun } from './runs'
 import { twipsToEmu, twipsToPx } from './metrics'
 
 /** Paragraph style of the figure line (the image itself). */
@@ -37,19 +37,21 @@ export const STYLE_FIGURE = 'GwFigure'
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const
 
 /** A paragraph of `role` (its named style, font slot and alignment from the role table), on one grid pitch per line. */
-function roleParagraph(layout: LayoutProfile, role: PrintTextRole, text: string, options: { keepNext?: boolean; align?: keyof typeof ALIGN } = {}): Paragraph {
+function roleParagraph(layout: LayoutProfile, role: PrintTextRole, text: string, options: { keepNext?: boolean; align?: keyof typeof ALIGN; pageBreakBefore?: boolean } = {}): Paragraph {
   const r = ROLE_TABLE[role]
   return new Paragraph({
     style: r.docxStyle.id,
     alignment: ALIGN[options.align ?? r.align],
     spacing: exactSpacing(layout.grid.linePitchTwips),
     ...(options.keepNext ?? r.keepNext ? { keepNext: true } : {}),
+    ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
     children: text ? [textRun(layout, text, { slot: r.font, ...(r.latinInSlot ? { latinInSlot: true } : {}) })] : [],
   })
 }
 
 /** A table block: its caption (表题, kept with the table) and the table. */
-export function tableBlocks(layout: LayoutProfile, spec: TableSpec, caption: string): (Paragraph | Table)[] {
+/** `breakBefore`: the table opens a new page (its caption takes the page break, or a thin paragraph before it). */
+export function tableBlocks(layout: LayoutProfile, spec: TableSpec, caption: string, breakBefore = false): (Paragraph | Table)[] {
   const widths = columnTwips(layout, spec, typeAreaWidthTwips(layout))
   const total = widths.reduce((a, b) => a + b, 0)
   const head = Math.min(spec.headerRows, spec.rows.length - 1)
@@ -86,14 +88,19 @@ export function tableBlocks(layout: LayoutProfile, spec: TableSpec, caption: str
       })
     }),
   })
-  return [...(caption.trim() ? [roleParagraph(layout, 'tableCaption', caption.trim())] : []), table]
+  const opening = caption.trim()
+    ? [roleParagraph(layout, 'tableCaption', caption.trim(), { pageBreakBefore: breakBefore })]
+    : breakBefore
+      ? [new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), pageBreakBefore: true, children: [] })]
+      : []
+  return [...opening, table]
 }
 
 /** A 1 × 1 transparent PNG: the raster fallback Word requires beside an SVG (Word 2016 and later draw the SVG). */
 const BLANK_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 
 /** An image block: the image floating, centred, over an empty paragraph of whole grid lines (kept with its caption), and the caption (图题). */
-export function imageBlocks(layout: LayoutProfile, spec: ImageSpec, caption: string): Paragraph[] {
+export function imageBlocks(layout: LayoutProfile, spec: ImageSpec, caption: string, breakBefore = false): Paragraph[] {
   const { lineTwips, imageTopTwips } = imageLine(layout, spec)
   const transformation = { width: twipsToPx(mmToTwips(spec.widthMm)), height: twipsToPx(mmToTwips(spec.heightMm)) }
   const floating = {
@@ -112,7 +119,7 @@ export function imageBlocks(layout: LayoutProfile, spec: ImageSpec, caption: str
       : new ImageRun({ type: 'png', data, transformation, floating, altText })
   const hasCaption = caption.trim() !== ''
   return [
-    new Paragraph({ style: STYLE_FIGURE, alignment: AlignmentType.CENTER, spacing: exactSpacing(lineTwips), ...(hasCaption ? { keepNext: true } : {}), children: [image] }),
+    new Paragraph({ style: STYLE_FIGURE, alignment: AlignmentType.CENTER, spacing: exactSpacing(lineTwips), ...(hasCaption ? { keepNext: true } : {}), ...(breakBefore ? { pageBreakBefore: true } : {}), children: [image] }),
     ...(hasCaption ? [roleParagraph(layout, 'figureCaption', caption.trim())] : []),
   ]
 }

@@ -60,14 +60,21 @@ export interface BodyOptions {
    * fit below it, its last two lines go along to the next page — never a 署名 page without 正文.
    */
   keepLastWithNext?: boolean
+  /**
+   * The part after 正文 is carried to the next page (pageFit 'carried') and 正文 ends with a table or an image:
+   * that block opens the next page with it, whole (the preview moves it so; a table's rows or an image have
+   * no widow lines to leave behind).
+   */
+  carryLast?: boolean
 }
 
 /** The blocks of 正文 (or of an attachment body): paragraphs and headings, tables and images (blocks.ts). */
 export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): (Paragraph | Table)[] {
   const numbered = numberBlocks(blocks, itemNumbering)
   return numbered.flatMap((b, i) => {
-    if (b.kind === 'table') return tableBlocks(layout, b.table, b.text)
-    if (b.kind === 'image') return imageBlocks(layout, b.image, b.text)
+    const carry = options.carryLast === true && i === numbered.length - 1
+    if (b.kind === 'table') return tableBlocks(layout, b.table, b.text, carry)
+    if (b.kind === 'image') return imageBlocks(layout, b.image, b.text, carry)
     const l = options.tight && i >= options.tight.from ? options.tight.layout : layout
     const keep = options.keepLastWithNext && i === numbered.length - 1
     return [blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})]

@@ -58,6 +58,7 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
       // 纪要 (no seal, no 署名 to keep with 正文): 正文 fills its page; the closing part keeps together on its own.
       // Nor when the last paragraph runs over from the page before and the part fits (PageFit.keepBodyWithClosing).
       keepLastWithNext: closing.length > 0 && !minutes && fit.keepBodyWithClosing,
+      carryLast: closing.length > 0 && !minutes && fit.outcome === 'carried',
     }),
   )
   blocks.push(...closing)
