@@ -4,7 +4,8 @@
  * so the two cannot place them differently. Widths come from the one measurement (shared/print/measure.ts).
  * Offsets in twips from the 版心's left or right edge, not rounded (the .docx rounds them when it writes).
  */
-import { textWidthTwips } from '../print/measure'
+import { AUTO_SPACE_EM, measureChars, textWidthTwips } from '../print/measure'
+import { fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
 import { chineseDateOrBlank } from './chineseDate'
 import { breakTitle } from './titleBreak'
 import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
@@ -153,4 +154,36 @@ export function imprintRows(
   const org = content.printingOrg.trim()
   const printing = !letter && (org || printedDate) ? { org, date: printedDate ? `${printedDate}印发` : '' } : null
   return { sideTwips, cc, printing }
+}
+
+/**
+ * 发文机关标志 (7.2.3): one line (the name + suffix, centred) or, for joint issuance, the names (trimmed, empty
+ * ones left out) stacked and justified to one width with the suffix beside them; the size and horizontal
+ * scale fitted to the profile's maximum width (typeMetrics.ts fitMasthead), each line flushTopLineTwips high.
+ * Widths in twips at the fitted size and scale.
+ */
+export function mastheadGeometry(
+  layout: LayoutProfile,
+  orgs: string[],
+  suffix: string,
+  maxSizePt: number = layout.masthead.maxSizePt,
+): { names: string[]; text: string; fit: MastheadFit; lineTwips: number; joint: boolean; nameW: number; suffixW: number } {
+  const names = orgs.map((o) => o.trim()).filter((o) => o !== '')
+  if (names.length <= 1) {
+    const text = (names[0] ?? '') + suffix
+    const fit = fitMasthead(layout, measureChars(text, AUTO_SPACE_EM), maxSizePt)
+    return { names, text, fit, lineTwips: flushTopLineTwips(fit.sizePt), joint: false, nameW: 0, suffixW: 0 }
+  }
+  const nameEm = Math.max(...names.map((n) => measureChars(n, AUTO_SPACE_EM)))
+  const suffixEm = suffix ? measureChars(suffix, AUTO_SPACE_EM) + 0.5 : 0
+  const fit = fitMasthead(layout, nameEm + suffixEm, maxSizePt)
+  const emTw = fit.sizePt * 20 * (fit.scale / 100)
+  return { names, text: '', fit, lineTwips: flushTopLineTwips(fit.sizePt), joint: true, nameW: Math.ceil(nameEm * emTw), suffixW: Math.ceil(suffixEm * emTw) }
+}
+
+/** The 信函格式 letterhead's text (the first non-empty 发文机关 + suffix) and fit, at the letter's maximum size (10.1). */
+export function letterheadGeometry(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): { text: string; fit: MastheadFit; lineTwips: number } {
+  const first = content.mastheadOrgs.map((o) => o.trim()).find((o) => o !== '') ?? ''
+  const g = mastheadGeometry(layout, [first], content.mastheadSuffix, layout.letter.mastheadMaxSizePt)
+  return { text: g.text, fit: g.fit, lineTwips: g.lineTwips }
 }

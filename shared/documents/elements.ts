@@ -7,11 +7,10 @@
 import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines, imprintRows } from './compose'
-import { AUTO_SPACE_EM, measureChars } from '../print/measure'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
-import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
+import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
 
@@ -31,33 +30,24 @@ export function headElements(spec: DocumentSpec): { role: PreviewTextRole; font:
 
 /** The red masthead at `top` (twips below the 版心 top); returns the bottom of its characters. */
 export function masthead(t: Typesetter, orgs: string[], suffix: string, top: number): number {
-  const l = t.layout
-  const names = orgs.map((o) => o.trim()).filter((o) => o !== '')
-  const red = (f: MastheadFit): Style => ({ font: 'title', sizePt: f.sizePt, color: t.red, letterSpacingPt: 0, scaleX: f.scale / 100 })
-  if (names.length <= 1) {
-    const text = (names[0] ?? '') + suffix
-    const fit = fitMasthead(l, measureChars(text, AUTO_SPACE_EM), l.masthead.maxSizePt)
-    const lineH = flushTopLineTwips(fit.sizePt)
-    if (text) t.text('masthead', [{ text, font: 'title' }], red(fit), { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
-    return top + fit.sizePt * 20
+  // Names, size, scale and widths are the composer's (compose.ts), the exporter sets the same.
+  const g = mastheadGeometry(t.layout, orgs, suffix)
+  const red: Style = { font: 'title', sizePt: g.fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: g.fit.scale / 100 }
+  const lineH = g.lineTwips
+  if (!g.joint) {
+    if (g.text) t.text('masthead', [{ text: g.text, font: 'title' }], red, { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
+    return top + g.fit.sizePt * 20
   }
   // Joint issuance (7.2.3): the names stacked and justified to one width, the suffix centred to their right.
-  const nameEm = Math.max(...names.map((n) => measureChars(n, AUTO_SPACE_EM)))
-  const suffixEm = suffix ? measureChars(suffix, AUTO_SPACE_EM) + 0.5 : 0
-  const fit = fitMasthead(l, nameEm + suffixEm, l.masthead.maxSizePt)
-  const lineH = flushTopLineTwips(fit.sizePt)
-  const emTw = fit.sizePt * 20 * (fit.scale / 100)
-  const nameW = Math.ceil(nameEm * emTw)
-  const suffixW = Math.ceil(suffixEm * emTw)
-  const x0 = (t.typeW - nameW - suffixW) / 2
-  names.forEach((name, i) => {
-    t.text('masthead', [{ text: name, font: 'title' }], red(fit), { lineTop: top + i * lineH, lineHeight: lineH, x: x0, width: nameW, align: 'justify' })
+  const x0 = (t.typeW - g.nameW - g.suffixW) / 2
+  g.names.forEach((name, i) => {
+    t.text('masthead', [{ text: name, font: 'title' }], red, { lineTop: top + i * lineH, lineHeight: lineH, x: x0, width: g.nameW, align: 'justify' })
   })
   if (suffix) {
-    const suffixTop = top + ((names.length - 1) * lineH) / 2
-    t.text('masthead', [{ text: suffix, font: 'title' }], red(fit), { lineTop: suffixTop, lineHeight: lineH, x: x0 + nameW, width: suffixW, align: 'right' })
+    const suffixTop = top + ((g.names.length - 1) * lineH) / 2
+    t.text('masthead', [{ text: suffix, font: 'title' }], red, { lineTop: suffixTop, lineHeight: lineH, x: x0 + g.nameW, width: g.suffixW, align: 'right' })
   }
-  return top + names.length * lineH - (lineH - fit.sizePt * 20)
+  return top + g.names.length * lineH - (lineH - g.fit.sizePt * 20)
 }
 
 /** 发文字号 (and 签发人 for 上行文) from `top`; returns the top of the last number line. */
@@ -113,8 +103,7 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
   const l = t.layout
   const c = spec.content
   const pitch = t.pitch
-  const text = (c.mastheadOrgs.map((o) => o.trim()).filter(Boolean)[0] ?? '') + c.mastheadSuffix
-  const fit = fitMasthead(l, measureChars(text, AUTO_SPACE_EM), l.letter.mastheadMaxSizePt)
+  const { text, fit } = letterheadGeometry(l, c)
   const top = mmToTwips(l.letter.mastheadTopFromPageMm) - l.page.marginTopTwips
   if (text) {
     t.text('masthead', [{ text, font: 'title' }], { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 }, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { attachmentNoteLines, bodyRuns, signaturePlacement } from '../../../shared/documents/compose'
+import { attachmentNoteLines, bodyRuns, letterheadGeometry, mastheadGeometry, signaturePlacement } from '../../../shared/documents/compose'
 import { GBT9704_LAYOUT, typeAreaWidthTwips } from '../../../shared/documents/layout'
 
 const L = GBT9704_LAYOUT
@@ -30,5 +30,15 @@ describe('the 公文 composer: decisions the preview and the .docx share', () =>
     expect(lines[0].leftTwips).toBe(lines[1].leftTwips)
     expect(lines[0].leftTwips - lines[0].hangingTwips).toBe(2 * 315)
     expect(lines[1].hangingTwips).toBe(0.75 * 315) // "2.": a digit (½) and a Times New Roman full stop (¼ em)
+  })
+
+  it('fits the masthead once: joint names trimmed and justified to one width; the letterhead from the first non-empty name', () => {
+    const g = mastheadGeometry(L, [' 贺兰县人民政府教育督导室 ', '', '贺兰县教育体育局'], '文件')
+    expect(g.joint).toBe(true)
+    expect(g.names).toEqual(['贺兰县人民政府教育督导室', '贺兰县教育体育局'])
+    expect(g.nameW + g.suffixW).toBeLessThanOrEqual(Math.round((L.masthead.maxWidthMm * 1440) / 25.4) + 2)
+    const letter = letterheadGeometry(L, { mastheadOrgs: ['', ' 贺兰县人民政府教育督导室'], mastheadSuffix: '' })
+    expect(letter.text).toBe('贺兰县人民政府教育督导室')
+    expect(letter.fit.sizePt).toBeLessThanOrEqual(L.letter.mastheadMaxSizePt)
   })
 })
