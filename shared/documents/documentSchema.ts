@@ -50,6 +50,7 @@ export const imageBlockSchema = z.object({
     data: z.string().max(4_000_000, '图片不能超过 3 MB').regex(/^[A-Za-z0-9+/=\s]*$/, '应为 Base64 编码').describe('图片'),
     widthMm: z.number().positive().max(156).describe('图片宽度'),
     heightMm: z.number().positive().max(225).describe('图片高度'),
+    fallbackPng: z.string().max(4_000_000, '图片不能超过 3 MB').regex(/^[A-Za-z0-9+/=\s]*$/, '应为 Base64 编码').optional().describe('SVG 的 PNG 替代图'),
   }),
 })
 

@@ -31,6 +31,12 @@ export interface ImageSpec {
   data: string
   widthMm: number
   heightMm: number
+  /**
+   * SVG only: the same picture as PNG (base64), which Word before 2016, WPS and LibreOffice print instead of
+   * the SVG (they do not draw the svgBlip); without it they show nothing. The renderer can make it with a
+   * canvas; Word 2016 and later and the preview draw the SVG.
+   */
+  fallbackPng?: string
 }
 
 /** A run of text in one font slot (the role's slot when absent). */

@@ -138,3 +138,21 @@ describe('a 公文 whose 正文 ends with a table, the 署名 carried to the nex
     expect(caption).toContain('<w:keepNext/>')
   })
 })
+
+describe('an SVG chart', () => {
+  it('is written as SVG with its PNG stand-in for programs that cannot draw SVG (LibreOffice, WPS, older Word)', async () => {
+    const { exportBlocksDocx } = await import('../../../electron/core/export/docx/blockWriter')
+    const { barChartPng } = await import('./reportFixture')
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#d8ecff"/></svg>').toString('base64')
+    const png = barChartPng(200, 100, [0.5])
+    const zip = await JSZip.loadAsync(
+      await exportBlocksDocx([{ kind: 'image', caption: '图1', image: { format: 'svg', data: svg, widthMm: 100, heightMm: 50, fallbackPng: png.toString('base64') } }], { title: 'svg' }),
+    )
+    const files = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))
+    expect(files.some((f) => f.endsWith('.svg'))).toBe(true)
+    const pngFile = files.find((f) => f.endsWith('.png'))!
+    expect(Buffer.from(await zip.file(pngFile)!.async('uint8array')).equals(png)).toBe(true)
+    const doc = await zip.file('word/document.xml')!.async('string')
+    expect(doc).toContain('svgBlip')
+  })
+})

@@ -96,7 +96,7 @@ export function tableBlocks(layout: LayoutProfile, spec: TableSpec, caption: str
   return [...opening, table]
 }
 
-/** A 1 × 1 transparent PNG: the raster fallback Word requires beside an SVG (Word 2016 and later draw the SVG). */
+/** A 1 × 1 transparent PNG: the raster fallback Word requires beside an SVG when the block brings none (ImageSpec.fallbackPng). */
 const BLANK_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 
 /** An image block: the image floating, centred, over an empty paragraph of whole grid lines (kept with its caption), and the caption (图题). */
@@ -115,7 +115,7 @@ export function imageBlocks(layout: LayoutProfile, spec: ImageSpec, caption: str
   const altText = { name: caption.trim() || '图片', description: caption.trim() || '图片' }
   const image =
     spec.format === 'svg'
-      ? new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: base64Bytes(BLANK_PNG) }, transformation, floating, altText })
+      ? new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: base64Bytes(spec.fallbackPng ?? BLANK_PNG) }, transformation, floating, altText })
       : new ImageRun({ type: 'png', data, transformation, floating, altText })
   const hasCaption = caption.trim() !== ''
   return [
