@@ -6,6 +6,8 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import DocumentPreview from '../../../renderer/src/components/documentPreview/DocumentPreview.vue'
+import BodyEditor from '../../../renderer/src/views/documents/editor/BodyEditor.vue'
+import ElementPlus from 'element-plus'
 import { GBT9704_LAYOUT, twipsToMm, typeAreaWidthTwips } from '../../../shared/documents/layout'
 import { layoutPreview, type PreviewImage, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import { documentContentSchema } from '../../../shared/documents/documentSchema'
@@ -170,5 +172,18 @@ describe('the generic paginator: a report composed straight into blocks', () => 
     // The heading before the chart shares its page.
     const trend = pages.findIndex((p) => texts(p, 'body').some((t) => t.text === '三、发展趋势'))
     expect(pages[trend].items.some((i) => i.kind === 'image')).toBe(true)
+  })
+})
+
+describe('BodyEditor with tables and images', () => {
+  it('shows a table or an image as what it is, its caption editable, and keeps it when text is pasted', async () => {
+    const body: BodyBlock[] = [{ level: 0, text: '现通报如下。' }, { ...table(2), text: '' }, image]
+    const w = mount(BodyEditor, { props: { modelValue: body }, global: { plugins: [ElementPlus] } })
+    expect(w.find('[data-test=body-table]').text()).toBe('表格（3行×4列）')
+    expect(w.find('[data-test=body-image]').text()).toBe('图片（100×50 毫米）')
+    expect(w.findAll('textarea').map((t) => t.attributes('placeholder'))).toEqual(['段落文字', '表题（可空）', '图题（可空）'])
+    await w.findAll('textarea')[2].setValue('图1 分布')
+    const edited = (w.emitted('update:modelValue')!.at(-1)![0] as BodyBlock[])[2]
+    expect(edited).toMatchObject({ kind: 'image', text: '图1 分布', image: { widthMm: 100 } })
   })
 })
