@@ -187,3 +187,17 @@ describe('BodyEditor with tables and images', () => {
     expect(edited).toMatchObject({ kind: 'image', text: '图1 分布', image: { widthMm: 100 } })
   })
 })
+
+describe('DocumentPreview of a composer’s blocks', () => {
+  it('draws the pages paginateBlocks lays out: a report needs no preview of its own', async () => {
+    const { composeSampleReport } = await import('../../integration/export/reportFixture')
+    const { paginateBlocks } = await import('../../../shared/print/paginate')
+    const blocks = composeSampleReport()
+    const w = mount(DocumentPreview, { props: { blocks, scale: 1 } })
+    const sheets = w.findAll('[data-test=preview-page]')
+    expect(sheets).toHaveLength(paginateBlocks(blocks, L).length)
+    expect(sheets[0].find('[data-role=title]').text()).toBe('贺兰县学前教育普及普惠督导评估自评报告')
+    expect(w.findAll('img.doc-image')).toHaveLength(1)
+    expect(w.find('[role=alert]').exists()).toBe(false)
+  })
+})
