@@ -17,8 +17,17 @@ function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
   let label: string | undefined = (schema as { description?: string }).description ?? (unwrap(schema) as { description?: string })?.description
   for (const key of path) {
     current = unwrap(current)
-    const def = (current as { def?: Record<string, unknown> }).def
+    let def = (current as { def?: Record<string, unknown> }).def
     if (!def) return label
+    // A union of objects (a body block: paragraph, table or image): the first option that has the field.
+    if (def.type === 'union' && typeof key === 'string') {
+      const option = (def.options as { def?: Record<string, unknown> }[]).map(unwrap).find((o) => {
+        const d = (o as { def?: Record<string, unknown> }).def
+        return d?.type === 'object' && key in (d.shape as Record<string, unknown>)
+      })
+      def = (option as { def?: Record<string, unknown> } | undefined)?.def
+      if (!def) return label
+    }
     if (def.type === 'object' && typeof key === 'string') {
       current = (def.shape as Record<string, unknown>)[key]
     } else if (def.type === 'array') {

@@ -5,10 +5,19 @@ import m0004 from './0004_signed_lock'
 import m0005 from './0005_institutions_preschool'
 import m0006 from './0006_balance'
 
+import type Database from 'better-sqlite3'
+
+/**
+ * One schema step: SQL, code, or both (SQL first), run in one transaction with its record in
+ * schema_migrations — a failing step changes nothing. Code reshapes stored data the SQL cannot, e.g. a
+ * document body when block kinds are added (shared/documents/contentVersion.ts upgradeContent).
+ */
 export interface Migration {
   version: number
   name: string
-  sql: string
+  sql?: string
+  /** Runs after `sql` inside the migration's transaction; throws to abort the migration. */
+  run?: (db: Database.Database) => void
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
