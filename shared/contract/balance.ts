@@ -26,6 +26,7 @@ export const balanceContract = {
     z.object({ token: z.string().regex(IMPORT_TOKEN_PATTERN, '导入凭据无效，请重新检查文件').describe('导入凭据') }).strict(),
   ),
   'balance.indicators': channel<BalanceIndicatorsJson>()('计算义务教育优质均衡指标', z.object({ year }).strict()),
+  'balance.report': channel<OutputFile>()('生成义务教育优质均衡自评报告', z.object({ year }).strict()),
   'balance.view': channel<BalanceYearView | null>()('读取义务教育优质均衡年度情况', z.object({ year: year.optional() }).strict()),
   'balance.trend': channel<BalanceTrendPoint[]>()('读取义务教育优质均衡历年差异系数', z.object({}).strict()),
   'balance.judge': channel<Judgement>()(

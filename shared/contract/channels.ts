@@ -55,6 +55,7 @@ export const CHANNEL_NAMES = [
   'balance.importCheck',
   'balance.importCommit',
   'balance.indicators',
+  'balance.report',
   'balance.view',
   'balance.trend',
   'balance.judge',

@@ -102,5 +102,10 @@ describe('义务教育优质均衡 in the browser', () => {
     await page.locator('[data-test=judge-save]').click()
     await page.getByText('已保存评定').waitFor()
     await app.screenshot('45-balance-checklist')
+
+    // the 自评报告: a Word file through the browser's download
+    const download = page.waitForEvent('download')
+    await page.locator('[data-test=balance-report]').click()
+    expect((await download).suggestedFilename()).toMatch(/^贺兰县县域义务教育优质均衡发展督导评估自评报告（2024年）\.docx$/)
   })
 })

@@ -8,7 +8,12 @@ import type { BalanceSchoolYear, SchoolStageFigures, Stage } from '../../../shar
 import type { Judgement } from '../../../shared/rubrics/evaluate'
 import { parseRubric } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
+import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
+import type { ImageSpec } from '../../../shared/print/blocks'
 import { UserError } from '../errors'
+import { exportBlocksDocx } from '../export/docx/blockWriter'
+import { getOffice } from '../office/officeService'
+import { cvChart } from './reportCharts'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './balanceRepository'
@@ -137,4 +142,23 @@ export function schoolInstitution(ws: Workspace, institutionId: number) {
   const inst = getInstitution(ws.db(), institutionId)
   if (!inst || inst.kind !== 'school') throw new UserError('没有这所学校', 'institutionId')
   return inst
+}
+
+/**
+ * The 自评报告 of a year as .docx bytes: the blocks of composeBalanceReport (shared/balance/reportBlocks.ts)
+ * with the 差异系数 charts drawn by ECharts (SVG) and rasterised by resvg (PNG stand-in), written by the
+ * block .docx writer of the document engine. The county name comes from the office profile (所属县（区）).
+ */
+export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: Buffer; fileName: string }> {
+  const { evaluation, rubric } = evaluateYear(ws, year)
+  if (evaluation.schools.length === 0) throw new UserError(`${year}年还没有义务教育学校数据，请先导入`, 'year')
+  const county = getOffice(ws)?.county?.trim() || '本县'
+  const charts: Partial<Record<Stage, ImageSpec>> = {}
+  for (const st of ['小学', '初中'] as Stage[]) {
+    const c = cvChart(evaluation, st)
+    if (c) charts[st] = { format: 'svg', data: Buffer.from(c.svg).toString('base64'), fallbackPng: c.png.toString('base64'), widthMm: 150, heightMm: 75 }
+  }
+  const blocks = composeBalanceReport({ county, year, evaluation, rubric, charts })
+  const title = `${county}县域义务教育优质均衡发展督导评估自评报告`
+  return { bytes: await exportBlocksDocx(blocks, { title }), fileName: `${title}（${year}年）.docx` }
 }

@@ -14,6 +14,7 @@ import * as service from './balanceService'
 import { balanceWorkbook } from './templateWorkbook'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Where a judged item's evidence files live inside the data folder. */
 export function balanceEvidenceDir(ws: Workspace, year: number, itemKey: string): string {
@@ -62,6 +63,10 @@ export const balanceModule = defineModule({
     },
     'balance.importCommit': ({ token }) => importCommit(ws, balanceImporter(), token),
     'balance.indicators': ({ year }) => service.indicatorsJson(ws, year),
+    'balance.report': async ({ year }) => {
+      const { bytes, fileName } = await service.reportDocx(ws, year)
+      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data: bytes })
+    },
     'balance.view': ({ year }) => {
       const db = ws.dbIfExists()
       if (!db) return null
@@ -122,6 +127,18 @@ export const balanceModule = defineModule({
         if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
         const result = await call('balance.importCommit', { token: preview.token })
         return { data: { ...result, years: preview.years, problems: [], warnings: preview.warnings }, text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n') }
+      },
+    },
+    'balance report': {
+      usage: 'balance report --year 年度 --out 文件.docx [--force]',
+      summary: '生成县域义务教育优质均衡发展督导评估自评报告（Word）',
+      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ values, call, saveOutput }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        const out = requireOut(values.out, '.docx')
+        const written = await saveOutput(await call('balance.report', { year }), out, values.force === true)
+        return { data: { file: written }, text: `已生成自评报告：${written}` }
       },
     },
     'balance indicators': {

@@ -1,11 +1,12 @@
 import { join } from 'node:path'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../electron/core/handlers'
 import { Workspace } from '../../../electron/core/workspace'
 import { runCli } from '../../../electron/doors/cli'
-import { fiveSchoolExample, fillBalanceTemplate } from '../../helpers/balanceWorkbooks'
+import { fiveSchoolExample, fillBalanceTemplate, sampleCounty } from '../../helpers/balanceWorkbooks'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
 let envs: ReturnType<typeof tempWorkspace>[] = []
@@ -78,5 +79,34 @@ describe('balance on the command line', () => {
     expect(d.cv.find((c: any) => c.indicator === 'equipmentValuePerStudent')).toMatchObject({ stage: '小学', limit: 0.5, met: false })
     expect(d.stages).toEqual([{ stage: '小学', verdict: 'notMet' }])
     expect(d.checklist.length).toBeGreaterThan(30)
+  })
+})
+
+describe('the 自评报告 on the command line', () => {
+  it('balance report --year Y --out f.docx: title, the 学段 table with 全县平均值 / 标准差 / 差异系数 rows, the charts (SVG + PNG), 存在的问题', async () => {
+    const env = tempWorkspace()
+    envs.push(env)
+    const data = join(env.dir, 'data')
+    const tpl = join(env.dir, '模板.xlsx')
+    await cli(['balance', 'template', '--out', tpl, '--data-dir', data])
+    const file = join(env.dir, '学校.xlsx')
+    writeFileSync(file, await fillBalanceTemplate(readFileSync(tpl), 2024, sampleCounty()))
+    expect((await cli(['balance', 'import', file, '--data-dir', data])).code).toBe(0)
+    const out = join(env.dir, '自评报告.docx')
+    const r = await cli(['balance', 'report', '--year', '2024', '--out', out, '--data-dir', data])
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    const zip = await JSZip.loadAsync(readFileSync(out))
+    const doc = await zip.file('word/document.xml')!.async('string')
+    const text = doc.replace(/<[^>]+>/g, '')
+    expect(text).toContain('本县县域义务教育优质均衡发展督导评估自评报告')
+    for (const s of ['一、基本情况', '二、资源配置', '三、政府保障程度', '四、教育质量', '五、社会认可度', '七、存在的问题', '八、下一步工作', '表1 小学学校资源配置指标（教师配置', '表2 小学学校资源配置指标（办学条件', '表3 初中学校资源配置指标（教师配置', '全县平均值', '标准差', '差异系数', '图1 小学各项指标校际差异系数', '贺兰县第三中学（小学部）']) expect(text).toContain(s)
+    // 初中 生均教学仪器设备值 差异系数 0.513 > 0.45 goes to 存在的问题 with the plan in 元
+    expect(text).toMatch(/初中每?[^。]*生均教学仪器设备值校际差异系数为0\.513，超过0\.45；需为贺兰县回民中学增加教学仪器设备值\d+元/)
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))
+    expect(media.filter((f) => f.endsWith('.svg'))).toHaveLength(2)
+    expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(2)
+    expect(doc).toContain('svgBlip')
+    if (process.env.BALANCE_REPORT_OUT) copyFileSync(out, process.env.BALANCE_REPORT_OUT)
   })
 })
