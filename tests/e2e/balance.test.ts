@@ -103,6 +103,10 @@ describe('义务教育优质均衡 in the browser', () => {
     await page.getByText('已保存评定').waitFor()
     await app.screenshot('45-balance-checklist')
 
+    await page.locator('.el-tabs__item', { hasText: '历年趋势' }).click()
+    await page.locator('[data-test=trend] [data-test=echart] canvas').waitFor()
+    await expect(page.locator('[data-test=trend]').textContent()).resolves.toContain('2024年')
+
     // the 自评报告: a Word file through the browser's download
     const download = page.waitForEvent('download')
     await page.locator('[data-test=balance-report]').click()
