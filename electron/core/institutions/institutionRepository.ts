@@ -2,6 +2,16 @@ import type Database from 'better-sqlite3'
 import type { Institution, InstitutionKind } from '../../../shared/institutions/types'
 import { nowIso } from '../clock'
 
+const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+/** A statement prepared once per connection: an import looks up and writes thousands of institutions. */
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let m = STATEMENTS.get(db)
+  if (!m) STATEMENTS.set(db, (m = new Map()))
+  let st = m.get(sql)
+  if (!st) m.set(sql, (st = db.prepare(sql)))
+  return st
+}
+
 interface InstitutionRow {
   id: number
   code: string | null
@@ -52,13 +62,13 @@ export function getInstitution(db: Database.Database, id: number): Institution |
  */
 export function findInstitution(db: Database.Database, kind: InstitutionKind, code: string | null, name: string): Institution | null {
   if (code) {
-    const r = db.prepare('SELECT * FROM institutions WHERE code = ?').get(code) as InstitutionRow | undefined
+    const r = prepared(db, 'SELECT * FROM institutions WHERE code = ?').get(code) as InstitutionRow | undefined
     if (r) return toInstitution(r)
     // a row first imported without its code gets it now
-    const byName = db.prepare('SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as InstitutionRow | undefined
+    const byName = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as InstitutionRow | undefined
     return byName ? toInstitution(byName) : null
   }
-  const r = db.prepare('SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as InstitutionRow | undefined
+  const r = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as InstitutionRow | undefined
   return r ? toInstitution(r) : null
 }
 
@@ -75,17 +85,17 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
   const now = nowIso()
   const existing = findInstitution(db, input.kind, input.code ?? null, input.name)
   if (!existing) {
-    const r = db
-      .prepare(
+    const r = prepared(
+      db,
         `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.code || null, input.name, input.kind, input.institutionType ?? null, input.sponsor ?? null, input.urbanRural ?? null, input.urbanRuralCode ?? null, input.township ?? null, JSON.stringify(input.attributes ?? {}), now, now)
+    ).run(input.code || null, input.name, input.kind, input.institutionType ?? null, input.sponsor ?? null, input.urbanRural ?? null, input.urbanRuralCode ?? null, input.township ?? null, JSON.stringify(input.attributes ?? {}), now, now)
     return Number(r.lastInsertRowid)
   }
   const pick = <T>(v: T | undefined, old: T) => (v === undefined || v === null ? old : v)
   const reopen = existing.closedYear !== null && seenYear !== undefined && seenYear >= existing.closedYear
-  db.prepare(
+  prepared(
+    db,
     `UPDATE institutions SET code = ?, name = ?, institution_type = ?, sponsor = ?, urban_rural = ?, urban_rural_code = ?, township = ?,
        attributes = ?, closed_year = ?, updated_at = ? WHERE id = ?`,
   ).run(
@@ -106,5 +116,5 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
 
 /** Marks an institution closed from `year` on (its history stays), inside the caller's transaction. */
 export function closeInstitution(db: Database.Database, id: number, year: number): void {
-  db.prepare('UPDATE institutions SET closed_year = ?, updated_at = ? WHERE id = ?').run(year, nowIso(), id)
+  prepared(db, 'UPDATE institutions SET closed_year = ?, updated_at = ? WHERE id = ?').run(year, nowIso(), id)
 }
