@@ -5,6 +5,7 @@ import type { OutputFile } from '../files/types'
 import { fileRef } from '../files/types'
 import type { ImportCommitResult, ImportPreview } from '../imports/types'
 import { IMPORT_TOKEN_PATTERN } from '../imports/types'
+import type { PrintBlock } from '../print/blocks'
 import type { Judgement } from '../rubrics/evaluate'
 import { channel } from './define'
 
@@ -27,6 +28,7 @@ export const balanceContract = {
   ),
   'balance.indicators': channel<BalanceIndicatorsJson>()('计算义务教育优质均衡指标', z.object({ year }).strict()),
   'balance.report': channel<OutputFile>()('生成义务教育优质均衡自评报告', z.object({ year }).strict()),
+  'balance.reportBlocks': channel<{ title: string; blocks: PrintBlock[] }>()('预览义务教育优质均衡自评报告', z.object({ year }).strict()),
   'balance.view': channel<BalanceYearView | null>()('读取义务教育优质均衡年度情况', z.object({ year: year.optional() }).strict()),
   'balance.trend': channel<BalanceTrendPoint[]>()('读取义务教育优质均衡历年差异系数', z.object({}).strict()),
   'balance.judge': channel<Judgement>()(

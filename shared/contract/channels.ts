@@ -56,6 +56,7 @@ export const CHANNEL_NAMES = [
   'balance.importCommit',
   'balance.indicators',
   'balance.report',
+  'balance.reportBlocks',
   'balance.view',
   'balance.trend',
   'balance.judge',

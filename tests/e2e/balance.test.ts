@@ -107,7 +107,20 @@ describe('义务教育优质均衡 in the browser', () => {
     await page.locator('[data-test=trend] [data-test=echart] canvas').waitFor()
     await expect(page.locator('[data-test=trend]').textContent()).resolves.toContain('2024年')
 
-    // the 自评报告: a Word file through the browser's download
+    // the 自评报告: previewed from the same blocks as the Word file, then downloaded
+    await page.locator('[data-test=balance-preview]').click()
+    const sheets = page.locator('[data-test=report-preview] [data-test=preview-page]')
+    await sheets.first().waitFor()
+    expect(await sheets.count()).toBeGreaterThan(5)
+    const previewText = (await page.locator('[data-test=report-preview] [data-test=document-preview]').textContent())!.replace(/\s/g, '')
+    for (const t of ['贺兰县县域义务教育优质均衡发展督导评估自评报告', '一、基本情况', '全县平均值', '标准差', '差异系数', '图1小学各项指标校际差异系数', '七、存在的问题']) expect(previewText).toContain(t)
+    expect(await page.locator('[data-test=report-preview] img').count()).toBe(2)
+    await app.screenshot('46-balance-report-preview')
+    await sheets.nth(3).scrollIntoViewIfNeeded()
+    await app.screenshot('47-balance-report-preview-table')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test=report-preview]').waitFor({ state: 'hidden' })
+
     const download = page.waitForEvent('download')
     await page.locator('[data-test=balance-report]').click()
     expect((await download).suggestedFilename()).toMatch(/^贺兰县县域义务教育优质均衡发展督导评估自评报告（2024年）\.docx$/)

@@ -9,7 +9,7 @@ import type { Judgement } from '../../../shared/rubrics/evaluate'
 import { parseRubric } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
-import type { ImageSpec } from '../../../shared/print/blocks'
+import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
 import { UserError } from '../errors'
 import { exportBlocksDocx } from '../export/docx/blockWriter'
 import { getOffice } from '../office/officeService'
@@ -145,11 +145,12 @@ export function schoolInstitution(ws: Workspace, institutionId: number) {
 }
 
 /**
- * The 自评报告 of a year as .docx bytes: the blocks of composeBalanceReport (shared/balance/reportBlocks.ts)
- * with the 差异系数 charts drawn by ECharts (SVG) and rasterised by resvg (PNG stand-in), written by the
- * block .docx writer of the document engine. The county name comes from the office profile (所属县（区）).
+ * The 自评报告 of a year as print blocks (composeBalanceReport, shared/balance/reportBlocks.ts) with the
+ * 差异系数 charts drawn by ECharts (SVG) and rasterised by resvg (PNG stand-in). The county name comes from
+ * the office profile (所属县（区）). The preview and the .docx are made from these same blocks.
+ * @throws UserError when the year has no school data
  */
-export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: Buffer; fileName: string }> {
+export function reportBlocks(ws: Workspace, year: number): { title: string; blocks: PrintBlock[] } {
   const { evaluation, rubric } = evaluateYear(ws, year)
   if (evaluation.schools.length === 0) throw new UserError(`${year}年还没有义务教育学校数据，请先导入`, 'year')
   const county = getOffice(ws)?.county?.trim() || '本县'
@@ -158,7 +159,11 @@ export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: 
     const c = cvChart(evaluation, st)
     if (c) charts[st] = { format: 'svg', data: Buffer.from(c.svg).toString('base64'), fallbackPng: c.png.toString('base64'), widthMm: 150, heightMm: 75 }
   }
-  const blocks = composeBalanceReport({ county, year, evaluation, rubric, charts })
-  const title = `${county}县域义务教育优质均衡发展督导评估自评报告`
+  return { title: `${county}县域义务教育优质均衡发展督导评估自评报告`, blocks: composeBalanceReport({ county, year, evaluation, rubric, charts }) }
+}
+
+/** The 自评报告 of a year as .docx bytes, written by the block .docx writer of the document engine. */
+export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: Buffer; fileName: string }> {
+  const { title, blocks } = reportBlocks(ws, year)
   return { bytes: await exportBlocksDocx(blocks, { title }), fileName: `${title}（${year}年）.docx` }
 }

@@ -67,6 +67,7 @@ export const balanceModule = defineModule({
       const { bytes, fileName } = await service.reportDocx(ws, year)
       return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data: bytes })
     },
+    'balance.reportBlocks': ({ year }) => service.reportBlocks(ws, year),
     'balance.view': ({ year }) => {
       const db = ws.dbIfExists()
       if (!db) return null
