@@ -143,6 +143,11 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
 /** FTS5 phrase: the term in double quotes, inner quotes doubled. */
 const phrase = (term: string) => `"${term.replace(/"/g, '""')}"`
 
+interface Condition {
+  sql: string
+  params: unknown[]
+}
+
 type ListRow = Omit<DocumentRow, 'content' | 'template_key'> & { signed_date: string | null; content?: string }
 
 /**
@@ -156,43 +161,74 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const terms = searchTerms(f.query)
   const page = Math.max(1, f.page ?? 1)
   const pageSize = Math.max(1, Math.min(100, f.pageSize ?? 20))
-  const where: string[] = []
-  const params: unknown[] = []
+  const offset = (page - 1) * pageSize
   const ftsTerms = terms.filter((t) => t.variants.every((v) => [...v].length >= 3))
-  const shortTerms = terms.filter((t) => !ftsTerms.includes(t))
   const match = ftsTerms.map((t) => (t.variants.length > 1 ? `(${t.variants.map(phrase).join(' OR ')})` : phrase(t.variants[0]))).join(' AND ')
-  for (const t of shortTerms) {
-    const alts: string[] = []
-    for (const v of t.variants) {
+  /** Conditions on a row `d`: the filters (each served by an index) and the short terms (LIKE). */
+  const filters: Condition[] = []
+  const likes: Condition[] = []
+  for (const t of terms.filter((x) => !ftsTerms.includes(x))) {
+    const alts = t.variants.map((v): Condition => {
       // Non-ASCII text cannot meet JSON syntax, keys or escapes: LIKE on the JSON is exact. ASCII is
       // looked for in the string values only.
-      if ([...v].every((ch) => ch.charCodeAt(0) > 127)) alts.push(`d.content LIKE ? ESCAPE '\\'`)
-      else alts.push(`EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND fullkey <> '$.itemNumbering' AND value LIKE ? ESCAPE '\\')`)
-      params.push(likePattern(v))
-    }
-    where.push(`(${alts.join(' OR ')})`)
+      if ([...v].every((ch) => ch.charCodeAt(0) > 127)) return { sql: `d.content LIKE ? ESCAPE '\\'`, params: [likePattern(v)] }
+      return { sql: `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND fullkey <> '$.itemNumbering' AND value LIKE ? ESCAPE '\\')`, params: [likePattern(v)] }
+    })
+    likes.push({ sql: `(${alts.map((a) => a.sql).join(' OR ')})`, params: alts.flatMap((a) => a.params) })
   }
-  if (f.year !== undefined) (where.push(`${EFFECTIVE_YEAR} = ?`), params.push(f.year))
-  if (f.seriesId !== undefined) (where.push('d.series_id = ?'), params.push(f.seriesId))
-  if (f.kind) (where.push('d.kind = ?'), params.push(f.kind))
-  if (f.status) (where.push('d.status = ?'), params.push(f.status))
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const dir = f.order === 'asc' ? 'ASC' : 'DESC'
+  if (f.year !== undefined) filters.push({ sql: `${EFFECTIVE_YEAR} = ?`, params: [f.year] })
+  if (f.seriesId !== undefined) filters.push({ sql: 'd.series_id = ?', params: [f.seriesId] })
+  if (f.kind) filters.push({ sql: 'd.kind = ?', params: [f.kind] })
+  if (f.status) filters.push({ sql: 'd.status = ?', params: [f.status] })
   const sort = f.sort === 'relevance' && !match ? 'updated' : (f.sort ?? (match ? 'relevance' : 'updated'))
-  const orderSql = sort === 'relevance' ? `m.score ${f.order === 'desc' || !f.order ? 'ASC' : 'DESC'}, d.id DESC` : ORDERS[sort].replace(/%/g, dir)
-  const from = match
-    ? 'FROM documents d JOIN (SELECT rowid AS id, bm25(documents_fts, 10.0, 5.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ?) m ON m.id = d.id'
-    : 'FROM documents d'
-  const all = match ? [match, ...params] : params
-  const offset = (page - 1) * pageSize
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS}${terms.length ? ', d.content' : ''} ${from} ${whereSql} ORDER BY ${orderSql} LIMIT ${pageSize} OFFSET ${offset}`).all(...all) as ListRow[]
-  const total = rows.length < pageSize && (rows.length > 0 || page === 1) ? offset + rows.length : (db.prepare(`SELECT count(*) AS n ${from} ${whereSql}`).get(...all) as { n: number }).n
+  const dir = f.order === 'asc' ? 'ASC' : 'DESC'
+
+  // Each filter as a set of ids read from its own covering index; `+` keeps SQLite from pushing the set
+  // into the FTS table (one MATCH per id) or from driving the query by it instead of the order's index.
+  const asSet = (column: string, c: Condition): Condition => ({ sql: `+${column} IN (SELECT d.id FROM documents d WHERE ${c.sql})`, params: c.params })
+  const where = (cs: Condition[]) => (cs.length ? `WHERE ${cs.map((c) => c.sql).join(' AND ')}` : '')
+  const params = (cs: Condition[]) => cs.flatMap((c) => c.params)
+  const matches = 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?'
+  let idSql: string
+  let idParams: unknown[]
+  if (sort === 'relevance') {
+    // Ranked: bm25 over the index's matches, the number and title weighing more than the body; the
+    // documents table is not read.
+    const cs = [...filters, ...likes].map((c) => asSet('m.id', c))
+    idSql = `SELECT m.id FROM (SELECT rowid AS id, bm25(documents_fts, 10.0, 5.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ?) m ${where(cs)} ORDER BY m.score ${f.order === 'asc' ? 'DESC' : 'ASC'}, m.id DESC`
+    idParams = [match, ...params(cs)]
+  } else {
+    // Any other order walks its index and stops after the page; the short terms are checked on the
+    // rows walked (a common term is found early, a rare one reads every row).
+    const cs = [...(match ? [{ sql: `+d.id IN (${matches})`, params: [match] }] : []), ...filters.map((c) => asSet('d.id', c)), ...likes]
+    idSql = `SELECT d.id FROM documents d ${where(cs)} ORDER BY ${ORDERS[sort].replace(/%/g, dir)}`
+    idParams = params(cs)
+  }
+  // Ids first: a sorter holding whole rows would read every match's content.
+  const ids = (db.prepare(`${idSql} LIMIT ${pageSize} OFFSET ${offset}`).all(...idParams) as { id: number }[]).map((r) => r.id)
+  const count = (): number => {
+    if (match) {
+      const cs = [...filters, ...likes].map((c) => asSet('m.id', c))
+      return (db.prepare(`SELECT count(*) AS n FROM (${matches}) m ${where(cs)}`).get(match, ...params(cs)) as { n: number }).n
+    }
+    const cs = [...filters, ...likes]
+    return (db.prepare(`SELECT count(*) AS n FROM documents d ${where(cs)}`).get(...params(cs)) as { n: number }).n
+  }
+  const total = ids.length < pageSize && (ids.length > 0 || page === 1) ? offset + ids.length : count()
+  const byId = new Map(
+    ids.length
+      ? (db.prepare(`SELECT ${SUMMARY_COLUMNS}${terms.length ? ', d.content' : ''} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as ListRow[]).map((r) => [r.id, r])
+      : [],
+  )
   const highlights = terms.flatMap((t) => t.variants)
-  const items = rows.map((row): DocumentListItem => ({
-    ...summary({ ...row, template_key: '', content: '' }),
-    signedDate: row.signed_date ?? '',
-    snippet: row.content ? snippetOf(searchTextOf(JSON.parse(row.content) as DocumentContent), highlights) : null,
-  }))
+  const items = ids.map((id): DocumentListItem => {
+    const row = byId.get(id)!
+    return {
+      ...summary({ ...row, template_key: '', content: '' }),
+      signedDate: row.signed_date ?? '',
+      snippet: row.content ? snippetOf(searchTextOf(JSON.parse(row.content) as DocumentContent), highlights) : null,
+    }
+  })
   return { items, total, page, pageSize, highlights }
 }
 

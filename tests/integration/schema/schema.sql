@@ -13,6 +13,9 @@ CREATE INDEX documents_kind ON documents (kind);
 -- index documents_number_order
 CREATE INDEX documents_number_order ON documents (year, series_id, CAST(substr(doc_number, instr(doc_number, '〕') + 1) AS INTEGER), id);
 
+-- index documents_series
+CREATE INDEX documents_series ON documents (series_id);
+
 -- index documents_signed_date
 CREATE INDEX documents_signed_date ON documents (json_extract(content, '$.signedDate'), id);
 

@@ -45,4 +45,5 @@ CREATE INDEX documents_effective_year ON documents (coalesce(year, CAST(substr(j
 CREATE INDEX documents_number_order ON documents (year, series_id, CAST(substr(doc_number, instr(doc_number, '〕') + 1) AS INTEGER), id);
 CREATE INDEX documents_status_order ON documents ((CASE status WHEN 'draft' THEN 0 WHEN 'signed' THEN 1 WHEN 'printed' THEN 2 ELSE 3 END), updated_at, id);
 CREATE INDEX documents_kind ON documents (kind);
+CREATE INDEX documents_series ON documents (series_id);
 `
