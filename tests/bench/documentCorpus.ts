@@ -22,13 +22,62 @@ function rng(seed: number): () => number {
   }
 }
 
-const SCHOOLS = ['贺兰县第一中学', '贺兰县第二中学', '金贵镇中心小学', '立岗镇中心小学', '洪广镇中学', '习岗镇第三幼儿园', '常信乡中心小学', '南梁台子学校', '暖泉农场学校', '贺兰县回民小学', '贺兰县第四幼儿园', '丰登镇中心小学']
-const SUBJECTS = ['校园安全', '课后服务', '作业管理', '体质健康', '教师培训', '控辍保学', '义务教育优质均衡', '学前教育普及普惠', '校舍维修', '营养改善计划', '教育教学质量', '师德师风', '责任督学挂牌督导', '办学行为', '数字校园建设', '劳动教育', '家校共育', '校园文化']
+const SCHOOLS = [
+  '贺兰县第一中学',
+  '贺兰县第二中学',
+  '金贵镇中心小学',
+  '立岗镇中心小学',
+  '洪广镇中学',
+  '习岗镇第三幼儿园',
+  '常信乡中心小学',
+  '南梁台子学校',
+  '暖泉农场学校',
+  '贺兰县回民小学',
+  '贺兰县第四幼儿园',
+  '丰登镇中心小学',
+]
+const SUBJECTS = [
+  '校园安全',
+  '课后服务',
+  '作业管理',
+  '体质健康',
+  '教师培训',
+  '控辍保学',
+  '义务教育优质均衡',
+  '学前教育普及普惠',
+  '校舍维修',
+  '营养改善计划',
+  '教育教学质量',
+  '师德师风',
+  '责任督学挂牌督导',
+  '办学行为',
+  '数字校园建设',
+  '劳动教育',
+  '家校共育',
+  '校园文化',
+]
 const RARE = ['食品安全', '心理健康', '近视防控', '防溺水', '消防演练', '课外读物']
 const VERBS = ['进一步加强', '全面落实', '认真开展', '切实做好', '扎实推进', '统筹推进', '持续深化', '着力提升', '严格规范', '稳步实施']
-const RESULTS = ['取得明显成效', '形成长效机制', '群众满意度持续提升', '问题整改到位', '各项指标达到要求', '工作台账完整规范', '基本达到评估标准', '差异系数进一步缩小']
+const RESULTS = [
+  '取得明显成效',
+  '形成长效机制',
+  '群众满意度持续提升',
+  '问题整改到位',
+  '各项指标达到要求',
+  '工作台账完整规范',
+  '基本达到评估标准',
+  '差异系数进一步缩小',
+]
 const CONNECT = ['同时', '此外', '在此基础上', '对照评估标准', '按照县政府统一部署', '根据督导检查情况', '结合本校实际']
-const TITLES = ['关于开展{s}专项督导的通知', '关于{s}督导检查情况的通报', '关于进一步加强{s}工作的意见', '关于{s}工作情况的报告', '关于申请{s}专项经费的请示', '关于商请协助开展{s}评估的函', '{s}工作推进会议纪要']
+const TITLES = [
+  '关于开展{s}专项督导的通知',
+  '关于{s}督导检查情况的通报',
+  '关于进一步加强{s}工作的意见',
+  '关于{s}工作情况的报告',
+  '关于申请{s}专项经费的请示',
+  '关于商请协助开展{s}评估的函',
+  '{s}工作推进会议纪要',
+]
 
 /** 文号 with the year in any of the brackets users type (for search cases). */
 export function bracketForms(prefix: string, year: number, seq: number): string[] {
@@ -83,7 +132,8 @@ export function generateCorpus(count: number, chars = 2000, seed = 20241122): Co
     while (length < chars) {
       let text: string
       let level: BodyBlock['level'] = 0
-      if (length === 0) text = `为${pick(VERBS)}${subject}工作，根据县人民政府教育督导室年度工作安排，现就有关事项${kind === '通报' ? '通报如下' : '通知如下'}。`
+      if (length === 0)
+        text = `为${pick(VERBS)}${subject}工作，根据县人民政府教育督导室年度工作安排，现就有关事项${kind === '通报' ? '通报如下' : '通知如下'}。`
       else if (r() < 0.12 && h1 < 6) {
         level = 1
         h1++
@@ -127,7 +177,16 @@ export function generateCorpus(count: number, chars = 2000, seed = 20241122): Co
       attendance: { present: '', absent: '', observers: '' },
     }
     const updatedAt = new Date(Date.UTC(year, month - 1, day, 8, Math.floor(r() * 600))).toISOString()
-    docs.push({ kind, format: kind === '函' ? 'letter' : kind === '纪要' ? 'minutes' : 'file', status, seriesIndex, year, seq, content, updatedAt })
+    docs.push({
+      kind,
+      format: kind === '函' ? 'letter' : kind === '纪要' ? 'minutes' : 'file',
+      status,
+      seriesIndex,
+      year,
+      seq,
+      content,
+      updatedAt,
+    })
   }
   return docs
 }
@@ -136,9 +195,18 @@ export function generateCorpus(count: number, chars = 2000, seed = 20241122): Co
  * Writes the corpus through the documents table as the app does (the triggers feed the index), with
  * `extraColumns` for older schemas (e.g. search_text before migration 0006). Returns the series ids.
  */
-export function insertCorpus(db: Database.Database, docs: CorpusDocument[], extraColumns: Record<string, (d: CorpusDocument) => unknown> = {}): number[] {
+export function insertCorpus(
+  db: Database.Database,
+  docs: CorpusDocument[],
+  extraColumns: Record<string, (d: CorpusDocument) => unknown> = {},
+): number[] {
   const at = '2024-01-01T00:00:00.000Z'
-  const seriesIds = CORPUS_SERIES.map((prefix, i) => Number(db.prepare('INSERT INTO number_series (prefix, name, sort_order, created_at) VALUES (?, ?, ?, ?)').run(prefix, prefix, i, at).lastInsertRowid))
+  const seriesIds = CORPUS_SERIES.map((prefix, i) =>
+    Number(
+      db.prepare('INSERT INTO number_series (prefix, name, sort_order, created_at) VALUES (?, ?, ?, ?)').run(prefix, prefix, i, at)
+        .lastInsertRowid,
+    ),
+  )
   const extra = Object.keys(extraColumns)
   const insert = db.prepare(
     `INSERT INTO documents (kind, format, status, series_id, template_key, title, doc_number, year, content, revision, created_at, updated_at${extra.map((c) => `, ${c}`).join('')})
@@ -146,7 +214,19 @@ export function insertCorpus(db: Database.Database, docs: CorpusDocument[], extr
   )
   db.transaction(() => {
     for (const d of docs) {
-      insert.run(d.kind, d.format, d.status, seriesIds[d.seriesIndex], d.content.title, d.content.docNumber, d.seq === null ? null : d.year, JSON.stringify(d.content), d.updatedAt, d.updatedAt, ...extra.map((c) => extraColumns[c](d)))
+      insert.run(
+        d.kind,
+        d.format,
+        d.status,
+        seriesIds[d.seriesIndex],
+        d.content.title,
+        d.content.docNumber,
+        d.seq === null ? null : d.year,
+        JSON.stringify(d.content),
+        d.updatedAt,
+        d.updatedAt,
+        ...extra.map((c) => extraColumns[c](d)),
+      )
     }
   })()
   return seriesIds

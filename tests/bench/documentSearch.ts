@@ -25,7 +25,14 @@ const SIZE_FACTOR = 3
 
 /** The search text of schema 0002–0005 (documentRepository before 0006). */
 function oldSearchText(c: DocumentContent): string {
-  return [c.docNumber, c.title, c.recipients, ...c.body.map((b) => b.text), ...c.attachments.flatMap((a) => [a.title, ...a.body.map((b) => b.text)]), c.ccRecipients].join('\n')
+  return [
+    c.docNumber,
+    c.title,
+    c.recipients,
+    ...c.body.map((b) => b.text),
+    ...c.attachments.flatMap((a) => [a.title, ...a.body.map((b) => b.text)]),
+    c.ccRecipients,
+  ].join('\n')
 }
 
 /** The list query of schema 0005 (documentRepository before 0006): every match sorted with its full row, cut at 500. */
@@ -46,7 +53,11 @@ function oldList(db: Database.Database, f: { query: string; year?: number }): nu
     where.push("(d.year = ? OR (d.year IS NULL AND substr(json_extract(d.content, '$.signedDate'), 1, 4) = ?))")
     params.push(f.year, String(f.year))
   }
-  const rows = db.prepare(`SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.updated_at DESC, d.id DESC LIMIT 500`).all(...params) as { content: string }[]
+  const rows = db
+    .prepare(
+      `SELECT d.* FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.updated_at DESC, d.id DESC LIMIT 500`,
+    )
+    .all(...params) as { content: string }[]
   for (const r of rows) JSON.parse(r.content)
   return rows.length
 }
@@ -69,7 +80,11 @@ function percentiles(fn: () => unknown): { p50: number; p95: number; cpu50: numb
   }
   times.sort((a, b) => a - b)
   cpu.sort((a, b) => a - b)
-  return { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)], cpu50: cpu[Math.floor(cpu.length * 0.5)] }
+  return {
+    p50: times[Math.floor(times.length * 0.5)],
+    p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)],
+    cpu50: cpu[Math.floor(cpu.length * 0.5)],
+  }
 }
 
 function fileSize(db: Database.Database, file: string): number {
@@ -80,10 +95,19 @@ function fileSize(db: Database.Database, file: string): number {
 /** Bytes per table/index (dbstat), the FTS shadow tables summed as one. */
 function breakdown(db: Database.Database): string {
   try {
-    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[]
+    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
+      name: string
+      bytes: number
+    }[]
     const groups = new Map<string, number>()
     for (const r of rows) {
-      const key = r.name.startsWith('documents_fts') ? 'FTS index' : r.name === 'documents' ? 'document rows' : r.name.startsWith('documents_') || r.name.startsWith('sqlite_autoindex_documents') ? 'document indexes' : 'other'
+      const key = r.name.startsWith('documents_fts')
+        ? 'FTS index'
+        : r.name === 'documents'
+          ? 'document rows'
+          : r.name.startsWith('documents_') || r.name.startsWith('sqlite_autoindex_documents')
+            ? 'document indexes'
+            : 'other'
       groups.set(key, (groups.get(key) ?? 0) + r.bytes)
     }
     return [...groups].map(([k, v]) => `${k} ${mib(v)}`).join(', ')
@@ -99,15 +123,28 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'dudao-search-bench-'))
   const file = join(dir, 'bench.sqlite')
   try {
-    console.log(`Document list and search: ${COUNT} generated documents, ${RUNS} runs per case; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+    console.log(
+      `Document list and search: ${COUNT} generated documents, ${RUNS} runs per case; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    )
     let t0 = performance.now()
     const docs = generateCorpus(COUNT)
-    const textBytes = docs.reduce((n, d) => n + Buffer.byteLength([d.content.docNumber, d.content.title, searchTextOf(d.content)].join('\n')), 0)
+    const textBytes = docs.reduce(
+      (n, d) => n + Buffer.byteLength([d.content.docNumber, d.content.title, searchTextOf(d.content)].join('\n')),
+      0,
+    )
     const textChars = docs.reduce((n, d) => n + [...d.content.body.map((b) => b.text).join('')].length, 0)
-    console.log(`generated in ${(performance.now() - t0).toFixed(0)} ms: ${(textChars / COUNT).toFixed(0)} body characters per document, text ${mib(textBytes)} (UTF-8)`)
+    console.log(
+      `generated in ${(performance.now() - t0).toFixed(0)} ms: ${(textChars / COUNT).toFixed(0)} body characters per document, text ${mib(textBytes)} (UTF-8)`,
+    )
 
     const db = openDatabase(file)
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 5), () => null)
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 5),
+      () => null,
+    )
     t0 = performance.now()
     insertCorpus(db, docs, { search_text: (d) => oldSearchText(d.content) })
     console.log(`schema 0005: inserted in ${(performance.now() - t0).toFixed(0)} ms`)
@@ -124,7 +161,11 @@ function main(): void {
       ['year 2024', { query: '', year: 2024 }],
     ]
     const oldTimes = new Map<string, { p50: number; p95: number; cpu50: number }>()
-    for (const [name, f] of oldCases) oldTimes.set(name, percentiles(() => oldList(db, f)))
+    for (const [name, f] of oldCases)
+      oldTimes.set(
+        name,
+        percentiles(() => oldList(db, f)),
+      )
     const oldFound = bracketForms('贺政教督发', 2024, seq).map((q) => oldList(db, { query: q }))
 
     t0 = performance.now()
@@ -154,7 +195,9 @@ function main(): void {
       ['search 督 (1 character, LIKE)', { query: '督' }, false],
     ]
     console.log('')
-    console.log(`${'case'.padEnd(40)} ${'before p50'.padStart(10)} ${'p95'.padStart(9)} ${'after p50'.padStart(10)} ${'p95'.padStart(9)} ${'cpu p50'.padStart(9)}  matches  target`)
+    console.log(
+      `${'case'.padEnd(40)} ${'before p50'.padStart(10)} ${'p95'.padStart(9)} ${'after p50'.padStart(10)} ${'p95'.padStart(9)} ${'cpu p50'.padStart(9)}  matches  target`,
+    )
     let allMet = true
     for (const [name, f, targeted] of cases) {
       const t = percentiles(() => listDocuments(db, f))
@@ -163,7 +206,9 @@ function main(): void {
       const met = t.p95 <= TARGET_MS
       if (targeted && !met) allMet = false
       const target = targeted ? `p95 ≤ ${TARGET_MS} ms ${met ? 'met' : 'NOT MET'}` : `(no target; p95 ${met ? '≤' : '>'} ${TARGET_MS} ms)`
-      console.log(`${name.padEnd(40)} ${old ? ms(old.p50).padStart(10) : '—'.padStart(10)} ${old ? ms(old.p95) : '—'.padStart(9)} ${ms(t.p50).padStart(10)} ${ms(t.p95)} ${ms(t.cpu50)}  ${String(page.total).padStart(7)}  ${target}`)
+      console.log(
+        `${name.padEnd(40)} ${old ? ms(old.p50).padStart(10) : '—'.padStart(10)} ${old ? ms(old.p95) : '—'.padStart(9)} ${ms(t.p50).padStart(10)} ${ms(t.p95)} ${ms(t.cpu50)}  ${String(page.total).padStart(7)}  ${target}`,
+      )
       if (f.query && !/\d/.test(f.query) && !page.items.some((d) => d.snippet)) console.log('  (no body snippet on page 1)')
     }
 
@@ -171,10 +216,16 @@ function main(): void {
     const forms = bracketForms('贺政教督发', 2024, seq)
     const found = forms.map((q) => listDocuments(db, { query: q }).items.filter((d) => d.docNumber === `贺政教督发〔2024〕${seq}号`).length)
     const formsMet = found.every((n) => n === 1)
-    console.log(`文号 in ${forms.length} bracket forms (${forms.join('  ')}): before found ${oldFound.filter((n) => n > 0).length}/${forms.length}, now ${found.filter((n) => n === 1).length}/${forms.length} — ${formsMet ? 'met' : 'NOT MET'}`)
+    console.log(
+      `文号 in ${forms.length} bracket forms (${forms.join('  ')}): before found ${oldFound.filter((n) => n > 0).length}/${forms.length}, now ${found.filter((n) => n === 1).length}/${forms.length} — ${formsMet ? 'met' : 'NOT MET'}`,
+    )
     const sizeMet = after <= SIZE_FACTOR * textBytes
-    console.log(`database ${mib(before)} → ${mib(after)} for ${mib(textBytes)} of text (UTF-8): ${(after / textBytes).toFixed(2)}× (target ≤ ${SIZE_FACTOR}×) — ${sizeMet ? 'met' : 'NOT MET'}`)
-    console.log(`  (per character of body text instead of per byte: ${(before / textChars).toFixed(1)} → ${(after / textChars).toFixed(1)} bytes for ${(textChars / 1e6).toFixed(1)} million characters)`)
+    console.log(
+      `database ${mib(before)} → ${mib(after)} for ${mib(textBytes)} of text (UTF-8): ${(after / textBytes).toFixed(2)}× (target ≤ ${SIZE_FACTOR}×) — ${sizeMet ? 'met' : 'NOT MET'}`,
+    )
+    console.log(
+      `  (per character of body text instead of per byte: ${(before / textChars).toFixed(1)} → ${(after / textChars).toFixed(1)} bytes for ${(textChars / 1e6).toFixed(1)} million characters)`,
+    )
     console.log(`list and search p95 ≤ ${TARGET_MS} ms: ${allMet ? 'met' : 'NOT MET'}`)
     db.close()
   } finally {

@@ -32,7 +32,9 @@ async function corpusDir(): Promise<string> {
   const db = ws.db()
   insertCorpus(db, generateCorpus(COUNT, 600))
   const draft = db.prepare("SELECT id FROM documents WHERE status = 'draft' LIMIT 1").get() as { id: number }
-  db.prepare("UPDATE documents SET title = '关于<b>加粗</b>&amp;标记的通知', updated_at = '2030-01-01T00:00:00.000Z' WHERE id = ?").run(draft.id)
+  db.prepare("UPDATE documents SET title = '关于<b>加粗</b>&amp;标记的通知', updated_at = '2030-01-01T00:00:00.000Z' WHERE id = ?").run(
+    draft.id,
+  )
   ws.close()
   return dir
 }
@@ -45,7 +47,10 @@ describe('公文管理 list in the browser', () => {
     await page.getByRole('menuitem', { name: '公文管理' }).click()
     const table = page.locator('[data-test=document-table]')
     const rows = table.locator('.el-table__body tr')
-    await page.locator('[data-test=document-count]').filter({ hasText: `共 ${COUNT} 份公文` }).waitFor()
+    await page
+      .locator('[data-test=document-count]')
+      .filter({ hasText: `共 ${COUNT} 份公文` })
+      .waitFor()
     expect(await rows.count()).toBe(20)
     // The markup in a title is text, not HTML.
     await table.getByText('关于<b>加粗</b>&amp;标记的通知').waitFor()
@@ -67,7 +72,14 @@ describe('公文管理 list in the browser', () => {
       const digits = '〇一二三四五六七八九'
       const m = /^(.+)年(.+)月(.+)日$/.exec(d)
       if (!m) return ''
-      const num = (s: string) => (s.length === 4 ? [...s].map((c) => digits.indexOf(c)).join('') : String(s.includes('十') ? (s.startsWith('十') ? 10 : digits.indexOf(s[0]) * 10) + (s.endsWith('十') ? 0 : digits.indexOf(s[s.length - 1])) : digits.indexOf(s)).padStart(2, '0'))
+      const num = (s: string) =>
+        s.length === 4
+          ? [...s].map((c) => digits.indexOf(c)).join('')
+          : String(
+              s.includes('十')
+                ? (s.startsWith('十') ? 10 : digits.indexOf(s[0]) * 10) + (s.endsWith('十') ? 0 : digits.indexOf(s[s.length - 1]))
+                : digits.indexOf(s),
+            ).padStart(2, '0')
       return `${num(m[1])}-${num(m[2])}-${num(m[3])}`
     }
     const keys = (await dates()).map(toKey)

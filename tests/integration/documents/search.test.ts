@@ -136,7 +136,10 @@ describe('documents.list over a generated corpus', () => {
     const { year } = corpus[doc]
     for (const form of bracketForms(CORPUS_SERIES[0], year, 7)) {
       const items = listDocuments(db, { query: form }).items
-      expect(items.map((d) => d.id), form).toContain(doc + 1)
+      expect(
+        items.map((d) => d.id),
+        form,
+      ).toContain(doc + 1)
       expect(items[0].docNumber, form).toBe(`${CORPUS_SERIES[0]}〔${year}〕7号`)
     }
     expect(listDocuments(db, { query: `${CORPUS_SERIES[0]}〔${year}〕7 号` }).items[0].id).toBe(doc + 1)
@@ -146,14 +149,29 @@ describe('documents.list over a generated corpus', () => {
 })
 
 describe('documents.list through the dispatcher', () => {
-  const saveInput = (doc: any, seriesId: number, content: Record<string, unknown>) => ({ id: doc.id, kind: doc.kind, format: doc.format, seriesId, content: { ...fillTemplate(doc.content), ...content } })
+  const saveInput = (doc: any, seriesId: number, content: Record<string, unknown>) => ({
+    id: doc.id,
+    kind: doc.kind,
+    format: doc.format,
+    seriesId,
+    content: { ...fillTemplate(doc.content), ...content },
+  })
 
   it('ranks a match in the title above matches in the body, and cuts a highlighted snippet from the body', async () => {
     const { call, series } = await setup()
     const bodyOnly = await call('documents.create', { templateKey: 'letter' })
-    await call('documents.save', saveInput(bodyOnly, series.id, { title: '关于商请协助开展评估的函', body: [{ level: 0, text: `${'按照年度工作安排，'.repeat(8)}请协助做好近视防控抽查工作，并于月底前反馈。` }] }))
+    await call(
+      'documents.save',
+      saveInput(bodyOnly, series.id, {
+        title: '关于商请协助开展评估的函',
+        body: [{ level: 0, text: `${'按照年度工作安排，'.repeat(8)}请协助做好近视防控抽查工作，并于月底前反馈。` }],
+      }),
+    )
     const inTitle = await call('documents.create', { templateKey: 'letter' })
-    await call('documents.save', saveInput(inTitle, series.id, { title: '关于近视防控工作的函', body: [{ level: 0, text: '请按要求办理。' }] }))
+    await call(
+      'documents.save',
+      saveInput(inTitle, series.id, { title: '关于近视防控工作的函', body: [{ level: 0, text: '请按要求办理。' }] }),
+    )
     const page = await call('documents.list', { query: '近视防控' })
     expect(page.total).toBe(2)
     expect(page.items.map((d: any) => d.id)).toEqual([inTitle.id, bodyOnly.id])
@@ -168,7 +186,13 @@ describe('documents.list through the dispatcher', () => {
   it('returns text as data, never markup: a title with <b> and & comes back as typed', async () => {
     const { call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })
-    await call('documents.save', saveInput(doc, series.id, { title: '关于<b>标签</b>&amp;的函', body: [{ level: 0, text: '正文含有<script>alert(1)</script>字样。' }] }))
+    await call(
+      'documents.save',
+      saveInput(doc, series.id, {
+        title: '关于<b>标签</b>&amp;的函',
+        body: [{ level: 0, text: '正文含有<script>alert(1)</script>字样。' }],
+      }),
+    )
     const page = await call('documents.list', { query: 'script' })
     expect(page.items[0].title).toBe('关于<b>标签</b>&amp;的函')
     expect(page.items[0].snippet.map((p: any) => p.text).join('')).toContain('<script>alert(1)</script>')
@@ -199,16 +223,26 @@ describe('upgrade from schema 0005', () => {
     envs.push(env)
     const file = join(env.dir, 'old.sqlite')
     const db = openDatabase(file)
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 5), () => null)
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 5),
+      () => null,
+    )
     const seriesIds = insertCorpus(db, corpus, {
-      search_text: (d) => [d.content.docNumber, d.content.title, d.content.recipients, ...d.content.body.map((b) => b.text), d.content.ccRecipients].join('\n'),
+      search_text: (d) =>
+        [d.content.docNumber, d.content.title, d.content.recipients, ...d.content.body.map((b) => b.text), d.content.ccRecipients].join(
+          '\n',
+        ),
     })
     migrate(db, MIGRATIONS, () => null)
     const columns = (db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name)
     expect(columns).not.toContain('search_text')
     for (const query of ['食品安全', '校园安全 取得明显成效', '均衡', '[2023]']) {
       const { ids } = allPages(db, { query })
-      expect([...ids].sort((a, b) => a - b), query).toEqual(expected({ query }, seriesIds))
+      expect(
+        [...ids].sort((a, b) => a - b),
+        query,
+      ).toEqual(expected({ query }, seriesIds))
     }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()

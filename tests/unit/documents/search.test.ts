@@ -43,7 +43,10 @@ describe('highlightParts and snippetOf', () => {
       { text: ' 督导 ', hit: false },
       { text: 'abc', hit: true },
     ])
-    expect(highlightParts('教育督导室', ['教育督', '督导'])).toEqual([{ text: '教育督导', hit: true }, { text: '室', hit: false }])
+    expect(highlightParts('教育督导室', ['教育督', '督导'])).toEqual([
+      { text: '教育督导', hit: true },
+      { text: '室', hit: false },
+    ])
     expect(highlightParts('无匹配', ['督导'])).toEqual([{ text: '无匹配', hit: false }])
   })
 
