@@ -4,6 +4,7 @@ import m0003 from './0003_font_profile'
 import m0004 from './0004_signed_lock'
 import m0005 from './0005_institutions_preschool'
 import m0006 from './0006_balance'
+import m0007 from './0007_document_search'
 
 import type Database from 'better-sqlite3'
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: '0004_signed_lock', sql: m0004 },
   { version: 5, name: '0005_institutions_preschool', sql: m0005 },
   { version: 6, name: '0006_balance', sql: m0006 },
+  { version: 7, name: '0007_document_search', sql: m0007 },
 ]
