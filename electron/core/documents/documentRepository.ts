@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3'
 import type { DocumentHistoryEntry, DocumentRecord, DocumentStatus, DocumentSummary } from '../../../shared/documents/records'
 import type { DocumentContent, DocumentFormat, DocumentKind } from '../../../shared/documents/types'
 import { searchTerms, snippetOf, type DocumentListItem, type DocumentPage, type DocumentSort } from '../../../shared/documents/search'
+import { upgradeContent } from '../../../shared/documents/contentVersion'
+import { UserError } from '../errors'
 
 interface DocumentRow {
   id: number
@@ -60,7 +62,20 @@ export function getDocument(db: Database.Database, id: number): DocumentRecord |
   const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
   if (!row) return undefined
   const history = db.prepare('SELECT at, action, note FROM document_history WHERE document_id = ? ORDER BY id').all(id) as DocumentHistoryEntry[]
-  return { ...summary(row), templateKey: row.template_key, content: JSON.parse(row.content) as DocumentContent, history }
+  return { ...summary(row), templateKey: row.template_key, content: readContent(row.content), history }
+}
+
+/**
+ * Stored content JSON as this version of the program reads it: older shapes upgraded (contentVersion.ts).
+ * @throws UserError when the content was saved by a newer program version
+ */
+export function readContent(json: string): DocumentContent {
+  try {
+    return upgradeContent(JSON.parse(json))
+  } catch (e) {
+    if (e instanceof RangeError) throw new UserError(e.message)
+    throw e
+  }
 }
 
 export interface NewDocument {
