@@ -168,6 +168,17 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(offset).toBeCloseTo(0.8 * 579 + 0.12 * 320 + mmToTwips(4) + 15, 0)
   })
 
+  it('never hangs punctuation past the line end: w:overflowPunct off and w:kinsoku on for every paragraph (document defaults, no paragraph overriding them)', () => {
+    // Issue 13 item 1: without it Word and WPS hang ，、。 as a 29th character 5.7 mm into the margin.
+    const defaults = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(d.styles)![0]
+    expect(defaults).toContain('<w:overflowPunct w:val="0"/>')
+    expect(defaults).toContain('<w:kinsoku/>')
+    for (const xml of [d.document, d.styles.replace(defaults, ''), a.document]) {
+      expect(xml).not.toMatch(/<w:overflowPunct(?! w:val="(?:0|false|off)")/)
+      expect(xml).not.toMatch(/<w:kinsoku w:val="(?:0|false|off)"/)
+    }
+  })
+
   it('keeps positioned paragraphs off the line grid (w:snapToGrid off in the GwFixed style)', () => {
     expect(d.styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/)
   })

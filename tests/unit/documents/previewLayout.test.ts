@@ -102,9 +102,19 @@ describe('layoutPreview: the 22 × 28 grid', () => {
     expect(measureChars('（2024）', 0.25)).toBe(4)
   })
 
-  it('keeps closing punctuation off the start of a line', () => {
-    const lines = wrapChars([...`${'督'.repeat(28)}，${'导'.repeat(5)}`], () => 28)
-    expect(lines[0].join('')).toBe(`${'督'.repeat(28)}，`) // the comma hangs
+  it('keeps closing punctuation off the start of a line and inside the line: the character before goes down with it (禁则, no hanging)', () => {
+    // Issue 13 item 1: a comma or 、 as the 29th character used to hang 5.7 mm into the margin.
+    for (const mark of [...'，。、；：？！']) {
+      const lines = wrapChars([...`${'督'.repeat(27)}议${mark}${'导'.repeat(5)}`], () => 28)
+      expect(lines[0].join('')).toBe('督'.repeat(27))
+      expect(lines[1].join('')).toBe(`议${mark}${'导'.repeat(5)}`)
+    }
+    // Two closing marks in a row go down together with the character before them.
+    const twice = wrapChars([...`${'督'.repeat(27)}看”，${'导'.repeat(5)}`], () => 28)
+    expect(twice[0].join('')).toBe('督'.repeat(27))
+    expect(twice[1].join('')).toBe(`看”，${'导'.repeat(5)}`)
+    // A mark that fits as the 28th character stays.
+    expect(wrapChars([...`${'督'.repeat(27)}，${'导'.repeat(5)}`], () => 28)[0].join('')).toBe(`${'督'.repeat(27)}，`)
     const pulled = wrapChars([...`${'督'.repeat(28)}》${'导'.repeat(5)}`], () => 28)
     expect(pulled[0]).toHaveLength(27)
     expect(pulled[1].join('')).toBe(`督》${'导'.repeat(5)}`)
