@@ -7,7 +7,7 @@
 import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, isStandaloneHeading, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
 import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
@@ -169,7 +169,45 @@ export function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number)
 }
 
 export function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
-  for (const b of numberBlocks(blocks, itemNumbering)) bodyBlock(t, b)
+  const numbered = numberBlocks(blocks, itemNumbering)
+  numbered.forEach((b, i) => {
+    keepHeadingWithNext(t, numbered, i)
+    bodyBlock(t, b)
+  })
+}
+
+/** Lines a 正文 paragraph takes (first-line indent, body size), as bodyBlock sets it. */
+function paragraphLineCount(t: Typesetter, b: NumberedBlock): number {
+  const chars = bodyRuns(t.layout, b as Parameters<typeof bodyRuns>[1]).flatMap((r) => [...r.text])
+  if (chars.length === 0) return 1
+  const firstLine = t.layout.body.firstLineIndentChars * t.ch
+  const unit = t.charTwips(t.layout.text.bodySizePt)
+  return wrapChars(chars, (i) => (t.typeW - (i === 0 ? firstLine : 0)) / unit, t.gapChars()).length
+}
+
+/**
+ * Headings keep with their next line (7.3.3; issue: 「二、主要成效」 as page 1's last line, its text on page 2):
+ * when a standalone heading (compose.ts isStandaloneHeading) — with the headings right after it, a chain as
+ * Word's keepNext makes one — and the first line of the block after them do not fit below the cursor, the
+ * heading opens the next page. The .docx writes keepNext + keepLines on the same headings (body.ts). Not for
+ * the last block (the part after 正文 is chained to it by typeset.ts) nor at the top of a page.
+ */
+export function keepHeadingWithNext(t: Typesetter, blocks: NumberedBlock[], i: number): void {
+  if (t.cursor <= 0 || !isStandaloneHeading(blocks[i]) || i >= blocks.length - 1) return
+  let need = 0
+  let j = i
+  while (j < blocks.length - 1 && isStandaloneHeading(blocks[j])) {
+    need += paragraphLineCount(t, blocks[j]) * t.lineH
+    j++
+  }
+  const next = blocks[j]
+  need +=
+    next.kind === 'table'
+      ? t.openingTwips({ kind: 'table', table: next.table, caption: next.text })
+      : next.kind === 'image'
+        ? t.openingTwips({ kind: 'image', image: next.image, caption: next.text })
+        : t.lineH
+  if (t.cursor + need > t.typeH + 1e-6) t.newPage()
 }
 
 /** One paragraph (or blank line) of the closing part after 正文; the whole part is one keep-with-next chain. */

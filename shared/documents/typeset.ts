@@ -18,12 +18,14 @@ import { chineseDateOrBlank } from './chineseDate'
 import type { LayoutProfile } from './layout'
 import type { DocumentSpec } from './types'
 import { Typesetter, type PreviewPage } from '../print/paginate'
+import { isStandaloneHeading } from './compose'
 import {
   attachmentNote,
   attachmentPages,
   attendance,
   bodyBlock,
   fileHead,
+  keepHeadingWithNext,
   imprint,
   letterHead,
   annotations,
@@ -127,6 +129,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   const tight = fit.tightPitchTwips
   const setBlock = (i: number, breakBefore?: number): number => {
     if (tight !== null && i >= fit.tightFromBlock) t.lineH = tight
+    keepHeadingWithNext(t, blocks, i)
     // The page of the block's first line: the next one when that line does not fit on this one.
     const page = t.pages.length - (t.cursor > 0 && t.cursor + t.lineH > t.typeH + 1e-6 ? 0 : 1)
     const lines = bodyBlock(t, blocks[i], breakBefore)
@@ -135,7 +138,14 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   }
   const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
   const last = blocks.length - 1
-  for (let i = 0; i < last; i++) setBlock(i)
+  // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
+  let chainFrom = last
+  while (chainFrom > 0 && isStandaloneHeading(blocks[chainFrom - 1])) chainFrom--
+  let chainSnap: ReturnType<Typesetter['snapshot']> | null = null
+  for (let i = 0; i < last; i++) {
+    if (i === chainFrom) chainSnap = t.snapshot()
+    setBlock(i)
+  }
 
   const closing: Step[] = [
     // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
@@ -171,11 +181,24 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     }
     // Word's keep-with-next with widow/orphan control: the last two lines of 正文 go along (the whole
     // paragraph when it has fewer than four lines, so that neither page keeps a single line of it).
-    t.restore(snap)
+    const lastMovesWhole = last >= 0 && (lastLines < 4 || blocks[last].kind === 'table' || blocks[last].kind === 'image')
+    const withChain = lastMovesWhole && chainSnap !== null
+    if (withChain && chainSnap) {
+      // The headings kept with the last block go with it (keepNext + keepLines in the .docx).
+      t.restore(chainSnap)
+      if (t.cursor > 0) t.newPage()
+      for (let i = chainFrom; i < last; i++) {
+        t.lineH = tight !== null && i >= fit.tightFromBlock ? tight : t.pitch
+        bodyBlock(t, blocks[i])
+      }
+    } else {
+      t.restore(snap)
+    }
     t.lineH = t.pitch
     if (last >= 0) {
       if (tight !== null && last >= fit.tightFromBlock) t.lineH = tight
-      bodyBlock(t, blocks[last], lastLines >= 4 ? lastLines - 2 : 0)
+      // With the headings before it, the block follows them on the new page (no second break).
+      bodyBlock(t, blocks[last], withChain ? undefined : lastLines >= 4 ? lastLines - 2 : 0)
     } else if (t.cursor > 0) {
       t.newPage()
     }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
 import { planPageFit } from '../../../shared/documents/pageFit'
-import type { PreviewText } from '../../../shared/documents/previewLayout'
+import type { PreviewPage, PreviewText } from '../../../shared/documents/previewLayout'
 import { carriedMinutesSpec } from '../../fixtures/minutesSpec'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import { drawing, hasCommand, pngPages, redRows, renderPdf, textLayout, type PdfPage, type TextLine } from '../../helpers/pdfLayout'
@@ -551,4 +551,47 @@ describe.skipIf(skipRender)('纪要格式 rendered by LibreOffice (GB/T 9704-201
     expect(texts).toContain('2026年3月5日')
     expect(texts).toContain('（此件不予公开）')
   })
+})
+
+describe.skipIf(skipRender)('headings kept with their next line, rendered by LibreOffice (issue 13 item 2)', () => {
+  // The placeholders' × become 某 here: where a line breaks next to × is the business of the × face (item 9).
+  const bulletin = JSON.parse(readFileSync(join(root, 'seeds/templates/supervision-bulletin.json'), 'utf8').replace(/\{year\}/g, '2024').replace(/×/g, '某'))
+  /** The 督导通报 template, its intro `n` lines long, its empty sections filled in, a （一） heading after 二、. */
+  const bulletinSpec = (n: number): DocumentSpec => {
+    const body = (bulletin.content.body as DocumentSpec['content']['body']).map((b, i) =>
+      i === 0 ? { level: 0 as const, text: '督'.repeat(28 * n - 2) } : b.text === '' ? { level: 0 as const, text: '导'.repeat(40) } : b,
+    )
+    body.splice(5, 0, { level: 2, text: '办学行为进一步规范' }, { level: 0, text: '学'.repeat(60) })
+    return { kind: '通报', format: 'file', content: { ...demo.content, title: bulletin.content.title, recipients: bulletin.content.recipients, body, attachments: [], attachmentsIssued: false } }
+  }
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-headings-'))
+  })
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+  const previewBody = (p: PreviewPage) =>
+    p.items.filter((i): i is PreviewText => i.kind === 'text' && ['recipients', 'body', 'signature', 'date', 'publicityNote'].includes(i.role)).map((i) => i.text.replace(/\s/g, ''))
+
+  // n = 4: 「二、主要成效」 would be page 1's last line (the issue's case); n = 13: 「四、整改要求」 goes with the
+  // last paragraph and the 署名 carried to the next page; n = 23: 「（一）…」 opens page 2.
+  it.each([4, 13, 23])('intro of %i lines: no page ends with a heading, and every page starts where the preview starts it', async (n) => {
+    const spec = bulletinSpec(n)
+    const { pages: preview } = planPageFit(spec, L)
+    const pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, `headings-${n}`))
+    expect(pages).toHaveLength(preview.length)
+    pages.forEach((p, i) => {
+      let lines = bodyLines(p)
+        .map((l) => l.text.replace(/\s/g, ''))
+        .filter((t) => !/^—\d+—$/.test(t))
+      // The 版记 (抄送, 印发机关 and date) closes the page: not compared.
+      const cc = lines.findIndex((t) => t.startsWith('抄送'))
+      if (cc >= 0) lines = lines.slice(0, cc)
+      if (i === 0) lines = lines.slice(lines.indexOf('各中小学、幼儿园：'))
+      expect(lines, `page ${i + 1}`).toEqual(previewBody(preview[i]))
+      const last = lines.filter((t) => !/^（此件|^\d{4}年/.test(t)).at(-1) ?? ''
+      expect(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(last), `page ${i + 1} ends with ${last}`).toBe(false)
+    })
+  }, 120_000)
 })

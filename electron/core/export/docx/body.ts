@@ -9,7 +9,7 @@ import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSp
 import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, isStandaloneHeading, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
 
@@ -77,7 +77,10 @@ export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemN
     if (b.kind === 'image') return imageBlocks(layout, b.image, b.text, carry)
     const l = options.tight && i >= options.tight.from ? options.tight.layout : layout
     const keep = options.keepLastWithNext && i === numbered.length - 1
-    return [blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})]
+    if (keep) return [blockParagraph(l, b, { keepNext: true, widowControl: true })]
+    // A standalone heading keeps with the first line after it, whole (7.3.3; the preview: elements.ts keepHeadingWithNext).
+    if (i < numbered.length - 1 && isStandaloneHeading(b)) return [blockParagraph(l, b, { keepNext: true, keepLines: true })]
+    return [blockParagraph(l, b)]
   })
 }
 
