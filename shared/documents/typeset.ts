@@ -147,9 +147,12 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     setBlock(i)
   }
 
+  // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
+  const note = c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)
+  // The 附件说明 items (after its blank lines): with several, the part after 正文 may break between them.
+  const noteItems = note.length > 0 ? c.attachments.length : 0
   const closing: Step[] = [
-    // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
-    ...(c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)),
+    ...note,
     ...(minutes ? attendance(t, spec) : []),
     // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
     ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
@@ -178,6 +181,38 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
       attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
       flow.imprint = imprint(t, spec)
       return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+    }
+    if (noteItems >= 2 && !(last < 0 && snap.cursor === 0)) {
+      // 7.3.4 with 7.3.5.4: a 附件说明 of several items breaks between them rather than carry 正文 lines away
+      // (issue: a one-line 正文 moved off page 1, leaving the 主送机关 there alone). 正文 stays whole; the
+      // blank lines and the first item follow it on its page (keep-with-next), the middle items flow freely,
+      // and the last item opens the next page's chain with the 署名, 成文日期 and 附注 when that chain does
+      // not fit below them — as the .docx writes it (body.ts attachmentNote: keepNext on the last item only).
+      t.restore(afterBody)
+      if (tight !== null) t.lineH = tight
+      const leadBlank = note.length - noteItems
+      const free = note.slice(0, note.length - 1)
+      const chain = closing.slice(note.length - 1)
+      const page = t.pages.length
+      // The blank lines and the first item's first line on 正文's page.
+      free.slice(0, leadBlank).forEach((step) => step())
+      if (t.pages.length === page && t.cursor + t.lineH <= t.typeH + 1e-6) {
+        free.slice(leadBlank).forEach((step) => step())
+        const beforeChain = t.snapshot()
+        const chainPage = t.pages.length
+        chain.forEach((step) => step())
+        if (t.pages.length > chainPage && beforeChain.cursor > 0) {
+          t.restore(beforeChain)
+          t.newPage()
+          chain.forEach((step) => step())
+        }
+        t.lineH = t.pitch
+        attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+        flow.imprint = imprint(t, spec)
+        return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+      }
+      t.restore(snap)
+      t.lineH = t.pitch
     }
     // Word's keep-with-next with widow/orphan control: the last two lines of 正文 go along (the whole
     // paragraph when it has fewer than four lines, so that neither page keeps a single line of it).

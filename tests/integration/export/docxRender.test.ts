@@ -595,3 +595,47 @@ describe.skipIf(skipRender)('headings kept with their next line, rendered by Lib
     })
   }, 120_000)
 })
+
+describe.skipIf(skipRender)('主送机关 never stranded, rendered by LibreOffice (issue 13 item 3)', () => {
+  let dir: string
+  let pages: PdfPage[]
+  // A one-line 正文 and three attachments whose names take five lines: page 1 used to end with the 主送机关
+  // and nine empty lines, all of 正文 on page 2.
+  const spec: DocumentSpec = {
+    kind: '通知',
+    format: 'file',
+    content: {
+      ...demo.content,
+      title: '关于做好2024年春季学期开学工作专项督导检查和学校安全隐患排查整治工作的通知',
+      recipients: '各中小学、幼儿园，各责任督学',
+      body: [{ level: 0, text: '现将有关材料印发给你们，请认真组织落实。' }],
+      attachments: [
+        { title: '贺兰县2024年春季学期开学工作专项督导检查实施方案及责任督学分组安排表', body: [] },
+        { title: '贺兰县中小学幼儿园安全隐患排查整治工作清单及整改情况统计表（样表）', body: [] },
+        { title: '责任督学挂牌督导工作记录表', body: [] },
+      ],
+      attachmentsIssued: false,
+    },
+  }
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-recipients-'))
+    pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'recipients'))
+  }, 120_000)
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('keeps 正文 under the 主送机关 on page 1 and breaks the 附件说明 between items, where the preview breaks it', () => {
+    const { pages: preview } = planPageFit(spec, L)
+    const page1 = bodyLines(pages[0]).map((l) => l.text.replace(/\s/g, ''))
+    const recipients = page1.indexOf('各中小学、幼儿园，各责任督学：')
+    expect(recipients).toBeGreaterThan(0)
+    expect(page1[recipients + 1]).toBe('现将有关材料印发给你们，请认真组织落实。')
+    const notePreview = (p: PreviewPage) => p.items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'attachmentNote').map((i) => i.text.replace(/\s/g, ''))
+    expect(page1.slice(recipients + 2)).toEqual(notePreview(preview[0]))
+    const page2 = bodyLines(pages[1]).map((l) => l.text.replace(/\s/g, ''))
+    expect(page2.slice(0, notePreview(preview[1]).length)).toEqual(notePreview(preview[1]))
+    expect(page2[0]).toMatch(/^\d\./)
+    expect(page2.some((t) => t === '贺兰县人民政府教育督导室')).toBe(true)
+  })
+})

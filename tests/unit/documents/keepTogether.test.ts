@@ -71,3 +71,40 @@ describe('headings keep with their next line (issue 13 item 2)', () => {
     }
   })
 })
+
+/** The issue's notice: a one-line 正文 and three attachments whose names take five lines of 附件说明. */
+const strandedSpec = (): DocumentSpec => ({
+  kind: '通知',
+  format: 'file',
+  content: {
+    ...demo.content,
+    title: '关于做好2024年春季学期开学工作专项督导检查和学校安全隐患排查整治工作的通知',
+    recipients: '各中小学、幼儿园，各责任督学',
+    body: [{ level: 0, text: '现将有关材料印发给你们，请认真组织落实。' }],
+    attachments: [
+      { title: '贺兰县2024年春季学期开学工作专项督导检查实施方案及责任督学分组安排表', body: [] },
+      { title: '贺兰县中小学幼儿园安全隐患排查整治工作清单及整改情况统计表（样表）', body: [] },
+      { title: '责任督学挂牌督导工作记录表', body: [] },
+    ],
+    attachmentsIssued: false,
+  },
+})
+
+describe('主送机关 never stranded; 附件说明 breaks between items (issue 13 item 3)', () => {
+  it('keeps 正文 on page 1 under the 主送机关 and breaks the 附件说明 between items, the last item with the 署名', () => {
+    const spec = strandedSpec()
+    const { pages, fit } = planPageFit(spec, L)
+    expect(fit.outcome).toBe('carried')
+    const page1 = bodyTexts(pages[0])
+    const page2 = bodyTexts(pages[1])
+    // The 附件说明 takes five lines.
+    expect([...page1, ...page2].filter((i) => i.role === 'attachmentNote')).toHaveLength(5)
+    expect(page1.at(-1)!.role).not.toBe('recipients')
+    expect(page1.some((i) => i.role === 'body' && i.text.startsWith('现将有关材料'))).toBe(true)
+    expect(page1.at(-1)!.role).toBe('attachmentNote')
+    // The next page opens with an item (never in the middle of one) and holds the 署名.
+    expect(page2[0].role).toBe('attachmentNote')
+    expect(page2[0].text).toMatch(/^\d\./)
+    expect(pages[1].items.some((i) => i.kind === 'text' && i.role === 'signature')).toBe(true)
+  })
+})

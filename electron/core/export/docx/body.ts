@@ -99,8 +99,10 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
       gridParagraph(layout, {
         ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
-        // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
-        keepNext: i < lines.length - 1 || keepLast,
+        // The last item is kept with the 署名 below it, so that a 署名 pushed to the next page never stands
+        // there alone; several items may break between them rather than carry 正文 lines to the next page
+        // (the preview: typeset.ts, issue 13 item 3).
+        keepNext: i === lines.length - 1 && keepLast,
         indent: { left: Math.round(line.leftTwips), hanging: Math.round(line.hangingTwips) },
         children: [textRun(layout, line.text)],
       }),
