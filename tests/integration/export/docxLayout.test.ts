@@ -179,6 +179,46 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     }
   })
 
+  it('declares every font it uses in word/fontTable.xml, with the GB2312 charset and an alternative name for the CJK faces', async () => {
+    // Issue 13 item 9: the table was empty, so a PC without the GB2312 faces substituted blindly.
+    for (const [profile, alt] of [
+      [L, { 仿宋_GB2312: '仿宋', 楷体_GB2312: '楷体', 方正小标宋简体: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' }],
+      [{ ...L, fontProfile: 'windows' as const }, { 仿宋: 'FangSong', 楷体: 'KaiTi', 华文中宋: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' }],
+    ] as const) {
+      const zip = await JSZip.loadAsync(await exportDocumentDocx({ ...labelled, content: { ...labelled.content, signers: ['张明'] }, kind: '请示' }, profile))
+      const table = await zip.file('word/fontTable.xml')!.async('string')
+      const declared = new Map([...table.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [m[1], m[2]]))
+      const used = new Set<string>()
+      for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|styles|header\d*|footer\d*)\.xml$/.test(n))) {
+        const xml = await zip.file(name)!.async('string')
+        for (const f of xml.matchAll(/<w:rFonts\b([^>]*)\/>/g)) for (const m of f[1].matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) used.add(m[1])
+      }
+      expect(used.size).toBeGreaterThan(2)
+      for (const name of used) expect(declared.has(name), name).toBe(true)
+      for (const [name, altName] of Object.entries(alt)) {
+        expect(declared.get(name), name).toContain(`<w:altName w:val="${altName}"/>`)
+        expect(declared.get(name), name).toContain('<w:charset w:val="86"/>')
+      }
+      expect(declared.get('Times New Roman')).toContain('<w:charset w:val="00"/>')
+    }
+  })
+
+  it('sets the × of placeholders in the CJK face: runs of × name the East Asian face in every slot', async () => {
+    const spec: DocumentSpec = { ...labelled, content: { ...labelled.content, title: '关于××的通知', body: [{ level: 0, text: '本月督导主题为“××”，督学共入校××所次，覆盖率××%。' }] } }
+    const xml = await JSZip.loadAsync(await exportDocumentDocx(spec)).then((z) => z.file('word/document.xml')!.async('string'))
+    const timesRuns = runs(xml).filter((r) => text(r).includes('×'))
+    expect(timesRuns.length).toBeGreaterThanOrEqual(4)
+    for (const r of timesRuns) {
+      expect(text(r)).toMatch(/^×+$/)
+      const face = attr(r, 'w:rFonts', 'w:eastAsia')
+      expect(attr(r, 'w:rFonts', 'w:ascii')).toBe(face)
+      expect(attr(r, 'w:rFonts', 'w:hAnsi')).toBe(face)
+    }
+    // The text around them is intact and keeps Times New Roman for digits and %.
+    expect(text(paragraphWith(xml, '本月督导主题为'))).toBe('本月督导主题为“××”，督学共入校××所次，覆盖率××%。')
+    expect(runs(paragraphWith(xml, '本月督导主题为')).filter((r) => text(r).includes('%')).every((r) => attr(r, 'w:rFonts', 'w:ascii') === 'Times New Roman')).toBe(true)
+  })
+
   it('keeps positioned paragraphs off the line grid (w:snapToGrid off in the GwFixed style)', () => {
     expect(d.styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/)
   })

@@ -18,6 +18,7 @@ import { imprintBlocks } from './imprint'
 import { fileHead, letterhead, letterHead } from './masthead'
 import { blankLines, exactSpacing, STYLE_FIXED, tightenedLayout } from './runs'
 import { stylesXml } from './styles'
+import { finishPackage } from './fontTable'
 
 type Block = Paragraph | Table
 
@@ -129,5 +130,5 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
 
 /** Exports `spec` as a .docx file laid out by `layout` (GB/T 9704-2012 by default). */
 export async function exportDocumentDocx(spec: DocumentSpec, layout: LayoutProfile = GBT9704_LAYOUT): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(spec, layout))
+  return finishPackage(await Packer.toBuffer(buildDocument(spec, layout)), layout)
 }
