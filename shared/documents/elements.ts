@@ -309,22 +309,18 @@ export function attachmentPages(t: Typesetter, attachments: Attachment[], itemNu
 // ---------------------------------------------------------------------------------------------
 // 版记 (7.4)
 
-/**
- * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
- * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
- * above leaves no room. 信函格式: 抄送 only, no lines.
- */
-export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
+/** A row of the 版记 (抄送, or 印发机关 and date) and its lines. */
+type ImprintRow = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
+
+/** The rows of the 版记 and their lines, as imprint() sets them. */
+function imprintLayoutRows(t: Typesetter, spec: DocumentSpec): ImprintRow[] {
   const c = spec.content
   const l = t.layout
   const letter = spec.format === 'letter'
   const sizePt = l.text.imprintSizePt
   const unit = ptToTwips(sizePt)
   const side = imprintRows(l, c, letter).sideTwips
-  const style: Style = { font: 'fangsong', sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-
-  type Row = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
-  const rows: Row[] = []
+  const rows: ImprintRow[] = []
   // Texts and indents are the composer's (compose.ts), the exporter writes the same.
   const r = imprintRows(l, c, letter)
   if (r.cc) {
@@ -338,11 +334,35 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
     })
   }
   if (r.printing) {
-    const line: Row['lines'][number] = []
+    const line: ImprintRow['lines'][number] = []
     if (r.printing.org) line.push({ text: r.printing.org, x: side, width: t.typeW - 2 * side, align: 'left' })
     if (r.printing.date) line.push({ text: r.printing.date, x: side, width: t.typeW - 2 * side, align: 'right' })
     rows.push({ lines: [line] })
   }
+  return rows
+}
+
+/**
+ * Height the 信函格式 版记 (抄送 only, at the foot of the last page, 10.1) takes with the anchor paragraph
+ * above it, in twips; 0 for other formats or without 抄送. typeset.ts counts it in the page fit, so that a
+ * letter tightened to keep its 署名 with 正文 keeps its 抄送 there too (issue 13 item 5).
+ */
+export function letterImprintTwips(t: Typesetter, spec: DocumentSpec): number {
+  if (spec.format !== 'letter') return 0
+  const lines = imprintLayoutRows(t, spec).reduce((n, r) => n + r.lines.length, 0)
+  return lines > 0 ? lines * t.pitch + IMPRINT_ANCHOR_TWIPS : 0
+}
+
+/**
+ * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
+ * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
+ * above leaves no room. 信函格式: 抄送 only, no lines.
+ */
+export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
+  const l = t.layout
+  const letter = spec.format === 'letter'
+  const style: Style = { font: 'fangsong', sizePt: l.text.imprintSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  const rows = imprintLayoutRows(t, spec)
   if (rows.length === 0) return { ownPage: false, blankPageBefore: false }
 
   const pitch = t.pitch

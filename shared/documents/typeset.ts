@@ -26,6 +26,7 @@ import {
   bodyBlock,
   fileHead,
   keepHeadingWithNext,
+  letterImprintTwips,
   imprint,
   letterHead,
   annotations,
@@ -58,6 +59,8 @@ export interface TypesetFlow {
   bodyEnd: { page: number; cursor: number }
   /** Lines after 正文: 附件说明, 出席…, blank lines, 署名, 成文日期, 附注. */
   closingLines: number
+  /** Room kept below the part after 正文 for the 信函格式 版记 (抄送) on the same page, twips (0: none). */
+  reserveTwips: number
   /** The closing part did not fit below 正文 and moved to the next page with the last lines of 正文. */
   carried: boolean
   imprint: ImprintPlacement
@@ -136,7 +139,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     flow.blocks[i] = { page, lines }
     return lines
   }
-  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
+  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, reserveTwips: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
   const last = blocks.length - 1
   // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
   let chainFrom = last
@@ -158,14 +161,36 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
     ...annotations(t, c),
   ]
+  // 信函格式 (10.1): the 抄送 sits at the foot of the last page; its room is the last step of the part after
+  // 正文, so that the page fit counts it (issue 13 item 5: a letter tightened to keep its 署名 sent the one 抄送
+  // line to a page of its own after a blank one), and is given back before imprint() sets it.
+  const reserve = letterImprintTwips(t, spec)
+  let reserved: { page: number; top: number } | null = null
+  if (reserve > 0 && closing.length > 0) {
+    closing.push(() => {
+      // An odd last text page but the first sends the 版记 to the next, even page anyway (imprint(), 7.4).
+      if (t.pages.length % 2 === 1 && t.pages.length > 1) return
+      const top = t.line(reserve)
+      reserved = { page: t.pages.length, top }
+    })
+  }
+  const unreserve = () => {
+    if (reserved && reserved.page === t.pages.length) {
+      t.cursor = reserved.top
+      t.lineCount--
+    }
+    reserved = null
+  }
   const snap = t.snapshot()
   const lastLines = last >= 0 ? setBlock(last) : 0
   flow.bodyEnd = { page: t.pages.length - 1, cursor: t.cursor }
+  // The room the page fit keeps for the letter's 版记 where 正文 ends: on an even page or page 1 (see above).
+  flow.reserveTwips = reserve > 0 && (flow.bodyEnd.page === 0 || flow.bodyEnd.page % 2 === 1) ? reserve : 0
   const afterBody = t.snapshot()
   if (tight !== null) t.lineH = tight
   const linesBefore = t.lineCount
   closing.forEach((step) => step())
-  flow.closingLines = t.lineCount - linesBefore
+  flow.closingLines = t.lineCount - linesBefore - (reserve > 0 && closing.length > 0 ? 1 : 0)
   if (closing.length > 0 && t.pages.length - 1 > flow.bodyEnd.page && !(last < 0 && snap.cursor === 0)) {
     flow.carried = true
     if (minutes) {
@@ -206,6 +231,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
           t.newPage()
           chain.forEach((step) => step())
         }
+        unreserve()
         t.lineH = t.pitch
         attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
         flow.imprint = imprint(t, spec)
@@ -240,6 +266,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     if (tight !== null) t.lineH = tight
     closing.forEach((step) => step())
   }
+  unreserve()
   t.lineH = t.pitch
 
   attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)

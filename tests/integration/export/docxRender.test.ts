@@ -640,3 +640,46 @@ describe.skipIf(skipRender)('主送机关 never stranded, rendered by LibreOffic
     expect(page2.some((t) => t === '贺兰县人民政府教育督导室')).toBe(true)
   })
 })
+
+describe.skipIf(skipRender)('信函格式 with 抄送 rendered by LibreOffice (issue 13 item 5)', () => {
+  let dir: string
+  let pages: PdfPage[]
+  // 正文 ends on a full page 4, tightened to keep the 署名 and date: the 抄送 used to go to a page 6 of its
+  // own after a blank page 5.
+  const spec: DocumentSpec = {
+    kind: '函',
+    format: 'letter',
+    content: {
+      ...demo.content,
+      mastheadSuffix: '',
+      docNumber: '贺政教督函〔2024〕5号',
+      title: '关于商请协助开展2024年春季学期督导检查的函',
+      recipients: '县卫生健康局',
+      body: Array.from({ length: 38 }, () => ({ level: 0 as const, text: '督'.repeat(54) })),
+      attachments: [],
+      attachmentsIssued: false,
+      ccRecipients: '县教育体育局',
+    },
+  }
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docx-render-letter-cc-'))
+    pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, 'letter-cc'))
+  }, 120_000)
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('prints the 抄送 at the foot of page 4 with the 署名 and the date, as the preview: four pages, none blank', () => {
+    const { fit, pages: preview } = planPageFit(spec, L)
+    expect(fit.outcome).toBe('tightened')
+    expect(preview).toHaveLength(4)
+    expect(pages).toHaveLength(4)
+    for (const p of pages) expect(p.lines.length).toBeGreaterThan(0)
+    const last = pages[3].lines.map((l) => l.text.replace(/\s/g, ''))
+    expect(last).toContain('贺兰县人民政府教育督导室')
+    expect(last).toContain('2024年3月22日')
+    const cc = pages[3].lines.find((l) => l.text.replace(/\s/g, '').startsWith('抄送'))!
+    expect(cc).toBeDefined()
+    expect(cc.yMax).toBeLessThan(typeBottom + 0.5)
+  })
+})
