@@ -363,7 +363,7 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const letter = spec.format === 'letter'
   const style: Style = { font: 'fangsong', sizePt: l.text.imprintSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
   const rows = imprintLayoutRows(t, spec)
-  if (rows.length === 0) return { ownPage: false, blankPageBefore: false }
+  if (rows.length === 0) return { ownPage: false, blankPageBefore: false, numbered: false }
 
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
@@ -376,17 +376,19 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const oddLastPage = lastPage % 2 === 1 && lastPage > 1
   // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
   // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
-  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false }
+  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false, numbered: false }
   if (placement.ownPage) {
     // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
-    // the next page would be odd. Neither carries a page number.
+    // the next page would be odd. With a blank page before it neither carries a page number (7.5); right
+    // after an odd text page it is numbered, unless the profile keeps the habit of never numbering it.
     placement.blankPageBefore = (t.pages.length + 1) % 2 === 1
+    placement.numbered = !placement.blankPageBefore && l.imprint.ownPageNumber !== 'unnumbered'
     if (placement.blankPageBefore) {
       t.newPage()
       t.page.unnumbered = true
     }
     t.newPage()
-    t.page.unnumbered = true
+    t.page.unnumbered = !placement.numbered
   }
   const thick = mmToTwips(l.imprint.thickLineMm)
   const thin = mmToTwips(l.imprint.thinLineMm)
@@ -420,4 +422,6 @@ export interface ImprintPlacement {
   ownPage: boolean
   /** After a blank page, also without a page number, so that the 版记 page is even. */
   blankPageBefore: boolean
+  /** The 版记 page of its own shows its page number (7.5: no blank page before it; LayoutProfile imprint.ownPageNumber). */
+  numbered: boolean
 }

@@ -139,7 +139,7 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     flow.blocks[i] = { page, lines }
     return lines
   }
-  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, reserveTwips: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
+  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, reserveTwips: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false, numbered: false } }
   const last = blocks.length - 1
   // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
   let chainFrom = last

@@ -276,7 +276,7 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(attr(all[i + 2], 'w:ind', 'w:firstLine')).toBe('630')
     // Page numbers continue through the issued text (one numbered section); the 版记 follows on the even
     // page 6 in a section of its own, since the text ends on the odd page 5 (7.4).
-    expect(planPageFit(demo, L).pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, null])
+    expect(planPageFit(demo, L).pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6])
     expect(d.document.match(/<w:sectPr>/g)).toHaveLength(2)
   })
 
@@ -536,7 +536,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
       [14, true],
     ] as const) {
       const spec = doc({ body: body(n) })
-      expect(planPageFit(spec, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: blank })
+      expect(planPageFit(spec, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: blank, numbered: !blank })
       const buffer = await exportDocumentDocx(spec)
       const zip = await JSZip.loadAsync(buffer)
       const xml = await zip.file('word/document.xml')!.async('string')
@@ -545,13 +545,15 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
       expect(sections(xml)).toHaveLength(2)
       expect(first).toMatch(/<w:footerReference w:type="default"/)
       expect(second).toContain('<w:type w:val="nextPage"/>')
-      // All three footers of the 版记 section are empty (no PAGE field, no text).
+      // 7.5: after a blank page all three footers of the 版记 section are empty (no PAGE field, no text);
+      // right after an odd text page the 版记 page is numbered like the others (issue 13 item 8).
       const footers = [...second.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)]
-      expect(footers.map((m) => m[1]).sort()).toEqual(['default', 'even', 'first'])
+      expect(footers.map((m) => m[1]).sort()).toEqual(blank ? ['default', 'even', 'first'] : ['default', 'even'])
       for (const m of footers) {
         const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]
         const footer = await zip.file(`word/${target}`)!.async('string')
-        expect(footer).not.toMatch(/PAGE|<w:t[ >]/)
+        if (blank) expect(footer).not.toMatch(/PAGE|<w:t[ >]/)
+        else expect(footer).toMatch(/PAGE/)
       }
       // The 版记 table lives in the second section; the blank page is a paragraph with page-break-before before it.
       const tail = xml.slice(xml.indexOf(first) + first.length)
@@ -563,7 +565,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
 
   it('7.4: moves a 版记 that would fit on an odd last page to the next, even page (no blank page, no number); a one-page document keeps it on page 1', async () => {
     // The demo ends on page 5: the 版记 goes to page 6, in its own section with empty footers, no blank page.
-    expect(planPageFit(demo, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false })
+    expect(planPageFit(demo, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false, numbered: true })
     const xml = (await unzip(await exportDocumentDocx(demo))).document
     const [first, second] = sections(xml)
     expect(sections(xml)).toHaveLength(2)
@@ -575,7 +577,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
     const one = doc({ title: '关于开展春季开学工作专项督导的通知', body: [{ level: 0, text: '现将有关事项通知如下，请遵照执行。' }] })
     const { fit, pages } = planPageFit(one, L)
     expect(pages).toHaveLength(1)
-    expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false })
+    expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false, numbered: false })
     expect(sections((await unzip(await exportDocumentDocx(one))).document)).toHaveLength(1)
   })
 })

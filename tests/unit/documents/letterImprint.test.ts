@@ -36,7 +36,7 @@ describe('信函格式 版记 in the page fit (issue 13 item 5)', () => {
     for (const n of [37, 38]) {
       const { fit, pages } = planPageFit(letterSpec(n), GBT9704_LAYOUT)
       expect(fit.outcome, `n = ${n}`).toBe('tightened')
-      expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false })
+      expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false, numbered: false })
       expect(pages, `n = ${n}`).toHaveLength(4)
       const last = roles(pages[3].items.filter((i): i is PreviewText => i.kind === 'text'))
       expect(last).toContain('body')

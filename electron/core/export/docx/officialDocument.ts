@@ -106,12 +106,13 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     },
   ]
   if (ownPage) {
-    // GB/T 9704 7.4/7.5: the 版记 alone on the last, even page, after a blank page when needed; neither
-    // page carries a number, so the section has empty footers (a section without them would inherit the
-    // numbered ones).
+    // GB/T 9704 7.4/7.5: the 版记 alone on the last, even page, after a blank page when needed; with a
+    // blank page neither page carries a number, so the section has empty footers (a section without them
+    // would inherit the numbered ones); right after an odd text page the 版记 page is numbered (7.5), unless
+    // the profile says otherwise (fit.imprint.numbered, decided with the preview's pages).
     sections.push({
       properties: { type: SectionType.NEXT_PAGE, page, grid },
-      footers: emptyFooters(),
+      footers: fit.imprint.numbered ? pageNumberFooters(layout, { blankFirstPage: false }) : emptyFooters(),
       // The section opens with a thin empty paragraph (LibreOffice drops the section break, and the empty
       // footers with it, before a floating table); the blank page holds just that paragraph, and the next
       // one starts the 版记 page (a page break at the very start of a section would be dropped as well).
