@@ -17,14 +17,18 @@ const bulletin = JSON.parse(readFileSync(join(root, 'seeds/templates/supervision
 const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
 
 const bodyTexts = (p: PreviewPage) =>
-  p.items.filter((i): i is PreviewText => i.kind === 'text' && (i.role === 'body' || i.role === 'recipients' || i.role === 'attachmentNote'))
+  p.items.filter(
+    (i): i is PreviewText => i.kind === 'text' && (i.role === 'body' || i.role === 'recipients' || i.role === 'attachmentNote'),
+  )
 
 /** A paragraph of exactly `lines` 3号 lines (2 characters of first-line indent). */
 const filler = (lines: number): BodyBlock => ({ level: 0, text: '督'.repeat(28 * lines - 2) })
 
 /** The 督导通报 template with its intro paragraph `n` lines long and its empty sections filled in. */
 function bulletinSpec(n: number): DocumentSpec {
-  const body: BodyBlock[] = (bulletin.content.body as BodyBlock[]).map((b, i) => (i === 0 ? filler(n) : b.text === '' ? { level: 0, text: '导'.repeat(40) } : b))
+  const body: BodyBlock[] = (bulletin.content.body as BodyBlock[]).map((b, i) =>
+    i === 0 ? filler(n) : b.text === '' ? { level: 0, text: '导'.repeat(40) } : b,
+  )
   body.splice(5, 0, { level: 2, text: '办学行为进一步规范' }, { level: 0, text: '学'.repeat(60) })
   return {
     kind: '通报',

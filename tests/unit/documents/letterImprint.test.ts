@@ -50,7 +50,10 @@ describe('信函格式 版记 in the page fit (issue 13 item 5)', () => {
     for (let n = 1; n <= 50; n++) {
       const { pages } = planPageFit(letterSpec(n), GBT9704_LAYOUT)
       const texts = pages.map((p) => p.items.filter((i): i is PreviewText => i.kind === 'text' && i.role !== 'pageNumber'))
-      expect(texts.findIndex((t) => t.length === 0), `n = ${n}`).toBe(-1)
+      expect(
+        texts.findIndex((t) => t.length === 0),
+        `n = ${n}`,
+      ).toBe(-1)
     }
   })
 })

@@ -66,10 +66,14 @@ export function timesSignInCjkFace(xml: string): string {
     const rPr = /<w:rPr>.*?<\/w:rPr>/s.exec(head)?.[0] ?? ''
     const eastAsia = /<w:rFonts\b[^>]*\bw:eastAsia="([^"]*)"/.exec(rPr)?.[1]
     if (!eastAsia) return run
-    const cjkPr = rPr.replace(/(<w:rFonts\b[^>]*?)\bw:ascii="[^"]*"/, `$1w:ascii="${eastAsia}"`).replace(/(<w:rFonts\b[^>]*?)\bw:hAnsi="[^"]*"/, `$1w:hAnsi="${eastAsia}"`)
+    const cjkPr = rPr
+      .replace(/(<w:rFonts\b[^>]*?)\bw:ascii="[^"]*"/, `$1w:ascii="${eastAsia}"`)
+      .replace(/(<w:rFonts\b[^>]*?)\bw:hAnsi="[^"]*"/, `$1w:hAnsi="${eastAsia}"`)
     const segments = t[2].split(/(×+)/).filter((s) => s !== '')
     return segments
-      .map((s, i) => `<w:r>${(i === 0 ? head : rPr).replace(rPr, s.startsWith('×') ? cjkPr : rPr)}<w:t xml:space="preserve">${s}</w:t></w:r>`)
+      .map(
+        (s, i) => `<w:r>${(i === 0 ? head : rPr).replace(rPr, s.startsWith('×') ? cjkPr : rPr)}<w:t xml:space="preserve">${s}</w:t></w:r>`,
+      )
       .join('')
   })
 }
