@@ -10,7 +10,7 @@ import { chineseDateOrBlank } from './chineseDate'
 import { breakTitle } from './titleBreak'
 import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
 import type { NumberedBlock } from './headingNumbering'
-import type { Attachment, DocumentContent, ParagraphBlock } from './types'
+import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock } from './types'
 
 /** Width of `text` in 3号 body text with the profile's spacing, twips. */
 const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
@@ -28,6 +28,19 @@ export function bodyRuns(layout: LayoutProfile, b: ParagraphBlock & Pick<Numbere
   const stop = text.indexOf('。')
   const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
   return [{ text: b.label + text.slice(0, splitAt), font: slot }, ...(splitAt < text.length ? [{ text: text.slice(splitAt), font: 'fangsong' as const }] : [])]
+}
+
+/**
+ * A heading standing on its own line(s) (7.3.3: 一、 （一） 1. （1） with no paragraph text running on after
+ * its first 。): it keeps with the first line of what follows, never a page's last line — the preview moves
+ * it (elements.ts keepHeadingWithNext), the .docx writes w:keepNext and w:keepLines (body.ts).
+ */
+export function isStandaloneHeading(b: BodyBlock): boolean {
+  if (b.kind === 'table' || b.kind === 'image' || b.level === 0) return false
+  const text = b.text.replace(/\r?\n/g, '').trim()
+  if (text === '') return false
+  const stop = text.indexOf('。')
+  return stop < 0 || stop === text.length - 1
 }
 
 /** A line placed by computation: its text, its left edge from the 版心's left and its right edge from the 版心's right. */

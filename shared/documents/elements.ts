@@ -7,7 +7,7 @@
 import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, isStandaloneHeading, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
 import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
@@ -169,7 +169,45 @@ export function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number)
 }
 
 export function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
-  for (const b of numberBlocks(blocks, itemNumbering)) bodyBlock(t, b)
+  const numbered = numberBlocks(blocks, itemNumbering)
+  numbered.forEach((b, i) => {
+    keepHeadingWithNext(t, numbered, i)
+    bodyBlock(t, b)
+  })
+}
+
+/** Lines a 正文 paragraph takes (first-line indent, body size), as bodyBlock sets it. */
+function paragraphLineCount(t: Typesetter, b: NumberedBlock): number {
+  const chars = bodyRuns(t.layout, b as Parameters<typeof bodyRuns>[1]).flatMap((r) => [...r.text])
+  if (chars.length === 0) return 1
+  const firstLine = t.layout.body.firstLineIndentChars * t.ch
+  const unit = t.charTwips(t.layout.text.bodySizePt)
+  return wrapChars(chars, (i) => (t.typeW - (i === 0 ? firstLine : 0)) / unit, t.gapChars()).length
+}
+
+/**
+ * Headings keep with their next line (7.3.3; issue: 「二、主要成效」 as page 1's last line, its text on page 2):
+ * when a standalone heading (compose.ts isStandaloneHeading) — with the headings right after it, a chain as
+ * Word's keepNext makes one — and the first line of the block after them do not fit below the cursor, the
+ * heading opens the next page. The .docx writes keepNext + keepLines on the same headings (body.ts). Not for
+ * the last block (the part after 正文 is chained to it by typeset.ts) nor at the top of a page.
+ */
+export function keepHeadingWithNext(t: Typesetter, blocks: NumberedBlock[], i: number): void {
+  if (t.cursor <= 0 || !isStandaloneHeading(blocks[i]) || i >= blocks.length - 1) return
+  let need = 0
+  let j = i
+  while (j < blocks.length - 1 && isStandaloneHeading(blocks[j])) {
+    need += paragraphLineCount(t, blocks[j]) * t.lineH
+    j++
+  }
+  const next = blocks[j]
+  need +=
+    next.kind === 'table'
+      ? t.openingTwips({ kind: 'table', table: next.table, caption: next.text })
+      : next.kind === 'image'
+        ? t.openingTwips({ kind: 'image', image: next.image, caption: next.text })
+        : t.lineH
+  if (t.cursor + need > t.typeH + 1e-6) t.newPage()
 }
 
 /** One paragraph (or blank line) of the closing part after 正文; the whole part is one keep-with-next chain. */
@@ -271,22 +309,18 @@ export function attachmentPages(t: Typesetter, attachments: Attachment[], itemNu
 // ---------------------------------------------------------------------------------------------
 // 版记 (7.4)
 
-/**
- * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
- * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
- * above leaves no room. 信函格式: 抄送 only, no lines.
- */
-export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
+/** A row of the 版记 (抄送, or 印发机关 and date) and its lines. */
+type ImprintRow = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
+
+/** The rows of the 版记 and their lines, as imprint() sets them. */
+function imprintLayoutRows(t: Typesetter, spec: DocumentSpec): ImprintRow[] {
   const c = spec.content
   const l = t.layout
   const letter = spec.format === 'letter'
   const sizePt = l.text.imprintSizePt
   const unit = ptToTwips(sizePt)
   const side = imprintRows(l, c, letter).sideTwips
-  const style: Style = { font: 'fangsong', sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-
-  type Row = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
-  const rows: Row[] = []
+  const rows: ImprintRow[] = []
   // Texts and indents are the composer's (compose.ts), the exporter writes the same.
   const r = imprintRows(l, c, letter)
   if (r.cc) {
@@ -300,12 +334,36 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
     })
   }
   if (r.printing) {
-    const line: Row['lines'][number] = []
+    const line: ImprintRow['lines'][number] = []
     if (r.printing.org) line.push({ text: r.printing.org, x: side, width: t.typeW - 2 * side, align: 'left' })
     if (r.printing.date) line.push({ text: r.printing.date, x: side, width: t.typeW - 2 * side, align: 'right' })
     rows.push({ lines: [line] })
   }
-  if (rows.length === 0) return { ownPage: false, blankPageBefore: false }
+  return rows
+}
+
+/**
+ * Height the 信函格式 版记 (抄送 only, at the foot of the last page, 10.1) takes with the anchor paragraph
+ * above it, in twips; 0 for other formats or without 抄送. typeset.ts counts it in the page fit, so that a
+ * letter tightened to keep its 署名 with 正文 keeps its 抄送 there too (issue 13 item 5).
+ */
+export function letterImprintTwips(t: Typesetter, spec: DocumentSpec): number {
+  if (spec.format !== 'letter') return 0
+  const lines = imprintLayoutRows(t, spec).reduce((n, r) => n + r.lines.length, 0)
+  return lines > 0 ? lines * t.pitch + IMPRINT_ANCHOR_TWIPS : 0
+}
+
+/**
+ * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
+ * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
+ * above leaves no room. 信函格式: 抄送 only, no lines.
+ */
+export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
+  const l = t.layout
+  const letter = spec.format === 'letter'
+  const style: Style = { font: 'fangsong', sizePt: l.text.imprintSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  const rows = imprintLayoutRows(t, spec)
+  if (rows.length === 0) return { ownPage: false, blankPageBefore: false, numbered: false }
 
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
@@ -318,17 +376,19 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const oddLastPage = lastPage % 2 === 1 && lastPage > 1
   // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
   // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
-  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false }
+  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false, numbered: false }
   if (placement.ownPage) {
     // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
-    // the next page would be odd. Neither carries a page number.
+    // the next page would be odd. With a blank page before it neither carries a page number (7.5); right
+    // after an odd text page it is numbered, unless the profile keeps the habit of never numbering it.
     placement.blankPageBefore = (t.pages.length + 1) % 2 === 1
+    placement.numbered = !placement.blankPageBefore && l.imprint.ownPageNumber !== 'unnumbered'
     if (placement.blankPageBefore) {
       t.newPage()
       t.page.unnumbered = true
     }
     t.newPage()
-    t.page.unnumbered = true
+    t.page.unnumbered = !placement.numbered
   }
   const thick = mmToTwips(l.imprint.thickLineMm)
   const thin = mmToTwips(l.imprint.thinLineMm)
@@ -362,4 +422,6 @@ export interface ImprintPlacement {
   ownPage: boolean
   /** After a blank page, also without a page number, so that the 版记 page is even. */
   blankPageBefore: boolean
+  /** The 版记 page of its own shows its page number (7.5: no blank page before it; LayoutProfile imprint.ownPageNumber). */
+  numbered: boolean
 }

@@ -181,6 +181,13 @@ export interface LayoutProfile {
     sideIndentChars: number
     thickLineMm: number
     thinLineMm: number
+    /**
+     * The page number of a 版记 page of its own. 'standard' (7.5 "公文的版记页前有空白页的，空白页和版记页均不编排
+     * 页码"): only a blank page before it drops the number of both; a 版记 page that directly follows an odd
+     * last text page is numbered. 'unnumbered': the common office habit of never numbering a 版记 page of
+     * its own (nor the blank page before it).
+     */
+    ownPageNumber: 'standard' | 'unnumbered'
   }
   pageNumber: {
     /** Top of the page number below the bottom of the 版心. */
@@ -296,6 +303,7 @@ export const GBT9704_LAYOUT: LayoutProfile = {
     sideIndentChars: 1, // 7.4.2 "左右各空一字"
     thickLineMm: 0.35, // 7.4.1 "首条分隔线和末条分隔线用粗线（推荐高度为0.35mm）"
     thinLineMm: 0.25, // 7.4.1 "中间的分隔线用细线（推荐高度为0.25mm）"
+    ownPageNumber: 'standard', // 7.5 "公文的版记页前有空白页的，空白页和版记页均不编排页码"
   },
   pageNumber: {
     belowTypeAreaMm: 7, // 7.5 "一字线上距版心下边缘7mm"

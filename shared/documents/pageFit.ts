@@ -93,14 +93,15 @@ export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: P
  * `g` is the grid typesetting (carried) with the seal lines to keep. Null when no such pitch fits.
  */
 function tighten(spec: DocumentSpec, layout: LayoutProfile, g: { fit: FitSettings; r: { flow: TypesetFlow } }): { fit: FitSettings; r: { pages: PreviewPage[]; flow: TypesetFlow } } | null {
-  const { bodyEnd, blocks, closingLines } = g.r.flow
+  const { bodyEnd, blocks, closingLines, reserveTwips } = g.r.flow
   const pitch = layout.grid.linePitchTwips
   let from = blocks.length
   while (from > 0 && blocks[from - 1].page === bodyEnd.page) from--
   const bodyLines = blocks.slice(from).reduce((n, b) => n + b.lines, 0)
   const lines = bodyLines + closingLines
   const start = bodyEnd.cursor - bodyLines * pitch
-  const room = typeAreaHeightTwips(layout) - FIT_SLACK_TWIPS - start
+  // The 信函格式 版记 keeps its grid lines below the tightened ones (typeset.ts reserveTwips).
+  const room = typeAreaHeightTwips(layout) - FIT_SLACK_TWIPS - start - reserveTwips
   if (lines <= 0 || room <= 0) return null
   const first = Math.min(pitch - 1, Math.floor(room / lines))
   for (let p = first; p >= layout.pageFit.minLinePitchTwips && p > first - 3; p--) {

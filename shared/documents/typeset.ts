@@ -18,12 +18,15 @@ import { chineseDateOrBlank } from './chineseDate'
 import type { LayoutProfile } from './layout'
 import type { DocumentSpec } from './types'
 import { Typesetter, type PreviewPage } from '../print/paginate'
+import { isStandaloneHeading } from './compose'
 import {
   attachmentNote,
   attachmentPages,
   attendance,
   bodyBlock,
   fileHead,
+  keepHeadingWithNext,
+  letterImprintTwips,
   imprint,
   letterHead,
   annotations,
@@ -56,6 +59,8 @@ export interface TypesetFlow {
   bodyEnd: { page: number; cursor: number }
   /** Lines after 正文: 附件说明, 出席…, blank lines, 署名, 成文日期, 附注. */
   closingLines: number
+  /** Room kept below the part after 正文 for the 信函格式 版记 (抄送) on the same page, twips (0: none). */
+  reserveTwips: number
   /** The closing part did not fit below 正文 and moved to the next page with the last lines of 正文. */
   carried: boolean
   imprint: ImprintPlacement
@@ -127,32 +132,65 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   const tight = fit.tightPitchTwips
   const setBlock = (i: number, breakBefore?: number): number => {
     if (tight !== null && i >= fit.tightFromBlock) t.lineH = tight
+    keepHeadingWithNext(t, blocks, i)
     // The page of the block's first line: the next one when that line does not fit on this one.
     const page = t.pages.length - (t.cursor > 0 && t.cursor + t.lineH > t.typeH + 1e-6 ? 0 : 1)
     const lines = bodyBlock(t, blocks[i], breakBefore)
     flow.blocks[i] = { page, lines }
     return lines
   }
-  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
+  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, reserveTwips: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false, numbered: false } }
   const last = blocks.length - 1
-  for (let i = 0; i < last; i++) setBlock(i)
+  // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
+  let chainFrom = last
+  while (chainFrom > 0 && isStandaloneHeading(blocks[chainFrom - 1])) chainFrom--
+  let chainSnap: ReturnType<Typesetter['snapshot']> | null = null
+  for (let i = 0; i < last; i++) {
+    if (i === chainFrom) chainSnap = t.snapshot()
+    setBlock(i)
+  }
 
+  // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
+  const note = c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)
+  // The 附件说明 items (after its blank lines): with several, the part after 正文 may break between them.
+  const noteItems = note.length > 0 ? c.attachments.length : 0
   const closing: Step[] = [
-    // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
-    ...(c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)),
+    ...note,
     ...(minutes ? attendance(t, spec) : []),
     // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
     ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
     ...annotations(t, c),
   ]
+  // 信函格式 (10.1): the 抄送 sits at the foot of the last page; its room is the last step of the part after
+  // 正文, so that the page fit counts it (issue 13 item 5: a letter tightened to keep its 署名 sent the one 抄送
+  // line to a page of its own after a blank one), and is given back before imprint() sets it.
+  const reserve = letterImprintTwips(t, spec)
+  let reserved: { page: number; top: number } | null = null
+  if (reserve > 0 && closing.length > 0) {
+    closing.push(() => {
+      // An odd last text page but the first sends the 版记 to the next, even page anyway (imprint(), 7.4).
+      if (t.pages.length % 2 === 1 && t.pages.length > 1) return
+      const top = t.line(reserve)
+      reserved = { page: t.pages.length, top }
+    })
+  }
+  const unreserve = () => {
+    if (reserved && reserved.page === t.pages.length) {
+      t.cursor = reserved.top
+      t.lineCount--
+    }
+    reserved = null
+  }
   const snap = t.snapshot()
   const lastLines = last >= 0 ? setBlock(last) : 0
   flow.bodyEnd = { page: t.pages.length - 1, cursor: t.cursor }
+  // The room the page fit keeps for the letter's 版记 where 正文 ends: on an even page or page 1 (see above).
+  flow.reserveTwips = reserve > 0 && (flow.bodyEnd.page === 0 || flow.bodyEnd.page % 2 === 1) ? reserve : 0
   const afterBody = t.snapshot()
   if (tight !== null) t.lineH = tight
   const linesBefore = t.lineCount
   closing.forEach((step) => step())
-  flow.closingLines = t.lineCount - linesBefore
+  flow.closingLines = t.lineCount - linesBefore - (reserve > 0 && closing.length > 0 ? 1 : 0)
   if (closing.length > 0 && t.pages.length - 1 > flow.bodyEnd.page && !(last < 0 && snap.cursor === 0)) {
     flow.carried = true
     if (minutes) {
@@ -169,19 +207,66 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
       flow.imprint = imprint(t, spec)
       return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
     }
+    if (noteItems >= 2 && !(last < 0 && snap.cursor === 0)) {
+      // 7.3.4 with 7.3.5.4: a 附件说明 of several items breaks between them rather than carry 正文 lines away
+      // (issue: a one-line 正文 moved off page 1, leaving the 主送机关 there alone). 正文 stays whole; the
+      // blank lines and the first item follow it on its page (keep-with-next), the middle items flow freely,
+      // and the last item opens the next page's chain with the 署名, 成文日期 and 附注 when that chain does
+      // not fit below them — as the .docx writes it (body.ts attachmentNote: keepNext on the last item only).
+      t.restore(afterBody)
+      if (tight !== null) t.lineH = tight
+      const leadBlank = note.length - noteItems
+      const free = note.slice(0, note.length - 1)
+      const chain = closing.slice(note.length - 1)
+      const page = t.pages.length
+      // The blank lines and the first item's first line on 正文's page.
+      free.slice(0, leadBlank).forEach((step) => step())
+      if (t.pages.length === page && t.cursor + t.lineH <= t.typeH + 1e-6) {
+        free.slice(leadBlank).forEach((step) => step())
+        const beforeChain = t.snapshot()
+        const chainPage = t.pages.length
+        chain.forEach((step) => step())
+        if (t.pages.length > chainPage && beforeChain.cursor > 0) {
+          t.restore(beforeChain)
+          t.newPage()
+          chain.forEach((step) => step())
+        }
+        unreserve()
+        t.lineH = t.pitch
+        attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+        flow.imprint = imprint(t, spec)
+        return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+      }
+      t.restore(snap)
+      t.lineH = t.pitch
+    }
     // Word's keep-with-next with widow/orphan control: the last two lines of 正文 go along (the whole
     // paragraph when it has fewer than four lines, so that neither page keeps a single line of it).
-    t.restore(snap)
+    const lastMovesWhole = last >= 0 && (lastLines < 4 || blocks[last].kind === 'table' || blocks[last].kind === 'image')
+    const withChain = lastMovesWhole && chainSnap !== null
+    if (withChain && chainSnap) {
+      // The headings kept with the last block go with it (keepNext + keepLines in the .docx).
+      t.restore(chainSnap)
+      if (t.cursor > 0) t.newPage()
+      for (let i = chainFrom; i < last; i++) {
+        t.lineH = tight !== null && i >= fit.tightFromBlock ? tight : t.pitch
+        bodyBlock(t, blocks[i])
+      }
+    } else {
+      t.restore(snap)
+    }
     t.lineH = t.pitch
     if (last >= 0) {
       if (tight !== null && last >= fit.tightFromBlock) t.lineH = tight
-      bodyBlock(t, blocks[last], lastLines >= 4 ? lastLines - 2 : 0)
+      // With the headings before it, the block follows them on the new page (no second break).
+      bodyBlock(t, blocks[last], withChain ? undefined : lastLines >= 4 ? lastLines - 2 : 0)
     } else if (t.cursor > 0) {
       t.newPage()
     }
     if (tight !== null) t.lineH = tight
     closing.forEach((step) => step())
   }
+  unreserve()
   t.lineH = t.pitch
 
   attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)

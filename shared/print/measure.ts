@@ -89,8 +89,12 @@ const TIMES_ASCII = [
 /** Latin-1 marks that appear in Chinese text, in Times New Roman (others of U+00A0–U+00FF: ½ em). */
 const TIMES_LATIN1: Record<string, number> = { '\u00A0': 250, '°': 400, '±': 564, '×': 564, '÷': 564, '§': 500, '©': 760, '®': 760 }
 
-/** Characters below U+1100 that the eastAsia hint sets full-width in the CJK face (the preview's PreviewLatin face leaves them out too). */
-const EAST_ASIAN_AMBIGUOUS = new Set(['\u00B7'])
+/**
+ * Characters below U+1100 set full-width in the CJK face: the · that the eastAsia hint puts there, and the ×
+ * of template placeholders (××, ×月), which the .docx writer sets in the CJK face explicitly
+ * (electron/core/export/docx/fontTable.ts); the preview's PreviewLatin face leaves both out.
+ */
+const EAST_ASIAN_AMBIGUOUS = new Set(['\u00B7', '×'])
 
 /**
  * Advance of one character (one code point) in em of its font size, as drawn: full-width 1, Latin its Times

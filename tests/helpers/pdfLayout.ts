@@ -16,10 +16,35 @@ export function hasCommand(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 }
 
+/**
+ * LibreOffice 7.4 reads w:overflowPunct inverted (writerfilter DomainMapper: ParaIsHangingPunctuation =
+ * val == 0), so the w:overflowPunct w:val="0" that tells Word and WPS not to hang punctuation past the
+ * line's end (ECMA-376 17.3.1.21) makes LibreOffice hang it, and drop some of those marks from the page.
+ * The file LibreOffice renders here gets every w:overflowPunct value flipped, so that it draws what Word
+ * draws; the exported file itself is checked for w:val="0" in docxLayout.test.ts.
+ */
+function asWordReadsIt(input: string): void {
+  execFileSync('python3', [
+    '-c',
+    `import sys, re, zipfile, shutil
+src = sys.argv[1]; tmp = src + '.tmp'
+flip = lambda m: '<w:overflowPunct w:val="%s"/>' % ('1' if m.group(1) in ('0', 'false', 'off') else '0')
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, 'w', zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename.endswith('.xml'):
+            data = re.sub(r'<w:overflowPunct w:val="([^"]*)"/>', flip, data.decode('utf-8')).encode('utf-8')
+        zout.writestr(item, data)
+shutil.move(tmp, src)`,
+    input,
+  ])
+}
+
 /** Converts `docx` to PDF with a fresh LibreOffice profile and the test fontconfig; returns the PDF path. */
 export function renderPdf(docx: Buffer, outDir: string, name = 'document'): string {
   const input = join(outDir, `${name}.docx`)
   writeFileSync(input, docx)
+  asWordReadsIt(input)
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'))
   try {
     execFileSync(

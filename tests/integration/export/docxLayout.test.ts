@@ -168,6 +168,57 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(offset).toBeCloseTo(0.8 * 579 + 0.12 * 320 + mmToTwips(4) + 15, 0)
   })
 
+  it('never hangs punctuation past the line end: w:overflowPunct off and w:kinsoku on for every paragraph (document defaults, no paragraph overriding them)', () => {
+    // Issue 13 item 1: without it Word and WPS hang ，、。 as a 29th character 5.7 mm into the margin.
+    const defaults = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(d.styles)![0]
+    expect(defaults).toContain('<w:overflowPunct w:val="0"/>')
+    expect(defaults).toContain('<w:kinsoku/>')
+    for (const xml of [d.document, d.styles.replace(defaults, ''), a.document]) {
+      expect(xml).not.toMatch(/<w:overflowPunct(?! w:val="(?:0|false|off)")/)
+      expect(xml).not.toMatch(/<w:kinsoku w:val="(?:0|false|off)"/)
+    }
+  })
+
+  it('declares every font it uses in word/fontTable.xml, with the GB2312 charset and an alternative name for the CJK faces', async () => {
+    // Issue 13 item 9: the table was empty, so a PC without the GB2312 faces substituted blindly.
+    for (const [profile, alt] of [
+      [L, { 仿宋_GB2312: '仿宋', 楷体_GB2312: '楷体', 方正小标宋简体: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' }],
+      [{ ...L, fontProfile: 'windows' as const }, { 仿宋: 'FangSong', 楷体: 'KaiTi', 华文中宋: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' }],
+    ] as const) {
+      const zip = await JSZip.loadAsync(await exportDocumentDocx({ ...labelled, content: { ...labelled.content, signers: ['张明'] }, kind: '请示' }, profile))
+      const table = await zip.file('word/fontTable.xml')!.async('string')
+      const declared = new Map([...table.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [m[1], m[2]]))
+      const used = new Set<string>()
+      for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|styles|header\d*|footer\d*)\.xml$/.test(n))) {
+        const xml = await zip.file(name)!.async('string')
+        for (const f of xml.matchAll(/<w:rFonts\b([^>]*)\/>/g)) for (const m of f[1].matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) used.add(m[1])
+      }
+      expect(used.size).toBeGreaterThan(2)
+      for (const name of used) expect(declared.has(name), name).toBe(true)
+      for (const [name, altName] of Object.entries(alt)) {
+        expect(declared.get(name), name).toContain(`<w:altName w:val="${altName}"/>`)
+        expect(declared.get(name), name).toContain('<w:charset w:val="86"/>')
+      }
+      expect(declared.get('Times New Roman')).toContain('<w:charset w:val="00"/>')
+    }
+  })
+
+  it('sets the × of placeholders in the CJK face: runs of × name the East Asian face in every slot', async () => {
+    const spec: DocumentSpec = { ...labelled, content: { ...labelled.content, title: '关于××的通知', body: [{ level: 0, text: '本月督导主题为“××”，督学共入校××所次，覆盖率××%。' }] } }
+    const xml = await JSZip.loadAsync(await exportDocumentDocx(spec)).then((z) => z.file('word/document.xml')!.async('string'))
+    const timesRuns = runs(xml).filter((r) => text(r).includes('×'))
+    expect(timesRuns.length).toBeGreaterThanOrEqual(4)
+    for (const r of timesRuns) {
+      expect(text(r)).toMatch(/^×+$/)
+      const face = attr(r, 'w:rFonts', 'w:eastAsia')
+      expect(attr(r, 'w:rFonts', 'w:ascii')).toBe(face)
+      expect(attr(r, 'w:rFonts', 'w:hAnsi')).toBe(face)
+    }
+    // The text around them is intact and keeps Times New Roman for digits and %.
+    expect(text(paragraphWith(xml, '本月督导主题为'))).toBe('本月督导主题为“××”，督学共入校××所次，覆盖率××%。')
+    expect(runs(paragraphWith(xml, '本月督导主题为')).filter((r) => text(r).includes('%')).every((r) => attr(r, 'w:rFonts', 'w:ascii') === 'Times New Roman')).toBe(true)
+  })
+
   it('keeps positioned paragraphs off the line grid (w:snapToGrid off in the GwFixed style)', () => {
     expect(d.styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/)
   })
@@ -225,7 +276,7 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(attr(all[i + 2], 'w:ind', 'w:firstLine')).toBe('630')
     // Page numbers continue through the issued text (one numbered section); the 版记 follows on the even
     // page 6 in a section of its own, since the text ends on the odd page 5 (7.4).
-    expect(planPageFit(demo, L).pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, null])
+    expect(planPageFit(demo, L).pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6])
     expect(d.document.match(/<w:sectPr>/g)).toHaveLength(2)
   })
 
@@ -485,7 +536,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
       [14, true],
     ] as const) {
       const spec = doc({ body: body(n) })
-      expect(planPageFit(spec, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: blank })
+      expect(planPageFit(spec, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: blank, numbered: !blank })
       const buffer = await exportDocumentDocx(spec)
       const zip = await JSZip.loadAsync(buffer)
       const xml = await zip.file('word/document.xml')!.async('string')
@@ -494,13 +545,15 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
       expect(sections(xml)).toHaveLength(2)
       expect(first).toMatch(/<w:footerReference w:type="default"/)
       expect(second).toContain('<w:type w:val="nextPage"/>')
-      // All three footers of the 版记 section are empty (no PAGE field, no text).
+      // 7.5: after a blank page all three footers of the 版记 section are empty (no PAGE field, no text);
+      // right after an odd text page the 版记 page is numbered like the others (issue 13 item 8).
       const footers = [...second.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)]
-      expect(footers.map((m) => m[1]).sort()).toEqual(['default', 'even', 'first'])
+      expect(footers.map((m) => m[1]).sort()).toEqual(blank ? ['default', 'even', 'first'] : ['default', 'even'])
       for (const m of footers) {
         const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]
         const footer = await zip.file(`word/${target}`)!.async('string')
-        expect(footer).not.toMatch(/PAGE|<w:t[ >]/)
+        if (blank) expect(footer).not.toMatch(/PAGE|<w:t[ >]/)
+        else expect(footer).toMatch(/PAGE/)
       }
       // The 版记 table lives in the second section; the blank page is a paragraph with page-break-before before it.
       const tail = xml.slice(xml.indexOf(first) + first.length)
@@ -512,7 +565,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
 
   it('7.4: moves a 版记 that would fit on an odd last page to the next, even page (no blank page, no number); a one-page document keeps it on page 1', async () => {
     // The demo ends on page 5: the 版记 goes to page 6, in its own section with empty footers, no blank page.
-    expect(planPageFit(demo, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false })
+    expect(planPageFit(demo, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false, numbered: true })
     const xml = (await unzip(await exportDocumentDocx(demo))).document
     const [first, second] = sections(xml)
     expect(sections(xml)).toHaveLength(2)
@@ -524,7 +577,7 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
     const one = doc({ title: '关于开展春季开学工作专项督导的通知', body: [{ level: 0, text: '现将有关事项通知如下，请遵照执行。' }] })
     const { fit, pages } = planPageFit(one, L)
     expect(pages).toHaveLength(1)
-    expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false })
+    expect(fit.imprint).toEqual({ ownPage: false, blankPageBefore: false, numbered: false })
     expect(sections((await unzip(await exportDocumentDocx(one))).document)).toHaveLength(1)
   })
 })

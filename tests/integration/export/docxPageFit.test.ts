@@ -44,16 +44,16 @@ const doc = (n: number): DocumentSpec => ({ ...demo, content: { ...demo.content,
 describe('page decisions of the demo notice (印发 notice, 5 text pages)', () => {
   const { fit, pages } = planPageFit(demo, L)
 
-  it('fits page 1 with two seal lines; pages numbered 1–5, the 版记 alone on the unnumbered even page 6', () => {
-    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, tightPitchTwips: null, imprint: { ownPage: true, blankPageBefore: false } })
-    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, null])
+  it('fits page 1 with two seal lines; pages numbered 1–6, the 版记 alone on the even page 6 (7.5: numbered, no blank page before it)', () => {
+    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, tightPitchTwips: null, imprint: { ownPage: true, blankPageBefore: false, numbered: true } })
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6])
     expect(texts(pages[5])[0].text).toMatch(/^抄送：/)
   })
 
   it('puts the masthead 35 mm below the 版心 top and the page number 7 mm below its bottom', () => {
     expect(one(pages[0], 'masthead').y).toBeCloseTo(TYPE_TOP + 35, 1)
-    for (const p of pages.slice(0, 5)) expect(one(p, 'pageNumber').y).toBeCloseTo(TYPE_BOTTOM + 7, 1)
-    expect(role(pages[5], 'pageNumber')).toHaveLength(0)
+    // 7.5: the 版记 page 6 follows the odd page 5 directly (no blank page): numbered too (issue 13 item 8).
+    for (const p of pages.slice(0, 6)) expect(one(p, 'pageNumber').y).toBeCloseTo(TYPE_BOTTOM + 7, 1)
   })
 
   it('page 1: 署名 three lines below the last 正文 line (two blank lines for the seal), date and 附注 on the next lines, inside the 版心', () => {
@@ -105,10 +105,10 @@ describe('page decisions of plain notices (7.3.5.4, 7.4)', () => {
     expect(texts(pages[3])[0].text).toMatch(/^抄送：/)
   })
 
-  it('one paragraph, no attachment: fits; the 版记 of a two-page text goes to the unnumbered page 2', () => {
+  it('one paragraph, no attachment: fits; the 版记 of a two-page text goes to page 2, numbered (7.5)', () => {
     const { fit, pages } = planPageFit(doc(1), L)
-    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, imprint: { ownPage: true, blankPageBefore: false } })
-    expect(pages.map((p) => p.number)).toEqual([1, null])
+    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, imprint: { ownPage: true, blankPageBefore: false, numbered: true } })
+    expect(pages.map((p) => p.number)).toEqual([1, 2])
   })
 
   it('a 请示 whose text reaches the 版记\'s top edge: the 版记 moves on, after a blank page', () => {
@@ -118,7 +118,7 @@ describe('page decisions of plain notices (7.3.5.4, 7.4)', () => {
       content: { ...demo.content, signers: ['张明'], attachments: [], attachmentsIssued: false, contactNote: '联系人：李明，联系电话：0951-8061234', body: demo.content.attachments[0].body.slice(0, 6) },
     }
     const { fit, pages } = planPageFit(spec, L)
-    expect(fit.imprint).toEqual({ ownPage: true, blankPageBefore: true })
+    expect(fit.imprint).toEqual({ ownPage: true, blankPageBefore: true, numbered: false })
     expect(pages.map((p) => p.number)).toEqual([1, 2, null, null])
   })
 })

@@ -100,11 +100,23 @@ describe('layoutPreview: the 22 × 28 grid', () => {
     expect(body.map((b) => b.text)).toEqual(['督'.repeat(24), '2024导'])
     expect(measureChars('2024年3月22日', 0.25)).toBe(6.5 + 5 * 0.25)
     expect(measureChars('（2024）', 0.25)).toBe(4)
+    // The × of placeholders is a character of the CJK face, one wide, as the .docx sets it (issue 13 item 9).
+    expect(measureChars('××月', 0.25)).toBe(3)
   })
 
-  it('keeps closing punctuation off the start of a line', () => {
-    const lines = wrapChars([...`${'督'.repeat(28)}，${'导'.repeat(5)}`], () => 28)
-    expect(lines[0].join('')).toBe(`${'督'.repeat(28)}，`) // the comma hangs
+  it('keeps closing punctuation off the start of a line and inside the line: the character before goes down with it (禁则, no hanging)', () => {
+    // Issue 13 item 1: a comma or 、 as the 29th character used to hang 5.7 mm into the margin.
+    for (const mark of [...'，。、；：？！']) {
+      const lines = wrapChars([...`${'督'.repeat(27)}议${mark}${'导'.repeat(5)}`], () => 28)
+      expect(lines[0].join('')).toBe('督'.repeat(27))
+      expect(lines[1].join('')).toBe(`议${mark}${'导'.repeat(5)}`)
+    }
+    // Two closing marks in a row go down together with the character before them.
+    const twice = wrapChars([...`${'督'.repeat(27)}看”，${'导'.repeat(5)}`], () => 28)
+    expect(twice[0].join('')).toBe('督'.repeat(27))
+    expect(twice[1].join('')).toBe(`看”，${'导'.repeat(5)}`)
+    // A mark that fits as the 28th character stays.
+    expect(wrapChars([...`${'督'.repeat(27)}，${'导'.repeat(5)}`], () => 28)[0].join('')).toBe(`${'督'.repeat(27)}，`)
     const pulled = wrapChars([...`${'督'.repeat(28)}》${'导'.repeat(5)}`], () => 28)
     expect(pulled[0]).toHaveLength(27)
     expect(pulled[1].join('')).toBe(`督》${'导'.repeat(5)}`)
@@ -372,8 +384,8 @@ describe('layoutPreview: 主体', () => {
     }
     expect(texts(pages[1], 'body')[0].text).toBe('根据安排，开展工作。')
     expect(texts(pages[2], 'body')[0].text).toBe('一、总则')
-    // The text ends on the odd page 3: the 版记 goes to the even page 4, unnumbered (7.4).
-    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, null])
+    // The text ends on the odd page 3: the 版记 goes to the even page 4 (7.4), numbered: no blank page before it (7.5).
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, 4])
   })
 
   it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {
@@ -508,7 +520,7 @@ describe('layoutPreview: 版记 and page numbers', () => {
     expect(texts(last, 'pageNumber')).toHaveLength(0)
     expect(last.items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
     expect(pages.map((p) => p.number)).toEqual([1, 2, null, null])
-    expect(planPageFit(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }), L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: true })
+    expect(planPageFit(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }), L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: true, numbered: false })
   })
 
   it('counts the 版记 table\'s anchor paragraph: a text that ends exactly at the 版记\'s top edge sends it on', () => {
@@ -532,8 +544,8 @@ describe('layoutPreview: 版记 and page numbers', () => {
     const body: BodyBlock[] = [{ level: 0, text: '督'.repeat(26 + 28 * (linesOnPage1 + 2 * 22 - 1)) }]
     const doc = spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' })
     const pages = layoutPreview(doc)
-    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, null])
-    expect(planPageFit(doc, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false })
+    expect(pages.map((p) => p.number)).toEqual([1, 2, 3, 4])
+    expect(planPageFit(doc, L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: false, numbered: true })
   })
 
   it('7.4: the 版记 is always on the last, even page — moved off an odd last text page even when it would fit there; a one-page document keeps it on page 1', () => {
@@ -551,8 +563,9 @@ describe('layoutPreview: 版记 and page numbers', () => {
         }
         expect(pages.length % 2).toBe(0)
         if (fit.imprint.ownPage) {
-          expect(pages[at].number).toBeNull()
-          expect(pages[at].items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
+          // 7.5: unnumbered only after a blank page (issue 13 item 8).
+          expect(pages[at].number).toBe(fit.imprint.blankPageBefore ? null : at + 1)
+          expect(pages[at].items.every((i) => i.role === 'imprint' || i.role === 'imprintLine' || i.role === 'pageNumber')).toBe(true)
           // After an odd last text page the 版记 page follows directly: no blank page.
           if (textPages % 2 === 1) {
             expect(fit.imprint.blankPageBefore).toBe(false)
@@ -593,5 +606,26 @@ describe('layoutPreview: 版记 and page numbers', () => {
     const last = pages[pages.length - 1]
     expect(rules(last, 'imprintLine')).toHaveLength(0)
     expect(texts(last, 'imprint').map((t) => t.text)).toEqual(['抄送：银川市人民政府教育督导室，县教育体育局。'])
+  })
+})
+
+describe('layoutPreview: the 版记 page number (7.5, issue 13 item 8)', () => {
+  it('numbers a 版记 page that follows an odd text page directly; the profile option keeps the habit of leaving it unnumbered', () => {
+    // The first text of n two-line paragraphs whose 版记 goes to a page of its own right after an odd page.
+    const n = Array.from({ length: 40 }, (_, i) => i + 1).find((k) => {
+      const f = planPageFit(spec({ body: paragraphs(k, 54) }), L).fit.imprint
+      return f.ownPage && !f.blankPageBefore
+    })!
+    const doc = spec({ body: paragraphs(n, 54) })
+    const { fit, pages } = planPageFit(doc, L)
+    expect(fit.imprint).toEqual({ ownPage: true, blankPageBefore: false, numbered: true })
+    const last = pages.length
+    expect(last % 2).toBe(0)
+    expect(pages.map((p) => p.number)).toEqual(pages.map((_, i) => i + 1))
+    expect(texts(pages[last - 1], 'pageNumber')).toHaveLength(1)
+    const habit = planPageFit(doc, { ...L, imprint: { ...L.imprint, ownPageNumber: 'unnumbered' } })
+    expect(habit.fit.imprint).toEqual({ ownPage: true, blankPageBefore: false, numbered: false })
+    expect(habit.pages.at(-1)!.number).toBeNull()
+    expect(texts(habit.pages.at(-1)!, 'pageNumber')).toHaveLength(0)
   })
 })

@@ -7,6 +7,7 @@
  * Throws RangeError on a floatingImprint block (the 公文 writer, officialDocument.ts, places the 版记).
  */
 import { AlignmentType, Document, DocumentGridType, Packer, Paragraph, type Table } from 'docx'
+import { finishPackage } from './fontTable'
 import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
 import type { PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
@@ -117,5 +118,5 @@ export async function exportBlocksDocx(blocks: PrintBlock[], options: { title: s
       },
     ],
   })
-  return Packer.toBuffer(doc)
+  return finishPackage(await Packer.toBuffer(doc), layout)
 }

@@ -9,7 +9,7 @@ import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSp
 import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, isStandaloneHeading, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
 
@@ -77,7 +77,10 @@ export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemN
     if (b.kind === 'image') return imageBlocks(layout, b.image, b.text, carry)
     const l = options.tight && i >= options.tight.from ? options.tight.layout : layout
     const keep = options.keepLastWithNext && i === numbered.length - 1
-    return [blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})]
+    if (keep) return [blockParagraph(l, b, { keepNext: true, widowControl: true })]
+    // A standalone heading keeps with the first line after it, whole (7.3.3; the preview: elements.ts keepHeadingWithNext).
+    if (i < numbered.length - 1 && isStandaloneHeading(b)) return [blockParagraph(l, b, { keepNext: true, keepLines: true })]
+    return [blockParagraph(l, b)]
   })
 }
 
@@ -96,8 +99,10 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
       gridParagraph(layout, {
         ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
-        // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
-        keepNext: i < lines.length - 1 || keepLast,
+        // The last item is kept with the 署名 below it, so that a 署名 pushed to the next page never stands
+        // there alone; several items may break between them rather than carry 正文 lines to the next page
+        // (the preview: typeset.ts, issue 13 item 3).
+        keepNext: i === lines.length - 1 && keepLast,
         indent: { left: Math.round(line.leftTwips), hanging: Math.round(line.hangingTwips) },
         children: [textRun(layout, line.text)],
       }),

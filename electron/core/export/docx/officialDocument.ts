@@ -18,6 +18,7 @@ import { imprintBlocks } from './imprint'
 import { fileHead, letterhead, letterHead } from './masthead'
 import { blankLines, exactSpacing, STYLE_FIXED, tightenedLayout } from './runs'
 import { stylesXml } from './styles'
+import { finishPackage } from './fontTable'
 
 type Block = Paragraph | Table
 
@@ -105,12 +106,13 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     },
   ]
   if (ownPage) {
-    // GB/T 9704 7.4/7.5: the 版记 alone on the last, even page, after a blank page when needed; neither
-    // page carries a number, so the section has empty footers (a section without them would inherit the
-    // numbered ones).
+    // GB/T 9704 7.4/7.5: the 版记 alone on the last, even page, after a blank page when needed; with a
+    // blank page neither page carries a number, so the section has empty footers (a section without them
+    // would inherit the numbered ones); right after an odd text page the 版记 page is numbered (7.5), unless
+    // the profile says otherwise (fit.imprint.numbered, decided with the preview's pages).
     sections.push({
       properties: { type: SectionType.NEXT_PAGE, page, grid },
-      footers: emptyFooters(),
+      footers: fit.imprint.numbered ? pageNumberFooters(layout, { blankFirstPage: false }) : emptyFooters(),
       // The section opens with a thin empty paragraph (LibreOffice drops the section break, and the empty
       // footers with it, before a floating table); the blank page holds just that paragraph, and the next
       // one starts the 版记 page (a page break at the very start of a section would be dropped as well).
@@ -129,5 +131,5 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
 
 /** Exports `spec` as a .docx file laid out by `layout` (GB/T 9704-2012 by default). */
 export async function exportDocumentDocx(spec: DocumentSpec, layout: LayoutProfile = GBT9704_LAYOUT): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(spec, layout))
+  return finishPackage(await Packer.toBuffer(buildDocument(spec, layout)), layout)
 }

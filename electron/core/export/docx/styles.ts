@@ -5,6 +5,12 @@
  * Written as XML because two settings the .docx library cannot express are essential here:
  * w:snapToGrid off for positioned paragraphs (otherwise LibreOffice rounds each of them up to whole
  * grid lines and the masthead moves), and the East Asian typography switches.
+ *
+ * Punctuation (GB/T 9704 5.2.1, 28 characters a line inside the 版心): w:kinsoku on (行首/行尾禁则) and
+ * w:overflowPunct off (ECMA-376 17.3.1.21, "允许标点溢出边界" unchecked), so that Word and WPS move the
+ * character before a closing mark down with it instead of hanging the mark in the margin, the line breaking
+ * of shared/print/lineBreak.ts. (LibreOffice 7.4 reads this switch inverted, ParaIsHangingPunctuation =
+ * val == 0; tests/helpers/pdfLayout.ts renders with the value flipped so that it draws what Word draws.)
  */
 import { FONT_PROFILES, fontFor, type LayoutProfile } from '../../../../shared/documents/layout'
 import { STYLE_BODY, STYLE_FIXED } from './runs'
@@ -36,7 +42,7 @@ export function stylesXml(layout: LayoutProfile): string {
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:docDefaults>
 <w:rPrDefault><w:rPr><w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:eastAsia="${fangsong}" w:cs="${latin}" w:hint="eastAsia"/><w:color w:val="${layout.colors.text}"/><w:kern w:val="2"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
-<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${pitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>
+<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:overflowPunct w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${pitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="${STYLE_BODY}"><w:name w:val="Normal"/><w:qFormat/></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE_FIXED}"><w:name w:val="公文定位段落"/><w:basedOn w:val="${STYLE_BODY}"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>
