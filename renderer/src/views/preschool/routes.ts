@@ -1,0 +1,7 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+/** 学前教育: the dashboard (charts load with it, not at start) and a kindergarten's page. */
+export const preschoolRoutes: RouteRecordRaw[] = [
+  { path: '/preschool', name: 'preschool', component: () => import('./index.vue'), meta: { nav: '学前教育', icon: 'DataAnalysis' } },
+  { path: '/preschool/kindergartens/:id(\\d+)', name: 'kindergarten', component: () => import('./KindergartenPage.vue') },
+]
