@@ -31,6 +31,8 @@ export function headlineOption(view: PreschoolYearView) {
         type: 'pictorialBar',
         symbol: 'rect',
         symbolSize: [4, 30],
+        symbolPosition: 'end',
+        symbolOffset: ['50%', 0],
         z: 10,
         itemStyle: { color: '#303133' },
         data: items.map((i) => pct(i.threshold)),
@@ -70,7 +72,7 @@ export function townshipOption(view: PreschoolYearView) {
   const rows = view.evaluation.breakdown.township
   const t = (k: string) => pct(view.evaluation.indicators.find((i) => i.key === k)?.threshold ?? null)
   return {
-    grid: { left: 50, right: 20, top: 40, bottom: 50 },
+    grid: { left: 50, right: 48, top: 40, bottom: 50 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null ? '无数据' : `${v}%`) },
     xAxis: { type: 'category', data: rows.map((r) => r.group), axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 } },

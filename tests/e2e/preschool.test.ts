@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { fillTemplate, workPlanKindergartens } from '../helpers/preschoolWorkbooks'
+import { openApp, type E2eApp } from './harness'
+
+let app: E2eApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+describe('学前教育 in the browser', () => {
+  it('downloads the template, imports a workbook, shows the dashboard and records a judged item with evidence', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+
+    await page.locator('.el-menu-item', { hasText: '学前教育' }).click()
+    await page.locator('[data-test=preschool-empty]').waitFor()
+
+    // The template, downloaded from the page.
+    const downloadPromise = page.waitForEvent('download')
+    await page.locator('[data-test=preschool-template]').click()
+    const download = await downloadPromise
+    expect(download.suggestedFilename()).toBe('学前教育数据导入模板.xlsx')
+    const templatePath = join(app.dataDir, '..', `tpl-${Date.now()}.xlsx`)
+    await download.saveAs(templatePath)
+
+    // Filled in (as an office would) and imported through the wizard.
+    const filled = join(app.dataDir, '..', `贺兰县幼儿园2024-${Date.now()}.xlsx`)
+    writeFileSync(filled, await fillTemplate(readFileSync(templatePath), 2024, workPlanKindergartens(), 13895))
+    await page.locator('[data-test=preschool-import]').click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-test=import-choose]').first().click()
+    await (await chooser).setFiles(filled)
+    await page.locator('[data-test=import-summary]').filter({ hasText: '读取 60 行，全部可以导入' }).waitFor()
+    await app.screenshot('60-preschool-import-preview')
+    await page.locator('[data-test=import-commit]').click()
+    await page.locator('[data-test=import-done]').waitFor()
+    await page.keyboard.press('Escape')
+
+    // The dashboard: the work plan's three rates.
+    await page.locator('[data-test=rate-affordableCoverageRate]').filter({ hasText: '82.99%' }).waitFor()
+    await expect(page.locator('[data-test=rate-publicShare]').textContent()).resolves.toContain('67.33%')
+    await expect(page.locator('[data-test=rate-grossEnrolmentRate]').textContent()).resolves.toContain('98.01%')
+    await page.locator('.echart svg').first().waitFor()
+    await page.waitForTimeout(300)
+    await app.screenshot('61-preschool-dashboard')
+
+    await page.locator('.el-tabs__item', { hasText: '分乡镇' }).click()
+    await page.locator('.el-tab-pane .echart svg').first().waitFor()
+    await app.screenshot('62-preschool-townships')
+
+    // A judged item: 达标 with a note and an evidence file.
+    await page.locator('.el-tabs__item', { hasText: '评定项' }).click()
+    const item = page.locator('[data-test=judged-leadership]')
+    await item.locator('.el-radio-button', { hasText: '基本达标' }).click()
+    await item.locator('input[placeholder^="说明"]').fill('县委常委会每年专题研究学前教育')
+    const evidenceChooser = page.waitForEvent('filechooser')
+    await item.locator('button', { hasText: '添加佐证材料' }).click()
+    const evidence = join(app.dataDir, '..', `会议纪要-${Date.now()}.pdf`)
+    writeFileSync(evidence, '%PDF-1.4 evidence')
+    await (await evidenceChooser).setFiles(evidence)
+    await item.locator('button', { hasText: '保存' }).click()
+    await item.locator('.el-tag', { hasText: '基本达标' }).waitFor()
+    await page.locator('.preschool > .el-loading-mask').waitFor({ state: 'detached' })
+    await page.waitForTimeout(300)
+    await app.screenshot('63-preschool-judged')
+    const stored = await page.evaluate(async () => {
+      const res = await fetch('./api/preschool.indicators', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ year: 2024 }) })
+      return ((await res.json()) as { data: { indicators: { key: string; display: string; status: string }[] } }).data.indicators.find((i) => i.key === 'leadership')
+    })
+    expect(stored).toMatchObject({ status: 'judged', display: '基本达标' })
+
+    // A kindergarten's page.
+    await page.locator('.el-tabs__item', { hasText: '全部幼儿园' }).click()
+    await page.locator('.el-table__row', { hasText: '贺兰县第1幼儿园' }).first().click()
+    await page.locator('[data-test=kindergarten-page]').filter({ hasText: '贺兰县第1幼儿园' }).waitFor()
+    await page.locator('[data-test=kindergarten-page] .echart svg').waitFor()
+    await page.locator('.el-message').waitFor({ state: 'detached' })
+    await app.screenshot('64-preschool-kindergarten')
+  })
+})
