@@ -91,7 +91,10 @@ export const preschoolContract = {
     '保存指标体系变体',
     z
       .object({
-        id: z.string().regex(/^[a-z0-9-]{3,60}$/, '编号只能用小写字母、数字和连字符').describe('编号'),
+        id: z
+          .string()
+          .regex(/^[a-z0-9-]{3,60}$/, '编号只能用小写字母、数字和连字符')
+          .describe('编号'),
         name: z.string().trim().min(2).max(60).describe('名称'),
         region: z.string().trim().min(1).max(30).describe('适用地区'),
         thresholds: z.record(z.string(), z.number()).default({}).describe('标准值'),

@@ -70,8 +70,14 @@ describe('学前教育 in the browser', () => {
     await page.waitForTimeout(300)
     await app.screenshot('63-preschool-judged')
     const stored = await page.evaluate(async () => {
-      const res = await fetch('./api/preschool.indicators', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ year: 2024 }) })
-      return ((await res.json()) as { data: { indicators: { key: string; display: string; status: string }[] } }).data.indicators.find((i) => i.key === 'leadership')
+      const res = await fetch('./api/preschool.indicators', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ year: 2024 }),
+      })
+      return ((await res.json()) as { data: { indicators: { key: string; display: string; status: string }[] } }).data.indicators.find(
+        (i) => i.key === 'leadership',
+      )
     })
     expect(stored).toMatchObject({ status: 'judged', display: '基本达标' })
 

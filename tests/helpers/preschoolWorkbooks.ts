@@ -27,7 +27,21 @@ export function workPlanKindergartens(): KgSpec[] {
   const kg = (name: string, sponsor: string, subsidised: KgSpec['subsidised'], children: number, i: number): KgSpec => {
     const small = Math.floor(children / 3)
     const middle = Math.floor(children / 3)
-    return { code: `21640${String(10000 + i).slice(1)}1`, name, sponsor, subsidised, township: towns[i % 5], urbanRural: i % 3 === 0 ? '121' : '220', small, middle, large: children - small - middle, teachers: Math.ceil(children / 14), staff: Math.ceil(children / 6), classes: Math.ceil(children / 30), building: children * 11 }
+    return {
+      code: `21640${String(10000 + i).slice(1)}1`,
+      name,
+      sponsor,
+      subsidised,
+      township: towns[i % 5],
+      urbanRural: i % 3 === 0 ? '121' : '220',
+      small,
+      middle,
+      large: children - small - middle,
+      teachers: Math.ceil(children / 14),
+      staff: Math.ceil(children / 6),
+      classes: Math.ceil(children / 30),
+      building: children * 11,
+    }
   }
   const out: KgSpec[] = []
   spread(9169, 39).forEach((c, i) => out.push(kg(`贺兰县第${i + 1}幼儿园`, i % 4 === 0 ? '集体' : '教育部门', '', c, i)))
@@ -89,10 +103,40 @@ export async function countyExportWorkbook(year: number, kgs: KgSpec[]): Promise
   s.getRow(1).hidden = true
   s.addRow(['', `贺兰县幼儿园基本情况（${year}/${year + 1}学年初）  单位：人`])
   s.mergeCells('B2:M2')
-  s.addRow(['', '学校（机构）\n标识码', '园  所  名  称', '学校（机构）举办者', '是否普惠性\n民办幼儿园', '所在乡镇', '城乡分类代码', '在园（班）人数', '', '', '', '教职工数', '', '校舍建筑面积（万平方米）'])
+  s.addRow([
+    '',
+    '学校（机构）\n标识码',
+    '园  所  名  称',
+    '学校（机构）举办者',
+    '是否普惠性\n民办幼儿园',
+    '所在乡镇',
+    '城乡分类代码',
+    '在园（班）人数',
+    '',
+    '',
+    '',
+    '教职工数',
+    '',
+    '校舍建筑面积（万平方米）',
+  ])
   s.addRow(['', '', '', '', '', '', '', '合计', '其中：', '', '', '合计', '专任教师', ''])
   s.addRow(['', '', '', '', '', '', '', '', '小班', '中班', '大班', '', '', ''])
-  for (const [a, b] of [['B3', 'B5'], ['C3', 'C5'], ['D3', 'D5'], ['E3', 'E5'], ['F3', 'F5'], ['G3', 'G5'], ['H3', 'K3'], ['H4', 'H5'], ['I4', 'K4'], ['L3', 'M3'], ['L4', 'L5'], ['M4', 'M5'], ['N3', 'N5']] as const) s.mergeCells(`${a}:${b}`)
+  for (const [a, b] of [
+    ['B3', 'B5'],
+    ['C3', 'C5'],
+    ['D3', 'D5'],
+    ['E3', 'E5'],
+    ['F3', 'F5'],
+    ['G3', 'G5'],
+    ['H3', 'K3'],
+    ['H4', 'H5'],
+    ['I4', 'K4'],
+    ['L3', 'M3'],
+    ['L4', 'L5'],
+    ['M4', 'M5'],
+    ['N3', 'N5'],
+  ] as const)
+    s.mergeCells(`${a}:${b}`)
   s.getCell('H4').value = '合计'
   s.getCell('I5').value = '小班'
   s.addRow(['', '甲', '乙', '丙', '丁', '戊', '己', '1', '2', '3', '4', '5', '6', '7'])
@@ -139,7 +183,20 @@ export async function handMadeWorkbook(year: number, kgs: KgSpec[]): Promise<Buf
   s.addRow(['', '', '', '', '', '在园幼儿数', '小班人数', '中班人数', '大班人数', ''])
   for (const c of ['A', 'B', 'C', 'D', 'E', 'J']) s.mergeCells(`${c}2:${c}3`)
   s.mergeCells('F2:I2')
-  kgs.forEach((k, i) => s.addRow([i + 1, k.name, k.sponsor === '民办' ? '民办' : '公办', k.sponsor === '民办' ? (k.subsidised === '是' ? '是' : '否') : '', k.township ?? '', k.small + k.middle + k.large, k.small, k.middle, k.large, k.teachers ?? null]))
+  kgs.forEach((k, i) =>
+    s.addRow([
+      i + 1,
+      k.name,
+      k.sponsor === '民办' ? '民办' : '公办',
+      k.sponsor === '民办' ? (k.subsidised === '是' ? '是' : '否') : '',
+      k.township ?? '',
+      k.small + k.middle + k.large,
+      k.small,
+      k.middle,
+      k.large,
+      k.teachers ?? null,
+    ]),
+  )
   s.addRow(['', '平均值', '', '', '', Math.round(kgs.reduce((a, k) => a + k.small + k.middle + k.large, 0) / kgs.length)])
   s.addRow(['', '全县合计', '', '', '', kgs.reduce((a, k) => a + k.small + k.middle + k.large, 0)])
   return Buffer.from(await wb.xlsx.writeBuffer())

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Institution, InstitutionKind } from '../../../shared/institutions/types'
 import { nowIso } from '../clock'
+import { prepared } from './statements'
 
 interface InstitutionRow {
   id: number
@@ -34,15 +35,17 @@ const toInstitution = (r: InstitutionRow): Institution => ({
 
 /** Every institution of a kind (closed ones too), by name. */
 export function listInstitutions(db: Database.Database, kind?: InstitutionKind): Institution[] {
-  const rows = (kind
-    ? db.prepare('SELECT * FROM institutions WHERE kind = ? ORDER BY name').all(kind)
-    : db.prepare('SELECT * FROM institutions ORDER BY kind, name').all()) as InstitutionRow[]
+  const rows = (
+    kind
+      ? prepared(db, 'SELECT * FROM institutions WHERE kind = ? ORDER BY name').all(kind)
+      : prepared(db, 'SELECT * FROM institutions ORDER BY kind, name').all()
+  ) as InstitutionRow[]
   return rows.map(toInstitution)
 }
 
 /** One institution by id, or null. */
 export function getInstitution(db: Database.Database, id: number): Institution | null {
-  const r = db.prepare('SELECT * FROM institutions WHERE id = ?').get(id) as InstitutionRow | undefined
+  const r = prepared(db, 'SELECT * FROM institutions WHERE id = ?').get(id) as InstitutionRow | undefined
   return r ? toInstitution(r) : null
 }
 
@@ -52,18 +55,21 @@ export function getInstitution(db: Database.Database, id: number): Institution |
  */
 export function findInstitution(db: Database.Database, kind: InstitutionKind, code: string | null, name: string): Institution | null {
   if (code) {
-    const r = db.prepare('SELECT * FROM institutions WHERE code = ?').get(code) as InstitutionRow | undefined
+    const r = prepared(db, 'SELECT * FROM institutions WHERE code = ?').get(code) as InstitutionRow | undefined
     if (r) return toInstitution(r)
     // a row first imported without its code gets it now
-    const byName = db.prepare('SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as InstitutionRow | undefined
+    const byName = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as
+      InstitutionRow | undefined
     return byName ? toInstitution(byName) : null
   }
-  const r = db.prepare('SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as InstitutionRow | undefined
+  const r = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as
+    InstitutionRow | undefined
   return r ? toInstitution(r) : null
 }
 
 /** What an import knows about an institution; absent fields keep their stored value. */
-export type InstitutionInput = Pick<Institution, 'kind' | 'name'> & Partial<Omit<Institution, 'id' | 'kind' | 'name' | 'updatedAt' | 'closedYear'>>
+export type InstitutionInput = Pick<Institution, 'kind' | 'name'> &
+  Partial<Omit<Institution, 'id' | 'kind' | 'name' | 'updatedAt' | 'closedYear'>>
 
 /**
  * Creates or updates an institution inside the caller's transaction (never opens its own): found by
@@ -75,17 +81,29 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
   const now = nowIso()
   const existing = findInstitution(db, input.kind, input.code ?? null, input.name)
   if (!existing) {
-    const r = db
-      .prepare(
-        `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
+    const r = prepared(
+      db,
+      `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.code || null, input.name, input.kind, input.institutionType ?? null, input.sponsor ?? null, input.urbanRural ?? null, input.urbanRuralCode ?? null, input.township ?? null, JSON.stringify(input.attributes ?? {}), now, now)
+    ).run(
+      input.code || null,
+      input.name,
+      input.kind,
+      input.institutionType ?? null,
+      input.sponsor ?? null,
+      input.urbanRural ?? null,
+      input.urbanRuralCode ?? null,
+      input.township ?? null,
+      JSON.stringify(input.attributes ?? {}),
+      now,
+      now,
+    )
     return Number(r.lastInsertRowid)
   }
   const pick = <T>(v: T | undefined, old: T) => (v === undefined || v === null ? old : v)
   const reopen = existing.closedYear !== null && seenYear !== undefined && seenYear >= existing.closedYear
-  db.prepare(
+  prepared(
+    db,
     `UPDATE institutions SET code = ?, name = ?, institution_type = ?, sponsor = ?, urban_rural = ?, urban_rural_code = ?, township = ?,
        attributes = ?, closed_year = ?, updated_at = ? WHERE id = ?`,
   ).run(
@@ -96,7 +114,10 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
     pick(input.urbanRural, existing.urbanRural),
     pick(input.urbanRuralCode, existing.urbanRuralCode),
     pick(input.township, existing.township),
-    JSON.stringify({ ...existing.attributes, ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)) }),
+    JSON.stringify({
+      ...existing.attributes,
+      ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)),
+    }),
     reopen ? null : existing.closedYear,
     now,
     existing.id,
@@ -106,5 +127,5 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
 
 /** Marks an institution closed from `year` on (its history stays), inside the caller's transaction. */
 export function closeInstitution(db: Database.Database, id: number, year: number): void {
-  db.prepare('UPDATE institutions SET closed_year = ?, updated_at = ? WHERE id = ?').run(year, nowIso(), id)
+  prepared(db, 'UPDATE institutions SET closed_year = ?, updated_at = ? WHERE id = ?').run(year, nowIso(), id)
 }

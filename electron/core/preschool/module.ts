@@ -23,7 +23,9 @@ export function evidenceDir(ws: Workspace, year: number, itemKey: string): strin
 async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
   const db = ws.db()
   const years = year ? [year] : preschoolYears(db).reverse()
-  const kindergartens = years.flatMap((y) => kindergartenYears(db, y).map((k) => ({ statYear: y, figures: k.figures, institution: getInstitution(db, k.institutionId) })))
+  const kindergartens = years.flatMap((y) =>
+    kindergartenYears(db, y).map((k) => ({ statYear: y, figures: k.figures, institution: getInstitution(db, k.institutionId) })),
+  )
   const counties = years.map((y) => countyYear(db, y))
   return preschoolWorkbook({ kindergartens, counties })
 }
@@ -35,13 +37,22 @@ export const preschoolModule = defineModule({
     'preschool.template': async () =>
       fileStore(ws).stash({ fileName: '学前教育数据导入模板.xlsx', mimeType: XLSX_MIME, data: await preschoolWorkbook() }),
     'preschool.export': async ({ year }) =>
-      fileStore(ws).stash({ fileName: year ? `学前教育数据-${year}年.xlsx` : '学前教育数据.xlsx', mimeType: XLSX_MIME, data: await exportWorkbook(ws, year) }),
+      fileStore(ws).stash({
+        fileName: year ? `学前教育数据-${year}年.xlsx` : '学前教育数据.xlsx',
+        mimeType: XLSX_MIME,
+        data: await exportWorkbook(ws, year),
+      }),
     'preschool.importCheck': async ({ file, year }): Promise<PreschoolImportPreview> => {
       const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
       const preview = await importCheck(ws, importer, file)
       return { ...preview, years: importer.state.years, dropped: importer.state.dropped }
     },
-    'preschool.importCommit': ({ token, closeIds }) => importCommit(ws, preschoolImporter(() => ws.db(), { closeIds }), token),
+    'preschool.importCommit': ({ token, closeIds }) =>
+      importCommit(
+        ws,
+        preschoolImporter(() => ws.db(), { closeIds }),
+        token,
+      ),
     'preschool.indicators': ({ year }) => service.indicatorsJson(ws, year),
     'preschool.population': ({ year, count, byTownship }) => service.setPopulation(ws, year, count, byTownship),
     'preschool.view': ({ year }) => {
@@ -101,14 +112,26 @@ export const preschoolModule = defineModule({
         const preview = await call('preschool.importCheck', { file: { fileId: file.fileId }, year: yearOption(values.year) })
         const lines = [
           `读取 ${preview.rowsRead} 行，可导入 ${preview.rowsAccepted} 行；年度：${preview.years.join('、') || '无'}`,
-          ...preview.problems.map((p) => `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`),
+          ...preview.problems.map(
+            (p) =>
+              `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`,
+          ),
           ...preview.warnings.map((w) => `提示：${w}`),
         ]
         if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
         if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
-        const closeIds = typeof values.close === 'string' ? values.close.split(/[,，]/).map(Number).filter((n) => Number.isInteger(n) && n > 0) : []
+        const closeIds =
+          typeof values.close === 'string'
+            ? values.close
+                .split(/[,，]/)
+                .map(Number)
+                .filter((n) => Number.isInteger(n) && n > 0)
+            : []
         const result = await call('preschool.importCommit', { token: preview.token, closeIds })
-        return { data: { ...result, years: preview.years, problems: [], warnings: preview.warnings }, text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n') }
+        return {
+          data: { ...result, years: preview.years, problems: [], warnings: preview.warnings },
+          text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n'),
+        }
       },
     },
     'preschool indicators': {
@@ -132,7 +155,8 @@ export const preschoolModule = defineModule({
         const year = yearOption(values.year)
         if (year === undefined) throw new CliError('请用 --year 指定统计年度')
         const count = Number(values.count)
-        if (typeof values.count !== 'string' || !/^\d{1,8}$/.test(values.count) || !Number.isInteger(count)) throw new CliError('请用 --count 给出人数（非负整数）')
+        if (typeof values.count !== 'string' || !/^\d{1,8}$/.test(values.count) || !Number.isInteger(count))
+          throw new CliError('请用 --count 给出人数（非负整数）')
         const r = await call('preschool.population', { year, count })
         return { data: r, text: `已设置 ${year} 年 3–5周岁常住人口：${count} 人` }
       },

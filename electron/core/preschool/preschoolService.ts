@@ -2,8 +2,8 @@ import preschoolRubricJson from '../../../seeds/rubrics/preschool-universality-2
 import type { KindergartenPage, PreschoolTrendPoint, PreschoolYearView } from '../../../shared/preschool/dashboard'
 import { evaluatePreschool, preschoolIndicatorsJson, type PreschoolEvaluation } from '../../../shared/preschool/evaluatePreschool'
 import { kindergartenFlags } from '../../../shared/preschool/breakdown'
-import { preschoolSettings } from '../../../shared/preschool/indicators'
-import type { Judgement } from '../../../shared/rubrics/evaluate'
+import { preschoolCountyValues, preschoolSettings } from '../../../shared/preschool/indicators'
+import { evaluateRubric, type Judgement } from '../../../shared/rubrics/evaluate'
 import { deriveRubric, parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { UserError } from '../errors'
@@ -40,7 +40,10 @@ export function rubricForYear(ws: Workspace, year: number): Rubric {
 }
 
 /** Evaluates one year from the stored data (the indicators are pure; this only loads). */
-export function evaluateYear(ws: Workspace, year: number): { evaluation: PreschoolEvaluation; rubric: Rubric; judgements: Record<string, Judgement> } {
+export function evaluateYear(
+  ws: Workspace,
+  year: number,
+): { evaluation: PreschoolEvaluation; rubric: Rubric; judgements: Record<string, Judgement> } {
   const db = ws.db()
   const rubric = rubricForYear(ws, year)
   const kgs = repo.kindergartenYears(db, year).map((k) => k.figures)
@@ -52,7 +55,15 @@ export function evaluateYear(ws: Workspace, year: number): { evaluation: Prescho
 
 /** The JSON of `preschool indicators --year Y --json` (issue 11 shape). */
 export function indicatorsJson(ws: Workspace, year: number) {
-  return preschoolIndicatorsJson(evaluateYear(ws, year).evaluation)
+  // County items only: the per-kindergarten flags, breakdowns and gaps are not part of this answer.
+  const db = ws.db()
+  const rubric = rubricForYear(ws, year)
+  const kgs = repo.kindergartenYears(db, year).map((k) => k.figures)
+  const { rubricId: _r, ...county } = repo.countyYear(db, year)
+  void _r
+  const values = preschoolCountyValues(kgs, county, preschoolSettings(rubric))
+  const ev = evaluateRubric(rubric, values, repo.judgements(db, year), { level: 'county' })
+  return preschoolIndicatorsJson({ year, rubric: ev.rubric, indicators: ev.items } as PreschoolEvaluation)
 }
 
 /** Everything the dashboard shows for a year. */
@@ -81,7 +92,14 @@ export function trend(ws: Workspace): PreschoolTrendPoint[] {
     .map((year) => {
       const ev = evaluateYear(ws, year).evaluation
       const v = (key: string) => ev.indicators.find((i) => i.key === key)?.value ?? null
-      return { year, grossEnrolmentRate: v('grossEnrolmentRate'), affordableCoverageRate: v('affordableCoverageRate'), publicShare: v('publicShare'), enrolledChildren: ev.counts.enrolledChildren, kindergartens: ev.counts.kindergartens }
+      return {
+        year,
+        grossEnrolmentRate: v('grossEnrolmentRate'),
+        affordableCoverageRate: v('affordableCoverageRate'),
+        publicShare: v('publicShare'),
+        enrolledChildren: ev.counts.enrolledChildren,
+        kindergartens: ev.counts.kindergartens,
+      }
     })
 }
 
@@ -101,9 +119,20 @@ export function kindergartenPage(ws: Workspace, institutionId: number): Kinderga
 }
 
 /** Sets the county's 3–5周岁常住人口 of a year (CLI `preschool population`, the UI). */
-export function setPopulation(ws: Workspace, year: number, count: number | null, byTownship?: Record<string, number>): { year: number; agePopulation: number | null } {
+export function setPopulation(
+  ws: Workspace,
+  year: number,
+  count: number | null,
+  byTownship?: Record<string, number>,
+): { year: number; agePopulation: number | null } {
   const db = ws.db()
-  db.transaction(() => repo.saveCountyYear(db, year, { agePopulation: count, ...(byTownship ? { agePopulationByTownship: byTownship } : {}), source: '手工录入' }))()
+  db.transaction(() =>
+    repo.saveCountyYear(db, year, {
+      agePopulation: count,
+      ...(byTownship ? { agePopulationByTownship: byTownship } : {}),
+      source: '手工录入',
+    }),
+  )()
   return { year, agePopulation: count }
 }
 

@@ -33,7 +33,10 @@ function register(env: Env, name: string, data: Buffer) {
 }
 
 async function importBuffer(env: Env, name: string, data: Buffer, opts: { year?: number; closeIds?: number[] } = {}) {
-  const preview = await env.handlers['preschool.importCheck']({ file: register(env, name, data), ...(opts.year ? { year: opts.year } : {}) })
+  const preview = await env.handlers['preschool.importCheck']({
+    file: register(env, name, data),
+    ...(opts.year ? { year: opts.year } : {}),
+  })
   expect(preview.problems).toEqual([])
   const result = await env.handlers['preschool.importCommit']({ token: preview.token, closeIds: opts.closeIds ?? [] })
   return { preview, result }
@@ -62,7 +65,9 @@ describe('preschool import', () => {
     expect(by.grossEnrolmentRate).toMatchObject({ denominator: 13895, display: '98.01%', status: 'met' })
     expect(by.affordableCoverageRate.value).toBeCloseTo(0.8299, 4)
     expect(json.rubric.id).toBe('preschool-universality-2020')
-    expect(Object.keys(by)).toEqual(expect.arrayContaining(['grossEnrolmentRate', 'affordableCoverageRate', 'publicShare', 'childrenPerTeacher']))
+    expect(Object.keys(by)).toEqual(
+      expect.arrayContaining(['grossEnrolmentRate', 'affordableCoverageRate', 'publicShare', 'childrenPerTeacher']),
+    )
     const registry = await env.handlers['preschool.kindergartens']({})
     expect(registry).toHaveLength(60)
     expect(registry.every((i) => i.kind === 'kindergarten' && i.closedYear === null)).toBe(true)
@@ -73,7 +78,15 @@ describe('preschool import', () => {
     const kgs = workPlanKindergartens().slice(0, 5)
     const tpl = await template(env)
     await importBuffer(env, 'a.xlsx', await fillTemplate(tpl, 2024, kgs))
-    const again = await importBuffer(env, 'a.xlsx', await fillTemplate(tpl, 2024, kgs.map((k) => ({ ...k, small: k.small + 1 }))))
+    const again = await importBuffer(
+      env,
+      'a.xlsx',
+      await fillTemplate(
+        tpl,
+        2024,
+        kgs.map((k) => ({ ...k, small: k.small + 1 })),
+      ),
+    )
     expect(again.preview.dropped).toEqual([])
     const count = env.ws.db().prepare('SELECT COUNT(*) AS n FROM kindergarten_years').get() as { n: number }
     expect(count.n).toBe(5)
@@ -104,7 +117,12 @@ describe('preschool import', () => {
       const s = wb.getWorksheet(sheet)!
       const rows: unknown[][] = []
       s.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === undefined ? null : v))))
-      return rows.map((r) => r.map((v) => (v === '' ? null : v))).map((r) => { while (r.length && r[r.length - 1] === null) r.pop(); return r })
+      return rows
+        .map((r) => r.map((v) => (v === '' ? null : v)))
+        .map((r) => {
+          while (r.length && r[r.length - 1] === null) r.pop()
+          return r
+        })
     }
     const input = await cells(data, '幼儿园')
     const output = await cells(exported, '幼儿园')
@@ -127,7 +145,12 @@ describe('preschool import', () => {
     expect(preview.columns.find((c) => c.column === 'I')?.field).toBe('在园（班）人数：小班')
     const view = (await env.handlers['preschool.view']({ year: 2024 }))!
     const first = view.kindergartens.find((k) => k.figures.name === kgs[1].name)!.figures
-    expect(first.enrolledChildren).toEqual({ total: kgs[1].small + kgs[1].middle + kgs[1].large, small: kgs[1].small, middle: kgs[1].middle, large: kgs[1].large })
+    expect(first.enrolledChildren).toEqual({
+      total: kgs[1].small + kgs[1].middle + kgs[1].large,
+      small: kgs[1].small,
+      middle: kgs[1].middle,
+      large: kgs[1].large,
+    })
     expect(first.areas?.building).toBe(kgs[1].building)
     expect(first.subsidised).toBe(null)
     expect(first.urbanRural).toBe('乡村')
@@ -147,7 +170,17 @@ describe('preschool import', () => {
 
   it('a workbook with a dozen kinds of bad rows reports each precisely and writes nothing', async () => {
     const env = setup()
-    const good: KgSpec = { code: '2164000011', name: '甲幼儿园', sponsor: '教育部门', township: '习岗镇', small: 30, middle: 30, large: 30, teachers: 8, staff: 15 }
+    const good: KgSpec = {
+      code: '2164000011',
+      name: '甲幼儿园',
+      sponsor: '教育部门',
+      township: '习岗镇',
+      small: 30,
+      middle: 30,
+      large: 30,
+      teachers: 8,
+      staff: 15,
+    }
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load((await fillTemplate(await template(env), 2024, [good], 1000)) as unknown as ExcelJS.Buffer)
     const s = wb.getWorksheet('幼儿园')!
@@ -172,7 +205,20 @@ describe('preschool import', () => {
       { 中心园: '也许' }, // bad flag
       { 在园: '' }, // missing total (grades left)
     ]
-    const keyOf: Record<string, string> = { 在园: '在园（班）人数：合计', 小班: '在园（班）人数：小班', 大班: '在园（班）人数：大班', 乡镇: '乡镇（街道）', 普惠: '是否普惠性民办幼儿园', 标识码: '学校标识码', 名称: '学校（机构）名称', 年度: '统计年度', 举办者: '学校（机构）举办者', 专任教师: '教职工数：专任教师', 城乡: '学校（机构）所在地城乡类型', 中心园: '是否乡镇中心幼儿园' }
+    const keyOf: Record<string, string> = {
+      在园: '在园（班）人数：合计',
+      小班: '在园（班）人数：小班',
+      大班: '在园（班）人数：大班',
+      乡镇: '乡镇（街道）',
+      普惠: '是否普惠性民办幼儿园',
+      标识码: '学校标识码',
+      名称: '学校（机构）名称',
+      年度: '统计年度',
+      举办者: '学校（机构）举办者',
+      专任教师: '教职工数：专任教师',
+      城乡: '学校（机构）所在地城乡类型',
+      中心园: '是否乡镇中心幼儿园',
+    }
     bad.forEach((change, i) => {
       const row = s.getRow(3 + i)
       s.getRow(2).eachCell((c, n) => (row.getCell(n).value = c.value))
@@ -188,7 +234,9 @@ describe('preschool import', () => {
     const letter = (h: string) => s.getColumn(col.get(h)!).letter
     const at = (i: number) => preview.problems.filter((p) => p.row === 3 + i)
     const expectOne = (i: number, header: string, reason: string | RegExp, value?: string) => {
-      const found = at(i).find((p) => p.column === letter(header) && (typeof reason === 'string' ? p.reason.includes(reason) : reason.test(p.reason)))
+      const found = at(i).find(
+        (p) => p.column === letter(header) && (typeof reason === 'string' ? p.reason.includes(reason) : reason.test(p.reason)),
+      )
       expect(found, `row ${3 + i}: ${JSON.stringify(at(i))}`).toBeTruthy()
       expect(found!.sheet).toBe('幼儿园')
       if (value !== undefined) expect(found!.value).toBe(value)
@@ -221,6 +269,8 @@ describe('preschool import', () => {
     s.addRow([2024, '甲园', '教育部门', 100])
     s.addRow([2023, '乙园', '教育部门', 100])
     const preview = await env.handlers['preschool.importCheck']({ file: register(env, 'y.xlsx', Buffer.from(await wb.xlsx.writeBuffer())) })
-    expect(preview.problems).toEqual([{ sheet: '幼儿园', row: 4, column: 'A', value: '2023', reason: '统计年度 2023 与表头标题中的年度 2024 不一致' }])
+    expect(preview.problems).toEqual([
+      { sheet: '幼儿园', row: 4, column: 'A', value: '2023', reason: '统计年度 2023 与表头标题中的年度 2024 不一致' },
+    ])
   })
 })

@@ -23,7 +23,10 @@ export function headlineOption(view: PreschoolYearView) {
         name: '实际值',
         type: 'bar',
         barWidth: 18,
-        data: items.map((i) => ({ value: pct(i.value) ?? 0, itemStyle: { color: COLOURS[i.status === 'met' ? 'met' : i.status === 'notMet' ? 'notMet' : 'noData'] } })),
+        data: items.map((i) => ({
+          value: pct(i.value) ?? 0,
+          itemStyle: { color: COLOURS[i.status === 'met' ? 'met' : i.status === 'notMet' ? 'notMet' : 'noData'] },
+        })),
         label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => items[p.dataIndex].display },
       },
       {
@@ -62,7 +65,16 @@ export function trendOption(points: PreschoolTrendPoint[], view: PreschoolYearVi
       lineStyle: { type: (['solid', 'dashed', 'dotted'] as const)[i] },
       connectNulls: false,
       data: points.map((p) => pct(p[s.key])),
-      markLine: threshold(s.key) === null ? undefined : { symbol: 'none', silent: true, lineStyle: { type: 'dashed', width: 1 }, label: { formatter: `${s.name.slice(0, 4)}标准 {c}%` }, data: [{ yAxis: threshold(s.key) }] },
+      markLine:
+        threshold(s.key) === null
+          ? undefined
+          : {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { type: 'dashed', width: 1 },
+              label: { formatter: `${s.name.slice(0, 4)}标准 {c}%` },
+              data: [{ yAxis: threshold(s.key) }],
+            },
     })),
   }
 }
@@ -78,8 +90,30 @@ export function townshipOption(view: PreschoolYearView) {
     xAxis: { type: 'category', data: rows.map((r) => r.group), axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '普惠性幼儿园覆盖率', type: 'bar', data: rows.map((r) => pct(r.affordableCoverageRate.value)), markLine: { symbol: 'none', silent: true, data: t('affordableCoverageRate') === null ? [] : [{ yAxis: t('affordableCoverageRate') }], label: { formatter: '{c}%' } } },
-      { name: '公办园在园幼儿占比', type: 'bar', itemStyle: { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } }, data: rows.map((r) => pct(r.publicShare.value)), markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dotted' }, data: t('publicShare') === null ? [] : [{ yAxis: t('publicShare') }], label: { formatter: '{c}%' } } },
+      {
+        name: '普惠性幼儿园覆盖率',
+        type: 'bar',
+        data: rows.map((r) => pct(r.affordableCoverageRate.value)),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          data: t('affordableCoverageRate') === null ? [] : [{ yAxis: t('affordableCoverageRate') }],
+          label: { formatter: '{c}%' },
+        },
+      },
+      {
+        name: '公办园在园幼儿占比',
+        type: 'bar',
+        itemStyle: { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } },
+        data: rows.map((r) => pct(r.publicShare.value)),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { type: 'dotted' },
+          data: t('publicShare') === null ? [] : [{ yAxis: t('publicShare') }],
+          label: { formatter: '{c}%' },
+        },
+      },
     ],
   }
 }
