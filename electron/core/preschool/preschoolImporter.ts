@@ -24,6 +24,7 @@ import type { Importer, ImportReading } from '../imports/importSession'
 import { closeInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
 import type { JobContext } from '../jobs/jobRunner'
 import { deleteKindergartenYear, kindergartenYears, preschoolYears, saveCountyYear, saveKindergartenYear } from './preschoolRepository'
+import { formAsTable, readFormWorkbook } from './formWorkbook'
 import { findHeader, readWorkbookGrids, type HeaderLayout, type SheetGrid } from './sheetGrid'
 
 /** One kindergarten row of the file, checked. */
@@ -79,7 +80,7 @@ const NUMBERING_ROW = /^([甲乙丙丁戊己]|L?\d{1,3}|栏次|序号)$/
 export async function readPreschoolWorkbook(
   file: ResolvedInput,
   options: { fallbackYear?: number; knownTownships?: string[]; ctx?: JobContext } = {},
-): Promise<ImportReading<PreschoolImportRow> & { years: number[] }> {
+): Promise<ImportReading<PreschoolImportRow> & { years: number[]; shape: 'table' | 'form' }> {
   options.ctx?.progress(0, 0, '正在读取文件……')
   let grids: SheetGrid[]
   try {
@@ -98,7 +99,17 @@ export async function readPreschoolWorkbook(
   const candidates = grids.filter((g) => g !== countyGrid).map((g) => ({ g, h: findHeader(g, PRESCHOOL_SHEET_FIELDS) }))
   const named = candidates.find((c) => cleanValue(c.g.name) === '幼儿园' && c.h)
   const scored = candidates.filter((c) => c.h).sort((a, b) => b.h!.score - a.h!.score)
-  const main = named ?? scored[0]
+  let main = named ?? scored[0]
+  // Shape A: a kindergarten's own statistics workbook (no row-per-school table with names)
+  let form: ReturnType<typeof formAsTable> | null = null
+  if (!main || !main.h || !main.h.matches.some((m) => m?.field.key === 'name')) {
+    const read = readFormWorkbook(grids)
+    if (read) {
+      form = formAsTable(read.values, read.year)
+      main = { g: form.grid, h: findHeader(form.grid, PRESCHOOL_SHEET_FIELDS, 1) }
+      warnings.push(`按单个幼儿园的统计报表（基层表）读取：${[...new Set([...read.values.values()].map((v) => v.sheet))].join('、')}`)
+    }
+  }
   if (!main || !main.h)
     throw new UserError(
       '工作簿中找不到幼儿园数据表：没有一个工作表的表头包含“学校（机构）名称”“在园（班）人数”等统计项目。请使用本程序的导入模板，或检查表头。',
@@ -109,6 +120,10 @@ export async function readPreschoolWorkbook(
   for (const c of candidates)
     if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
 
+  const locateForm0 = (p: ImportProblem): ImportProblem => {
+    const cell = form && p.column ? form.locate(p.column) : null
+    return cell ? { ...p, sheet: cell.sheet, row: cell.row, column: cell.column } : p
+  }
   // Year stated in the rows above the header (habit 1).
   let titleYear: number | null = null
   for (let r = 0; r < header.start && titleYear === null; r++)
@@ -155,13 +170,19 @@ export async function readPreschoolWorkbook(
       reason: '无法确定统计年度：请在表中加“统计年度”列，或在标题中写明年份（如“2024年”），或在导入时选择年度',
     })
   }
-  if (problems.length) return { rowsRead: 0, columns, rows: [], problems, warnings, years: [] }
+  if (problems.length)
+    return { rowsRead: 0, columns, rows: [], problems: problems.map(locateForm0), warnings, years: [], shape: form ? 'form' : 'table' }
 
   const fields = PRESCHOOL_SHEET_FIELDS.filter((f) => colOf.has(f.key))
   const sumTargets = new Set(fields.filter((f) => f.sumsInto && !colOf.has(f.sumsInto)).map((f) => f.sumsInto!))
   const seenCodes = new Map<string, number>()
   const seenNames = new Map<string, number>()
   const knownTownships = new Set(options.knownTownships ?? [])
+  const locateForm = (p: ImportProblem): ImportProblem => {
+    if (!form || p.sheet !== sheet.name) return p
+    const cell = p.column ? form.locate(p.column) : null
+    return cell ? { ...p, sheet: cell.sheet, row: cell.row, column: cell.column } : { ...p, row: null }
+  }
   const countyRows = countyGrid ? readCountySheet(countyGrid, file, titleYear ?? options.fallbackYear ?? null, problems, warnings) : []
   for (const c of countyRows) for (const t of Object.keys(c.byTownship)) knownTownships.add(t)
   const nameCol = colOf.get('name')!
@@ -339,7 +360,25 @@ export async function readPreschoolWorkbook(
   }
   rows.push(...countyRows)
   const years = [...new Set(rows.map((r) => r.statYear))].sort()
-  return { rowsRead, columns, rows, problems, warnings, years }
+  if (form) {
+    for (const r of rows)
+      if (r.kind === 'kindergarten')
+        r.source = `${file.name} / 基层表（${[...new Set(columns.map((c) => form!.locate(c.column)?.sheet).filter(Boolean))].join('、')}）`
+    return {
+      rowsRead,
+      columns: columns.map((c) => ({
+        ...c,
+        header: `${form!.locate(c.column)?.sheet ?? ''}!${form!.locate(c.column)?.column ?? ''}${form!.locate(c.column)?.row ?? ''}`,
+        column: c.column,
+      })),
+      rows,
+      problems: problems.map(locateForm),
+      warnings,
+      years,
+      shape: 'form' as const,
+    }
+  }
+  return { rowsRead, columns, rows, problems, warnings, years, shape: 'table' as const }
 }
 
 /**
@@ -436,7 +475,8 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
         if (fresh.size) reading.warnings.push(`以下乡镇（街道）此前没有出现过，请核对名称：${[...fresh].join('、')}`)
       }
       state.years = reading.years
-      state.dropped = droppedKindergartens(d, reading.rows, registry)
+      // a single kindergarten's own workbook says nothing about the others
+      state.dropped = reading.shape === 'form' ? [] : droppedKindergartens(d, reading.rows, registry)
       for (const k of state.dropped)
         reading.warnings.push(`「${k.name}」在 ${k.statYear} 年的文件中没有出现：是否已停办？（导入时可选择标为停办）`)
       return reading

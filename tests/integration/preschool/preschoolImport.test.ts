@@ -5,7 +5,14 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
-import { countyExportWorkbook, fillTemplate, handMadeWorkbook, workPlanKindergartens, type KgSpec } from '../../helpers/preschoolWorkbooks'
+import {
+  countyExportWorkbook,
+  fillTemplate,
+  handMadeWorkbook,
+  ownStatisticsWorkbook,
+  workPlanKindergartens,
+  type KgSpec,
+} from '../../helpers/preschoolWorkbooks'
 
 let envs: ReturnType<typeof tempWorkspace>[] = []
 afterEach(() => {
@@ -272,5 +279,58 @@ describe('preschool import', () => {
     expect(preview.problems).toEqual([
       { sheet: '幼儿园', row: 4, column: 'A', value: '2023', reason: '统计年度 2023 与表头标题中的年度 2024 不一致' },
     ])
+  })
+})
+
+describe('preschool import: a kindergarten’s own statistics workbook (shape A)', () => {
+  it('reads identity from the vertical list and figures from the 总计 rows and 校舍 rows', async () => {
+    const env = setup()
+    const k = { ...workPlanKindergartens()[45], building: 3000, classes: 6 }
+    const { preview } = await importBuffer(env, '阳光幼儿园基层表.xlsx', await ownStatisticsWorkbook(2024, k))
+    expect(preview.years).toEqual([2024])
+    expect(preview.rowsRead).toBe(1)
+    expect(preview.dropped).toEqual([])
+    expect(preview.warnings[0]).toContain('按单个幼儿园的统计报表（基层表）读取')
+    const view = (await env.handlers['preschool.view']({ year: 2024 }))!
+    expect(view.kindergartens).toHaveLength(1)
+    const f = view.kindergartens[0].figures
+    expect(f).toMatchObject({
+      name: k.name,
+      sponsor: '民办',
+      subsidised: true,
+      institutionType: '111',
+      urbanRural: k.urbanRural === '121' ? '镇区' : '乡村',
+      township: k.township,
+    })
+    expect(f.enrolledChildren).toEqual({
+      total: k.small + k.middle + k.large,
+      nursery: 0,
+      small: k.small,
+      middle: k.middle,
+      large: k.large,
+    })
+    expect(f.classes).toMatchObject({ total: 6, small: 1, middle: 1, large: 4 })
+    expect(f.staff).toMatchObject({ total: k.staff, principals: 1, teachers: k.teachers })
+    expect(f.areas).toEqual({ building: 3000, teachingRooms: 2100, activityRooms: 1200, sleepingRooms: 600 })
+    expect(view.kindergartens[0].source).toBe('阳光幼儿园基层表.xlsx / 基层表（基础基111、基础基311、基础基321、基础基511）')
+    // importing another kindergarten's workbook does not ask about the first
+    const other = await env.handlers['preschool.importCheck']({
+      file: register(env, 'b.xlsx', await ownStatisticsWorkbook(2024, workPlanKindergartens()[3])),
+    })
+    expect(other.dropped).toEqual([])
+  })
+
+  it('a problem is located in the form sheet it came from', async () => {
+    const env = setup()
+    const preview = await env.handlers['preschool.importCheck']({
+      file: register(env, 'bad.xlsx', await ownStatisticsWorkbook(2024, workPlanKindergartens()[2], { badSmall: '七十' })),
+    })
+    expect(preview.problems).toContainEqual({
+      sheet: '基础基311',
+      row: 6,
+      column: 'I',
+      value: '七十',
+      reason: '「在园（班）人数：小班」应为数字（不能含文字）',
+    })
   })
 })
