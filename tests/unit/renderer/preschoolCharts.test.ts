@@ -39,10 +39,11 @@ describe('学前教育 chart options', () => {
   it('bullet chart: values and standards in percent, 无数据 drawn as an empty grey bar', () => {
     const o = headlineOption(view(null))
     expect(o.yAxis.data).toEqual(['学前三年毛入园率', '普惠性幼儿园覆盖率', '公办园在园幼儿占比'])
-    expect(o.series[0].data.map((d) => d.value)).toEqual([0, 90, 60])
-    expect(o.series[0].data[0].itemStyle.color).toBe('#b0b3b8')
+    const bars = o.series[0].data as { value: number; itemStyle: { color: string } }[]
+    expect(bars.map((d) => d.value)).toEqual([0, 90, 60])
+    expect(bars[0].itemStyle.color).toBe('#b0b3b8')
     expect(o.series[1].data).toEqual([85, 80, 50])
-    expect(o.series[0].label.formatter({ dataIndex: 0 })).toBe('无数据')
+    expect(o.series[0].label!.formatter({ dataIndex: 0 })).toBe('无数据')
   })
 
   it('trend keeps a year without data as a gap; townships show both rates with the standards', () => {
