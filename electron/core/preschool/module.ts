@@ -117,6 +117,11 @@ export const preschoolModule = defineModule({
               `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`,
           ),
           ...preview.warnings.map((w) => `提示：${w}`),
+          ...(preview.dropped.length
+            ? [
+                `本次文件中没有出现、可能已停办的幼儿园：${preview.dropped.map((d) => `${d.name}（编号 ${d.institutionId}）`).join('、')}；如确已停办，请加 --close ${preview.dropped.map((d) => d.institutionId).join(',')} 导入`,
+              ]
+            : []),
         ]
         if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
         if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }

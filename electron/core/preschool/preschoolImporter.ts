@@ -110,6 +110,19 @@ export async function readPreschoolWorkbook(
       warnings.push(`按单个幼儿园的统计报表（基层表）读取：${[...new Set([...read.values.values()].map((v) => v.sheet))].join('、')}`)
     }
   }
+  if ((!main || !main.h) && countyGrid) {
+    // only the county's figures (sheet 全县): 3–5周岁常住人口 of one or more years
+    const countyRows = readCountySheet(countyGrid, file, yearInTitle(file.name) ?? options.fallbackYear ?? null, problems, warnings)
+    return {
+      rowsRead: countyRows.length,
+      columns: [],
+      rows: problems.length ? [] : countyRows,
+      problems,
+      warnings: [...warnings, '工作簿中只有「全县」表：只导入全县数据'],
+      years: [...new Set(countyRows.map((r) => r.statYear))].sort(),
+      shape: 'table',
+    }
+  }
   if (!main || !main.h)
     throw new UserError(
       '工作簿中找不到幼儿园数据表：没有一个工作表的表头包含“学校（机构）名称”“在园（班）人数”等统计项目。请使用本程序的导入模板，或检查表头。',

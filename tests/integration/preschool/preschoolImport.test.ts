@@ -334,3 +334,20 @@ describe('preschool import: a kindergarten’s own statistics workbook (shape A)
     })
   })
 })
+
+describe('preschool import: sheet 全县 alone', () => {
+  it('imports the 3–5周岁常住人口 of a year, with the 乡镇 figures', async () => {
+    const env = setup()
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('全县').addRows([
+      ['统计年度', '乡镇（街道）', '3-5周岁常住人口'],
+      [2024, '', 13895],
+      [2024, '习岗镇', 8000],
+      [2024, '金贵镇', 5895],
+    ])
+    const { preview } = await importBuffer(env, '人口.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(preview.warnings).toContain('工作簿中只有「全县」表：只导入全县数据')
+    const view = (await env.handlers['preschool.view']({ year: 2024 }))!
+    expect(view.county).toMatchObject({ agePopulation: 13895, agePopulationByTownship: { 习岗镇: 8000, 金贵镇: 5895 } })
+  })
+})
