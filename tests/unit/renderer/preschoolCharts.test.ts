@@ -5,7 +5,7 @@ import { evaluatePreschool } from '../../../shared/preschool/evaluatePreschool'
 import type { KindergartenYear } from '../../../shared/preschool/types'
 import { parseRubric } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
-import { headlineOption, townshipOption, trendOption } from '../../../renderer/src/views/preschool/chartOptions'
+import { headlineOption, townshipOption, trendOption } from '../../../shared/preschool/chartOptions'
 
 const parsed = parseRubric(preschoolJson)
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'))

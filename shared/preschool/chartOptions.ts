@@ -1,16 +1,28 @@
-import type { PreschoolTrendPoint, PreschoolYearView } from '../../../../shared/preschool/dashboard'
+import type { PreschoolTrendPoint, PreschoolYearView } from './dashboard'
 
 /**
- * ECharts options of the 学前教育 dashboard, as plain data (no ECharts import here, so the
- * options can be tested and built without loading the library).
+ * ECharts options of the 学前教育 charts, as plain data (no ECharts import here): the dashboard draws
+ * them in the browser, the report renders them without a browser (ECharts SSR → SVG → PNG).
  */
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10000) / 100)
 export const HEADLINE_KEYS = ['grossEnrolmentRate', 'affordableCoverageRate', 'publicShare'] as const
 const COLOURS = { met: '#3a8d57', notMet: '#c0392b', noData: '#b0b3b8' }
+/** Grey shades for print (the report, black-and-white printers): status by shade, series by pattern. */
+const MONO = { met: '#9a9a9a', notMet: '#555555', noData: '#dddddd' }
+const MONO_PALETTE = ['#333333', '#777777', '#aaaaaa']
+
+/**
+ * The option for print: a grey palette and patterns (decals) instead of colours, no animation.
+ * The report's charts are drawn this way; the screen keeps its colours.
+ */
+export function monochrome<T extends object>(option: T): T & { color: string[]; aria: object; animation: false } {
+  return { ...option, color: MONO_PALETTE, aria: { enabled: true, decal: { show: true } }, animation: false }
+}
 
 /** The three rates against their thresholds: a bullet chart (bar = value, dark marker = standard). */
-export function headlineOption(view: PreschoolYearView) {
+export function headlineOption(view: PreschoolYearView, options: { mono?: boolean } = {}) {
+  const colours = options.mono ? MONO : COLOURS
   const items = HEADLINE_KEYS.map((k) => view.evaluation.indicators.find((i) => i.key === k)).filter((i) => i !== undefined)
   const names = items.map((i) => i.name)
   return {
@@ -25,7 +37,7 @@ export function headlineOption(view: PreschoolYearView) {
         barWidth: 18,
         data: items.map((i) => ({
           value: pct(i.value) ?? 0,
-          itemStyle: { color: COLOURS[i.status === 'met' ? 'met' : i.status === 'notMet' ? 'notMet' : 'noData'] },
+          itemStyle: { color: colours[i.status === 'met' ? 'met' : i.status === 'notMet' ? 'notMet' : 'noData'] },
         })),
         label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => items[p.dataIndex].display },
       },
