@@ -53,6 +53,9 @@ describe('学前教育 in the browser', () => {
     await page.locator('.el-tabs__item', { hasText: '分乡镇' }).click()
     await page.locator('.el-tab-pane .echart svg').first().waitFor()
     await app.screenshot('62-preschool-townships')
+    await page.locator('.el-tabs__item', { hasText: '差距测算' }).click()
+    await expect(page.locator('[data-test=preschool-gaps]').textContent()).resolves.toContain('已达标')
+    await app.screenshot('65-preschool-gaps')
 
     // A judged item: 达标 with a note and an evidence file.
     await page.locator('.el-tabs__item', { hasText: '评定项' }).click()
