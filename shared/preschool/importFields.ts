@@ -68,7 +68,8 @@ export function parseNumber(text: string, kind: HeaderField['kind'], factor = 1)
   if (t === '' || t === '*') return { value: null }
   if (/^[-—–－]+$/.test(t)) return { value: 0 }
   if (t.endsWith('%')) return { error: '应为数值，不能是百分数' }
-  const plain = t.replace(/,(?=\d{3}(\D|$))/g, '')
+  // a unit written after the number (305人, 12班, 1200㎡ → NFKC m2, 1200平方米) is the field's own unit
+  const plain = t.replace(/,(?=\d{3}(\D|$))/g, '').replace(/(人|名|班|个|所|间|m2|平方米|平米|元)$/, '')
   if (!/^-?\d+(\.\d+)?$/.test(plain)) return { error: '应为数字（不能含文字）' }
   const n = Number(plain) * factor
   if (n < 0) return { error: '不能为负数' }

@@ -68,6 +68,8 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
   else ((obj[parts[0]] ??= {}) as Record<string, unknown>)[parts[1]] = v
 }
 
+/** The preview lists at most this many problems (a wrong file can have tens of thousands). */
+const MAX_PROBLEMS = 500
 const NUMBER_KINDS = new Set<HeaderField['kind']>(['count', 'area', 'money', 'number'])
 const NUMBERING_ROW = /^([甲乙丙丁戊己]|L?\d{1,3}|栏次|序号)$/
 
@@ -372,6 +374,16 @@ export async function readPreschoolWorkbook(
     }
   }
   rows.push(...countyRows)
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS
+    problems.splice(MAX_PROBLEMS, more, {
+      sheet: sheet.name,
+      row: null,
+      column: null,
+      value: '',
+      reason: `另有 ${more} 处问题未列出：请先改正以上问题后重新检查`,
+    })
+  }
   const years = [...new Set(rows.map((r) => r.statYear))].sort()
   if (form) {
     for (const r of rows)
