@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fillTemplate, workPlanKindergartens } from '../helpers/preschoolWorkbooks'
+import { countyExportWorkbook, fillTemplate, workPlanKindergartens } from '../helpers/preschoolWorkbooks'
 import { openApp, type E2eApp } from './harness'
 
 let app: E2eApp | undefined
@@ -91,5 +91,34 @@ describe('学前教育 in the browser', () => {
     await page.locator('[data-test=kindergarten-page] .echart svg').waitFor()
     await page.locator('.el-message').waitFor({ state: 'detached' })
     await app.screenshot('64-preschool-kindergarten')
+  })
+})
+
+describe('学前教育 import problems in the browser', () => {
+  it('a county export with mistakes lists every problem with its place and writes nothing', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.locator('.el-menu-item', { hasText: '学前教育' }).click()
+    await page.locator('[data-test=preschool-empty]').waitFor()
+
+    const kgs = workPlanKindergartens().slice(0, 8)
+    kgs[2] = { ...kgs[2], sponsor: '民办', subsidised: '' }
+    kgs[4] = { ...kgs[4], sponsor: '教育部门', subsidised: '是' }
+    const bad = join(app.dataDir, '..', `县级导出-${Date.now()}.xlsx`)
+    writeFileSync(bad, await countyExportWorkbook(2024, kgs))
+    await page.locator('[data-test=preschool-import]').click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-test=import-choose]').first().click()
+    await (await chooser).setFiles(bad)
+    await page.locator('[data-test=import-summary]').filter({ hasText: '发现 2 处问题' }).waitFor()
+    const problems = await page.locator('[data-test=import-problems] .el-table__row').allTextContents()
+    expect(problems[0]).toContain('教基3101')
+    expect(problems.join('\n')).toContain('民办园必须填写“是否普惠性民办幼儿园”')
+    expect(problems.join('\n')).toContain('公办园不应标为普惠性民办幼儿园')
+    expect(await page.locator('[data-test=import-commit]').isDisabled()).toBe(true)
+    await app.screenshot('66-preschool-import-problems')
   })
 })

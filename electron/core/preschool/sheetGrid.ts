@@ -78,7 +78,7 @@ export interface HeaderLayout {
 function pathOf(grid: SheetGrid, start: number, end: number, c: number): string {
   const levels: string[] = []
   for (let r = start; r <= end; r++) {
-    const t = grid.cells[r]?.[c] ?? ''
+    const t = (grid.cells[r]?.[c] ?? '').replace(/[:：\s]+$/, '')
     if (t && levels[levels.length - 1] !== t) levels.push(t)
   }
   return levels.join('：')
