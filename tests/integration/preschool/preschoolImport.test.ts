@@ -351,3 +351,30 @@ describe('preschool import: sheet 全县 alone', () => {
     expect(view.county).toMatchObject({ agePopulation: 13895, agePopulationByTownship: { 习岗镇: 8000, 金贵镇: 5895 } })
   })
 })
+
+describe('preschool import: a vertical form per kindergarten (序号 | 类别 | 填报项目 | 单位 | 填报值 | 备注)', () => {
+  it('reads each 填报项目 from the 填报值 column, converting 万平方米', async () => {
+    const env = setup()
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('申报表')
+    s.addRow(['2024年县域学前教育普及普惠督导评估 幼儿园情况填报表'])
+    s.addRow(['序号', '类别', '填报项目', '单位', '填报值', '备注'])
+    s.addRow([1, '基本情况', '幼儿园名称', '', '贺兰县星星幼儿园', ''])
+    s.addRow([2, '基本情况', '举办者', '', '民办', ''])
+    s.addRow([3, '基本情况', '是否普惠性民办幼儿园', '', '是', '2021年认定'])
+    s.addRow([4, '幼儿', '在园幼儿数', '人', '286', ''])
+    s.addRow([5, '教职工', '专任教师数', '人', '19', ''])
+    s.addRow([6, '园舍', '校舍建筑面积', '万平方米', '0.35', ''])
+    const { preview } = await importBuffer(env, '星星幼儿园.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(preview.years).toEqual([2024])
+    const f = (await env.handlers['preschool.view']({ year: 2024 }))!.kindergartens[0].figures
+    expect(f).toMatchObject({
+      name: '贺兰县星星幼儿园',
+      sponsor: '民办',
+      subsidised: true,
+      enrolledChildren: { total: 286 },
+      staff: { teachers: 19 },
+      areas: { building: 3500 },
+    })
+  })
+})
