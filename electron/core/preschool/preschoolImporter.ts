@@ -23,7 +23,13 @@ import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
 import { closeInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
 import type { JobContext } from '../jobs/jobRunner'
-import { deleteKindergartenYear, kindergartenYears, preschoolYears, saveCountyYear, saveKindergartenYear } from './preschoolRepository'
+import {
+  deleteKindergartenYear,
+  kindergartenNamesOfYear,
+  preschoolYears,
+  saveCountyYear,
+  saveKindergartenYear,
+} from './preschoolRepository'
 import { formAsTable, readFormWorkbook } from './formWorkbook'
 import { findHeader, readWorkbookGrids, type HeaderLayout, type SheetGrid } from './sheetGrid'
 
@@ -589,8 +595,8 @@ export function droppedKindergartens(
         .map((r) => (r.code ? byCode.get(r.code) : undefined) ?? byName.get(r.figures.name))
         .filter((x): x is number => x !== undefined),
     )
-    for (const k of kindergartenYears(db, compareYear)) {
-      if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.figures.name, statYear: year })
+    for (const k of kindergartenNamesOfYear(db, compareYear)) {
+      if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.name, statYear: year })
     }
   }
   return out

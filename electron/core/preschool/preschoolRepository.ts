@@ -59,6 +59,17 @@ export function kindergartenYears(db: Database.Database, statYear: number): Stor
   return rows.map(toStored).sort((a, b) => COLLATOR.compare(a.figures.name, b.figures.name))
 }
 
+/** Which kindergartens have figures in a year (id and name as imported), without reading the figures. */
+export function kindergartenNamesOfYear(db: Database.Database, statYear: number): { institutionId: number; name: string }[] {
+  return prepared(
+    db,
+    "SELECT institution_id AS institutionId, json_extract(figures, '$.name') AS name FROM kindergarten_years WHERE stat_year = ?",
+  ).all(statYear) as {
+    institutionId: number
+    name: string
+  }[]
+}
+
 /** One kindergarten's figures of every year, oldest first. */
 export function kindergartenHistory(db: Database.Database, institutionId: number): StoredKindergartenYear[] {
   const rows = prepared(db, 'SELECT * FROM kindergarten_years WHERE institution_id = ? ORDER BY stat_year').all(institutionId) as YearRow[]
