@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'preschool.importCheck',
   'preschool.importCommit',
   'preschool.indicators',
+  'preschool.trace',
   'preschool.population',
   'preschool.view',
   'preschool.trend',

@@ -5,6 +5,7 @@ import type { ImportCommitResult, ImportPreview } from '../imports/types'
 import { IMPORT_TOKEN_PATTERN } from '../imports/types'
 import type { Institution } from '../institutions/types'
 import type { KindergartenPage, PreschoolTrendPoint, PreschoolYearView } from '../preschool/dashboard'
+import type { TraceLine } from '../preschool/trace'
 import type { Judgement } from '../rubrics/evaluate'
 import { channel } from './define'
 
@@ -51,6 +52,7 @@ export const preschoolContract = {
       .strict(),
   ),
   'preschool.indicators': channel<PreschoolIndicatorsJson>()('计算学前教育指标', z.object({ year }).strict()),
+  'preschool.trace': channel<TraceLine[]>()('查看指标计算明细', z.object({ year }).strict()),
   'preschool.population': channel<{ year: number; agePopulation: number | null }>()(
     '设置3–5周岁常住人口',
     z

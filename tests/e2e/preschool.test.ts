@@ -50,6 +50,14 @@ describe('学前教育 in the browser', () => {
     await page.waitForTimeout(300)
     await app.screenshot('61-preschool-dashboard')
 
+    await page.locator('[data-test=preschool-trace]').click()
+    await page.locator('.el-drawer .el-table__footer').filter({ hasText: '13619' }).waitFor()
+    await expect(page.locator('.el-drawer .el-table__footer').textContent()).resolves.toMatch(/13619.*11302.*9169/)
+    await page.waitForTimeout(500) // the drawer's slide-in
+    await app.screenshot('67-preschool-trace')
+    await page.keyboard.press('Escape')
+    await page.locator('.el-drawer').waitFor({ state: 'hidden' })
+
     await page.locator('.el-tabs__item', { hasText: '分乡镇' }).click()
     await page.locator('.el-tab-pane .echart svg').first().waitFor()
     await app.screenshot('62-preschool-townships')

@@ -54,6 +54,7 @@ export const preschoolModule = defineModule({
         token,
       ),
     'preschool.indicators': ({ year }) => service.indicatorsJson(ws, year),
+    'preschool.trace': ({ year }) => service.trace(ws, year),
     'preschool.population': ({ year, count, byTownship }) => service.setPopulation(ws, year, count, byTownship),
     'preschool.view': ({ year }) => {
       const db = ws.dbIfExists()
@@ -150,6 +151,33 @@ export const preschoolModule = defineModule({
         const STATUS: Record<string, string> = { met: '达标', notMet: '未达标', noData: '无数据', judged: '评定' }
         const lines = data.indicators.map((i) => `${i.name.padEnd(18, '　')}  ${i.display.padStart(10)}  ${STATUS[i.status]}`)
         return { data, text: [`${year}年 学前教育普及普惠指标（${data.rubric.id} ${data.rubric.version}）`, ...lines].join('\n') }
+      },
+    },
+    'preschool trace': {
+      usage: 'preschool trace --year 年度 [--json]',
+      summary: '逐园列出三项普及普惠指标的计算明细（含数据来源行）',
+      options: { year: { type: 'string' } },
+      async run({ values, call }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        const lines = await call('preschool.trace', { year })
+        const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((a, l) => a + f(l), 0)
+        const text = [
+          '幼儿园\t类别\t在园幼儿\t普惠园幼儿\t公办园幼儿\t专任教师\t数据来源',
+          ...lines.map((l) =>
+            [l.name, l.ownership, l.enrolledChildren, l.affordableChildren, l.publicChildren, l.teachers ?? '—', l.source].join('\t'),
+          ),
+          [
+            '合计',
+            '',
+            sum((l) => l.enrolledChildren),
+            sum((l) => l.affordableChildren),
+            sum((l) => l.publicChildren),
+            sum((l) => l.teachers ?? 0),
+            '',
+          ].join('\t'),
+        ]
+        return { data: lines, text: text.join('\n') }
       },
     },
     'preschool population': {

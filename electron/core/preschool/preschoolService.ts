@@ -10,6 +10,7 @@ import { UserError } from '../errors'
 import { getInstitution } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './preschoolRepository'
+import { traceLines, type TraceLine } from '../../../shared/preschool/trace'
 
 let bundled: Rubric | null = null
 /** The bundled 普及普惠 rubric (seeds/rubrics/preschool-universality-2020.json), parsed once. */
@@ -162,4 +163,10 @@ export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: strin
   const db = ws.db()
   db.transaction(() => repo.saveRubricVariant(db, base.id, spec))()
   return { id: spec.id, name: spec.name }
+}
+
+/** One line per counted kindergarten: what it adds to each headline figure, and its sheet row. */
+export function trace(ws: Workspace, year: number): TraceLine[] {
+  const rubric = rubricForYear(ws, year)
+  return traceLines(repo.kindergartenYears(ws.db(), year), preschoolSettings(rubric))
 }

@@ -114,6 +114,17 @@ describe('preschool on the command line', () => {
     expect(text.out).toContain('普惠性幼儿园覆盖率')
     expect(text.out).toContain('82.99%')
 
+    const trace = await cli(['preschool', 'trace', '--year', '2024', '--data-dir', data])
+    expect(trace.out).toContain('合计\t\t13619\t11302\t9169\t')
+    expect(trace.out).toContain('\t贺兰县2024.xlsx / 幼儿园 第 2 行')
+    const traceJson = (
+      JSON.parse((await cli(['preschool', 'trace', '--year', '2024', '--json', '--data-dir', data])).out) as {
+        data: { ownership: string }[]
+      }
+    ).data
+    expect(traceJson).toHaveLength(60)
+    expect(traceJson.filter((l) => l.ownership === '普惠性民办园')).toHaveLength(12)
+
     const bad = join(env.dir, 'bad.xlsx')
     const wb2 = new ExcelJS.Workbook()
     wb2.addWorksheet('幼儿园').addRows([
