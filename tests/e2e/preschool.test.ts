@@ -61,6 +61,10 @@ describe('学前教育 in the browser', () => {
     await page.locator('.el-tabs__item', { hasText: '分乡镇' }).click()
     await page.locator('.el-tab-pane .echart svg').first().waitFor()
     await app.screenshot('62-preschool-townships')
+    await page.locator('.el-tabs__item', { hasText: '报告要点' }).click()
+    await expect(page.locator('[data-test=preschool-narrative]').textContent()).resolves.toContain(
+      '2024年全县共有幼儿园60所，其中，公办园39所，民办园21所；全县在园幼儿13619人，公办园在园幼儿9169人，普惠性民办园幼儿2133人，普惠园幼儿11302人。学前三年毛入园率为98.01%，普惠性幼儿园覆盖率为82.99%，公办园在园幼儿占比为67.33%。',
+    )
     await page.locator('.el-tabs__item', { hasText: '差距测算' }).click()
     await expect(page.locator('[data-test=preschool-gaps]').textContent()).resolves.toContain('已达标')
     await app.screenshot('65-preschool-gaps')
