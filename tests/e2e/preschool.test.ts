@@ -96,9 +96,13 @@ describe('学前教育 in the browser', () => {
     })
     expect(stored).toMatchObject({ status: 'judged', display: '基本达标' })
 
+    await page.locator('.el-tabs__item', { hasText: '需关注的幼儿园（1）' }).click()
+    await expect(page.locator('[data-test=preschool-flagged]').textContent()).resolves.toContain('贺兰县第1幼儿园')
+    await app.screenshot('68-preschool-flagged')
+
     // A kindergarten's page.
     await page.locator('.el-tabs__item', { hasText: '全部幼儿园' }).click()
-    await page.locator('.el-table__row', { hasText: '贺兰县第1幼儿园' }).first().click()
+    await page.locator('.el-table__row:visible', { hasText: '贺兰县第1幼儿园' }).first().click()
     await page.locator('[data-test=kindergarten-page]').filter({ hasText: '贺兰县第1幼儿园' }).waitFor()
     await page.locator('[data-test=kindergarten-page] .echart svg').waitFor()
     await page.locator('.el-message').waitFor({ state: 'detached' })

@@ -44,7 +44,10 @@ export function workPlanKindergartens(): KgSpec[] {
     }
   }
   const out: KgSpec[] = []
-  spread(9169, 39).forEach((c, i) => out.push(kg(`贺兰县第${i + 1}幼儿园`, i % 4 === 0 ? '集体' : '教育部门', '', c, i)))
+  const publicSizes = spread(9169, 39)
+  publicSizes[0] += 150 // 贺兰县第1幼儿园 over the 360-child limit (a flagged kindergarten)…
+  publicSizes[1] -= 150 // … the county total unchanged
+  publicSizes.forEach((c, i) => out.push(kg(`贺兰县第${i + 1}幼儿园`, i % 4 === 0 ? '集体' : '教育部门', '', c, i)))
   spread(2133, 12).forEach((c, i) => out.push(kg(`贺兰县阳光${i + 1}幼儿园`, '民办', '是', c, 39 + i)))
   spread(13619 - 9169 - 2133, 9).forEach((c, i) => out.push(kg(`贺兰县小天使${i + 1}幼儿园`, '民办', '否', c, 51 + i)))
   return out
