@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Handlers, OutputOf, Result } from '../../shared/contract'
 import type { JobEvent } from '../../shared/jobs/types'
-import { CliError, type Call, type CliCommand, type CommandContext } from '../core/cli/command'
+import { CliError, parseArgsMessage, type Call, type CliCommand, type CommandContext } from '../core/cli/command'
 import { dispatch } from '../core/dispatch'
 import { UserError } from '../core/errors'
 import { fileStore } from '../core/files/fileStore'
@@ -143,7 +143,7 @@ export async function runCli(
       strict: true,
     })
   } catch (e) {
-    return fail(`参数有误：${(e as Error).message}\n用法：dudao ${command.usage}`, 2)
+    return fail(`参数有误：${parseArgsMessage(e)}\n用法：dudao ${command.usage}`, 2)
   }
   if (parsed.values.help) {
     io.out(`用法：dudao ${command.usage}\n${command.summary}`)

@@ -5,6 +5,7 @@ import { extname, join, resolve, sep } from 'node:path'
 import type { Handlers } from '../../shared/contract'
 import { dispatch } from '../core/dispatch'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import { readStaticFile } from './staticFiles'
 import type { Workspace } from '../core/workspace'
 import { closeEventStreams, handleFileRoutes } from './httpFiles'
 import { AUTH_MESSAGES, AUTH_STATUS, createDoorAuth, LOGIN_KEY_PARAM, type DoorAuth } from './httpAuth'
@@ -209,9 +210,9 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
   const routes = options.routes ?? []
   let door: HttpDoor
 
-  const serveApp = (res: ServerResponse, extra: Record<string, string> = {}) => serveFile(res, '/', extra)
+  const serveApp = (req: IncomingMessage, res: ServerResponse, extra: Record<string, string> = {}) => serveFile(req, res, '/', extra)
 
-  const serveFile = (res: ServerResponse, urlPath: string, extra: Record<string, string> = {}) => {
+  const serveFile = (req: IncomingMessage, res: ServerResponse, urlPath: string, extra: Record<string, string> = {}) => {
     if (!rendererDir) return send(res, 404, DOOR_MESSAGES.notFound, 'text/plain; charset=utf-8', extra)
     const resolved = resolveStaticPath(rendererDir, urlPath)
     if (!resolved.ok) {
@@ -222,8 +223,11 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     // Unknown paths get the app (hash routing), so a reload anywhere works.
     const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html')
     if (!existsSync(target)) return send(res, 404, DOOR_MESSAGES.notBuilt, 'text/plain; charset=utf-8', extra)
-    const cache = target.endsWith('index.html') ? 'no-store' : 'no-cache'
-    send(res, 200, readFileSync(target), MIME[extname(target)] ?? 'application/octet-stream', { 'Cache-Control': cache, ...extra })
+    const type = MIME[extname(target)] ?? 'application/octet-stream'
+    if (target.endsWith('index.html')) return send(res, 200, readFileSync(target), type, { 'Cache-Control': 'no-store', ...extra })
+    // Precompressed .br/.gz beside the file when the browser accepts them; hashed assets cached for a year.
+    const { body, headers } = readStaticFile(target, req.headers['accept-encoding'])
+    send(res, 200, body, type, { ...headers, ...extra })
   }
 
   const refuse = async (req: IncomingMessage, res: ServerResponse, failure: 'host' | 'origin' | 'session', asPage: boolean) => {
@@ -243,10 +247,10 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
       // The one-time login: spend the key, set the session cookie, serve the app.
       const key = new URLSearchParams(query).get(LOGIN_KEY_PARAM)
       const sessionId = key ? auth.redeem(key) : null
-      if (sessionId) return serveApp(res, { 'Set-Cookie': auth.sessionCookie(sessionId) })
+      if (sessionId) return serveApp(req, res, { 'Set-Cookie': auth.sessionCookie(sessionId) })
     }
     if (failure) return refuse(req, res, failure, true)
-    serveFile(res, path)
+    serveFile(req, res, path)
   }
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {

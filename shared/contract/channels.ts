@@ -27,6 +27,7 @@ export const CHANNEL_NAMES = [
   'documents.save',
   'documents.sign',
   'documents.markPrinted',
+  'documents.returnForEdit',
   'documents.revise',
   'documents.duplicate',
   'documents.delete',

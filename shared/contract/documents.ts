@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { documentContentSchema, documentFormatSchema, documentKindSchema } from '../documents/documentSchema'
 import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentSummary, type DocumentTemplate } from '../documents/records'
 import type { JobStarted } from '../jobs/types'
+import { calendarDateField, textField, yearField } from '../validation/fields'
 import { channel } from './define'
 
 const id = z.number().int().positive().describe('公文编号')
@@ -11,8 +12,8 @@ export const documentsContract = {
   'documents.list': channel<DocumentSummary[]>()(
     '查询公文',
     z.object({
-      query: z.string().trim().max(100).default('').describe('搜索词'),
-      year: z.number().int().min(1949).max(2100).optional().describe('年份'),
+      query: textField('搜索词', { max: 100 }).default(''),
+      year: yearField().optional(),
       seriesId: z.number().int().positive().optional().describe('文号系列'),
       kind: documentKindSchema.optional(),
       status: z.enum(DOCUMENT_STATUSES).optional().describe('状态'),
@@ -21,7 +22,7 @@ export const documentsContract = {
   'documents.get': channel<DocumentRecord>()('读取公文', z.object({ id }).strict()),
   'documents.create': channel<DocumentRecord>()(
     '新建公文',
-    z.object({ templateKey: z.string().trim().min(1).max(40).describe('模板') }).strict(),
+    z.object({ templateKey: textField('模板', { min: 1, max: 40 }) }).strict(),
   ),
   'documents.save': channel<DocumentRecord>()(
     '保存公文',
@@ -43,7 +44,15 @@ export const documentsContract = {
   ),
   'documents.markPrinted': channel<DocumentRecord>()(
     '印发公文',
-    z.object({ id, printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（年-月-日）').optional().describe('印发日期') }).strict(),
+    z.object({ id, printedDate: calendarDateField('印发日期').optional() }).strict(),
+  ),
+  'documents.returnForEdit': channel<DocumentRecord>()(
+    '退回修改',
+    z.object({
+      id,
+      reason: textField('退回原因', { min: 2, max: 200 }),
+      by: textField('经办人', { min: 1, max: 20 }),
+    }).strict(),
   ),
   'documents.revise': channel<DocumentRecord>()('创建更正版本', z.object({ id }).strict()),
   'documents.duplicate': channel<DocumentRecord>()('复制为新公文', z.object({ id }).strict()),

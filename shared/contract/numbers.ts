@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { NumberSeries, RegisterEntry } from '../documents/records'
 import type { OutputFile } from '../files/types'
+import { calendarDateField, textField, yearField } from '../validation/fields'
 import { channel } from './define'
 
-const year = z.number().int().min(1949).max(2100).describe('年份')
-const prefix = z.string().trim().min(2).max(20).describe('机关代字')
+const year = yearField()
+const prefix = textField('机关代字', { min: 2, max: 20 })
 const seriesRef = z.object({ seriesId: z.number().int().positive().describe('文号系列').optional(), prefix: prefix.optional() })
 
 export interface AllocatedNumber {
@@ -21,31 +22,31 @@ export const numbersContract = {
     z.object({
       id: z.number().int().positive().optional(),
       prefix,
-      name: z.string().trim().max(30).default('').describe('用途'),
+      name: textField('用途', { max: 30 }).default(''),
     }).strict(),
   ),
   'numbers.allocate': channel<AllocatedNumber>()(
     '取号',
-    seriesRef.extend({ year: year.optional(), title: z.string().trim().max(200).default('').describe('文件标题') }).strict(),
+    seriesRef.extend({ year: year.optional(), title: textField('文件标题', { max: 200 }).default('') }).strict(),
   ),
   'numbers.reserve': channel<AllocatedNumber>()(
     '预留文号',
-    seriesRef.extend({ year: year.optional(), purpose: z.string().trim().min(1).max(200).describe('预留用途') }).strict(),
+    seriesRef.extend({ year: year.optional(), purpose: textField('预留用途', { min: 1, max: 200 }) }).strict(),
   ),
   'numbers.record': channel<AllocatedNumber>()(
     '补登文号',
     z.object({
-      docNumber: z.string().trim().min(1).max(40).describe('文号'),
-      title: z.string().trim().min(1).max(200).describe('文件标题'),
-      issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（年-月-日）').describe('成文日期'),
+      docNumber: textField('文号', { min: 1, max: 40 }),
+      title: textField('文件标题', { min: 1, max: 200 }),
+      issuedOn: calendarDateField('成文日期'),
     }).strict(),
   ),
   'numbers.void': channel<RegisterEntry>()(
     '作废文号',
     z.object({
-      docNumber: z.string().trim().min(1).max(40).describe('文号'),
-      reason: z.string().trim().min(2).max(200).describe('作废原因'),
-      by: z.string().trim().min(1).max(20).describe('经办人'),
+      docNumber: textField('文号', { min: 1, max: 40 }),
+      reason: textField('作废原因', { min: 2, max: 200 }),
+      by: textField('经办人', { min: 1, max: 20 }),
     }).strict(),
   ),
   'numbers.register': channel<RegisterEntry[]>()(

@@ -25,6 +25,16 @@ export function formatChineseDate(isoDate: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
 }
 
+/**
+ * A stored date for printing: '' (a draft without a date) → '', '2024-03-22' → '2024年3月22日'. Anything
+ * else — '2024-02-30', '2024/3/22' — throws the RangeError of formatChineseDate (「无效的日期：「…」」): an
+ * official document never prints a date it cannot read. The one behaviour of the preview (which shows the
+ * message instead of the pages) and the .docx writer (which refuses to export).
+ */
+export function chineseDateOrBlank(isoDate: string): string {
+  return isoDate.trim() === '' ? '' : formatChineseDate(isoDate)
+}
+
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 /** 二〇二四 → 2024 (digit by digit), or NaN. */

@@ -4,7 +4,7 @@
  * block levels, so moving or re-levelling a section renumbers everything.
  */
 
-import type { BodyBlock, ItemNumbering } from './types'
+import { isParagraphBlock, type BodyBlock, type ItemNumbering } from './types'
 
 export type HeadingLevel = 1 | 2 | 3 | 4
 type BlockLevel = BodyBlock['level']
@@ -52,10 +52,8 @@ export function headingLabel(level: HeadingLevel, index: number): string {
   }
 }
 
-export interface NumberedBlock extends BodyBlock {
-  /** The generated number ('' for an ordinary paragraph). */
-  label: string
-}
+/** A block with its generated number ('' for an ordinary paragraph, a table or an image). */
+export type NumberedBlock = BodyBlock & { label: string }
 
 /**
  * Numbers every heading. A heading restarts the counters of all deeper levels: 一、 restarts
@@ -145,7 +143,10 @@ export function moveSection(blocks: BodyBlock[], index: number, direction: 'up' 
 export function changeLevel(blocks: BodyBlock[], index: number, delta: 1 | -1): BodyBlock[] {
   const copy = blocks.slice()
   if (index < 0 || index >= blocks.length) return copy
-  const level = Math.min(4, Math.max(0, blocks[index].level + delta)) as BlockLevel
-  copy[index] = { ...blocks[index], level }
+  const block = blocks[index]
+  // Tables and images stay at level 0.
+  if (!isParagraphBlock(block)) return copy
+  const level = Math.min(4, Math.max(0, block.level + delta)) as BlockLevel
+  copy[index] = { ...block, level }
   return copy
 }

@@ -339,3 +339,12 @@ export function typeAreaHeightTwips(layout: LayoutProfile): number {
 export function bodyCharTwips(layout: LayoutProfile): number {
   return ptToTwips(layout.text.bodySizePt) + layout.text.characterSpacing
 }
+
+/**
+ * Size and character spacing of a run of `sizePt` (3号 by default) as both the preview and the .docx set it:
+ * 3号 text takes the profile's character spacing (28 characters a line), other sizes none. For
+ * shared/print/measure.ts (textWidthTwips, charTwips, gapChars).
+ */
+export function runMetrics(layout: LayoutProfile, sizePt: number = layout.text.bodySizePt): { sizePt: number; spacingTwips: number } {
+  return { sizePt, spacingTwips: sizePt === layout.text.bodySizePt ? layout.text.characterSpacing : 0 }
+}

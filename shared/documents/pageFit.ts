@@ -1,6 +1,6 @@
 /**
  * Page fit of the part after 正文 — 附件说明, 署名, 成文日期, 附注 — and placement of the 版记: ONE pure
- * decision, taken by running the preview typesetter (previewTypeset.ts), that the preview draws and the
+ * decision, taken by running the typesetter (typeset.ts), that the preview draws and the
  * .docx exporter (electron/core/export/docx/) writes, so the two always paginate alike.
  *
  * GB/T 9704-2012 7.3.5.4: when the space below 正文 cannot hold the 署名 and 成文日期, adjust line spacing or
@@ -19,10 +19,11 @@
  * odd — except in a one-page document, which keeps it on page 1 (7.4, 7.5); neither page carries a number.
  */
 import { typeAreaHeightTwips, type LayoutProfile } from './layout'
-import { gridFit, signatureForm, typesetDocument, type FitSettings, type ImprintPlacement, type PreviewPage, type TypesetFlow } from './previewTypeset'
+import { gridFit, signatureForm, typesetDocument, type FitSettings, type ImprintPlacement, type TypesetFlow } from './typeset'
+import type { PreviewPage } from '../print/paginate'
 import type { DocumentSpec } from './types'
 
-export type { FitSettings, ImprintPlacement } from './previewTypeset'
+export type { FitSettings, ImprintPlacement } from './typeset'
 
 /** How the part after 正文 was placed. */
 export type FitOutcome = 'fits' | 'fewerSealLines' | 'tightened' | 'carried'

@@ -6,7 +6,7 @@
 
 import { parseChineseDate } from './chineseDate'
 import { parseDocNumber, toAsciiDigits } from './docNumber'
-import { isCjk, isCjkPunctuation, isHan, textWidth } from './textWidth'
+import { gridChars, isCjk, isCjkPunctuation, isHan } from '../print/measure'
 import type { BodyBlock } from './types'
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }
@@ -223,7 +223,7 @@ function readLines(text: string): Line[] {
     lines.push({
       text: body,
       level,
-      width: textWidth(normalizePunctuation(trimmed)),
+      width: gridChars(normalizePunctuation(trimmed)),
       indented: /^(\u3000|\t| {2,})/.test(r),
       blankBefore: blank,
       standalone: parseChineseDate(compact) !== null || parseDocNumber(compact) !== null,

@@ -36,7 +36,7 @@
  * it is too long), so a user can always override the automatic choice.
  */
 
-import { charWidth, isHan, textWidth } from './textWidth'
+import { gridCharCount, gridChars, isHan } from '../print/measure'
 
 /** Characters that must not start a line. */
 const CLOSING = new Set([...'、，。：；！？）》”’〕】」』〉…—%,.;:!?)]}'])
@@ -82,7 +82,7 @@ const MAX_WORD_LENGTH = Math.max(...[...WORDS].map((w) => w.length))
 
 /** Latin letters, digits and the marks that glue a number ("98.01%", "2023-2024", "A/B"). */
 function isAlnum(ch: string): boolean {
-  return /[A-Za-z0-9.%\-_/:+·]/.test(ch) && charWidth(ch) === 0.5
+  return /[A-Za-z0-9.%\-_/:+·]/.test(ch) && gridCharCount(ch) === 0.5
 }
 const isDigit = (ch: string) => /[0-9]/.test(ch)
 const isSpace = (ch: string) => /\s/.test(ch)
@@ -128,7 +128,7 @@ function analyse(text: string, maxWidth: number): Analysis {
       else if (chars[j] === '》' && --depth === 0) break
     }
     if (j >= n) continue
-    const wide = textWidth(chars.slice(i, j + 1).join('')) > maxWidth
+    const wide = gridChars(chars.slice(i, j + 1).join('')) > maxWidth
     for (let g = i + 1; g <= j; g++) inBook[g] = Math.max(inBook[g], wide ? 4 : 40)
     i = j
   }
@@ -183,7 +183,7 @@ function analyse(text: string, maxWidth: number): Analysis {
 function widthTable(chars: string[]): (i: number, j: number) => number {
   const n = chars.length
   const prefix = new Array<number>(n + 1).fill(0)
-  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + charWidth(chars[k])
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + gridCharCount(chars[k])
   // firstVisible[i]: first non-space index ≥ i; lastVisibleEnd[j]: end of the last non-space char ≤ j.
   const firstVisible = new Array<number>(n + 1).fill(n)
   for (let k = n - 1; k >= 0; k--) firstVisible[k] = isSpace(chars[k]) ? firstVisible[k + 1] : k
@@ -277,7 +277,7 @@ function hardBreak(chars: string[], maxWidth: number): string[] {
   const lines: string[] = []
   let line = ''
   for (const ch of chars) {
-    if (line !== '' && textWidth(line + ch) > maxWidth && !CLOSING.has(ch)) {
+    if (line !== '' && gridChars(line + ch) > maxWidth && !CLOSING.has(ch)) {
       lines.push(line.trim())
       line = ''
     }

@@ -1,6 +1,6 @@
 /**
  * Type metrics shared by the .docx exporter (electron/core/export/docx/) and the in-app preview
- * (previewLayout.ts): where characters sit in an exact-height line, Word's CJK–Latin gap and the rule that
+ * (previewLayout.ts): where characters sit in an exact-height line and the rule that
  * sizes the masthead. One definition, so that the preview and the exported file cannot drift apart.
  * Pure: no DOM, no Node.
  */
@@ -16,13 +16,7 @@ export const EXACT_LINE_BASELINE = 0.8
 export const EM_ASCENT = 0.88
 export const EM_DESCENT = 0.12
 
-/**
- * The gap Word and LibreOffice put between an ideograph and a Latin letter or digit ("自动调整中文与西文、
- * 数字的间距", on by default; LibreOffice ignores w:autoSpaceDE, so the exporter keeps the default for both
- * to agree), in em of the font size. Measured in LibreOffice 7.4: 0.2–0.22 em; estimated a little wide so
- * that a line computed to fit does fit.
- */
-export const AUTO_SPACE_EM = 0.25
+// Text widths and Word's CJK–Latin gap (AUTO_SPACE_EM): shared/print/measure.ts.
 
 /** Offset of the top of the characters' em box below the top of an exact line. */
 export function emTopInLine(lineTwips: number, sizePt: number): number {

@@ -21,16 +21,50 @@ export type Urgency = (typeof URGENCIES)[number]
 export const PUBLICITY_NOTES = ['', '此件公开发布', '此件不予公开', '此件依申请公开'] as const
 export type PublicityNote = (typeof PUBLICITY_NOTES)[number]
 
+import type { ImageSpec, TableSpec } from '../print/blocks'
+
 /**
  * One paragraph of 正文 or of an attachment body. level 0 = ordinary paragraph;
  * 1–4 = headings numbered 一、 / （一） / 1. / （1） (the number is generated, never stored in text).
  * A level-3/4 heading usually runs on into its paragraph text ("1.强化领导，统一思想。每月召开……"),
- * so a heading's `text` may hold a whole paragraph.
+ * so a heading's `text` may hold a whole paragraph. `kind` is absent in content stored before tables and
+ * images (content version 1) and in what the editor writes.
  */
-export interface BodyBlock {
+export interface ParagraphBlock {
+  kind?: 'paragraph'
   level: 0 | 1 | 2 | 3 | 4
   text: string
 }
+
+/** A table in 正文 (shared/print/blocks.ts TableSpec); `text` is its caption (表题, above it; '' = none). */
+export interface TableBlock {
+  kind: 'table'
+  level: 0
+  text: string
+  table: TableSpec
+}
+
+/** An image in 正文, e.g. a chart (shared/print/blocks.ts ImageSpec); `text` is its caption (图题, below it). */
+export interface ImageBlock {
+  kind: 'image'
+  level: 0
+  text: string
+  image: ImageSpec
+}
+
+/**
+ * A block of 正文: a paragraph, a table or an image. Every kind has `level` (0 for tables and images) and
+ * `text` (a table's or image's caption), so numbering, search and the 正文-not-empty check read any block.
+ */
+export type BodyBlock = ParagraphBlock | TableBlock | ImageBlock
+
+/** Is this block a paragraph (or heading), not a table or an image? */
+export function isParagraphBlock(b: BodyBlock): b is ParagraphBlock {
+  return b.kind === undefined || b.kind === 'paragraph'
+}
+
+/** The version of the content JSON this code writes: 1 = paragraphs only (no `version` field), 2 = tables and images. */
+export const CONTENT_VERSION = 2
 
 export interface Attachment {
   /** 附件标题 (also listed in 附件说明). */
@@ -50,6 +84,8 @@ export const ITEM_NUMBERINGS = ['perSection', 'continuous'] as const
 export type ItemNumbering = (typeof ITEM_NUMBERINGS)[number]
 
 export interface DocumentContent {
+  /** Shape of this JSON (CONTENT_VERSION); absent = 1, read as is (a version-1 body is a version-2 body of paragraphs). */
+  version?: number
   /** 份号, 6 digits when used, '' when not. */
   copyNumber: string
   /** 密级和保密期限, e.g. 机密★3年; '' when not classified. */

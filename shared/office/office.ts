@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { FONT_PROFILES, type FontProfileId } from '../documents/layout'
+import { textField } from '../validation/fields'
 
 const FONT_PROFILE_IDS = Object.keys(FONT_PROFILES) as [FontProfileId, ...FontProfileId[]]
 
-const text = (label: string, max: number) => z.string().trim().min(1).max(max).describe(label)
-const optionalText = (label: string, max: number) => z.string().trim().max(max).default('').describe(label)
+const text = (label: string, max: number) => textField(label, { min: 1, max })
+const optionalText = (label: string, max: number) => textField(label, { max }).default('')
 
 /** The office profile (机关信息) entered at first run and edited in 系统设置. */
 export const officeProfileSchema = z.object({
@@ -14,10 +15,7 @@ export const officeProfileSchema = z.object({
   county: text('所属县（区）', 30),
   superior: optionalText('上级机关', 60),
   contactName: optionalText('联系人', 20),
-  contactPhone: z
-    .string()
-    .trim()
-    .max(30)
+  contactPhone: textField('电话', { max: 30 })
     .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '只能包含数字、括号、短横线和“转”')
     .default('')
     .describe('电话'),

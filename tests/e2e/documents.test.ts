@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../electron/core/dispatch'
+import { createHandlers } from '../../electron/core/handlers'
+import { Workspace } from '../../electron/core/workspace'
+import { SAMPLE_PROFILE } from '../helpers/tempWorkspace'
 import { ARTIFACTS, openApp, type E2eApp } from './harness'
 
 let app: E2eApp | undefined
@@ -42,8 +46,14 @@ describe('公文管理 in the browser', () => {
     await page.getByRole('option', { name: /贺政教督发/ }).click()
     await page.locator('[data-test=body-paste]').click()
     await page.locator('[data-test=paste-text]').fill('一、督导范围\n全县中小学、幼儿园。\n二、督导内容\n1.校园安全.重点检查消防通道 。\n2.课后服务')
+    await page.getByText('替换全部').click() // the template's own paragraphs hold ×月 placeholders
     await page.locator('[data-test=paste-apply]').click()
     await page.getByText(/已识别 \d+ 段/).waitFor()
+    // The 签发 checklist lists what is left of the template: the attachment's （评价标准和记录表内容）.
+    await page.locator('[data-test=signing-checklist]').filter({ hasText: '附件1第1段中还有待填写的「（评价标准和记录表内容）」' }).waitFor()
+    await page.getByText('附件（1）').click()
+    await page.locator('[data-test=attachment-0] textarea').first().fill('评价标准：校园安全、课后服务，逐项记录。')
+    await page.locator('[data-test=signing-checklist]').filter({ hasText: '内容齐全，可以签发' }).waitFor()
     await page.locator('[data-test=save]').click()
     await page.getByText('已保存').waitFor()
 
@@ -132,5 +142,69 @@ describe('the demo notice in the composer', () => {
     expect(await first.textContent()).toContain('2024年3月22日')
     expect(await first.textContent()).toContain('（此件公开发布）')
     await app.screenshot('12-demo-notice')
+  })
+})
+
+describe('drafts save themselves', () => {
+  it('saves a few seconds after typing stops, says so, and a reload loses nothing', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.locator('[data-test=new-document]').click()
+    await page.locator('[data-test=template-letter]').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    // Typing into a paragraph of 正文 (no click on 保存).
+    await page.locator('[data-test=body] textarea').nth(1).fill('请贵局选派两名督学参加实地核查。')
+    await page.locator('[data-test=autosave-status]').filter({ hasText: /^已自动保存 \d{2}:\d{2}$/ }).waitFor()
+    await page.reload()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    expect(await page.locator('[data-test=body] textarea').nth(1).inputValue()).toBe('请贵局选派两名督学参加实地核查。')
+  })
+})
+
+describe('签发 in an office without a number series', () => {
+  it('leads to creating one, then back to the document, where the checklist and the dialog name the number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dudao-e2e-noseries-'))
+    const ws = new Workspace(dir)
+    await dispatch(createHandlers(ws), 'office.save', SAMPLE_PROFILE)
+    ws.close()
+    app = await openApp({ dataDir: dir })
+    const { page } = app
+    await page.getByRole('menuitem', { name: '公文管理' }).click()
+    await page.locator('[data-test=new-document]').click()
+    await page.locator('[data-test=template-letter]').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    await page.locator('[data-test=signing-checklist]').filter({ hasText: '请选择文号系列' }).waitFor()
+    await page.locator('[data-test=sign]').click()
+    await page.locator('[data-test=create-series]').click()
+    await page.locator('[data-test=series-back-hint]').waitFor()
+    await page.locator('[data-test=series-prefix]').fill('固政教督函')
+    await page.locator('[data-test=series-name]').fill('函')
+    await page.locator('[data-test=series-add]').click()
+    // Back in the composer: fill what the template left, choose the series in the 签发 dialog, sign.
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    await page.locator('[data-test=title]').fill('关于商请协助开展督导工作的函')
+    await page.locator('[data-test=recipients]').fill('银川市教育局')
+    await page.locator('[data-test=body] textarea').nth(0).fill('为做好督导工作，现就有关事项函商如下：')
+    await page.locator('[data-test=body] textarea').nth(1).fill('请贵局选派两名督学参加实地核查。')
+    await page.locator('[data-test=sign]').click()
+    await page.locator('[data-test=sign-series]').click()
+    await page.getByRole('option', { name: /固政教督函/ }).click()
+    const year = new Date().getFullYear()
+    await page.locator('[data-test=sign-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page.locator('[data-test=sign-confirm]').click()
+    await page.locator('[data-test=doc-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page.locator('[data-test=signed-locked]').waitFor()
+    // After 签发 the composer is read-only; 退回修改 is the way back.
+    expect(await page.locator('[data-test=save]').count()).toBe(0)
+    expect(await page.locator('[data-test=title] textarea, textarea[data-test=title]').first().isDisabled()).toBe(true)
+    await page.locator('[data-test=return-for-edit]').click()
+    await page.locator('[data-test=return-reason]').fill('主送机关写错')
+    await page.locator('[data-test=return-confirm]').click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
+    await page.locator('[data-test=doc-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    expect(await page.locator('[data-test=title] textarea, textarea[data-test=title]').first().isDisabled()).toBe(false)
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../electron/core/handlers'
 import { Workspace } from '../../electron/core/workspace'
-import { formatDateTime } from '../../renderer/src/format'
+import { localDateTime as formatDateTime } from '../../shared/format/localTime'
 import { ARTIFACTS, openApp, type E2eApp } from './harness'
 
 let app: E2eApp | undefined

@@ -111,6 +111,61 @@ export function drawing(pdf: string, page: number): { glyphs: Glyph[]; strokes: 
   }
 }
 
+/** Vertical stroked lines of one page (1-based), via pdftocairo -svg: x and the span y1…y2, mm. */
+export function verticalStrokes(pdf: string, page: number): { x: number; y1: number; y2: number; widthPt: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-svg-'))
+  try {
+    const svgFile = join(dir, 'page.svg')
+    execFileSync('pdftocairo', ['-svg', '-f', String(page), '-l', String(page), pdf, svgFile])
+    const body = readFileSync(svgFile, 'utf8')
+    const out: { x: number; y1: number; y2: number; widthPt: number }[] = []
+    for (const m of body.matchAll(/<path style="fill:none;stroke-width:([\d.]+);[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g)) {
+      const [a, , , d, e, f] = (m[6] ?? '1,0,0,1,0,0').split(',').map(Number)
+      const x1 = a * Number(m[2]) + e
+      const x2 = a * Number(m[4]) + e
+      if (Math.abs(x1 - x2) > 0.5) continue // vertical lines only
+      const ys = [d * Number(m[3]) + f, d * Number(m[5]) + f].sort((p, q) => p - q)
+      out.push({ x: ((x1 + x2) / 2) * PT_TO_MM, y1: ys[0] * PT_TO_MM, y2: ys[1] * PT_TO_MM, widthPt: Number(m[1]) * Math.abs(a) })
+    }
+    return out
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The box (mm) of the pixels of one colour (each channel within `tolerance`) on one page, or null. */
+export function colourBox(pdf: string, page: number, rgb: readonly [number, number, number], dpi = 150, tolerance = 6): Box | null {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 256 << 20 })
+  let pos = 0
+  const fields: string[] = []
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(ppm[pos]))) pos++
+    let tok = ''
+    while (!/\s/.test(String.fromCharCode(ppm[pos]))) tok += String.fromCharCode(ppm[pos++])
+    fields.push(tok)
+  }
+  pos++
+  const [w, h] = [Number(fields[1]), Number(fields[2])]
+  let box: Box | null = null
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = pos + (y * w + x) * 3
+      if (Math.abs(ppm[i] - rgb[0]) <= tolerance && Math.abs(ppm[i + 1] - rgb[1]) <= tolerance && Math.abs(ppm[i + 2] - rgb[2]) <= tolerance) {
+        if (!box) box = { xMin: x, yMin: y, xMax: x + 1, yMax: y + 1 }
+        else {
+          box.xMin = Math.min(box.xMin, x)
+          box.yMin = Math.min(box.yMin, y)
+          box.xMax = Math.max(box.xMax, x + 1)
+          box.yMax = Math.max(box.yMax, y + 1)
+        }
+      }
+    }
+  }
+  if (!box) return null
+  const k = 25.4 / dpi
+  return { xMin: box.xMin * k, yMin: box.yMin * k, xMax: box.xMax * k, yMax: box.yMax * k }
+}
+
 /** Rows (mm from the top) holding red pixels, with how many, from a pdftoppm raster of one page. */
 export function redRows(pdf: string, page: number, dpi = 300): { y: number; count: number; xMin: number; xMax: number }[] {
   const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 256 << 20 })

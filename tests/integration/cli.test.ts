@@ -82,7 +82,8 @@ describe('command-line door', () => {
     expect(unknown.err).toContain('未知命令「frobnicate」')
     const badOption = await cli(['info', '--colour'])
     expect(badOption.code).toBe(2)
-    expect(badOption.err).toContain('参数有误')
+    expect(badOption.err).toContain('参数有误：未知选项「--colour」')
+    expect(badOption.err).not.toMatch(/Unknown option/)
     const missing = await cli(['backup', '--data-dir', '/tmp'])
     expect(missing.code).toBe(1)
     expect(missing.err).toContain('请给出备份文件路径')
@@ -127,5 +128,10 @@ describe('command-line door: documents and numbers', () => {
     expect(missing).toMatchObject({ code: 1, err: '错误：没有文号为「贺政教督发〔2024〕99号」的公文' })
     const badYear = await cli(['numbers', 'allocate', '贺政教督发', '--year', '24', ...d])
     expect(badYear.err).toContain('年份「24」无效')
+    // Number() would read these as 2000 and 2024: refused, and nothing is allocated.
+    for (const year of ['2e3', '0x7E8']) {
+      expect(await cli(['numbers', 'allocate', '贺政教督发', '--year', year, ...d])).toMatchObject({ code: 1, err: `错误：年份「${year}」无效，应为 1949–2100 之间的四位数年份，如 2024` })
+    }
+    expect((await cli(['numbers', 'register', '--year', '2000', '--json', ...d])).out).toContain('"data": []')
   })
 })

@@ -184,7 +184,7 @@ describe('browser door: files out and jobs', () => {
 
   it('cancels an export', async () => {
     const stream = await openEvents()
-    const id = await bigDocument(1500)
+    const id = await bigDocument(600)
     const { jobId } = await api<{ jobId: string }>('documents.exportDocx', { id })
     const asked = await api<JobEvent>('jobs.cancel', { jobId })
     expect(asked.message).toBe('正在取消……')
@@ -196,7 +196,7 @@ describe('browser door: files out and jobs', () => {
 
   it('answers system.status while a large document exports', async () => {
     const stream = await openEvents()
-    const id = await bigDocument(2000)
+    const id = await bigDocument(600)
     const { jobId } = await api<{ jobId: string }>('documents.exportDocx', { id })
     // Status answered three times in a row, and the export still had not ended: the export does not block requests.
     for (let i = 0; i < 3; i++) expect((await api('system.status', {})).initialized).toBe(true)

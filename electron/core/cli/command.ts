@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract'
 import type { FileInfo, OutputFile } from '../../../shared/files/types'
 import type { JobStarted } from '../../../shared/jobs/types'
+import { MAX_YEAR, MIN_YEAR } from '../../../shared/validation/fields'
 
 /** Calls one channel through dispatch(); throws CliError with the Chinese message when it fails. */
 export type Call = <K extends ChannelName>(channel: K, input: InputOf<K>) => Promise<OutputOf<K>>
@@ -51,8 +52,10 @@ export class CliError extends Error {}
  */
 export function yearOption(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined
-  const year = Number(value)
-  if (!Number.isInteger(year) || year < 1949 || year > 2100) throw new CliError(`年份「${String(value)}」无效，应为 1949–2100 的整数`)
+  // Four ASCII digits only: Number() would also read 2e3, 0x7E8, ' 2024 ' and 2024.0 as years.
+  const text = typeof value === 'string' ? value : ''
+  const year = /^\d{4}$/.test(text) ? Number(text) : NaN
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) throw new CliError(`年份「${String(value)}」无效，应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位数年份，如 2024`)
   return year
 }
 
@@ -64,3 +67,24 @@ export function requireOut(value: string | boolean | undefined, ext: string): st
 
 /** The `--force` option every command writing a file offers. */
 export const FORCE_OPTION = { force: { type: 'boolean' } } as const
+
+/**
+ * The Chinese message for an error of node:util parseArgs (its own messages are English):
+ * unknown option, missing or unexpected option value, unexpected argument. Other errors keep
+ * their message.
+ */
+export function parseArgsMessage(e: unknown): string {
+  const { code, message } = (e ?? {}) as { code?: string; message?: string }
+  const quoted = /'([^']+)'/.exec(message ?? '')?.[1] ?? ''
+  const option = quoted.split(' ')[0]
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项「${option}」`
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(message ?? '') ? `选项「${option}」不带取值` : `选项「${option}」缺少取值`
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数「${quoted}」`
+    default:
+      return message && /[\u4e00-\u9fff]/.test(message) ? message : '参数格式不正确'
+  }
+}

@@ -38,7 +38,8 @@ export function checkPrefix(done: AppliedRow[], known: Migration[]): void {
 
 /**
  * Brings the database up to the newest schema. An existing database is first copied beside itself
- * (`VACUUM INTO`, a consistent snapshot even in WAL mode); each migration runs in its own transaction.
+ * (`VACUUM INTO`, a consistent snapshot even in WAL mode); each migration (SQL and/or code) runs in its own
+ * transaction, so one that throws leaves the database as it was before it.
  */
 export function migrate(
   db: Database.Database,
@@ -64,7 +65,8 @@ export function migrate(
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   for (const m of pending) {
     db.transaction(() => {
-      db.exec(m.sql)
+      if (m.sql) db.exec(m.sql)
+      m.run?.(db)
       record.run(m.version, m.name, new Date().toISOString())
     })()
   }

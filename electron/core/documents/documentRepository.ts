@@ -90,6 +90,16 @@ export function addHistory(db: Database.Database, id: number, at: string, action
   db.prepare('INSERT INTO document_history (document_id, at, action, note) VALUES (?, ?, ?, ?)').run(id, at, action, note)
 }
 
+/**
+ * Records a save. Consecutive saves (drafts save themselves every few seconds) are one history entry
+ * whose time is the latest save; any other action in between starts a new one.
+ */
+export function addSaveHistory(db: Database.Database, id: number, at: string): void {
+  const last = db.prepare('SELECT id, action FROM document_history WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(id) as { id: number; action: string } | undefined
+  if (last?.action === '保存') db.prepare('UPDATE document_history SET at = ? WHERE id = ?').run(at, last.id)
+  else addHistory(db, id, at, '保存')
+}
+
 export interface DocumentFilter {
   query: string
   year?: number

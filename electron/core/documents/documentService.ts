@@ -1,7 +1,9 @@
 import { formatDocNumber } from '../../../shared/documents/docNumber'
 import { effectiveLayout } from '../../../shared/documents/effectiveLayout'
 import { DOCUMENT_STATUS_LABELS, type DocumentRecord, type DocumentSummary, type DocumentTemplate, type ExportedFile } from '../../../shared/documents/records'
-import { UPWARD_KINDS, type DocumentContent, type DocumentFormat, type DocumentKind } from '../../../shared/documents/types'
+import { signingProblems } from '../../../shared/documents/signing'
+import { documentFileBase, safeFileName } from '../../../shared/format/fileName'
+import type { DocumentContent, DocumentFormat, DocumentKind } from '../../../shared/documents/types'
 import { localIsoDate, nowIso } from '../clock'
 import { UserError } from '../errors'
 import { exportDocumentDocx } from '../export/docx/officialDocument'
@@ -47,24 +49,59 @@ export function create(ws: Workspace, templateKey: string): DocumentRecord {
   return repo.getDocument(db, id)!
 }
 
+/**
+ * Saves a draft. Only drafts are editable: a signed (已签发) document holds the approved text and is
+ * locked (「退回修改」 reopens it), a printed one is frozen (corrected by a new revision), a voided one
+ * is closed. A draft that already holds a number (returned for editing, or a correction) keeps its
+ * series and the number's year.
+ * @throws UserError naming the state or the field at fault.
+ */
 export function save(ws: Workspace, input: { id: number; kind: DocumentKind; format: DocumentFormat; seriesId: number | null; content: DocumentContent }): DocumentRecord {
-  const doc = requireDocument(ws, input.id)
+  requireDocument(ws, input.id)
+  const db = ws.db()
+  // Read, check and write under the write lock: a 签发 from another window cannot slip in between.
+  db.transaction(() => {
+    const doc = requireDocument(ws, input.id)
+    assertEditable(doc)
+    if (input.seriesId !== null) resolveSeries(db, { seriesId: input.seriesId })
+    const holdsNumber = doc.docNumber !== '' && doc.year !== null
+    if (holdsNumber && input.seriesId !== doc.seriesId) throw new UserError(`本公文已有文号 ${doc.docNumber}，不能更换文号系列`, 'seriesId')
+    if (holdsNumber && Number(input.content.signedDate.slice(0, 4)) !== doc.year) {
+      throw new UserError(`本公文沿用文号 ${doc.docNumber}，成文日期应在${doc.year}年内`, 'signedDate')
+    }
+    // The number is the register's, never typed in: keep what signing gave.
+    const content = { ...input.content, docNumber: doc.content.docNumber }
+    const at = nowIso()
+    repo.updateDocumentContent(db, input.id, { kind: input.kind, format: input.format, seriesId: input.seriesId, content, at })
+    repo.addSaveHistory(db, input.id, at)
+  }).immediate()
+  return repo.getDocument(db, input.id)!
+}
+
+/** @throws UserError unless the document is a draft (the only editable state). */
+function assertEditable(doc: DocumentRecord): void {
+  if (doc.status === 'signed') throw new UserError('已签发的公文已锁定，内容即为签发时批准的文本；如需修改，请先「退回修改」')
   if (doc.status === 'printed') throw new UserError('已印发的公文不能修改；如需更正，请点击「创建更正版本」')
   if (doc.status === 'voided') throw new UserError('该公文的文号已作废，不能再修改')
+}
+
+/**
+ * 退回修改: the only way from 已签发 back to editing. The document becomes a draft again and keeps
+ * its number (signing it again reuses that number); who returned it and why go into the history.
+ * @throws UserError when the document is not 已签发.
+ */
+export function returnForEdit(ws: Workspace, input: { id: number; reason: string; by: string }): DocumentRecord {
   const db = ws.db()
-  if (input.seriesId !== null) resolveSeries(db, { seriesId: input.seriesId })
-  if (doc.status === 'signed' && input.seriesId !== doc.seriesId) throw new UserError('已签发的公文不能更换文号系列', 'seriesId')
-  if (doc.status === 'signed' && doc.year !== null && Number(input.content.signedDate.slice(0, 4)) !== doc.year) {
-    throw new UserError(`已签发公文的成文日期应在文号所属的${doc.year}年内`, 'signedDate')
-  }
-  // The number is the register's, never typed in: keep what signing gave.
-  const content = { ...input.content, docNumber: doc.content.docNumber }
-  const at = nowIso()
-  db.transaction(() => {
-    repo.updateDocumentContent(db, input.id, { kind: input.kind, format: input.format, seriesId: input.seriesId, content, at })
-    repo.addHistory(db, input.id, at, '保存')
-  })()
-  return repo.getDocument(db, input.id)!
+  return db
+    .transaction(() => {
+      const doc = requireDocument(ws, input.id)
+      if (doc.status !== 'signed') throw new UserError(`只有已签发的公文可以退回修改（该公文${DOCUMENT_STATUS_LABELS[doc.status]}）`)
+      const at = nowIso()
+      repo.setStatus(db, doc.id, 'draft', at)
+      repo.addHistory(db, doc.id, at, '退回修改', `${input.by}：${input.reason}（保留文号 ${doc.docNumber}）`)
+      return repo.getDocument(db, doc.id)!
+    })
+    .immediate()
 }
 
 /**
@@ -76,78 +113,87 @@ export function defaultSeriesId(series: { id: number; prefix: string }[], kind: 
   return (kind === '函' ? ending('函') : undefined)?.id ?? ending('发')?.id ?? series[0]?.id ?? null
 }
 
-/** What must be filled in before a document can be signed, as Chinese messages. */
-export function signingProblems(kind: DocumentKind, format: DocumentFormat, c: DocumentContent, seriesId: number | null): string[] {
-  const problems: string[] = []
-  if (seriesId === null) problems.push('请选择文号系列（机关代字）')
-  if (!c.title.trim()) problems.push('请填写标题')
-  if (!c.body.some((b) => b.text.trim())) problems.push('正文不能为空')
-  if (format !== 'minutes' && !c.recipients.trim()) problems.push('请填写主送机关')
-  if (format !== 'minutes' && c.signatureOrgs.length === 0) problems.push('请填写发文机关署名')
-  if (c.mastheadOrgs.length === 0) problems.push('请填写发文机关标志')
-  if (UPWARD_KINDS.includes(kind) && c.signers.length === 0) problems.push(`${kind}是上行文，请填写签发人`)
-  if (kind === '请示' && !c.contactNote?.trim()) problems.push('请示应在附注中注明联系人和电话')
-  c.attachments.forEach((a, i) => {
-    if (!a.title.trim()) problems.push(`附件${i + 1}缺少标题`)
-  })
-  return problems
+/**
+ * 签发: gives the document its number in one IMMEDIATE transaction (the document is read, checked and
+ * numbered under the write lock, so two windows or processes never sign the same draft twice nor
+ * take the same number): the next of its series and the 成文日期's year, a reserved one, or the
+ * number it already holds (a correction keeps the number of the version it corrects; a document
+ * returned for editing keeps its own).
+ * @throws UserError listing every signing problem (shared/documents/signing.ts), or naming the
+ *   reserved number's problem.
+ */
+export function sign(ws: Workspace, input: { id: number; reservedNumberId?: number }): DocumentRecord {
+  const db = ws.db()
+  const id = db
+    .transaction(() => {
+      const doc = requireDocument(ws, input.id)
+      if (doc.status !== 'draft') throw new UserError(`该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能重复签发`)
+      const content: DocumentContent = { ...doc.content, signedDate: doc.content.signedDate || localIsoDate() }
+      const problems = signingProblems(doc.kind, doc.format, content, doc.seriesId)
+      if (problems.length) throw new UserError(`还不能签发：${problems.join('；')}`)
+      const year = Number(content.signedDate.slice(0, 4))
+      const at = nowIso()
+      const series = resolveSeries(db, { seriesId: doc.seriesId! })
+      const ownNumber = doc.content.docNumber ? numbersRepo.findNumberOfDocument(db, doc.id) : undefined
+      let note: string
+      if (doc.content.docNumber && input.reservedNumberId !== undefined) {
+        throw new UserError(`本公文沿用文号 ${doc.content.docNumber}，不能再使用预留文号`, 'reservedNumberId')
+      }
+      if (ownNumber) {
+        // Returned for editing (退回修改): signed again under the number it already holds.
+        if (ownNumber.year !== year) throw new UserError(`本公文沿用文号 ${doc.content.docNumber}，成文日期应在${ownNumber.year}年内`, 'signedDate')
+        numbersRepo.setIssuedOn(db, ownNumber.id, content.signedDate)
+        content.docNumber = doc.content.docNumber
+        note = `重新签发，沿用文号 ${content.docNumber}`
+      } else if (doc.revisionOf !== null && doc.content.docNumber) {
+        if (doc.year !== null && year !== doc.year) throw new UserError(`更正版沿用文号 ${doc.content.docNumber}，成文日期应在${doc.year}年内`, 'signedDate')
+        numbersRepo.moveNumberToRevision(db, doc.revisionOf, doc.id, content.signedDate)
+        repo.setSupersededBy(db, doc.revisionOf, doc.id, at)
+        repo.addHistory(db, doc.revisionOf, at, '被更正', `由第${doc.revision}版取代`)
+        content.docNumber = doc.content.docNumber
+        note = `更正版沿用原文号 ${content.docNumber}`
+      } else if (input.reservedNumberId !== undefined) {
+        const reserved = numbersRepo.getNumber(db, input.reservedNumberId)
+        if (!reserved || reserved.status !== 'reserved') throw new UserError('所选文号不是预留状态，可能已被使用或作废', 'reservedNumberId')
+        if (reserved.series_id !== series.id) throw new UserError(`所选预留文号不属于「${series.prefix}」`, 'reservedNumberId')
+        if (reserved.year !== year) throw new UserError(`所选预留文号是${reserved.year}年的，而成文日期在${year}年`, 'reservedNumberId')
+        numbersRepo.attachNumber(db, reserved.id, doc.id, content.signedDate)
+        content.docNumber = formatDocNumber({ prefix: series.prefix, year, seq: reserved.seq })
+        note = `使用预留文号 ${content.docNumber}`
+      } else {
+        const taken = takeNextNumber(db, series, year, { status: 'used', documentId: doc.id, issuedOn: content.signedDate })
+        content.docNumber = taken.docNumber
+        note = `取号 ${taken.docNumber}`
+      }
+      repo.updateDocumentContent(db, doc.id, { kind: doc.kind, format: doc.format, seriesId: doc.seriesId, content, at })
+      repo.setStatus(db, doc.id, 'signed', at, { signedAt: at, year })
+      repo.addHistory(db, doc.id, at, '签发', note)
+      return doc.id
+    })
+    .immediate()
+  return repo.getDocument(db, id)!
 }
 
 /**
- * 签发: gives the document its number (the next of its series and year, a reserved one, or, for a
- * correction, the number of the version it corrects) in one IMMEDIATE transaction.
+ * 印发: the signed document is printed and frozen, with its 印发日期 (given, or the one in the
+ * document, or today), which may not precede the 成文日期. Checked and written in one IMMEDIATE
+ * transaction.
+ * @throws UserError unless the document is 已签发, or when the 印发日期 is before the 成文日期.
  */
-export function sign(ws: Workspace, input: { id: number; reservedNumberId?: number }): DocumentRecord {
-  const doc = requireDocument(ws, input.id)
-  if (doc.status !== 'draft') throw new UserError(`该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能重复签发`)
-  const content: DocumentContent = { ...doc.content, signedDate: doc.content.signedDate || localIsoDate() }
-  const problems = signingProblems(doc.kind, doc.format, content, doc.seriesId)
-  if (problems.length) throw new UserError(`还不能签发：${problems.join('；')}`)
-  const year = Number(content.signedDate.slice(0, 4))
-  const db = ws.db()
-  const at = nowIso()
-  db.transaction(() => {
-    const series = resolveSeries(db, { seriesId: doc.seriesId! })
-    let note: string
-    if (doc.revisionOf !== null && doc.content.docNumber) {
-      numbersRepo.moveNumberToRevision(db, doc.revisionOf, doc.id, content.signedDate)
-      repo.setSupersededBy(db, doc.revisionOf, doc.id, at)
-      repo.addHistory(db, doc.revisionOf, at, '被更正', `由第${doc.revision}版取代`)
-      content.docNumber = doc.content.docNumber
-      note = `更正版沿用原文号 ${content.docNumber}`
-    } else if (input.reservedNumberId !== undefined) {
-      const reserved = numbersRepo.getNumber(db, input.reservedNumberId)
-      if (!reserved || reserved.status !== 'reserved') throw new UserError('所选文号不是预留状态，可能已被使用或作废', 'reservedNumberId')
-      if (reserved.series_id !== series.id) throw new UserError(`所选预留文号不属于「${series.prefix}」`, 'reservedNumberId')
-      if (reserved.year !== year) throw new UserError(`所选预留文号是${reserved.year}年的，而成文日期在${year}年`, 'reservedNumberId')
-      numbersRepo.attachNumber(db, reserved.id, doc.id, content.signedDate)
-      content.docNumber = formatDocNumber({ prefix: series.prefix, year, seq: reserved.seq })
-      note = `使用预留文号 ${content.docNumber}`
-    } else {
-      const taken = takeNextNumber(db, series, year, { status: 'used', documentId: doc.id, issuedOn: content.signedDate })
-      content.docNumber = taken.docNumber
-      note = `取号 ${taken.docNumber}`
-    }
-    repo.updateDocumentContent(db, doc.id, { kind: doc.kind, format: doc.format, seriesId: doc.seriesId, content, at })
-    repo.setStatus(db, doc.id, 'signed', at, { signedAt: at, year })
-    repo.addHistory(db, doc.id, at, '签发', note)
-  }).immediate()
-  return repo.getDocument(db, doc.id)!
-}
-
 export function markPrinted(ws: Workspace, input: { id: number; printedDate?: string }): DocumentRecord {
-  const doc = requireDocument(ws, input.id)
-  if (doc.status !== 'signed') throw new UserError(doc.status === 'draft' ? '请先签发（取得文号）再印发' : `该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能印发`)
-  const printedDate = input.printedDate ?? (doc.content.printedDate || localIsoDate())
-  if (printedDate < doc.content.signedDate) throw new UserError('印发日期不能早于成文日期', 'printedDate')
+  requireDocument(ws, input.id)
   const db = ws.db()
-  const at = nowIso()
   db.transaction(() => {
+    const doc = requireDocument(ws, input.id)
+    if (doc.status !== 'signed') throw new UserError(doc.status === 'draft' ? '请先签发（取得文号）再印发' : `该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能印发`)
+    const printedDate = input.printedDate ?? (doc.content.printedDate || localIsoDate())
+    if (printedDate < doc.content.signedDate) throw new UserError('印发日期不能早于成文日期', 'printedDate')
+    const at = nowIso()
     repo.updateDocumentContent(db, doc.id, { kind: doc.kind, format: doc.format, seriesId: doc.seriesId, content: { ...doc.content, printedDate }, at })
     repo.setStatus(db, doc.id, 'printed', at, { printedAt: at })
     repo.addHistory(db, doc.id, at, '印发', printedDate)
-  })()
-  return repo.getDocument(db, doc.id)!
+  }).immediate()
+  return repo.getDocument(db, input.id)!
 }
 
 /** What a correction or a copy takes over from the document it starts from. */
@@ -203,6 +249,8 @@ export function remove(ws: Workspace, id: number): { id: number } {
   const doc = requireDocument(ws, id)
   if (doc.status !== 'draft') throw new UserError('只能删除草稿；已签发的公文请作废其文号')
   const db = ws.db()
+  // A draft returned for editing (退回修改) still holds its number: the register must keep explaining it.
+  if (numbersRepo.findNumberOfDocument(db, id)) throw new UserError(`该草稿已有文号 ${doc.docNumber}（退回修改），不能删除；如不再需要，请在发文登记簿中作废该文号`)
   db.transaction(() => {
     db.prepare('DELETE FROM document_history WHERE document_id = ?').run(id)
     db.prepare('DELETE FROM documents WHERE id = ?').run(id)
@@ -210,11 +258,12 @@ export function remove(ws: Workspace, id: number): { id: number } {
   return { id }
 }
 
-/** A file name Windows accepts: 贺政教督发〔2024〕4号 关于….docx */
+/** The .docx name of a document: 贺政教督发〔2024〕4号 关于….docx, or 草稿 … while unnumbered. */
 export function exportFileName(doc: Pick<DocumentRecord, 'docNumber' | 'title' | 'status'>): string {
-  const base = `${doc.docNumber || '草稿'} ${doc.title || '未命名公文'}`.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120)
-  return `${base}.docx`
+  return safeFileName(documentFileBase(doc), '.docx', '公文')
 }
+
+export { safeFileName }
 
 export async function exportDocx(ws: Workspace, id: number): Promise<ExportedFile> {
   const doc = requireDocument(ws, id)

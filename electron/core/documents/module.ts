@@ -17,6 +17,7 @@ export const documentsModule = defineModule({
     'documents.save': (input) => documents.save(ws, input),
     'documents.sign': (input) => documents.sign(ws, input),
     'documents.markPrinted': (input) => documents.markPrinted(ws, input),
+    'documents.returnForEdit': (input) => documents.returnForEdit(ws, input),
     'documents.revise': ({ id }) => documents.revise(ws, id),
     'documents.duplicate': ({ id }) => documents.duplicate(ws, id),
     'documents.delete': ({ id }) => documents.remove(ws, id),

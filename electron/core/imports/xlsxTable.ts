@@ -32,13 +32,22 @@ export interface XlsxTable {
 
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase()
 
+/**
+ * An Excel date cell as YYYY-MM-DD. exceljs gives a date cell as the JS Date of that calendar day at
+ * 00:00 UTC (Excel stores days, no time zone), so the UTC fields are the day written in the sheet.
+ */
+export function excelDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`
+}
+
 /** A cell's value as plain text (numbers as written, dates as YYYY-MM-DD, formulas by their result). */
 export function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value
   if (v === null || v === undefined) return ''
-  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  if (v instanceof Date) return excelDay(v)
   if (typeof v === 'object') {
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result)
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? excelDay(v.result) : v.result)
     if ('richText' in v) return v.richText.map((t) => t.text).join('').trim()
     if ('text' in v) return String(v.text).trim()
     if ('error' in v) return String(v.error)

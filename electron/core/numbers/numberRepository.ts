@@ -113,3 +113,13 @@ export function attachNumber(db: Database.Database, id: number, documentId: numb
 export function moveNumberToRevision(db: Database.Database, fromDocumentId: number, toDocumentId: number, issuedOn: string): void {
   db.prepare('UPDATE doc_numbers SET document_id = ?, issued_on = ? WHERE document_id = ?').run(toDocumentId, issuedOn, fromDocumentId)
 }
+
+/** The number a document holds (its row in the register), if any. */
+export function findNumberOfDocument(db: Database.Database, documentId: number): NumberRow | undefined {
+  return db.prepare(`${NUMBER_SELECT} WHERE n.document_id = ?`).get(documentId) as NumberRow | undefined
+}
+
+/** Sets the 成文日期 (YYYY-MM-DD) recorded for a number, when its document is signed again. */
+export function setIssuedOn(db: Database.Database, id: number, issuedOn: string): void {
+  db.prepare('UPDATE doc_numbers SET issued_on = ? WHERE id = ?').run(issuedOn, id)
+}

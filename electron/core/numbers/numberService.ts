@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { AllocatedNumber } from '../../../shared/contract/numbers'
-import { formatDocNumber, parseDocNumber, validatePrefix } from '../../../shared/documents/docNumber'
+import { DOC_NUMBER_MAX_SEQ, formatDocNumber, parseDocNumber, validatePrefix } from '../../../shared/documents/docNumber'
 import type { NumberSeries, RegisterEntry } from '../../../shared/documents/records'
+import { localDateTime } from '../../../shared/format/localTime'
 import { currentYear, localIsoDate, nowIso } from '../clock'
 import { UserError } from '../errors'
 import type { Workspace } from '../workspace'
@@ -61,7 +62,7 @@ export function takeNextNumber(
   fields: Omit<repo.NewNumber, 'seriesId' | 'year' | 'seq' | 'createdAt'>,
 ): AllocatedNumber {
   const seq = repo.nextSeq(db, series.id, year)
-  if (seq > 99999) throw new UserError(`「${series.prefix}」${year}年的文号已用尽`)
+  if (seq > DOC_NUMBER_MAX_SEQ) throw new UserError(`「${series.prefix}」${year}年的文号已用尽（最大为${DOC_NUMBER_MAX_SEQ}号）`)
   const id = repo.insertNumber(db, { ...fields, seriesId: series.id, year, seq, createdAt: nowIso() })
   return { id, seq, year, docNumber: formatDocNumber({ prefix: series.prefix, year, seq }) }
 }
@@ -125,7 +126,7 @@ export function voidNumber(ws: Workspace, input: { docNumber: string; reason: st
         if (parts.seq >= next) throw new UserError(`文号「${formatDocNumber(parts)}」尚未使用，不能作废（当前最大号为 ${next - 1}）`, 'docNumber')
         return repo.insertNumber(db, { seriesId: series.id, year: parts.year, seq: parts.seq, status: 'voided', voidReason: input.reason, voidedBy: input.by, voidedAt: at, createdAt: at })
       }
-      if (row.status === 'voided') throw new UserError(`文号「${formatDocNumber(parts)}」已于 ${row.voided_at?.slice(0, 10)} 作废`, 'docNumber')
+      if (row.status === 'voided') throw new UserError(`文号「${formatDocNumber(parts)}」已于 ${localDateTime(row.voided_at ?? '')} 作废`, 'docNumber')
       repo.markVoided(db, row.id, input.reason, input.by, at)
       if (row.document_id !== null) {
         documentsRepo.markNumberVoided(db, row.document_id, at, `${input.by}：${input.reason}`)

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { matchHeader, normalizeHeader, type HeaderField, type HeaderMatch } from '../../../shared/statistics/headerAliases'
+import { excelDay } from '../imports/xlsxTable'
 
 /** A worksheet as text: cells[r][c] (0-based), merged ranges filled with their value (SHEETS.md habit 2). */
 export interface SheetGrid {
@@ -11,7 +12,7 @@ export interface SheetGrid {
 
 function text(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return ''
-  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  if (v instanceof Date) return excelDay(v)
   if (typeof v === 'object') {
     if ('result' in v) return v.result === undefined || v.result === null ? '' : text(v.result as ExcelJS.CellValue)
     if ('richText' in v)

@@ -2,6 +2,7 @@ import demoOffice from '../../../seeds/demo/office.json'
 import demoRegister from '../../../seeds/demo/register.json'
 import notice2024No4 from '../../../seeds/demo/documents/notice-2024-4.json'
 import { documentContentSchema, documentFormatSchema, documentKindSchema } from '../../../shared/documents/documentSchema'
+import type { Attachment, BodyBlock } from '../../../shared/documents/types'
 import { officeProfileSchema, type Office } from '../../../shared/office/office'
 import * as documents from '../documents/documentService'
 import { UserError } from '../errors'
@@ -38,7 +39,7 @@ export function loadDemo(ws: Workspace): Office {
       kind: spring.kind,
       format: spring.format,
       seriesId: fa.id,
-      content: { ...spring.content, title: r.springCheck.title, signedDate: r.springCheck.signedDate, printedDate: r.springCheck.signedDate, body: [{ level: 0, text: r.springCheck.intro }, ...spring.content.body.slice(1)] },
+      content: { ...spring.content, title: r.springCheck.title, signedDate: r.springCheck.signedDate, printedDate: r.springCheck.signedDate, body: r.springCheck.body as BodyBlock[], attachments: r.springCheck.attachments as Attachment[] },
     })
     documents.sign(ws, { id: spring.id })
     documents.markPrinted(ws, { id: spring.id })

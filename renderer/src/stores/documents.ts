@@ -33,6 +33,7 @@ export const useDocumentsStore = defineStore('documents', () => {
   const save = (input: InputOf<'documents.save'>): Promise<DocumentRecord> => call('documents.save', input)
   const sign = (id: number, reservedNumberId?: number) => call('documents.sign', { id, reservedNumberId })
   const markPrinted = (id: number, printedDate?: string) => call('documents.markPrinted', { id, printedDate })
+  const returnForEdit = (id: number, reason: string, by: string) => call('documents.returnForEdit', { id, reason, by })
   const revise = (id: number) => call('documents.revise', { id })
   const duplicate = (id: number) => call('documents.duplicate', { id })
   const remove = (id: number) => call('documents.delete', { id })
@@ -53,5 +54,5 @@ export const useDocumentsStore = defineStore('documents', () => {
   const voidNumber = (input: InputOf<'numbers.void'>) => call('numbers.void', input)
   const record = (input: InputOf<'numbers.record'>) => call('numbers.record', input)
 
-  return { series, templates, list, register, loadSeries, loadTemplates, search, loadRegister, get, create, save, sign, markPrinted, revise, duplicate, remove, exportDocx, exportRegister, saveSeries, reserve, voidNumber, record }
+  return { series, templates, list, register, loadSeries, loadTemplates, search, loadRegister, get, create, save, sign, markPrinted, returnForEdit, revise, duplicate, remove, exportDocx, exportRegister, saveSeries, reserve, voidNumber, record }
 })

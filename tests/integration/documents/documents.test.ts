@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { useOfficeFixture } from '../../helpers/officeFixture'
 import { SAMPLE_PROFILE } from '../../helpers/tempWorkspace'
 import { exportedFile } from '../../helpers/exported'
+import { fillTemplate } from './fillTemplate'
 
 const setup = useOfficeFixture()
 
+/** The save payload of a template document filled in as a clerk would (see fillTemplate), with `content` on top. */
 const saveInput = (doc: any, seriesId: number | null, content: Record<string, unknown> = {}) => ({
   id: doc.id,
   kind: doc.kind,
   format: doc.format,
   seriesId,
-  content: { ...doc.content, ...content },
+  content: { ...fillTemplate(doc.content), ...content },
 })
 
 describe('documents: templates and lifecycle', () => {
@@ -54,9 +56,13 @@ describe('documents: templates and lifecycle', () => {
     const register = await call('numbers.register', { year: 2024 })
     expect(register).toEqual([expect.objectContaining({ seq: 1, status: 'used', title: signed.title, documentId: draft.id, issuedOn: '2024-03-22' })])
 
-    // Signed documents can still be corrected before printing, within the number's year.
-    expect(await fail('documents.save', saveInput(signed, series.id, { signedDate: '2025-01-02' }))).toContain('2024年内')
-    await call('documents.save', saveInput(signed, series.id, { recipients: '各县（区）教育局' }))
+    // After 签发 the text is what was approved: locked until 退回修改, which keeps the number and the year.
+    expect(await fail('documents.save', saveInput(signed, series.id, { recipients: '各县（区）教育局' }))).toMatch(/已签发的公文已锁定/)
+    const returned = await call('documents.returnForEdit', { id: draft.id, reason: '主送机关有误', by: '王芳' })
+    expect(returned).toMatchObject({ status: 'draft', docNumber: '固政教督办〔2024〕1号' })
+    expect(await fail('documents.save', saveInput(returned, series.id, { signedDate: '2025-01-02' }))).toContain('2024年内')
+    await call('documents.save', saveInput(returned, series.id, { recipients: '各县（区）教育局' }))
+    expect((await call('documents.sign', { id: draft.id })).docNumber).toBe('固政教督办〔2024〕1号')
     const printed = await call('documents.markPrinted', { id: draft.id })
     expect(printed.status).toBe('printed')
     expect(await fail('documents.save', saveInput(printed, series.id, { title: '改标题' }))).toMatch(/已印发的公文不能修改/)
@@ -70,7 +76,9 @@ describe('documents: templates and lifecycle', () => {
     expect(reSigned.docNumber).toBe('固政教督办〔2024〕1号')
     const original = await call('documents.get', { id: draft.id })
     expect(original.supersededBy).toBe(revision.id)
-    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '保存', '签发', '保存', '印发', '开始更正', '被更正'])
+    // Consecutive saves (autosave) are one entry.
+    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '签发', '退回修改', '保存', '签发', '印发', '开始更正', '被更正'])
+    expect(original.history[3].note).toBe('王芳：主送机关有误（保留文号 固政教督办〔2024〕1号）')
     // The register shows the number once, now pointing at the correction.
     const after = await call('numbers.register', { year: 2024 })
     expect(after).toHaveLength(1)
@@ -153,7 +161,7 @@ describe('documents: Word export through the service', () => {
     await call('documents.save', saveInput(doc, series.id, { signedDate: '2024-05-06' }))
     await call('documents.sign', { id: doc.id })
     const file = await exportedFile(env.ws, await call('documents.exportDocx', { id: doc.id }))
-    expect(file.fileName).toBe(`固政教督办〔2024〕1号 ${doc.content.title}.docx`)
+    expect(file.fileName).toBe(`固政教督办〔2024〕1号 ${fillTemplate(doc.content).title}.docx`)
     const JSZip = (await import('jszip')).default
     const zip = await JSZip.loadAsync(file.data)
     const xml = (await zip.file('word/document.xml')!.async('string')) + (await zip.file('word/styles.xml')!.async('string'))

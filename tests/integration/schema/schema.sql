@@ -196,3 +196,19 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, search_te
   INSERT INTO documents_fts (documents_fts, rowid, doc_number, title, search_text) VALUES ('delete', old.id, old.doc_number, old.title, old.search_text);
   INSERT INTO documents_fts (rowid, doc_number, title, search_text) VALUES (new.id, new.doc_number, new.title, new.search_text);
 END;
+
+-- trigger documents_signed_locked
+CREATE TRIGGER documents_signed_locked BEFORE UPDATE OF content, title, kind, format, doc_number, series_id ON documents
+WHEN old.status = 'signed' AND new.status = 'signed' AND (
+  new.title IS NOT old.title OR new.kind IS NOT old.kind OR new.format IS NOT old.format
+  OR new.doc_number IS NOT old.doc_number OR new.series_id IS NOT old.series_id
+  OR json_remove(new.content, '$.printedDate') IS NOT json_remove(old.content, '$.printedDate')
+) BEGIN
+  SELECT RAISE(ABORT, '已签发的公文已锁定，如需修改请先退回修改');
+END;
+
+-- trigger documents_voided_locked
+CREATE TRIGGER documents_voided_locked BEFORE UPDATE OF content, title, kind, format, doc_number, series_id ON documents
+WHEN old.status = 'voided' BEGIN
+  SELECT RAISE(ABORT, '该公文的文号已作废，不能再修改');
+END;

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
-import { gridFit, IMPRINT_ANCHOR_TWIPS, typesetDocument } from '../../../shared/documents/previewTypeset'
+import { gridFit, IMPRINT_ANCHOR_TWIPS, typesetDocument } from '../../../shared/documents/typeset'
 import { layoutPreview, measureChars, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
 

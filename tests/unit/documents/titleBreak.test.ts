@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { breakTitle } from '../../../shared/documents/titleBreak'
-import { textWidth } from '../../../shared/documents/textWidth'
+import { gridChars as textWidth } from '../../../shared/print/measure'
 
 const CLOSING = [...'、，。：；！？）》”’〕】」』…']
 const OPENING = [...'（《“‘〔【「『']

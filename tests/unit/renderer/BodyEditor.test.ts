@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import { ElButton, ElInput } from 'element-plus'
+import { ElButton, ElInput, ElTag } from 'element-plus'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BodyBlock } from '../../../shared/documents/types'
 import BodyEditor from '../../../renderer/src/views/documents/editor/BodyEditor.vue'
@@ -27,7 +27,7 @@ function editor(modelValue: BodyBlock[], props: Record<string, unknown> = {}) {
   return mount(BodyEditor, {
     props: { modelValue, ...props },
     global: {
-      components: { ElButton, ElInput },
+      components: { ElButton, ElInput, ElTag },
       stubs: { ElSelect: true, ElOption: true, ElDialog: true, ElRadioGroup: true, ElRadio: true },
       config: { warnHandler: (msg) => void warnings.push(msg) },
     },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseBackupFileName } from '../../../electron/core/system/backups'
-import { formatDateTime } from '../../../renderer/src/format'
+import { localDateTime as formatDateTime } from '../../../shared/format/localTime'
 
 const originalTz = process.env.TZ
 afterEach(() => {

@@ -1,12 +1,22 @@
 import m0001 from './0001_init'
 import m0002 from './0002_documents'
 import m0003 from './0003_font_profile'
-import m0004 from './0004_institutions_preschool'
+import m0004 from './0004_signed_lock'
+import m0005 from './0005_institutions_preschool'
 
+import type Database from 'better-sqlite3'
+
+/**
+ * One schema step: SQL, code, or both (SQL first), run in one transaction with its record in
+ * schema_migrations — a failing step changes nothing. Code reshapes stored data the SQL cannot, e.g. a
+ * document body when block kinds are added (shared/documents/contentVersion.ts upgradeContent).
+ */
 export interface Migration {
   version: number
   name: string
-  sql: string
+  sql?: string
+  /** Runs after `sql` inside the migration's transaction; throws to abort the migration. */
+  run?: (db: Database.Database) => void
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -14,5 +24,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: '0001_init', sql: m0001 },
   { version: 2, name: '0002_documents', sql: m0002 },
   { version: 3, name: '0003_font_profile', sql: m0003 },
-  { version: 4, name: '0004_institutions_preschool', sql: m0004 },
+  { version: 4, name: '0004_signed_lock', sql: m0004 },
+  { version: 5, name: '0005_institutions_preschool', sql: m0005 },
 ]

@@ -2,15 +2,15 @@
  * 附件 (GB/T 9704-2012 8): each attachment on a new page before the 版记: "附件" and its number in 3号黑体
  * flush left on line 1, the attachment title (2号小标宋) centred on line 3, the body formatted as 正文.
  * Issued documents (印发/转发 notices, content.attachmentsIssued): no label, the title on the profile's
- * issuedTitleLine (line 1), as the preview sets them (shared/documents/previewTypeset.ts).
+ * issuedTitleLine (line 1), as the preview sets them (shared/documents/elements.ts).
  */
-import { AlignmentType, Paragraph } from 'docx'
+import { AlignmentType, Paragraph, type Table } from 'docx'
 import type { Attachment, ItemNumbering } from '../../../../shared/documents/types'
 import type { LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyParagraphs, titleParagraph } from './body'
 import { blankLines, gridParagraph, textRun } from './runs'
 
-export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): Paragraph[] {
+export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): (Paragraph | Table)[] {
   const several = attachments.length > 1
   return attachments.flatMap((a, i) => {
     const body = [...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []), ...bodyParagraphs(layout, a.body, itemNumbering)]

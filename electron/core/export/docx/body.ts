@@ -2,25 +2,21 @@
  * 主体 (GB/T 9704-2012 7.3): 标题, 主送机关, 正文 with numbered headings, 附件说明, 署名 and 成文日期,
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
-import { AlignmentType, Paragraph, TextRun, type IParagraphOptions } from 'docx'
+import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx'
+import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
-import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
+import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
 import { annotationTexts } from '../../../../shared/documents/annotations'
-import { bodyCharTwips, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
+import { bodyCharTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
-import { breakTitle } from '../../../../shared/documents/titleBreak'
-import { formatChineseDate } from '../../../../shared/documents/chineseDate'
-import { bodyTextWidth, textWidthTwips } from './metrics'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
 
-/** '2024-03-22' → '2024年3月22日'; '' stays '' (a draft without a date). */
-export function chineseDateOrBlank(iso: string): string {
-  return iso ? formatChineseDate(iso) : ''
-}
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
 export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
-  const lines = breakTitle(title.trim(), layout.title.maxCharsPerLine)
+  // Lines and their condensing are the composer's (shared/documents/compose.ts), the preview draws the same.
+  const lines = titleLines(layout, title)
   // Off the line grid: LibreOffice would give each 2号 line two grid lines.
   return new Paragraph({
     style: STYLE_FIXED,
@@ -30,23 +26,12 @@ export function titleParagraph(layout: LayoutProfile, title: string, options: { 
     children: lines.map(
       (line, i) =>
         new TextRun({
-          ...runProps(layout, { slot: 'title', sizePt: layout.text.titleSizePt, spacing: condenseToFit(layout, line) }),
-          text: line,
+          ...runProps(layout, { slot: 'title', sizePt: layout.text.titleSizePt, spacing: line.spacingTwips }),
+          text: line.text,
           ...(i > 0 ? { break: 1 } : {}),
         }),
     ),
   })
-}
-
-/**
- * Character spacing (twentieths of a point, ≤ 0) that makes a title line fit the 版心: a line of exactly
- * 20 characters with digits in it is widened by the CJK–Latin gaps, and a typist would condense it by
- * a fraction of a point rather than let "点》" drop to a line of its own. At most 1 pt.
- */
-export function condenseToFit(layout: LayoutProfile, line: string): number {
-  const over = textWidthTwips(line, layout.text.titleSizePt) - typeAreaWidthTwips(layout)
-  if (over <= 0) return 0
-  return -Math.min(20, Math.ceil(over / [...line].length))
 }
 
 /** 主送机关 (7.3.2): flush left, full-width colon after the last name. */
@@ -60,15 +45,10 @@ export function recipientsParagraph(layout: LayoutProfile, recipients: string): 
  * first 。 when the text runs on into a paragraph — in their font (黑体 / 楷体) and the rest in 仿宋;
  * levels 3 and 4 are 仿宋 throughout by default.
  */
-export function blockParagraph(layout: LayoutProfile, block: BodyBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
+export function blockParagraph(layout: LayoutProfile, block: ParagraphBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
   const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
-  const text = block.text.replace(/\r?\n/g, '')
-  if (block.level === 0) return bodyParagraph(layout, [textRun(layout, text)], { ...options, indent })
-  const slot: FontSlot = layout.body.headingSlots[block.level - 1]
-  const stop = text.indexOf('。')
-  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
-  const runs = [textRun(layout, block.label + text.slice(0, splitAt), { slot })]
-  if (splitAt < text.length) runs.push(textRun(layout, text.slice(splitAt)))
+  // The runs are the composer's (shared/documents/compose.ts), the preview sets the same.
+  const runs = bodyRuns(layout, block).map((r) => textRun(layout, r.text, { slot: r.font }))
   return bodyParagraph(layout, runs, { ...options, indent })
 }
 
@@ -80,14 +60,24 @@ export interface BodyOptions {
    * fit below it, its last two lines go along to the next page — never a 署名 page without 正文.
    */
   keepLastWithNext?: boolean
+  /**
+   * The part after 正文 is carried to the next page (pageFit 'carried') and 正文 ends with a table or an image:
+   * that block opens the next page with it, whole (the preview moves it so; a table's rows or an image have
+   * no widow lines to leave behind).
+   */
+  carryLast?: boolean
 }
 
-export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): Paragraph[] {
+/** The blocks of 正文 (or of an attachment body): paragraphs and headings, tables and images (blocks.ts). */
+export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): (Paragraph | Table)[] {
   const numbered = numberBlocks(blocks, itemNumbering)
-  return numbered.map((b, i) => {
+  return numbered.flatMap((b, i) => {
+    const carry = options.carryLast === true && i === numbered.length - 1
+    if (b.kind === 'table') return tableBlocks(layout, b.table, b.text, carry)
+    if (b.kind === 'image') return imageBlocks(layout, b.image, b.text, carry)
     const l = options.tight && i >= options.tight.from ? options.tight.layout : layout
     const keep = options.keepLastWithNext && i === numbered.length - 1
-    return blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})
+    return [blockParagraph(l, b, keep ? { keepNext: true, widowControl: true } : {})]
   })
 }
 
@@ -96,29 +86,22 @@ export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemN
  * are several, no closing punctuation; wrapped lines align with the first character of the name.
  */
 export function attachmentNote(layout: LayoutProfile, attachments: Attachment[], keepLast = true, breakBefore = false): Paragraph[] {
-  if (attachments.length === 0) return []
-  const indent = layout.attachmentNote.indentChars * bodyCharTwips(layout)
-  const head = '附件：'
-  const several = attachments.length > 1
-  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
-  // Names start where the widest "附件：N." ends (the CJK–digit gap included), the first line at the indent.
-  const nameX = indent + Math.max(...labels.map((l) => bodyTextWidth(layout, head + l)))
+  // Texts and indents are the composer's (shared/documents/compose.ts), the preview places the same.
+  const lines = attachmentNoteLines(layout, attachments)
+  if (lines.length === 0) return []
   return [
     // The whole part after 正文 is one keep-with-next chain (see BodyOptions.keepLastWithNext).
     ...(breakBefore ? [] : blankLines(layout, layout.attachmentNote.blankLinesBefore, true)),
-    ...attachments.map((a, i) => {
-      const prefix = (i === 0 ? head : '') + labels[i]
-      const hanging = bodyTextWidth(layout, prefix)
-      const title = a.title.trim().replace(/[。；;，,]+$/, '')
-      return gridParagraph(layout, {
+    ...lines.map((line, i) =>
+      gridParagraph(layout, {
         ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
         // Kept with the 署名 below it, so that a 署名 pushed to the next page never stands there alone.
-        keepNext: i < attachments.length - 1 || keepLast,
-        indent: { left: nameX, hanging },
-        children: [textRun(layout, prefix + title)],
-      })
-    }),
+        keepNext: i < lines.length - 1 || keepLast,
+        indent: { left: Math.round(line.leftTwips), hanging: Math.round(line.hangingTwips) },
+        children: [textRun(layout, line.text)],
+      }),
+    ),
   ]
 }
 
@@ -129,42 +112,27 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
  * longer, the date right-indented two characters and the 署名 moved left).
  */
 export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankLinesBefore?: number, keepLast = false, breakBefore = false): Paragraph[] {
-  const c = spec.content
-  const orgs = c.signatureOrgs.filter((o) => o.trim() !== '')
-  const date = chineseDateOrBlank(c.signedDate)
-  if (orgs.length === 0 && !date) return []
-  const ch = bodyCharTwips(layout)
-  const typeW = typeAreaWidthTwips(layout)
-  const dateW = bodyTextWidth(layout, date)
   const s = layout.signature
-  const out: Paragraph[] = []
+  // Texts and places are the composer's (shared/documents/compose.ts), the preview places the same: sealed
+  // lines right-aligned with their right indent, unsealed lines left-aligned with their left indent.
+  const placed = signaturePlacement(layout, spec.content, s.form)
+  if (placed.length === 0) return []
   // breakBefore: the block opens a page (纪要 carried, see documentParts): no blank lines above it.
   if (breakBefore) blankLinesBefore = 0
-  const brk = (i: number) => (breakBefore && i === 0 ? { pageBreakBefore: true } : {})
   // The blank lines chain what is above to the 署名; the sealed form's may be fewer than the profile's (pageFit.ts).
-  if (s.form === 'sealed') {
-    out.push(...blankLines(layout, blankLinesBefore ?? s.sealedBlankLinesBefore, true))
-    const dateRight = s.sealedDateRightIndentChars * ch
-    orgs.forEach((org, i) => {
-      const right = Math.max(0, Math.round(dateRight + (dateW - bodyTextWidth(layout, org)) / 2))
-      out.push(gridParagraph(layout, { ...brk(i), alignment: AlignmentType.RIGHT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { right }, children: [textRun(layout, org)] }))
-    })
-    if (date) out.push(gridParagraph(layout, { ...brk(orgs.length), alignment: AlignmentType.RIGHT, keepNext: keepLast, indent: { right: dateRight }, children: [textRun(layout, date)] }))
-    return out
-  }
-  out.push(...blankLines(layout, blankLinesBefore ?? s.unsealedBlankLinesBefore, true))
-  const nameRight = s.unsealedNameRightIndentChars * ch
-  const shift = s.unsealedDateShiftChars * ch
-  const nameW = Math.max(0, ...orgs.map((o) => bodyTextWidth(layout, o)))
-  // Where the (first) 署名 starts; moved left when the date would otherwise come closer than 2 characters to the edge.
-  const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
-  orgs.forEach((org, i) => {
-    out.push(gridParagraph(layout, { ...brk(i), alignment: AlignmentType.LEFT, keepNext: !!date || i < orgs.length - 1 || keepLast, indent: { left: Math.max(0, Math.round(nameX)) }, children: [textRun(layout, org)] }))
-  })
-  if (date) {
-    out.push(gridParagraph(layout, { ...brk(orgs.length), alignment: AlignmentType.LEFT, keepNext: keepLast, indent: { left: Math.max(0, Math.round(nameX + shift)) }, children: [textRun(layout, date)] }))
-  }
-  return out
+  const sealed = s.form === 'sealed'
+  return [
+    ...blankLines(layout, blankLinesBefore ?? (sealed ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore), true),
+    ...placed.map((p, i) =>
+      gridParagraph(layout, {
+        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+        alignment: sealed ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        keepNext: i < placed.length - 1 || keepLast,
+        indent: sealed ? { right: Math.max(0, Math.round(p.rightTwips)) } : { left: Math.max(0, Math.round(p.leftTwips)) },
+        children: [textRun(layout, p.text)],
+      }),
+    ),
+  ]
 }
 
 /**
@@ -195,22 +163,19 @@ export function publicityNoteParagraph(layout: LayoutProfile, note: string): Par
  * indented two characters; wrapped lines align after the colon.
  */
 export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepLast = true, breakBefore = false): Paragraph[] {
-  const a = spec.content.attendance
-  const rows = attendanceRows(a)
-  if (rows.length === 0) return []
-  const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
+  // Texts and indents are the composer's (shared/documents/compose.ts), the preview places the same.
+  const entries = attendanceEntries(layout, attendanceRows(spec.content.attendance))
+  if (entries.length === 0) return []
   return [
     ...(breakBefore ? [] : blankLines(layout, layout.minutes.attendanceBlankLinesBefore, true)),
-    ...rows.map(([label, names], i) => {
-      const head = `${label}：`
-      const headW = bodyTextWidth(layout, head)
-      return gridParagraph(layout, {
+    ...entries.map((e, i) =>
+      gridParagraph(layout, {
         ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
         alignment: AlignmentType.LEFT,
-        keepNext: i < rows.length - 1 || keepLast,
-        indent: { left: indent + headW, hanging: headW },
-        children: [textRun(layout, head, { slot: 'heiti' }), textRun(layout, names.trim())],
-      })
-    }),
+        keepNext: i < entries.length - 1 || keepLast,
+        indent: { left: Math.round(e.leftTwips), hanging: Math.round(e.hangingTwips) },
+        children: [textRun(layout, e.head, { slot: 'heiti' }), textRun(layout, e.names)],
+      }),
+    ),
   ]
 }

@@ -23,9 +23,8 @@ import {
 } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/previewTypeset'
-import { chineseDateOrBlank } from './body'
-import { textWidthTwips } from './metrics'
+import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/typeset'
+import { imprintRows } from '../../../../shared/documents/compose'
 import { exactSpacing, gridParagraph, STYLE_FIXED, tabRun, textRun } from './runs'
 
 /** Border width in eighths of a point (w:sz) for a line weight in millimetres. */
@@ -39,27 +38,26 @@ export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table
   const c = spec.content
   const letter = spec.format === 'letter'
   const sizePt = layout.text.imprintSizePt
-  const side = layout.imprint.sideIndentChars * sizePt * 20
+  const side = imprintRows(layout, c, letter).sideTwips
   const width = typeAreaWidthTwips(layout)
   const run = (text: string) => textRun(layout, text, { sizePt, spacing: 0 })
   const thick = { style: BorderStyle.SINGLE, size: borderEighths(layout.imprint.thickLineMm), color: layout.colors.text }
   const thin = { style: BorderStyle.SINGLE, size: borderEighths(layout.imprint.thinLineMm), color: layout.colors.text }
 
   const rows: Paragraph[] = []
-  const cc = c.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
-  if (cc) {
-    const head = '抄送：'
-    const headW = textWidthTwips(head, sizePt)
-    rows.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, indent: { left: side + headW, hanging: headW, right: side }, children: [run(`${head}${cc}。`)] }))
+  // Texts and indents are the composer's (shared/documents/compose.ts), the preview sets the same.
+  const r = imprintRows(layout, c, letter)
+  if (r.cc) {
+    const headW = Math.round(r.cc.hangingTwips)
+    rows.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, indent: { left: side + headW, hanging: headW, right: side }, children: [run(r.cc.text)] }))
   }
-  const printedDate = chineseDateOrBlank(c.printedDate)
-  if (!letter && (c.printingOrg.trim() || printedDate)) {
+  if (r.printing) {
     rows.push(
       gridParagraph(layout, {
         alignment: AlignmentType.LEFT,
         indent: { left: side, right: side },
         tabStops: [{ type: TabStopType.RIGHT, position: width - side }],
-        children: [run(c.printingOrg.trim()), tabRun(layout, { sizePt, spacing: 0 }), run(printedDate ? `${printedDate}印发` : '')],
+        children: [run(r.printing.org), tabRun(layout, { sizePt, spacing: 0 }), run(r.printing.date)],
       }),
     )
   }

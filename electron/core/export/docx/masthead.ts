@@ -26,8 +26,9 @@ import {
 import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { letterheadGeometry, mastheadGeometry, signerLines } from '../../../../shared/documents/compose'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
-import { bodyTextWidth, emBottomInLine, emTopInLine, flushTopLineTwips, textWidthTwips, twipsToEmu, twipsToPx } from './metrics'
+import { emBottomInLine, emTopInLine, twipsToEmu, twipsToPx } from './metrics'
 import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 type Block = Paragraph | Table
@@ -35,10 +36,6 @@ type Block = Paragraph | Table
 // The masthead fit rule lives in shared/ (the preview sizes the masthead the same way).
 export { fitMasthead, type MastheadFit }
 
-/** Width of text in ems (full-width characters 1, Latin about 0.5). */
-function ems(text: string): number {
-  return textWidthTwips(text, 1) / 20
-}
 
 function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
   return textRun(layout, text, { slot: 'title', sizePt: fit.sizePt, spacing: 0, color: layout.colors.red, scale: fit.scale })
@@ -88,11 +85,11 @@ function headElements(spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: s
 
 /** The masthead: one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
 function mastheadBlock(layout: LayoutProfile, orgs: string[], suffix: string): { blocks: Block[]; lineTwips: number; sizePt: number; lines: number } {
-  const names = orgs.filter((o) => o.trim() !== '')
-  if (names.length <= 1) {
-    const text = (names[0] ?? '') + suffix
-    const fit = fitMasthead(layout, ems(text), layout.masthead.maxSizePt)
-    const lineTwips = flushTopLineTwips(fit.sizePt)
+  // Names, size, scale and widths are the composer's (shared/documents/compose.ts), the preview sets the same.
+  const g = mastheadGeometry(layout, orgs, suffix)
+  const { names, fit, lineTwips, nameW, suffixW } = g
+  if (!g.joint) {
+    const text = g.text
     const p = new Paragraph({
       style: STYLE_FIXED,
       alignment: AlignmentType.CENTER,
@@ -102,13 +99,6 @@ function mastheadBlock(layout: LayoutProfile, orgs: string[], suffix: string): {
     return { blocks: [p], lineTwips, sizePt: fit.sizePt, lines: 1 }
   }
   // Joint issuance (7.2.3): host first; names justified to one width, the suffix centred beside them.
-  const nameEm = Math.max(...names.map(ems))
-  const suffixEm = suffix ? ems(suffix) + 0.5 : 0
-  const fit = fitMasthead(layout, nameEm + suffixEm, layout.masthead.maxSizePt)
-  const lineTwips = flushTopLineTwips(fit.sizePt)
-  const emTw = fit.sizePt * 20 * (fit.scale / 100)
-  const nameW = Math.ceil(nameEm * emTw)
-  const suffixW = Math.ceil(suffixEm * emTw)
   const namePara = (name: string) =>
     new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.DISTRIBUTE, spacing: exactSpacing(lineTwips), children: [redRun(layout, name, fit)] })
   const noBorders = {
@@ -167,29 +157,26 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const number = c.docNumber ? [textRun(layout, c.docNumber)] : []
-  const signers = c.signers.filter((s) => s.trim() !== '')
   if (!UPWARD_KINDS.includes(spec.kind)) {
     return [new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.CENTER, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
   const ch = bodyCharTwips(layout)
-  const typeW = typeAreaWidthTwips(layout)
-  const label = '签发人：'
-  const sep = '　'
-  const lines: string[][] = []
-  for (let i = 0; i < signers.length; i += 2) lines.push(signers.slice(i, i + 2))
-  if (lines.length === 0) {
+  // Lines and places are the composer's (shared/documents/compose.ts), the preview places the same.
+  const sl = signerLines(layout, c.signers)
+  if (!sl) {
     return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
   // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
-  const rightTab = typeW - ch
-  const nameX = Math.round(rightTab - bodyTextWidth(layout, lines[0].join(sep)))
+  const rightTab = Math.round(sl.rightEdge)
+  const nameX = Math.round(sl.nameX)
+  const lines = sl.lines
   return lines.map((names, i) => {
     const last = i === lines.length - 1
     const children: (TextRun | ShapeRun)[] = [
       ...(last ? number : []),
       tabRun(layout),
-      ...(i === 0 ? [textRun(layout, label)] : []),
-      textRun(layout, names.join(sep), { slot: 'kaiti' }),
+      ...(i === 0 ? [textRun(layout, sl.label)] : []),
+      textRun(layout, names, { slot: 'kaiti' }),
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
@@ -246,9 +233,7 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
  */
 export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
   const c = spec.content
-  const text = (c.mastheadOrgs[0] ?? '') + c.mastheadSuffix
-  const fit = fitMasthead(layout, ems(text), layout.letter.mastheadMaxSizePt)
-  const lineTwips = flushTopLineTwips(fit.sizePt)
+  const { text, fit, lineTwips } = letterheadGeometry(layout, c)
   const typeW = typeAreaWidthTwips(layout)
   const top = mmToTwips(layout.letter.mastheadTopFromPageMm)
   // A framed paragraph (w:framePr) at an absolute position on the page: Word and LibreOffice both place it
@@ -286,8 +271,7 @@ export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph
 /** Page position (twips from the page top) of the first red double line's lower edge in 信函格式. */
 export function letterLineBottom(layout: LayoutProfile, spec: DocumentSpec): number {
   const c = spec.content
-  const text = (c.mastheadOrgs[0] ?? '') + c.mastheadSuffix
-  const fit = fitMasthead(layout, ems(text), layout.letter.mastheadMaxSizePt)
+  const { fit } = letterheadGeometry(layout, c)
   return (
     mmToTwips(layout.letter.mastheadTopFromPageMm) +
     ptToTwips(fit.sizePt) +

@@ -10,7 +10,7 @@ import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, typ
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
-import { closingLead } from '../../../../shared/documents/previewTypeset'
+import { closingLead } from '../../../../shared/documents/typeset'
 import { attachmentNote, attendanceLines, bodyParagraphs, annotationParagraphs, recipientsParagraph, signatureBlock, titleParagraph } from './body'
 import { attachmentPages } from './attachments'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
@@ -46,7 +46,7 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
   // 纪要 whose closing part does not fit below 正文 (pageFit 'carried'): that part opens the next page, without
   // the blank lines above it (the preview likewise); its first piece gets the page break.
   const lead = minutes && fit.outcome === 'carried' ? closingLead(spec) : null
-  const note = annotationParagraphs(tight, c, lead === 'note')
+  const note = annotationParagraphs(tight, c, lead === 'annotation')
   const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0, lead === 'signature')
   const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0, lead === 'attendance') : []
   // Issued documents (印发/转发) are the text itself, not attachments to list: no 附件说明.
@@ -58,6 +58,7 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
       // 纪要 (no seal, no 署名 to keep with 正文): 正文 fills its page; the closing part keeps together on its own.
       // Nor when the last paragraph runs over from the page before and the part fits (PageFit.keepBodyWithClosing).
       keepLastWithNext: closing.length > 0 && !minutes && fit.keepBodyWithClosing,
+      carryLast: closing.length > 0 && !minutes && fit.outcome === 'carried',
     }),
   )
   blocks.push(...closing)

@@ -8,6 +8,22 @@
  */
 import { FONT_PROFILES, fontFor, type LayoutProfile } from '../../../../shared/documents/layout'
 import { STYLE_BODY, STYLE_FIXED } from './runs'
+import { ROLE_TABLE, type PrintTextRole } from '../../../../shared/print/roles'
+
+/** The roles of the block model written with a named paragraph style of their own (roles.ts): tables and figures. */
+const BLOCK_ROLES: PrintTextRole[] = ['tableCaption', 'tableHeader', 'tableCell', 'figureCaption']
+const JC = { left: 'left', center: 'center', right: 'right', justify: 'both' } as const
+
+/** Named paragraph styles of the block roles and the figure line, off the line grid like GwFixed (LibreOffice would round table cells up to whole grid lines). */
+function blockStylesXml(layout: LayoutProfile): string {
+  const styles = BLOCK_ROLES.map((role) => {
+    const r = ROLE_TABLE[role]
+    const face = esc(fontFor(layout, r.font))
+    return `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${r.docxStyle.id}"><w:name w:val="${esc(r.docxStyle.name)}"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr>${r.keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${JC[r.align]}"/></w:pPr><w:rPr><w:rFonts w:eastAsia="${face}"/></w:rPr></w:style>`
+  })
+  styles.push(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFigure"><w:name w:val="图片"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>`)
+  return styles.join('\n')
+}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
@@ -24,6 +40,7 @@ export function stylesXml(layout: LayoutProfile): string {
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="${STYLE_BODY}"><w:name w:val="Normal"/><w:qFormat/></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE_FIXED}"><w:name w:val="公文定位段落"/><w:basedOn w:val="${STYLE_BODY}"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>
+${blockStylesXml(layout)}
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>`

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
 import { formatChineseDate } from '../../../../shared/documents/chineseDate'
+import { localDateTime } from '../../../../shared/format/localTime'
+import { registerTotals, registerTotalsText } from '../../../../shared/documents/register'
 import { DOCUMENT_STATUS_LABELS, NUMBER_STATUS_LABELS, type RegisterEntry } from '../../../../shared/documents/records'
 
 const COLUMNS: { header: string; width: number; value: (e: RegisterEntry) => string | number }[] = [
@@ -9,14 +11,19 @@ const COLUMNS: { header: string; width: number; value: (e: RegisterEntry) => str
   { header: '成文日期', width: 16, value: (e) => (e.issuedOn ? formatChineseDate(e.issuedOn) : '') },
   { header: '文号状态', width: 10, value: (e) => NUMBER_STATUS_LABELS[e.status] },
   { header: '公文状态', width: 10, value: (e) => (e.documentStatus ? DOCUMENT_STATUS_LABELS[e.documentStatus] : '') },
-  { header: '说明', width: 36, value: (e) => (e.status === 'reserved' ? `预留：${e.purpose}` : e.status === 'voided' ? `作废原因：${e.voidReason}` : e.status === 'gap' ? '断号：未登记使用' : '') },
+  { header: '说明', width: 36, value: (e) => (e.status === 'reserved' ? `预留：${e.purpose}` : e.status === 'voided' ? `断号（作废）` : e.status === 'gap' ? '断号：未登记使用' : '') },
+  { header: '作废原因', width: 30, value: (e) => e.voidReason },
   { header: '经办人', width: 10, value: (e) => e.voidedBy },
-  { header: '作废时间', width: 18, value: (e) => (e.voidedAt ? formatChineseDate(e.voidedAt.slice(0, 10)) : '') },
+  { header: '作废时间', width: 22, value: (e) => localDateTime(e.voidedAt) },
 ]
 
 const FILLS: Partial<Record<RegisterEntry['status'], string>> = { gap: 'FFFDE2E2', voided: 'FFEDEDED', reserved: 'FFFFF6DA' }
 
-/** 发文登记簿 as an .xlsx workbook: one sheet per 机关代字, gaps and voided numbers highlighted. */
+/**
+ * 发文登记簿 as an .xlsx workbook: one sheet per 机关代字, one row per number (gaps included), gaps
+ * and voided numbers highlighted, 作废原因 / 经办人 / 作废时间 (local time) in their own columns, and a
+ * 合计 row counted by shared/documents/register.ts (the screen uses the same counts).
+ */
 export async function registerWorkbook(officeName: string, year: number, entries: RegisterEntry[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '教育督导工作台'
@@ -52,9 +59,8 @@ export async function registerWorkbook(officeName: string, year: number, entries
         if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } }
       })
     }
-    const count = (s: RegisterEntry['status']) => rows.filter((e) => e.status === s).length
     ws.addRow([])
-    ws.addRow([`合计：已用 ${count('used')} 个，预留 ${count('reserved')} 个，作废 ${count('voided')} 个，断号 ${count('gap')} 个`])
+    ws.addRow([`合计：${registerTotalsText(registerTotals(rows))}`])
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -1,6 +1,6 @@
 /** Inline styles of the preview's items: everything in millimetres and points, straight from previewLayout. */
 import type { FontSlot } from '../../../../shared/documents/layout'
-import { AUTO_SPACE_EM, autoSpaceBetween, type PreviewPage, type PreviewRule, type PreviewText } from '../../../../shared/documents/previewLayout'
+import { AUTO_SPACE_EM, autoSpaceBetween, type PreviewImage, type PreviewPage, type PreviewRule, type PreviewText } from '../../../../shared/documents/previewLayout'
 
 export type Style = Record<string, string>
 
@@ -41,6 +41,16 @@ export function ruleStyle(item: PreviewRule): Style {
     height: mm(item.thickness),
     backgroundColor: item.color,
   }
+}
+
+/** An image's box (a chart in 正文), in mm. */
+export function imageStyle(item: PreviewImage): Style {
+  return { left: mm(item.x), top: mm(item.y), width: mm(item.width), height: mm(item.height) }
+}
+
+/** The image as a data: URL (the CSP allows img-src data:). */
+export function imageSrc(item: PreviewImage): string {
+  return `data:${item.format === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${item.data}`
 }
 
 export function sheetStyle(page: PreviewPage): Style {

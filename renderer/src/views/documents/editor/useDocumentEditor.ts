@@ -4,8 +4,12 @@ import { useRouter } from 'vue-router'
 import type { DocumentRecord } from '../../../../../shared/documents/records'
 import type { DocumentContent, DocumentFormat, DocumentKind, DocumentSpec } from '../../../../../shared/documents/types'
 import { useDocumentsStore } from '../../../stores/documents'
+import { useAutosave } from './useAutosave'
 
-/** Loading, editing and the lifecycle actions of one document in the composer. */
+/**
+ * Loading, editing and the lifecycle actions of one document in the composer. Only a draft is
+ * editable (after 签发 the text is locked until 「退回修改」); drafts save themselves (useAutosave).
+ */
 export function useDocumentEditor(id: () => number) {
   const store = useDocumentsStore()
   const router = useRouter()
@@ -17,7 +21,10 @@ export function useDocumentEditor(id: () => number) {
   const dirty = ref(false)
   const busy = ref(false)
 
-  const editable = computed(() => record.value?.status === 'draft' || record.value?.status === 'signed')
+  const editable = computed(() => record.value?.status === 'draft')
+  /** Set by the page: marks invalid fields in the form; resolves false when any is invalid. */
+  let validate: () => Promise<boolean> = async () => true
+  const setValidator = (fn: () => Promise<boolean>) => (validate = fn)
   const spec = computed<DocumentSpec | null>(() => (content.value ? { kind: kind.value, format: format.value, content: content.value } : null))
 
   function adopt(doc: DocumentRecord): void {
@@ -47,15 +54,44 @@ export function useDocumentEditor(id: () => number) {
 
   const load = () => run(async () => adopt(await store.get(id())))
 
+  /**
+   * Saves the draft. The form is checked first (invalid fields are marked and nothing is sent). What
+   * the user typed while the save was on its way is kept: the answer replaces the record, not the
+   * text being edited, and the draft stays dirty if it changed meanwhile.
+   */
   async function save(quiet = false): Promise<boolean> {
-    if (!record.value || !content.value) return false
-    const saved = await run(() => store.save({ id: record.value!.id, kind: kind.value, format: format.value, seriesId: seriesId.value, content: content.value! }), quiet ? undefined : '已保存')
-    if (saved) adopt(saved)
-    return Boolean(saved)
+    if (!record.value || !content.value || !editable.value) return false
+    if (!(await validate())) {
+      if (!quiet) ElMessage.error('请先修改标红的项目')
+      return false
+    }
+    const input = { id: record.value.id, kind: kind.value, format: format.value, seriesId: seriesId.value, content: JSON.parse(JSON.stringify(content.value)) as DocumentContent }
+    const sent = JSON.stringify(input)
+    let saved: DocumentRecord | undefined
+    if (quiet) {
+      // Autosave: no spinner on the buttons; a refusal is still said (it names the field).
+      saved = await store.save(input).catch((e: Error) => (ElMessage.error({ message: e.message, duration: 6000 }), undefined))
+    } else {
+      saved = await run(() => store.save(input), '已保存')
+    }
+    if (!saved) return false
+    record.value = saved
+    const now = JSON.stringify({ ...input, kind: kind.value, format: format.value, seriesId: seriesId.value, content: content.value })
+    if (now === sent) dirty.value = false
+    return true
+  }
+
+  // Not while an action (签发, 印发, …) is under way: it decides what happens to the pending text.
+  const autosave = useAutosave({ dirty, source: () => [kind.value, format.value, seriesId.value, content.value], enabled: computed(() => editable.value && !busy.value), save: () => save(true) })
+
+  /** Saves pending changes (quietly) before an action; false when they could not be saved. */
+  async function settle(): Promise<boolean> {
+    autosave.cancel()
+    return !dirty.value || !editable.value || (await save(true))
   }
 
   async function sign(reservedNumberId?: number): Promise<void> {
-    if (dirty.value && !(await save(true))) return
+    if (!(await settle())) return
     const signed = await run(() => store.sign(record.value!.id, reservedNumberId))
     if (signed) {
       adopt(signed)
@@ -64,7 +100,6 @@ export function useDocumentEditor(id: () => number) {
   }
 
   async function markPrinted(): Promise<void> {
-    if (dirty.value && !(await save(true))) return
     await ElMessageBox.confirm('印发后公文将被锁定，不能再修改（如需更正可创建更正版本）。确定印发吗？', '印发', { type: 'warning', confirmButtonText: '印发', cancelButtonText: '取消' }).then(
       async () => {
         const printed = await run(() => store.markPrinted(record.value!.id), '已标记为印发')
@@ -75,7 +110,7 @@ export function useDocumentEditor(id: () => number) {
   }
 
   async function exportDocx(): Promise<void> {
-    if (dirty.value && editable.value && !(await save(true))) return
+    if (!(await settle())) return
     const where = await run(() => store.exportDocx(record.value!.id))
     if (where) ElMessage.success(`已导出 ${where}`)
   }
@@ -86,9 +121,16 @@ export function useDocumentEditor(id: () => number) {
   }
 
   async function duplicate(): Promise<void> {
-    if (dirty.value && editable.value && !(await save(true))) return
+    if (!(await settle())) return
     const copy = await run(() => store.duplicate(record.value!.id), '已复制为新草稿')
     if (copy) await router.push(`/documents/${copy.id}`)
+  }
+
+  /** 退回修改: back from 已签发 to editing, keeping the number; who and why go into the history. */
+  async function returnForEdit(reason: string, by: string): Promise<boolean> {
+    const back = await run(() => store.returnForEdit(record.value!.id, reason, by), '已退回修改，文号保留不变')
+    if (back) adopt(back)
+    return Boolean(back)
   }
 
   async function remove(): Promise<void> {
@@ -100,5 +142,5 @@ export function useDocumentEditor(id: () => number) {
     )
   }
 
-  return { record, kind, format, seriesId, content, spec, dirty, busy, editable, load, save, sign, markPrinted, exportDocx, revise, duplicate, remove }
+  return { record, kind, format, seriesId, content, spec, dirty, busy, editable, autosave, setValidator, settle, load, save, sign, markPrinted, returnForEdit, exportDocx, revise, duplicate, remove }
 }

@@ -1,0 +1,121 @@
+/**
+ * The .docx writer of the block model: a plain serializer of a composer's blocks (shared/print/blocks.ts),
+ * the same blocks the generic paginator lays out for the preview (shared/print/paginate.ts paginateBlocks).
+ * Every paragraph is written in the named paragraph style of its role (表格标题, 公文正文 …, from the one role
+ * table shared/print/roles.ts), with the role's font slot, size, alignment, indent and colour, one exact grid
+ * pitch a line; tables and images as blocks.ts writes them; page numbers as in a 公文 (GB/T 9704 7.5).
+ * Throws RangeError on a floatingImprint block (the 公文 writer, officialDocument.ts, places the 版记).
+ */
+import { AlignmentType, Document, DocumentGridType, Packer, Paragraph, type Table } from 'docx'
+import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
+import type { PrintBlock } from '../../../../shared/print/blocks'
+import { charTwips } from '../../../../shared/print/measure'
+import { ROLE_TABLE, roleSizePt, TEXT_ROLES } from '../../../../shared/print/roles'
+import { imageBlocks, tableBlocks } from './blocks'
+import { footerDistanceTwips, pageNumberFooters } from './footer'
+import { redLine } from './masthead'
+import { exactSpacing, STYLE_FIXED, textRun } from './runs'
+import { stylesXml } from './styles'
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/**
+ * styles.xml with a named paragraph style for every role (off the grid like GwFixed: every line is one exact
+ * pitch, so LibreOffice never rounds a 2号 line up to two grid lines).
+ */
+export function blockStylesXml(layout: LayoutProfile): string {
+  const base = stylesXml(layout)
+  const seen = new Set<string>()
+  const styles = TEXT_ROLES.map((role) => ROLE_TABLE[role])
+    .filter((r) => !seen.has(r.docxStyle.id) && !base.includes(`w:styleId="${r.docxStyle.id}"`) && (seen.add(r.docxStyle.id), true))
+    .map(
+      (r) =>
+        `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${r.docxStyle.id}"><w:name w:val="${esc(r.docxStyle.name)}"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr>${r.keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${r.align === 'justify' ? 'both' : r.align}"/></w:pPr></w:style>`,
+    )
+  return base.replace('<w:style w:type="character"', `${styles.join('\n')}\n<w:style w:type="character"`)
+}
+
+/** The blocks as .docx body content, in order. */
+export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = []
+  const pitch = layout.grid.linePitchTwips
+  let breakNext = false
+  /** A page break goes on the next paragraph written (a table opens with its caption, or a thin paragraph). */
+  const takeBreak = () => {
+    const b = breakNext
+    breakNext = false
+    return b ? { pageBreakBefore: true } : {}
+  }
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'paragraph': {
+        const r = ROLE_TABLE[b.role]
+        const sizePt = roleSizePt(layout, b.role)
+        const unit = charTwips(runMetrics(layout, sizePt))
+        const indent = r.indentChars > 0 ? { firstLine: Math.round(r.indentChars * unit) } : r.indentChars < 0 ? { left: Math.round(-r.indentChars * unit), hanging: Math.round(-r.indentChars * unit) } : undefined
+        out.push(
+          new Paragraph({
+            style: r.docxStyle.id,
+            alignment: ALIGN[r.align],
+            spacing: exactSpacing(pitch),
+            ...(indent ? { indent } : {}),
+            ...((b.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
+            ...(b.pageBreakBefore ? { pageBreakBefore: true } : takeBreak()),
+            children: b.runs.map((run) =>
+              textRun(layout, run.text, { slot: run.font ?? r.font, sizePt, ...(r.color === 'red' ? { color: layout.colors.red } : {}), ...(r.latinInSlot ? { latinInSlot: true } : {}) }),
+            ),
+          }),
+        )
+        break
+      }
+      case 'blank':
+        for (let i = 0; i < b.lines; i++) out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
+        break
+      case 'rule': {
+        const color = b.role === 'imprintLine' ? layout.colors.text : layout.colors.red
+        const line = redLine({ ...layout, colors: { ...layout.colors, red: color } }, { widthTwips: layout.page.widthTwips - layout.page.marginLeftTwips - layout.page.marginRightTwips, weightPt: 1, yTwips: pitch / 2, relativeTo: 'paragraph', name: '分隔线' })
+        out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [line] }))
+        break
+      }
+      case 'table':
+        out.push(...tableBlocks(layout, b.table, b.caption, takeBreak().pageBreakBefore === true))
+        break
+      case 'image':
+        out.push(...imageBlocks(layout, b.image, b.caption, takeBreak().pageBreakBefore === true))
+        break
+      case 'pageBreak':
+      case 'sectionBreak':
+        if (out.length > 0) breakNext = true
+        break
+      case 'floatingImprint':
+        throw new RangeError('版记只用于公文（由公文排版处理）')
+    }
+  }
+  return out
+}
+
+/** The blocks as a .docx file on the page and grid of `layout` (GB/T 9704-2012 by default), with page numbers. */
+export async function exportBlocksDocx(blocks: PrintBlock[], options: { title: string; creator?: string }, layout: LayoutProfile = GBT9704_LAYOUT): Promise<Buffer> {
+  const p = layout.page
+  const doc = new Document({
+    title: options.title,
+    creator: options.creator ?? '教育督导工作台',
+    externalStyles: blockStylesXml(layout),
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: p.widthTwips, height: p.heightTwips },
+            margin: { top: p.marginTopTwips, bottom: p.marginBottomTwips, left: p.marginLeftTwips, right: p.marginRightTwips, header: p.headerTwips, footer: footerDistanceTwips(layout), gutter: 0 },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips },
+        },
+        footers: pageNumberFooters(layout, { blankFirstPage: false }),
+        children: serializeBlocks(blocks, layout),
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}

@@ -1,0 +1,189 @@
+/**
+ * The 公文 composer's shared decisions: what an element says and where a computed element goes, taken ONCE
+ * for both the preview's typesetter (elements.ts) and the .docx writer (electron/core/export/docx/body.ts),
+ * so the two cannot place them differently. Widths come from the one measurement (shared/print/measure.ts).
+ * Offsets in twips from the 版心's left or right edge, not rounded (the .docx rounds them when it writes).
+ */
+import { AUTO_SPACE_EM, measureChars, textWidthTwips } from '../print/measure'
+import { fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
+import { chineseDateOrBlank } from './chineseDate'
+import { breakTitle } from './titleBreak'
+import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
+import type { NumberedBlock } from './headingNumbering'
+import type { Attachment, DocumentContent, ParagraphBlock } from './types'
+
+/** Width of `text` in 3号 body text with the profile's spacing, twips. */
+const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
+
+/**
+ * The runs of one 正文 paragraph or heading (7.3.3): levels 1 and 2 set their number and the heading part —
+ * up to and including the first 。 when the text runs on into a paragraph — in the level's slot (黑体 /
+ * 楷体), the rest in 仿宋; levels 3 and 4 take their slot (仿宋 by default) throughout. Line breaks in the
+ * stored text are dropped.
+ */
+export function bodyRuns(layout: LayoutProfile, b: ParagraphBlock & Pick<NumberedBlock, 'label'>): { text: string; font: FontSlot }[] {
+  const text = b.text.replace(/\r?\n/g, '')
+  if (b.level === 0) return [{ text, font: 'fangsong' }]
+  const slot = layout.body.headingSlots[b.level - 1]
+  const stop = text.indexOf('。')
+  const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
+  return [{ text: b.label + text.slice(0, splitAt), font: slot }, ...(splitAt < text.length ? [{ text: text.slice(splitAt), font: 'fangsong' as const }] : [])]
+}
+
+/** A line placed by computation: its text, its left edge from the 版心's left and its right edge from the 版心's right. */
+export interface PlacedLine {
+  role: 'signature' | 'date'
+  text: string
+  leftTwips: number
+  rightTwips: number
+}
+
+/**
+ * 署名 and 成文日期 (7.3.5), in order: each 署名, then the date. Sealed form: the date right-indented
+ * (sealedDateRightIndentChars) and each 署名 centred over it. Unsealed form: the 署名 right-indented
+ * (unsealedNameRightIndentChars), the date starting unsealedDateShiftChars further right — or, when the date
+ * is the longer, the date right-indented and the 署名 moved left. Empty 署名 are left out; throws the
+ * RangeError of chineseDateOrBlank on a date that is not a real date.
+ */
+export function signaturePlacement(layout: LayoutProfile, content: Pick<DocumentContent, 'signatureOrgs' | 'signedDate'>, form: 'sealed' | 'unsealed'): PlacedLine[] {
+  const s = layout.signature
+  const orgs = content.signatureOrgs.map((o) => o.trim()).filter((o) => o !== '')
+  const date = chineseDateOrBlank(content.signedDate)
+  const ch = bodyCharTwips(layout)
+  const typeW = typeAreaWidthTwips(layout)
+  const dateW = bodyWidth(layout, date)
+  const at = (role: PlacedLine['role'], text: string, left: number): PlacedLine => ({ role, text, leftTwips: left, rightTwips: typeW - left - bodyWidth(layout, text) })
+  const out: PlacedLine[] = []
+  if (form === 'sealed') {
+    const dateRight = s.sealedDateRightIndentChars * ch
+    for (const org of orgs) {
+      const orgW = bodyWidth(layout, org)
+      const right = Math.max(0, dateRight + (dateW - orgW) / 2)
+      out.push({ role: 'signature', text: org, leftTwips: Math.max(0, typeW - right - orgW), rightTwips: right })
+    }
+    if (date) out.push({ role: 'date', text: date, leftTwips: typeW - dateRight - dateW, rightTwips: dateRight })
+    return out
+  }
+  const nameRight = s.unsealedNameRightIndentChars * ch
+  const shift = s.unsealedDateShiftChars * ch
+  const nameW = Math.max(0, ...orgs.map((o) => bodyWidth(layout, o)))
+  const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
+  for (const org of orgs) out.push(at('signature', org, Math.max(0, nameX)))
+  if (date) out.push(at('date', date, Math.max(0, nameX + shift)))
+  return out
+}
+
+/**
+ * 附件说明 (7.3.4): "附件：1.××××", numbered when there are several, no closing punctuation; each entry's
+ * first line at the indent (attachmentNote.indentChars), its wrapped lines under the first character of the
+ * name — where the widest "附件：N." ends. Returns per entry its text, the left indent of the name and the
+ * hanging indent of the prefix, twips.
+ */
+export function attachmentNoteLines(layout: LayoutProfile, attachments: Pick<Attachment, 'title'>[]): { text: string; leftTwips: number; hangingTwips: number }[] {
+  if (attachments.length === 0) return []
+  const head = '附件：'
+  const several = attachments.length > 1
+  const labels = attachments.map((_, i) => (several ? `${i + 1}.` : ''))
+  const nameX = layout.attachmentNote.indentChars * bodyCharTwips(layout) + Math.max(...labels.map((l) => bodyWidth(layout, head + l)))
+  return attachments.map((a, i) => {
+    const prefix = (i === 0 ? head : '') + labels[i]
+    return { text: prefix + a.title.trim().replace(/[。；;，,]+$/, ''), leftTwips: nameX, hangingTwips: bodyWidth(layout, prefix) }
+  })
+}
+
+/**
+ * 出席 / 请假 / 列席 (10.2), one entry per list present: the label with its colon (黑体), the names (仿宋), the
+ * left indent where the names start and the hanging indent of the label, twips.
+ */
+export function attendanceEntries(layout: LayoutProfile, rows: [label: string, names: string][]): { head: string; names: string; leftTwips: number; hangingTwips: number }[] {
+  const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
+  return rows.map(([label, names]) => {
+    const head = `${label}：`
+    const headW = bodyWidth(layout, head)
+    return { head, names: names.trim(), leftTwips: indent + headW, hangingTwips: headW }
+  })
+}
+
+/**
+ * 签发人 of a 上行文 (7.2.4–7.2.5): names (trimmed, empty ones left out) two a line joined by a full-width space;
+ * line 1 "签发人：" + names ends one character from the 版心's right edge, later lines start under its first
+ * name. Returns the lines and where the label and the names start, twips from the 版心's left edge (null
+ * without signers).
+ */
+export function signerLines(layout: LayoutProfile, signers: string[]): { lines: string[]; label: string; labelX: number; nameX: number; rightEdge: number } | null {
+  const names = signers.map((s) => s.trim()).filter((s) => s !== '')
+  if (names.length === 0) return null
+  const lines: string[] = []
+  for (let i = 0; i < names.length; i += 2) lines.push(names.slice(i, i + 2).join('　'))
+  const label = '签发人：'
+  const rightEdge = typeAreaWidthTwips(layout) - bodyCharTwips(layout)
+  const nameX = rightEdge - bodyWidth(layout, lines[0])
+  return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, rightEdge }
+}
+
+/**
+ * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts), each with the character spacing (twentieths
+ * of a point, ≤ 0) that makes it fit the 版心 — a line of exactly 20 characters with digits is widened by the
+ * CJK–Latin gaps, and a typist would condense it by a fraction of a point rather than let "点》" drop to a
+ * line of its own; at most 1 pt. The preview draws and the .docx writes the same lines and spacing.
+ */
+export function titleLines(layout: LayoutProfile, title: string): { text: string; spacingTwips: number }[] {
+  return breakTitle(title.trim(), layout.title.maxCharsPerLine).map((text) => {
+    const over = textWidthTwips(text, { sizePt: layout.text.titleSizePt }) - typeAreaWidthTwips(layout)
+    return { text, spacingTwips: over <= 0 ? 0 : -Math.min(20, Math.ceil(over / [...text].length)) }
+  })
+}
+
+/**
+ * 版记 (7.4) texts and indents, in 4号 (imprintSizePt) without character spacing: the 抄送 line ("抄送：" +
+ * names + "。", trailing punctuation of the stored names dropped, wrapped lines under the first name) and the
+ * 印发 line (印发机关 flush left, "…印发" flush right), each indented sideIndentChars characters on both sides;
+ * 信函格式 has no 印发 line. Throws the RangeError of chineseDateOrBlank on a 印发日期 that is not a real date.
+ */
+export function imprintRows(
+  layout: LayoutProfile,
+  content: Pick<DocumentContent, 'ccRecipients' | 'printingOrg' | 'printedDate'>,
+  letter: boolean,
+): { sideTwips: number; cc: { text: string; hangingTwips: number } | null; printing: { org: string; date: string } | null } {
+  const sizePt = layout.text.imprintSizePt
+  const sideTwips = layout.imprint.sideIndentChars * sizePt * 20
+  const names = content.ccRecipients.trim().replace(/[。，,；;：:]+$/, '')
+  const head = '抄送：'
+  const cc = names ? { text: `${head}${names}。`, hangingTwips: textWidthTwips(head, { sizePt }) } : null
+  const printedDate = chineseDateOrBlank(content.printedDate)
+  const org = content.printingOrg.trim()
+  const printing = !letter && (org || printedDate) ? { org, date: printedDate ? `${printedDate}印发` : '' } : null
+  return { sideTwips, cc, printing }
+}
+
+/**
+ * 发文机关标志 (7.2.3): one line (the name + suffix, centred) or, for joint issuance, the names (trimmed, empty
+ * ones left out) stacked and justified to one width with the suffix beside them; the size and horizontal
+ * scale fitted to the profile's maximum width (typeMetrics.ts fitMasthead), each line flushTopLineTwips high.
+ * Widths in twips at the fitted size and scale.
+ */
+export function mastheadGeometry(
+  layout: LayoutProfile,
+  orgs: string[],
+  suffix: string,
+  maxSizePt: number = layout.masthead.maxSizePt,
+): { names: string[]; text: string; fit: MastheadFit; lineTwips: number; joint: boolean; nameW: number; suffixW: number } {
+  const names = orgs.map((o) => o.trim()).filter((o) => o !== '')
+  if (names.length <= 1) {
+    const text = (names[0] ?? '') + suffix
+    const fit = fitMasthead(layout, measureChars(text, AUTO_SPACE_EM), maxSizePt)
+    return { names, text, fit, lineTwips: flushTopLineTwips(fit.sizePt), joint: false, nameW: 0, suffixW: 0 }
+  }
+  const nameEm = Math.max(...names.map((n) => measureChars(n, AUTO_SPACE_EM)))
+  const suffixEm = suffix ? measureChars(suffix, AUTO_SPACE_EM) + 0.5 : 0
+  const fit = fitMasthead(layout, nameEm + suffixEm, maxSizePt)
+  const emTw = fit.sizePt * 20 * (fit.scale / 100)
+  return { names, text: '', fit, lineTwips: flushTopLineTwips(fit.sizePt), joint: true, nameW: Math.ceil(nameEm * emTw), suffixW: Math.ceil(suffixEm * emTw) }
+}
+
+/** The 信函格式 letterhead's text (the first non-empty 发文机关 + suffix) and fit, at the letter's maximum size (10.1). */
+export function letterheadGeometry(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): { text: string; fit: MastheadFit; lineTwips: number } {
+  const first = content.mastheadOrgs.map((o) => o.trim()).find((o) => o !== '') ?? ''
+  const g = mastheadGeometry(layout, [first], content.mastheadSuffix, layout.letter.mastheadMaxSizePt)
+  return { text: g.text, fit: g.fit, lineTwips: g.lineTwips }
+}

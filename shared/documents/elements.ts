@@ -1,0 +1,365 @@
+/**
+ * The elements of an official document (公文) of GB/T 9704-2012, laid on the pages by the paginator
+ * (shared/print/paginate.ts): 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, the red separator),
+ * the 信函格式 letterhead, 主体 (标题, 正文, 附件说明, 出席/请假/列席, 署名, 成文日期, 附注, 附件 pages) and
+ * 版记. shared/documents/typeset.ts composes them into a document. Pure.
+ */
+import { attendanceRows } from './minutes'
+import { annotationTexts } from './annotations'
+import { numberBlocks } from './headingNumbering'
+import { attachmentNoteLines, attendanceEntries, bodyRuns, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
+import { wrapChars } from '../print/lineBreak'
+import { mmToTwips, ptToTwips, type FontSlot } from './layout'
+import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
+import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
+import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
+
+// ---------------------------------------------------------------------------------------------
+// 版头 (7.2) and the 信函格式 letterhead (10.1)
+
+export { fitMasthead }
+
+export function headElements(spec: DocumentSpec): { role: PreviewTextRole; font: FontSlot; text: string }[] {
+  const c = spec.content
+  const out: { role: PreviewTextRole; font: FontSlot; text: string }[] = []
+  if (c.copyNumber) out.push({ role: 'copyNumber', font: 'fangsong', text: c.copyNumber })
+  if (c.secrecy) out.push({ role: 'secrecy', font: 'heiti', text: c.secrecy })
+  if (c.urgency) out.push({ role: 'urgency', font: 'heiti', text: c.urgency })
+  return out
+}
+
+/** The red masthead at `top` (twips below the 版心 top); returns the bottom of its characters. */
+export function masthead(t: Typesetter, orgs: string[], suffix: string, top: number): number {
+  // Names, size, scale and widths are the composer's (compose.ts), the exporter sets the same.
+  const g = mastheadGeometry(t.layout, orgs, suffix)
+  const red: Style = { font: 'title', sizePt: g.fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: g.fit.scale / 100 }
+  const lineH = g.lineTwips
+  if (!g.joint) {
+    if (g.text) t.text('masthead', [{ text: g.text, font: 'title' }], red, { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
+    return top + g.fit.sizePt * 20
+  }
+  // Joint issuance (7.2.3): the names stacked and justified to one width, the suffix centred to their right.
+  const x0 = (t.typeW - g.nameW - g.suffixW) / 2
+  g.names.forEach((name, i) => {
+    t.text('masthead', [{ text: name, font: 'title' }], red, { lineTop: top + i * lineH, lineHeight: lineH, x: x0, width: g.nameW, align: 'justify' })
+  })
+  if (suffix) {
+    const suffixTop = top + ((g.names.length - 1) * lineH) / 2
+    t.text('masthead', [{ text: suffix, font: 'title' }], red, { lineTop: suffixTop, lineHeight: lineH, x: x0 + g.nameW, width: g.suffixW, align: 'right' })
+  }
+  return top + g.names.length * lineH - (lineH - g.fit.sizePt * 20)
+}
+
+/** 发文字号 (and 签发人 for 上行文) from `top`; returns the top of the last number line. */
+export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): number {
+  const c = spec.content
+  const pitch = t.pitch
+  const body = t.body()
+  const number = c.docNumber.trim()
+  if (!UPWARD_KINDS.includes(spec.kind)) {
+    if (number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop: top, x: 0, width: t.typeW, align: 'center' })
+    return top
+  }
+  // 上行文 (7.2.4–7.2.5): number flush left one character in, on the last 签发人 line; names two a line, 楷体
+  // (placed by the composer, as the exporter places them).
+  const ch = t.ch
+  const sl = signerLines(t.layout, c.signers)
+  const lines = Math.max(1, sl?.lines.length ?? 0)
+  const nameX = sl?.nameX ?? t.typeW - ch
+  for (let i = 0; i < lines; i++) {
+    const lineTop = top + i * pitch
+    if (i === lines - 1 && number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop, x: ch, width: nameX - ch, align: 'left' })
+    const g = sl?.lines[i]
+    if (!sl || g === undefined) continue
+    if (i === 0) t.text('signer', [{ text: sl.label, font: 'fangsong' }], body, { lineTop, x: sl.labelX, width: nameX - sl.labelX, align: 'left' })
+    t.text('signer', [{ text: g, font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
+  }
+  return top + (lines - 1) * pitch
+}
+
+/** 版头 of 文件格式 and 纪要格式; leaves the cursor at the title line. */
+export function fileHead(t: Typesetter, spec: DocumentSpec): void {
+  const l = t.layout
+  const c = spec.content
+  const pitch = t.pitch
+  for (const e of headElements(spec)) {
+    t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+  }
+  const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
+  const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
+  const numberTop = mastheadBottom + l.masthead.blankLinesToNumber * pitch
+  const lastNumberTop = numberLines(t, spec, numberTop)
+  const emBottom = EXACT_LINE_BASELINE * pitch + EM_DESCENT * l.text.bodySizePt * 20
+  const ruleTop = lastNumberTop + emBottom + mmToTwips(l.separator.belowNumberMm)
+  const weight = l.separator.weightPt * 20
+  const width = mmToTwips(l.separator.widthMm)
+  t.rule('separator', { x: (t.typeW - width) / 2, y: ruleTop, width, thickness: weight, color: t.red })
+  // The title: N blank lines below the red line's lower edge.
+  t.cursor = ruleTop + weight + l.separator.blankLinesToTitle * pitch
+}
+
+/** 信函格式 letterhead and first lines (10.1); leaves the cursor at the title line. */
+export function letterHead(t: Typesetter, spec: DocumentSpec): void {
+  const l = t.layout
+  const c = spec.content
+  const pitch = t.pitch
+  const { text, fit } = letterheadGeometry(l, c)
+  const top = mmToTwips(l.letter.mastheadTopFromPageMm) - l.page.marginTopTwips
+  if (text) {
+    t.text('masthead', [{ text, font: 'title' }], { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 }, {
+      lineTop: top,
+      lineHeight: flushTopLineTwips(fit.sizePt),
+      x: 0,
+      width: t.typeW,
+      align: 'center',
+    })
+  }
+  const weight = l.letter.doubleLineWeightPt * 20
+  const length = mmToTwips(l.letter.doubleLineLengthMm)
+  // Centred on the page (10.1: 20–190 mm from its left edge), not on the 版心 (28–184 mm).
+  const x = (l.page.widthTwips - length) / 2 - l.page.marginLeftTwips
+  const upperTop = mmToTwips(l.letter.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.letter.doubleLineBelowMastheadMm)
+  const lowerBottom = l.page.heightTwips - mmToTwips(l.letter.bottomDoubleLineFromPageBottomMm)
+  // Each double line: a thick and a thin line, the gap being what remains of the band.
+  const thick = l.letter.doubleLineThickPt * 20
+  const thin = l.letter.doubleLineThinPt * 20
+  t.rule('letterLine', { x, y: upperTop, width: length, thickness: thick, color: t.red, fromPageTop: true })
+  t.rule('letterLine', { x, y: upperTop + weight - thin, width: length, thickness: thin, color: t.red, fromPageTop: true })
+  t.rule('letterLine', { x, y: lowerBottom - weight, width: length, thickness: thin, color: t.red, fromPageTop: true })
+  t.rule('letterLine', { x, y: lowerBottom - thick, width: length, thickness: thick, color: t.red, fromPageTop: true })
+
+  // First line: 7/8 of a 3号 character below the double line; 份号 etc. flush left, 发文字号 flush right.
+  const firstEmTop = upperTop + weight + l.letter.numberGapChars * l.text.bodySizePt * 20 - l.page.marginTopTwips
+  const emTopInLine = EXACT_LINE_BASELINE * pitch - EM_ASCENT * l.text.bodySizePt * 20
+  t.cursor = firstEmTop - emTopInLine
+  const head = headElements(spec)
+  const lines = Math.max(1, head.length)
+  for (let i = 0; i < lines; i++) {
+    const lineTop = t.line()
+    const e = head[i]
+    if (e) t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), { lineTop, x: 0, width: t.typeW, align: 'left' })
+    if (i === 0 && c.docNumber.trim()) t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
+  }
+  t.advance(l.letter.blankLinesToTitle * pitch)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 主体 (7.3)
+
+export function title(t: Typesetter, text: string, role: PreviewTextRole): void {
+  const l = t.layout
+  const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  // Lines and their condensing are the composer's (compose.ts), the exporter writes the same.
+  for (const line of titleLines(l, text)) {
+    t.text(role, [{ text: line.text, font: 'title' }], { ...style, letterSpacingPt: line.spacingTwips / 20 }, { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' })
+  }
+}
+
+/** 正文 blocks with their generated heading numbers. */
+export type NumberedBlock = ReturnType<typeof numberBlocks>[number]
+
+/** One 正文 block (7.3.3); levels 1/2 set the heading part up to the first 。 in their font. Returns its line count. */
+export function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number): number {
+  // Tables and images move whole (breakBefore 0: to the next page; no widow lines to keep).
+  if (b.kind === 'table' || b.kind === 'image') {
+    if (breakBefore !== undefined && t.cursor > 0) t.newPage()
+    return b.kind === 'table' ? t.table(b.table, b.text) : t.image(b.image, b.text)
+  }
+  return t.paragraph({ role: 'body', runs: bodyRuns(t.layout, b), firstLine: t.layout.body.firstLineIndentChars * t.ch, breakBefore })
+}
+
+export function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
+  for (const b of numberBlocks(blocks, itemNumbering)) bodyBlock(t, b)
+}
+
+/** One paragraph (or blank line) of the closing part after 正文; the whole part is one keep-with-next chain. */
+export type Step = () => void
+
+export function blankSteps(t: Typesetter, count: number): Step[] {
+  return Array.from({ length: Math.max(0, count) }, () => () => void t.line())
+}
+
+/** 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. */
+export function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
+  const lines = attachmentNoteLines(t.layout, attachments)
+  if (lines.length === 0) return []
+  return [
+    ...blankSteps(t, t.layout.attachmentNote.blankLinesBefore),
+    ...lines.map(
+      (line): Step =>
+        () =>
+          void t.paragraph({ role: 'attachmentNote', runs: [{ text: line.text, font: 'fangsong' }], left: line.leftTwips, firstLine: -line.hangingTwips, align: 'left' }),
+    ),
+  ]
+}
+
+/** 出席 / 请假 / 列席 (10.2): label in 黑体, names in 仿宋, wrapped lines after the colon. */
+export function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
+  const entries = attendanceEntries(t.layout, attendanceRows(spec.content.attendance))
+  if (entries.length === 0) return []
+  return [
+    ...blankSteps(t, t.layout.minutes.attendanceBlankLinesBefore),
+    ...entries.map(
+      (e): Step =>
+        () =>
+          void t.paragraph({
+            role: 'attendance',
+            runs: [
+              { text: e.head, font: 'heiti' },
+              { text: e.names, font: 'fangsong' },
+            ],
+            left: e.leftTwips,
+            firstLine: -e.hangingTwips,
+            align: 'left',
+          }),
+    ),
+  ]
+}
+
+/**
+ * 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed, below
+ * `blankLines` blank lines (the sealed form's may be fewer than the profile's when the page is tight; pageFit.ts).
+ */
+export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed', blankLines: number): Step[] {
+  const placed = signaturePlacement(t.layout, spec.content, form)
+  if (placed.length === 0) return []
+  const body = t.body()
+  return [
+    ...blankSteps(t, blankLines),
+    ...placed.map(
+      (p): Step =>
+        () =>
+          t.text(p.role, [{ text: p.text, font: 'fangsong' }], body, { lineTop: t.line(), x: p.leftTwips, width: Math.max(0, t.typeW - p.leftTwips), align: 'left' }),
+    ),
+  ]
+}
+
+/**
+ * 附注 (7.3.6/7.3.7): the 公开 note on the line after 成文日期, then the contact note (联系人/电话, required
+ * for a 请示) on the next line — or in its place when there is no 公开 note —, each indented two
+ * characters in full-width parentheses (annotationTexts, shared with the exporter).
+ */
+export function annotations(t: Typesetter, content: DocumentSpec['content']): Step[] {
+  return annotationTexts(content).map(
+    ({ role, text }) => () =>
+      void t.paragraph({ role, runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
+  )
+}
+
+/**
+ * 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文.
+ * Issued documents (印发/转发 notices, `issued`): the attachment is the issued text itself — no "附件N"
+ * label, its title centred on the profile's issuedTitleLine, its body as 正文; page numbers continue.
+ */
+export function attachmentPages(t: Typesetter, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): void {
+  const l = t.layout
+  const several = attachments.length > 1
+  attachments.forEach((a, i) => {
+    t.newPage()
+    if (issued) {
+      t.blank(l.attachment.issuedTitleLine - 1)
+    } else {
+      t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+      t.blank(l.attachment.titleLine - 2)
+    }
+    title(t, a.title.trim(), 'attachmentTitle')
+    if (a.body.length > 0) t.blank(l.attachment.blankLinesAfterTitle)
+    bodyBlocks(t, a.body, itemNumbering)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 版记 (7.4)
+
+/**
+ * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
+ * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
+ * above leaves no room. 信函格式: 抄送 only, no lines.
+ */
+export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
+  const c = spec.content
+  const l = t.layout
+  const letter = spec.format === 'letter'
+  const sizePt = l.text.imprintSizePt
+  const unit = ptToTwips(sizePt)
+  const side = imprintRows(l, c, letter).sideTwips
+  const style: Style = { font: 'fangsong', sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+
+  type Row = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
+  const rows: Row[] = []
+  // Texts and indents are the composer's (compose.ts), the exporter writes the same.
+  const r = imprintRows(l, c, letter)
+  if (r.cc) {
+    const headW = r.cc.hangingTwips
+    const wrapped = wrapChars([...r.cc.text], (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(sizePt))
+    rows.push({
+      lines: wrapped.map((lc, i) => {
+        const x = side + (i === 0 ? 0 : headW)
+        return [{ text: lc.join(''), x, width: t.typeW - side - x, align: i === wrapped.length - 1 ? 'left' : 'justify' }]
+      }),
+    })
+  }
+  if (r.printing) {
+    const line: Row['lines'][number] = []
+    if (r.printing.org) line.push({ text: r.printing.org, x: side, width: t.typeW - 2 * side, align: 'left' })
+    if (r.printing.date) line.push({ text: r.printing.date, x: side, width: t.typeW - 2 * side, align: 'right' })
+    rows.push({ lines: [line] })
+  }
+  if (rows.length === 0) return { ownPage: false, blankPageBefore: false }
+
+  const pitch = t.pitch
+  const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
+  const top = t.typeH - total
+  // 7.4 "版记应当置于公文最后一面": the last face of the last sheet, an even page in double-sided printing.
+  // When the last text page is odd, the 版记 goes on the next (even) page even if it would fit — except in a
+  // one-page document: a single sheet printed on one side, whose only face is its last, keeps it on page 1
+  // (as single-page notices are issued; a second page for the 版记 alone would add a sheet for nothing).
+  const lastPage = t.pages.length
+  const oddLastPage = lastPage % 2 === 1 && lastPage > 1
+  // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
+  // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
+  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false }
+  if (placement.ownPage) {
+    // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
+    // the next page would be odd. Neither carries a page number.
+    placement.blankPageBefore = (t.pages.length + 1) % 2 === 1
+    if (placement.blankPageBefore) {
+      t.newPage()
+      t.page.unnumbered = true
+    }
+    t.newPage()
+    t.page.unnumbered = true
+  }
+  const thick = mmToTwips(l.imprint.thickLineMm)
+  const thin = mmToTwips(l.imprint.thinLineMm)
+  let y = top
+  rows.forEach((r, i) => {
+    if (!letter) {
+      const w = i === 0 ? thick : thin
+      t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
+    }
+    for (const line of r.lines) {
+      for (const part of line) t.text('imprint', [{ text: part.text, font: 'fangsong' }], style, { lineTop: y, x: part.x, width: part.width, align: part.align })
+      y += pitch
+    }
+  })
+  if (!letter) t.rule('imprintLine', { x: 0, y: t.typeH - thick, width: t.typeW, thickness: thick, color: t.black })
+  t.cursor = t.typeH
+  return placement
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Height of the thin empty paragraph the exporter writes after the floating 版记 table (its anchor), in twips. */
+export const IMPRINT_ANCHOR_TWIPS = 20
+
+/** Where the 版记 went (7.4, 7.5). */
+export interface ImprintPlacement {
+  /**
+   * On a page of its own, without a page number: the text above left no room, or the last text page is odd
+   * (the 版记 belongs on the last, even face; a one-page document keeps it on page 1).
+   */
+  ownPage: boolean
+  /** After a blank page, also without a page number, so that the 版记 page is even. */
+  blankPageBefore: boolean
+}

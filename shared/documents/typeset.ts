@@ -1,0 +1,191 @@
+/**
+ * Typesets an official document (公文): its elements (elements.ts) laid by the paginator
+ * (shared/print/paginate.ts) on the grid of the SAME LayoutProfile as the .docx writer
+ * (electron/core/export/docx/), with the page-fit decisions of pageFit.ts; previewLayout.ts draws the result
+ * and pageFit.ts reads its flow. Never from the exported file, so it needs no Word engine and shows page
+ * numbers (which a .docx stores only as fields). Pure: no DOM, no Node.
+ *
+ * The 版头 sits at the computed distances of GB/T 9704-2012 (masthead top edge 35 mm below the 版心 top,
+ * 发文字号 two blank lines below it, the red line 4 mm below the number, the title two blank lines below the
+ * red line); from the title on, lines follow each other by the pitch; the part after 正文 (附件说明 → 署名 →
+ * 成文日期 → 附注) is set as pageFit.ts decides (fewer seal lines, a tighter pitch, or moved with the last two
+ * lines of 正文).
+ */
+import { attendanceRows } from './minutes'
+import { annotationTexts } from './annotations'
+import { numberBlocks } from './headingNumbering'
+import { chineseDateOrBlank } from './chineseDate'
+import type { LayoutProfile } from './layout'
+import type { DocumentSpec } from './types'
+import { Typesetter, type PreviewPage } from '../print/paginate'
+import {
+  attachmentNote,
+  attachmentPages,
+  attendance,
+  bodyBlock,
+  fileHead,
+  imprint,
+  letterHead,
+  annotations,
+  signature,
+  title,
+  type ImprintPlacement,
+  type Step,
+} from './elements'
+
+export { IMPRINT_ANCHOR_TWIPS, type ImprintPlacement } from './elements'
+
+/**
+ * The page-fit decisions the typesetter obeys for the page where 正文 ends (GB/T 9704 7.3.5.4; chosen by
+ * pageFit.ts, which the .docx exporter follows too).
+ */
+export interface FitSettings {
+  /** Blank lines above the 署名 (sealed form: room for the seal, possibly fewer than the profile's). */
+  signatureBlankLines: number
+  /** Exact line pitch in twips of the tightened lines, or null: every line at the grid pitch. */
+  tightPitchTwips: number | null
+  /** First 正文 block (index into content.body) set at the tight pitch; everything after 正文 follows it. */
+  tightFromBlock: number
+}
+
+/** What the typesetter saw, for pageFit.ts. */
+export interface TypesetFlow {
+  /** Per 正文 block: the page (0-based) of its first line and its line count. */
+  blocks: { page: number; lines: number }[]
+  /** Where 正文 ends before any carrying: page (0-based) and cursor (twips below the 版心 top). */
+  bodyEnd: { page: number; cursor: number }
+  /** Lines after 正文: 附件说明, 出席…, blank lines, 署名, 成文日期, 附注. */
+  closingLines: number
+  /** The closing part did not fit below 正文 and moved to the next page with the last lines of 正文. */
+  carried: boolean
+  imprint: ImprintPlacement
+}
+
+/** The first piece of the part after 正文 (附件说明, 出席…, 署名/成文日期, 附注), or null when there is none. */
+export function closingLead(spec: DocumentSpec): 'attachmentNote' | 'attendance' | 'signature' | 'annotation' | null {
+  const c = spec.content
+  if (!c.attachmentsIssued && c.attachments.length > 0) return 'attachmentNote'
+  if (spec.format === 'minutes' && attendanceRows(c.attendance).length > 0) return 'attendance'
+  if (c.signatureOrgs.some((o) => o.trim() !== '') || chineseDateOrBlank(c.signedDate)) return 'signature'
+  if (annotationTexts(c).length > 0) return 'annotation'
+  return null
+}
+
+/** Blank lines that open the part after 正文 (dropped when that part opens a page: 纪要, carried). */
+function closingLeadBlankLines(spec: DocumentSpec, layout: LayoutProfile, fit: FitSettings): number {
+  switch (closingLead(spec)) {
+    case 'attachmentNote':
+      return layout.attachmentNote.blankLinesBefore
+    case 'attendance':
+      return layout.minutes.attendanceBlankLinesBefore
+    case 'signature':
+      return fit.signatureBlankLines
+    default:
+      return 0
+  }
+}
+
+/** Does this document take the sealed 署名 form (纪要 carries no seal, 10.2)? */
+export function signatureForm(spec: DocumentSpec, layout: LayoutProfile): 'sealed' | 'unsealed' {
+  return spec.format === 'minutes' ? 'unsealed' : layout.signature.form
+}
+
+/** The profile's own settings: blank lines as configured, every line on the grid. */
+export function gridFit(spec: DocumentSpec, layout: LayoutProfile): FitSettings {
+  const s = layout.signature
+  return {
+    signatureBlankLines: signatureForm(spec, layout) === 'sealed' ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore,
+    tightPitchTwips: null,
+    tightFromBlock: spec.content.body.length,
+  }
+}
+
+/**
+ * Typesets `spec` on the line grid of `layout` into A4 pages of positioned items in millimetres, with the
+ * page-fit settings `fit`. The part after 正文 (附件说明 … 附注) is one keep-with-next chain with the last
+ * 正文 paragraph, which has widow/orphan control, as the exporter writes it: when that part does not fit
+ * below 正文 it moves to the next page together with (at least) the last two lines of 正文 — never a
+ * 署名 page without 正文.
+ */
+export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: FitSettings = gridFit(spec, layout)): { pages: PreviewPage[]; flow: TypesetFlow } {
+  const t = new Typesetter(layout)
+  const c = spec.content
+  const minutes = spec.format === 'minutes'
+  if (spec.format === 'letter') letterHead(t, spec)
+  else fileHead(t, spec)
+  const titleText = c.title.trim()
+  if (titleText) title(t, titleText, 'title')
+  if (c.recipients.trim()) {
+    t.blank(layout.title.blankLinesToRecipients)
+    const text = `${c.recipients.trim().replace(/[：:]+$/, '')}：`
+    t.paragraph({ role: 'recipients', runs: [{ text, font: 'fangsong' }], align: 'left' })
+  } else if (titleText) {
+    t.blank(layout.title.blankLinesToRecipients)
+  }
+
+  const blocks = numberBlocks(c.body, c.itemNumbering)
+  const tight = fit.tightPitchTwips
+  const setBlock = (i: number, breakBefore?: number): number => {
+    if (tight !== null && i >= fit.tightFromBlock) t.lineH = tight
+    // The page of the block's first line: the next one when that line does not fit on this one.
+    const page = t.pages.length - (t.cursor > 0 && t.cursor + t.lineH > t.typeH + 1e-6 ? 0 : 1)
+    const lines = bodyBlock(t, blocks[i], breakBefore)
+    flow.blocks[i] = { page, lines }
+    return lines
+  }
+  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false } }
+  const last = blocks.length - 1
+  for (let i = 0; i < last; i++) setBlock(i)
+
+  const closing: Step[] = [
+    // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
+    ...(c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)),
+    ...(minutes ? attendance(t, spec) : []),
+    // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
+    ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
+    ...annotations(t, c),
+  ]
+  const snap = t.snapshot()
+  const lastLines = last >= 0 ? setBlock(last) : 0
+  flow.bodyEnd = { page: t.pages.length - 1, cursor: t.cursor }
+  const afterBody = t.snapshot()
+  if (tight !== null) t.lineH = tight
+  const linesBefore = t.lineCount
+  closing.forEach((step) => step())
+  flow.closingLines = t.lineCount - linesBefore
+  if (closing.length > 0 && t.pages.length - 1 > flow.bodyEnd.page && !(last < 0 && snap.cursor === 0)) {
+    flow.carried = true
+    if (minutes) {
+      // 纪要格式 carries no seal and no 署名 that must share a page with 正文 (7.3.5.4 is about the sealed
+      // 署名): 正文 fills its page and the part after it (出席/请假/列席, date, 附注), kept together, opens the
+      // next one (the exporter writes no keep-with-next on the last 正文 paragraph, and a page break before).
+      t.restore(afterBody)
+      if (t.cursor > 0) t.newPage()
+      if (tight !== null) t.lineH = tight
+      // Opening the page: without the blank lines that separate it from 正文.
+      closing.slice(closingLeadBlankLines(spec, layout, fit)).forEach((step) => step())
+      t.lineH = t.pitch
+      attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+      flow.imprint = imprint(t, spec)
+      return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+    }
+    // Word's keep-with-next with widow/orphan control: the last two lines of 正文 go along (the whole
+    // paragraph when it has fewer than four lines, so that neither page keeps a single line of it).
+    t.restore(snap)
+    t.lineH = t.pitch
+    if (last >= 0) {
+      if (tight !== null && last >= fit.tightFromBlock) t.lineH = tight
+      bodyBlock(t, blocks[last], lastLines >= 4 ? lastLines - 2 : 0)
+    } else if (t.cursor > 0) {
+      t.newPage()
+    }
+    if (tight !== null) t.lineH = tight
+    closing.forEach((step) => step())
+  }
+  t.lineH = t.pitch
+
+  attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+  flow.imprint = imprint(t, spec)
+  return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+}
+

@@ -1,0 +1,68 @@
+/**
+ * The block model: what a composer (shared/documents/typeset.ts for a 公文; a report's composer next) hands to
+ * the paginator (paginate.ts) and the .docx writer (electron/core/export/docx/). Plain JSON-able data, so a
+ * stored document body can hold tables and images (shared/documents/types.ts BodyBlock). Pure types and
+ * small helpers; geometry in table.ts / image.ts.
+ */
+import type { PrintRuleRole, PrintTextRole } from './roles'
+import type { FontSlot } from '../documents/layout'
+
+/** A column's width: in characters of 3号 body text (字), in millimetres, or a share of what is left. */
+export type ColumnWidth = { chars: number } | { mm: number } | { auto: true }
+
+/**
+ * A table (表格): `headerRows` rows at the top repeat on every page the table runs onto; no row is split
+ * across pages; cell text in the tableHeader / tableCell roles (roles.ts), one paragraph per cell.
+ */
+export interface TableSpec {
+  columns: ColumnWidth[]
+  /** Rows at the top that form the header (repeated after a page break); 0 = none. */
+  headerRows: number
+  /** Cell texts, row by row; every row has one text per column. */
+  rows: string[][]
+  /** Horizontal alignment per column of the body cells (header cells are centred); default left. */
+  align?: ('left' | 'center' | 'right')[]
+}
+
+/** An image: PNG or SVG bytes (base64, no data: prefix) printed at `widthMm` × `heightMm`, centred. */
+export interface ImageSpec {
+  format: 'png' | 'svg'
+  /** The file's bytes, base64. */
+  data: string
+  widthMm: number
+  heightMm: number
+  /**
+   * SVG only: the same picture as PNG (base64), which Word before 2016, WPS and LibreOffice print instead of
+   * the SVG (they do not draw the svgBlip); without it they show nothing. The renderer can make it with a
+   * canvas; Word 2016 and later and the preview draw the SVG.
+   */
+  fallbackPng?: string
+}
+
+/** A run of text in one font slot (the role's slot when absent). */
+export interface BlockRun {
+  text: string
+  font?: FontSlot
+}
+
+/** The typed blocks of the model. */
+export type PrintBlock =
+  | { kind: 'paragraph'; role: PrintTextRole; runs: BlockRun[]; keepNext?: boolean; pageBreakBefore?: boolean }
+  | { kind: 'blank'; lines: number }
+  | { kind: 'rule'; role: PrintRuleRole }
+  /** A table with its caption (表题, above it, kept with it; '' = none). */
+  | { kind: 'table'; caption: string; table: TableSpec }
+  /** An image with its caption (图题, below it; '' = none). */
+  | { kind: 'image'; caption: string; image: ImageSpec }
+  | { kind: 'pageBreak' }
+  | { kind: 'sectionBreak'; numbered: boolean }
+  /** The 版记 of a 公文, floated to the foot of the last (even) page (GB/T 9704 7.4). */
+  | { kind: 'floatingImprint' }
+
+/** Base64 → bytes, without Node's Buffer (the renderer uses this module too). */
+export function base64Bytes(data: string): Uint8Array {
+  const bin = atob(data)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
