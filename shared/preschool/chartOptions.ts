@@ -21,7 +21,7 @@ export function monochrome<T extends object>(option: T): T & { color: string[]; 
 }
 
 /** The three rates against their thresholds: a bullet chart (bar = value, dark marker = standard). */
-export function headlineOption(view: PreschoolYearView, options: { mono?: boolean } = {}) {
+export function headlineOption(view: Pick<PreschoolYearView, 'evaluation'>, options: { mono?: boolean } = {}) {
   const colours = options.mono ? MONO : COLOURS
   const items = HEADLINE_KEYS.map((k) => view.evaluation.indicators.find((i) => i.key === k)).filter((i) => i !== undefined)
   const names = items.map((i) => i.name)
@@ -92,7 +92,7 @@ export function trendOption(points: PreschoolTrendPoint[], view: PreschoolYearVi
 }
 
 /** Per 乡镇: 普惠性幼儿园覆盖率 and 公办园在园幼儿占比 side by side, with the county standards. */
-export function townshipOption(view: PreschoolYearView) {
+export function townshipOption(view: Pick<PreschoolYearView, 'evaluation'>) {
   const rows = view.evaluation.breakdown.township
   const t = (k: string) => pct(view.evaluation.indicators.find((i) => i.key === k)?.threshold ?? null)
   return {

@@ -16,5 +16,6 @@ export const TABLE_OWNERS: Record<string, string> = {
   county_preschool_years: 'preschool',
   preschool_judgements: 'preschool',
   rubric_variants: 'preschool',
+  preschool_reports: 'preschool',
   schema_migrations: 'db',
 }

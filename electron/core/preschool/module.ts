@@ -12,6 +12,7 @@ import { countyYear, kindergartenYears, preschoolYears } from './preschoolReposi
 import * as service from './preschoolService'
 import { preschoolWorkbook } from './templateWorkbook'
 
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Where a judged item's evidence files live inside the data folder. */
@@ -55,6 +56,12 @@ export const preschoolModule = defineModule({
       ),
     'preschool.indicators': ({ year }) => service.indicatorsJson(ws, year),
     'preschool.trace': ({ year }) => service.trace(ws, year),
+    'preschool.report': ({ year }) => service.reportView(ws, year),
+    'preschool.saveReport': ({ year, sections }) => service.saveReport(ws, year, sections),
+    'preschool.reportDocx': async ({ year }) => {
+      const { fileName, data } = await service.reportDocx(ws, year)
+      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data })
+    },
     'preschool.population': ({ year, count, byTownship }) => service.setPopulation(ws, year, count, byTownship),
     'preschool.view': ({ year }) => {
       const db = ws.dbIfExists()
@@ -151,6 +158,18 @@ export const preschoolModule = defineModule({
         const STATUS: Record<string, string> = { met: '达标', notMet: '未达标', noData: '无数据', judged: '评定' }
         const lines = data.indicators.map((i) => `${i.name.padEnd(18, '　')}  ${i.display.padStart(10)}  ${STATUS[i.status]}`)
         return { data, text: [`${year}年 学前教育普及普惠指标（${data.rubric.id} ${data.rubric.version}）`, ...lines].join('\n') }
+      },
+    },
+    'preschool report': {
+      usage: 'preschool report --year 年度 --out 文件.docx [--force]',
+      summary: '生成学前教育普及普惠督导评估自评报告（Word）',
+      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ values, call, saveOutput }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        const out = requireOut(values.out, '.docx')
+        const written = await saveOutput(await call('preschool.reportDocx', { year }), out, values.force === true)
+        return { data: { file: written }, text: `已生成自评报告：${written}` }
       },
     },
     'preschool trace': {

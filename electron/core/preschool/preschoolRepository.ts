@@ -3,6 +3,7 @@ import type { CountyPreschoolYear, KindergartenYear } from '../../../shared/pres
 import type { Judgement } from '../../../shared/rubrics/evaluate'
 import type { RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import { nowIso } from '../clock'
+import { EMPTY_SECTIONS, type ReportSections } from '../../../shared/preschool/report'
 import { prepared } from '../institutions/statements'
 
 /** A kindergarten's stored year: the figures as imported plus where they came from (file, sheet, row). */
@@ -177,4 +178,19 @@ export function saveRubricVariant(db: Database.Database, baseId: string, spec: R
     db,
     'INSERT INTO rubric_variants (id, base_id, spec, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET base_id = excluded.base_id, spec = excluded.spec',
   ).run(spec.id, baseId, JSON.stringify(spec), nowIso())
+}
+
+/** The 自评报告's narrative sections of a year (empty strings when never saved). */
+export function reportSections(db: Database.Database, statYear: number): ReportSections {
+  const r = prepared(db, 'SELECT sections FROM preschool_reports WHERE stat_year = ?').get(statYear) as { sections: string } | undefined
+  return { ...EMPTY_SECTIONS, ...(r ? (JSON.parse(r.sections) as Partial<ReportSections>) : {}) }
+}
+
+/** Saves the narrative sections of a year (replacing them). */
+export function saveReportSections(db: Database.Database, statYear: number, sections: ReportSections): void {
+  prepared(
+    db,
+    `INSERT INTO preschool_reports (stat_year, sections, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (stat_year) DO UPDATE SET sections = excluded.sections, updated_at = excluded.updated_at`,
+  ).run(statYear, JSON.stringify(sections), nowIso())
 }

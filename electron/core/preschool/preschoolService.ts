@@ -10,6 +10,16 @@ import { UserError } from '../errors'
 import { getInstitution } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './preschoolRepository'
+import { formatChineseDate } from '../../../shared/documents/chineseDate'
+import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
+import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
+import { headlineOption, monochrome, townshipOption } from '../../../shared/preschool/chartOptions'
+import { problemSentences } from '../../../shared/preschool/narrative'
+import { composePreschoolReport, reportTitle, type ReportSections } from '../../../shared/preschool/report'
+import { localIsoDate } from '../clock'
+import { exportBlocksDocx } from '../export/docx/blockWriter'
+import { readOffice } from '../office/officeRepository'
+import { chartPng } from './chartImages'
 import { traceLines, type TraceLine } from '../../../shared/preschool/trace'
 
 let bundled: Rubric | null = null
@@ -169,4 +179,55 @@ export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: strin
 export function trace(ws: Workspace, year: number): TraceLine[] {
   const rubric = rubricForYear(ws, year)
   return traceLines(repo.kindergartenYears(ws.db(), year), preschoolSettings(rubric))
+}
+
+/** The charts of the report as PNG images (rendered without a browser, grey for print). */
+function reportCharts(ev: PreschoolEvaluation): { headline?: ImageSpec; townships?: ImageSpec } {
+  // drawn at about the printed size in CSS pixels (470 px for 150 mm), so the 12 px labels print near 10 pt
+  const image = (option: object, widthPx: number, heightPx: number, widthMm: number): ImageSpec => {
+    const { png } = chartPng(option, widthPx, heightPx)
+    return { format: 'png', data: png.toString('base64'), widthMm, heightMm: Math.round((widthMm * heightPx) / widthPx) }
+  }
+  const charts: { headline?: ImageSpec; townships?: ImageSpec } = {
+    headline: image(monochrome(headlineOption({ evaluation: ev }, { mono: true })), 470, 150, 150),
+  }
+  if (ev.breakdown.township.length > 1) charts.townships = image(monochrome(townshipOption({ evaluation: ev })), 470, 230, 150)
+  return charts
+}
+
+/** The 自评报告 of a year as print blocks, with its saved sections and the generated 存在的问题. */
+export function reportView(
+  ws: Workspace,
+  year: number,
+  options: { charts?: boolean } = {},
+): { title: string; blocks: PrintBlock[]; sections: ReportSections; generatedProblems: string[] } {
+  const db = ws.db()
+  const office = readOffice(db)
+  const county = office?.county ?? ''
+  const { evaluation } = evaluateYear(ws, year)
+  const sections = repo.reportSections(db, year)
+  const blocks = composePreschoolReport({
+    county,
+    office: office?.fullName ?? '',
+    date: formatChineseDate(localIsoDate()),
+    evaluation,
+    sections,
+    charts: options.charts === false ? undefined : reportCharts(evaluation),
+  })
+  return { title: reportTitle(county), blocks, sections, generatedProblems: problemSentences(evaluation) }
+}
+
+/** Saves the narrative sections of a year's report. */
+export function saveReport(ws: Workspace, year: number, sections: ReportSections): ReportSections {
+  const db = ws.db()
+  db.transaction(() => repo.saveReportSections(db, year, sections))()
+  return sections
+}
+
+/** The 自评报告 as a .docx (GB/T 9704 page and grid, body format). */
+export async function reportDocx(ws: Workspace, year: number): Promise<{ fileName: string; data: Buffer }> {
+  const { title, blocks } = reportView(ws, year)
+  // the office's font profile (GB2312 faces or the Windows faces), as for its 公文
+  const layout = { ...GBT9704_LAYOUT, fontProfile: readOffice(ws.db())?.fontProfile ?? GBT9704_LAYOUT.fontProfile }
+  return { fileName: `${title}（${year}年）.docx`, data: await exportBlocksDocx(blocks, { title }, layout) }
 }

@@ -3,6 +3,7 @@ import m0002 from './0002_documents'
 import m0003 from './0003_font_profile'
 import m0004 from './0004_signed_lock'
 import m0005 from './0005_institutions_preschool'
+import m0006 from './0006_preschool_report'
 
 import type Database from 'better-sqlite3'
 
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: '0003_font_profile', sql: m0003 },
   { version: 4, name: '0004_signed_lock', sql: m0004 },
   { version: 5, name: '0005_institutions_preschool', sql: m0005 },
+  { version: 6, name: '0006_preschool_report', sql: m0006 },
 ]
