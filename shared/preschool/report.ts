@@ -102,7 +102,7 @@ export function composePreschoolReport(input: PreschoolReportInput): PrintBlock[
     kind: 'table',
     caption: `表1 ${input.county}${ev.year}年学前教育普及普惠主要指标达成情况`,
     table: {
-      columns: [{ chars: 3 }, { auto: true }, { chars: 5 }, { chars: 5 }, { chars: 4.5 }],
+      columns: [{ chars: 3 }, { auto: true }, { chars: 5 }, { chars: 5 }, { chars: 5.5 }],
       headerRows: 1,
       rows: indicatorTable(ev),
       align: ['center', 'left', 'center', 'center', 'center'],

@@ -100,6 +100,20 @@ describe('学前教育 in the browser', () => {
     await expect(page.locator('[data-test=preschool-flagged]').textContent()).resolves.toContain('贺兰县第1幼儿园')
     await app.screenshot('68-preschool-flagged')
 
+    // The 自评报告: preview, a section written, the Word file downloaded.
+    await page.locator('[data-test=preschool-report-open]').click()
+    await page.locator('[data-test=preschool-report] .doc-sheet').first().waitFor()
+    await page.locator('textarea[data-test=report-practices]').fill('一是优化幼儿园布局。\n二是扩大普惠性资源。')
+    await page.locator('button', { hasText: '保存' }).first().click()
+    await page.locator('[data-test=preschool-report]').filter({ hasText: '一是优化幼儿园布局。' }).locator('.doc-sheet').first().waitFor()
+    await page.waitForTimeout(300)
+    await app.screenshot('69-preschool-report')
+    const reportDownload = page.waitForEvent('download')
+    await page.locator('[data-test=report-docx]').click()
+    expect((await reportDownload).suggestedFilename()).toBe('贺兰县学前教育普及普惠督导评估自评报告（2024年）.docx')
+    await page.locator('.el-page-header__back').click()
+    await page.locator('[data-test=rate-publicShare]').waitFor()
+
     // A kindergarten's page.
     await page.locator('.el-tabs__item', { hasText: '全部幼儿园' }).click()
     await page.locator('.el-table__row:visible', { hasText: '贺兰县第1幼儿园' }).first().click()

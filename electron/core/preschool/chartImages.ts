@@ -26,6 +26,19 @@ export function chartSvg(option: object, width: number, height: number): string 
  */
 export function chartPng(option: object, width: number, height: number, scale = 2): { png: Buffer; width: number; height: number } {
   const svg = chartSvg(option, width, height)
+  // resvg loads the system's fonts on every render (≈ 100 ms): the same chart (same data) is drawn once
+  const key = `${scale}|${svg}`
+  const cached = PNG_CACHE.get(key)
+  if (cached) return cached
+  const result = renderPng(svg, scale)
+  PNG_CACHE.set(key, result)
+  if (PNG_CACHE.size > 16) PNG_CACHE.delete(PNG_CACHE.keys().next().value!)
+  return result
+}
+
+const PNG_CACHE = new Map<string, { png: Buffer; width: number; height: number }>()
+
+function renderPng(svg: string, scale: number): { png: Buffer; width: number; height: number } {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
