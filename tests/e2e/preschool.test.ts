@@ -119,7 +119,13 @@ describe('学前教育 in the browser', () => {
     await page.locator('.el-table__row:visible', { hasText: '贺兰县第1幼儿园' }).first().click()
     await page.locator('[data-test=kindergarten-page]').filter({ hasText: '贺兰县第1幼儿园' }).waitFor()
     await page.locator('[data-test=kindergarten-page] .echart svg').waitFor()
-    await page.locator('.el-message').waitFor({ state: 'detached' })
+    // every toast gone (DOM types are not in this project's typings: cast)
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+          '.el-message',
+        ).length === 0,
+    )
     await app.screenshot('64-preschool-kindergarten')
   })
 })
