@@ -54,6 +54,16 @@ export const CHANNEL_NAMES = [
   'preschool.judge',
   'preschool.chooseRubric',
   'preschool.saveVariant',
+  'balance.template',
+  'balance.export',
+  'balance.importCheck',
+  'balance.importCommit',
+  'balance.indicators',
+  'balance.report',
+  'balance.reportBlocks',
+  'balance.view',
+  'balance.trend',
+  'balance.judge',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { documentContentSchema, documentFormatSchema, documentKindSchema } from '../documents/documentSchema'
-import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentSummary, type DocumentTemplate } from '../documents/records'
+import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentTemplate } from '../documents/records'
+import { DOCUMENT_SORTS, type DocumentPage } from '../documents/search'
 import type { JobStarted } from '../jobs/types'
 import { calendarDateField, textField, yearField } from '../validation/fields'
 import { channel } from './define'
@@ -9,7 +10,8 @@ const id = z.number().int().positive().describe('公文编号')
 
 export const documentsContract = {
   'documents.templates': channel<DocumentTemplate[]>()('读取公文模板', z.object({}).strict()),
-  'documents.list': channel<DocumentSummary[]>()(
+  /** One page of the list: filters, full-text query (ranked, with snippets), order, total count. */
+  'documents.list': channel<DocumentPage>()(
     '查询公文',
     z.object({
       query: textField('搜索词', { max: 100 }).default(''),
@@ -17,6 +19,10 @@ export const documentsContract = {
       seriesId: z.number().int().positive().optional().describe('文号系列'),
       kind: documentKindSchema.optional(),
       status: z.enum(DOCUMENT_STATUSES).optional().describe('状态'),
+      page: z.number().int().min(1).max(100000).optional().describe('页码'),
+      pageSize: z.number().int().min(1).max(100).optional().describe('每页条数'),
+      sort: z.enum(DOCUMENT_SORTS).optional().describe('排序'),
+      order: z.enum(['asc', 'desc']).optional().describe('排序方向'),
     }).strict(),
   ),
   'documents.get': channel<DocumentRecord>()('读取公文', z.object({ id }).strict()),

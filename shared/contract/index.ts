@@ -8,6 +8,7 @@ import { documentsContract } from './documents'
 import { jobsContract } from './jobs'
 import { filesContract } from './files'
 import { preschoolContract } from './preschool'
+import { balanceContract } from './balance'
 
 export { CHANNEL_NAMES, type ChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -21,6 +22,7 @@ export const contract = {
   ...jobsContract,
   ...filesContract,
   ...preschoolContract,
+  ...balanceContract,
 } satisfies Record<ChannelName, Channel>
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

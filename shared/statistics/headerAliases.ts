@@ -34,117 +34,28 @@ export interface HeaderField {
 /** Kindergarten sheet (幼儿园), one row per kindergarten; keys are KindergartenYear paths. */
 export const KINDERGARTEN_FIELDS: readonly HeaderField[] = [
   { key: 'id', label: '学校标识码', aliases: ['学校（机构）标识码', '学校代码', '标识码', '机构代码'], kind: 'text' },
-  {
-    key: 'name',
-    label: '学校（机构）名称',
-    aliases: ['学校名称', '幼儿园名称', '单位名称', '园所名称', '幼儿园'],
-    kind: 'text',
-    required: true,
-  },
+  { key: 'name', label: '学校（机构）名称', aliases: ['学校名称', '幼儿园名称', '单位名称', '园所名称', '幼儿园'], kind: 'text', required: true },
   { key: 'institutionType', label: '学校（机构）办学类型', aliases: ['办学类型', '学校类型', '办学类型代码'], kind: 'code' },
-  {
-    key: 'sponsor',
-    label: '学校（机构）举办者',
-    aliases: ['举办者', '办园性质', '办学性质', '办别', '举办者类型'],
-    kind: 'code',
-    required: true,
-  },
+  { key: 'sponsor', label: '学校（机构）举办者', aliases: ['举办者', '办园性质', '办学性质', '办别', '举办者类型'], kind: 'code', required: true },
   { key: 'subsidised', label: '是否普惠性民办幼儿园', aliases: ['普惠性', '是否普惠', '普惠性民办园', '是否普惠性幼儿园'], kind: 'flag' },
-  {
-    key: 'townshipCentre',
-    label: '是否乡镇中心幼儿园',
-    aliases: ['乡镇中心园', '是否乡镇中心园', '乡镇中心幼儿园'],
-    kind: 'flag',
-    form: '基础基311',
-  },
-  {
-    key: 'urbanRural',
-    label: '学校（机构）所在地城乡类型',
-    aliases: ['城乡类型', '城乡分类代码', '城乡分类', '所在地城乡类型'],
-    kind: 'code',
-  },
+  { key: 'townshipCentre', label: '是否乡镇中心幼儿园', aliases: ['乡镇中心园', '是否乡镇中心园', '乡镇中心幼儿园'], kind: 'flag', form: '基础基311' },
+  { key: 'urbanRural', label: '学校（机构）所在地城乡类型', aliases: ['城乡类型', '城乡分类代码', '城乡分类', '所在地城乡类型'], kind: 'code' },
   { key: 'township', label: '乡镇（街道）', aliases: ['乡镇', '所在乡镇', '乡镇街道', '所属乡镇', '乡镇/街道'], kind: 'text' },
-  {
-    key: 'schedule',
-    label: '办园形式（全日制/半日制）',
-    aliases: ['办园形式', '全日制/半日制', '全日制或半日制'],
-    kind: 'code',
-    local: true,
-  },
-  {
-    key: 'classes.total',
-    label: '班数：合计',
-    aliases: ['班数', '班级数', '班数合计'],
-    kind: 'count',
-    unit: '班',
-    form: '基础基311 / 教基3101',
-  },
+  { key: 'schedule', label: '办园形式（全日制/半日制）', aliases: ['办园形式', '全日制/半日制', '全日制或半日制'], kind: 'code', local: true },
+  { key: 'classes.total', label: '班数：合计', aliases: ['班数', '班级数', '班数合计'], kind: 'count', unit: '班', form: '基础基311 / 教基3101' },
   { key: 'classes.nursery', label: '班数：托班', aliases: ['托班班数'], kind: 'count', unit: '班' },
   { key: 'classes.small', label: '班数：小班', aliases: ['小班班数'], kind: 'count', unit: '班' },
   { key: 'classes.middle', label: '班数：中班', aliases: ['中班班数'], kind: 'count', unit: '班' },
   { key: 'classes.large', label: '班数：大班', aliases: ['大班班数'], kind: 'count', unit: '班' },
-  {
-    key: 'classes.mixed',
-    label: '班数：混合班',
-    aliases: ['混龄班', '混合班', '混龄班班数', '混合班班数', '班数：混龄班'],
-    kind: 'count',
-    unit: '班',
-    local: true,
-  },
-  {
-    key: 'enrolledChildren.total',
-    label: '在园（班）人数：合计',
-    aliases: ['在园幼儿数', '在园人数', '在园幼儿', '在园幼儿：合计', '在园（班）人数', '在园幼儿总数'],
-    kind: 'count',
-    unit: '人',
-    form: '基础基311 / 教基3101',
-    required: true,
-  },
-  {
-    key: 'enrolledChildren.nursery',
-    label: '在园（班）人数：托班',
-    aliases: ['在园幼儿：托班', '托班幼儿数', '托班人数'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'enrolledChildren.small',
-    label: '在园（班）人数：小班',
-    aliases: ['在园幼儿：小班', '小班幼儿数', '小班人数'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'enrolledChildren.middle',
-    label: '在园（班）人数：中班',
-    aliases: ['在园幼儿：中班', '中班幼儿数', '中班人数'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'enrolledChildren.large',
-    label: '在园（班）人数：大班',
-    aliases: ['在园幼儿：大班', '大班幼儿数', '大班人数'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'enrolledChildren.mixed',
-    label: '在园（班）人数：混合班',
-    aliases: ['混合班幼儿数', '混龄班幼儿数', '混龄班人数'],
-    kind: 'count',
-    unit: '人',
-    local: true,
-  },
+  { key: 'classes.mixed', label: '班数：混合班', aliases: ['混龄班', '混合班', '混龄班班数', '混合班班数', '班数：混龄班'], kind: 'count', unit: '班', local: true },
+  { key: 'enrolledChildren.total', label: '在园（班）人数：合计', aliases: ['在园幼儿数', '在园人数', '在园幼儿', '在园幼儿：合计', '在园（班）人数', '在园幼儿总数'], kind: 'count', unit: '人', form: '基础基311 / 教基3101', required: true },
+  { key: 'enrolledChildren.nursery', label: '在园（班）人数：托班', aliases: ['在园幼儿：托班', '托班幼儿数', '托班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.small', label: '在园（班）人数：小班', aliases: ['在园幼儿：小班', '小班幼儿数', '小班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.middle', label: '在园（班）人数：中班', aliases: ['在园幼儿：中班', '中班幼儿数', '中班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.large', label: '在园（班）人数：大班', aliases: ['在园幼儿：大班', '大班幼儿数', '大班人数'], kind: 'count', unit: '人' },
+  { key: 'enrolledChildren.mixed', label: '在园（班）人数：混合班', aliases: ['混合班幼儿数', '混龄班幼儿数', '混龄班人数'], kind: 'count', unit: '人', local: true },
   { key: 'classesOverLimit', label: '超班额班数', aliases: ['超标班额班数', '超额班数'], kind: 'count', unit: '班', local: true },
-  {
-    key: 'staff.total',
-    label: '教职工数：合计',
-    aliases: ['教职工数', '教职工总数', '教职工'],
-    kind: 'count',
-    unit: '人',
-    form: '基础基321 / 教基4149',
-  },
+  { key: 'staff.total', label: '教职工数：合计', aliases: ['教职工数', '教职工总数', '教职工'], kind: 'count', unit: '人', form: '基础基321 / 教基4149' },
   { key: 'staff.principals', label: '教职工数：园长', aliases: ['园长', '园长数'], kind: 'count', unit: '人' },
   { key: 'staff.teachers', label: '教职工数：专任教师', aliases: ['专任教师', '专任教师数'], kind: 'count', unit: '人' },
   { key: 'staff.caregivers', label: '教职工数：保育员', aliases: ['保育员', '保育员数'], kind: 'count', unit: '人' },
@@ -153,80 +64,19 @@ export const KINDERGARTEN_FIELDS: readonly HeaderField[] = [
   { key: 'staff.administrative', label: '教职工数：行政人员', aliases: ['行政人员'], kind: 'count', unit: '人', sumsInto: 'staff.other' },
   { key: 'staff.auxiliary', label: '教职工数：教辅人员', aliases: ['教辅人员'], kind: 'count', unit: '人', sumsInto: 'staff.other' },
   { key: 'staff.workers', label: '教职工数：工勤人员', aliases: ['工勤人员'], kind: 'count', unit: '人', sumsInto: 'staff.other' },
-  {
-    key: 'certifiedPrincipals',
-    label: '持证园长数',
-    aliases: ['园长持证人数', '持有资格证的园长数'],
-    kind: 'count',
-    unit: '人',
-    local: true,
-  },
-  {
-    key: 'certifiedTeachers',
-    label: '持证专任教师数',
-    aliases: ['专任教师持证人数', '持有幼儿园教师资格证的专任教师数', '持证教师数'],
-    kind: 'count',
-    unit: '人',
-    local: true,
-  },
-  {
-    key: 'areas.building',
-    label: '校舍建筑面积（㎡）',
-    aliases: ['校舍建筑面积', '校舍建筑面积：合计', '校舍总建筑面积', '建筑面积'],
-    kind: 'area',
-    unit: '㎡',
-    form: '基础基511',
-  },
-  {
-    key: 'areas.teachingRooms',
-    label: '教学及辅助用房（㎡）',
-    aliases: ['教学及辅助用房', '教学及辅助用房面积', '校舍建筑面积：教学及辅助用房'],
-    kind: 'area',
-    unit: '㎡',
-  },
-  {
-    key: 'areas.activityRooms',
-    label: '活动室（㎡）',
-    aliases: ['活动室', '活动室面积', '教学及辅助用房：活动室'],
-    kind: 'area',
-    unit: '㎡',
-  },
+  { key: 'certifiedPrincipals', label: '持证园长数', aliases: ['园长持证人数', '持有资格证的园长数'], kind: 'count', unit: '人', local: true },
+  { key: 'certifiedTeachers', label: '持证专任教师数', aliases: ['专任教师持证人数', '持有幼儿园教师资格证的专任教师数', '持证教师数'], kind: 'count', unit: '人', local: true },
+  { key: 'areas.building', label: '校舍建筑面积（㎡）', aliases: ['校舍建筑面积', '校舍建筑面积：合计', '校舍总建筑面积', '建筑面积'], kind: 'area', unit: '㎡', form: '基础基511' },
+  { key: 'areas.teachingRooms', label: '教学及辅助用房（㎡）', aliases: ['教学及辅助用房', '教学及辅助用房面积', '校舍建筑面积：教学及辅助用房'], kind: 'area', unit: '㎡' },
+  { key: 'areas.activityRooms', label: '活动室（㎡）', aliases: ['活动室', '活动室面积', '教学及辅助用房：活动室'], kind: 'area', unit: '㎡' },
   { key: 'areas.sleepingRooms', label: '睡眠室（㎡）', aliases: ['睡眠室', '午睡室', '寝室', '睡眠室面积'], kind: 'area', unit: '㎡' },
-  {
-    key: 'areas.sportsGround',
-    label: '运动场地面积（㎡）',
-    aliases: ['运动场地面积', '占地面积：运动场地面积', '运动场地'],
-    kind: 'area',
-    unit: '㎡',
-    form: '基础基521',
-  },
-  {
-    key: 'areas.outdoorPlay',
-    label: '户外活动场地面积（㎡）',
-    aliases: ['户外活动场地面积', '户外活动场地', '户外场地面积'],
-    kind: 'area',
-    unit: '㎡',
-    local: true,
-  },
+  { key: 'areas.sportsGround', label: '运动场地面积（㎡）', aliases: ['运动场地面积', '占地面积：运动场地面积', '运动场地'], kind: 'area', unit: '㎡', form: '基础基521' },
+  { key: 'areas.outdoorPlay', label: '户外活动场地面积（㎡）', aliases: ['户外活动场地面积', '户外活动场地', '户外场地面积'], kind: 'area', unit: '㎡', local: true },
 ]
 
 /** County sheet (全县) fields for the preschool year. */
 export const PRESCHOOL_COUNTY_FIELDS: readonly HeaderField[] = [
-  {
-    key: 'agePopulation',
-    label: '3–5周岁常住人口',
-    aliases: [
-      '3-5周岁常住人口',
-      '3~5周岁常住人口',
-      '3至5周岁常住人口',
-      '三至五周岁常住人口',
-      '学前三年适龄人口',
-      '3-5岁常住人口',
-      '3–5周岁常住适龄人口',
-    ],
-    kind: 'count',
-    unit: '人',
-  },
+  { key: 'agePopulation', label: '3–5周岁常住人口', aliases: ['3-5周岁常住人口', '3~5周岁常住人口', '3至5周岁常住人口', '三至五周岁常住人口', '学前三年适龄人口', '3-5岁常住人口', '3–5周岁常住适龄人口'], kind: 'count', unit: '人' },
   { key: 'township', label: '乡镇（街道）', aliases: ['乡镇', '乡镇街道', '所属乡镇'], kind: 'text' },
 ]
 
@@ -240,24 +90,9 @@ export const SCHOOL_FIELDS: readonly HeaderField[] = [
   { key: 'township', label: '乡镇（街道）', aliases: ['乡镇', '所在乡镇', '乡镇街道'], kind: 'text' },
   { key: 'special', label: '是否特殊教育学校', aliases: ['特殊教育学校'], kind: 'flag' },
   { key: 'boarding', label: '是否寄宿制学校', aliases: ['寄宿制学校', '是否寄宿制'], kind: 'flag' },
-  {
-    key: 'stage.students',
-    label: '在校生数：合计',
-    aliases: ['在校生数', '在校学生数', '学生数', '在校生'],
-    kind: 'count',
-    unit: '人',
-    form: '基础基312 / 基础基313 / 教基3112 / 教基3115',
-    required: true,
-  },
+  { key: 'stage.students', label: '在校生数：合计', aliases: ['在校生数', '在校学生数', '学生数', '在校生'], kind: 'count', unit: '人', form: '基础基312 / 基础基313 / 教基3112 / 教基3115', required: true },
   { key: 'stage.classes', label: '班数：合计', aliases: ['班数', '教学班数', '班级数'], kind: 'count', unit: '班' },
-  {
-    key: 'stage.classesOverLimit',
-    label: '超过规定班额的班数',
-    aliases: ['超班额班数', '大班额班数'],
-    kind: 'count',
-    unit: '班',
-    local: true,
-  },
+  { key: 'stage.classesOverLimit', label: '超过规定班额的班数', aliases: ['超班额班数', '大班额班数'], kind: 'count', unit: '班', local: true },
   { key: 'stage.classBands.upTo25', label: '班额：25人及以下', aliases: ['25人及以下', '25人以下'], kind: 'count', unit: '班' },
   { key: 'stage.classBands.b26to30', label: '班额：26-30人', aliases: ['26-30人', '26～30人'], kind: 'count', unit: '班' },
   { key: 'stage.classBands.b31to35', label: '班额：31-35人', aliases: ['31-35人'], kind: 'count', unit: '班' },
@@ -269,160 +104,33 @@ export const SCHOOL_FIELDS: readonly HeaderField[] = [
   { key: 'stage.classBands.b61to65', label: '班额：61-65人', aliases: ['61-65人'], kind: 'count', unit: '班' },
   { key: 'stage.classBands.from66', label: '班额：66人及以上', aliases: ['66人及以上', '66人以上'], kind: 'count', unit: '班' },
   { key: 'stage.teachers', label: '专任教师：合计', aliases: ['专任教师', '专任教师数'], kind: 'count', unit: '人', form: '教基4155' },
-  {
-    key: 'stage.teachersByEducation.postgraduate',
-    label: '专任教师：研究生',
-    aliases: ['研究生毕业', '研究生'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'stage.teachersByEducation.doctoral',
-    label: '专任教师：博士研究生',
-    aliases: ['博士研究生', '博士'],
-    kind: 'count',
-    unit: '人',
-    sumsInto: 'stage.teachersByEducation.postgraduate',
-  },
-  {
-    key: 'stage.teachersByEducation.master',
-    label: '专任教师：硕士研究生',
-    aliases: ['硕士研究生', '硕士'],
-    kind: 'count',
-    unit: '人',
-    sumsInto: 'stage.teachersByEducation.postgraduate',
-  },
+  { key: 'stage.teachersByEducation.postgraduate', label: '专任教师：研究生', aliases: ['研究生毕业', '研究生'], kind: 'count', unit: '人' },
+  { key: 'stage.teachersByEducation.doctoral', label: '专任教师：博士研究生', aliases: ['博士研究生', '博士'], kind: 'count', unit: '人', sumsInto: 'stage.teachersByEducation.postgraduate' },
+  { key: 'stage.teachersByEducation.master', label: '专任教师：硕士研究生', aliases: ['硕士研究生', '硕士'], kind: 'count', unit: '人', sumsInto: 'stage.teachersByEducation.postgraduate' },
   { key: 'stage.teachersByEducation.bachelor', label: '专任教师：本科', aliases: ['本科毕业', '本科'], kind: 'count', unit: '人' },
   { key: 'stage.teachersByEducation.associate', label: '专任教师：专科', aliases: ['专科毕业', '专科'], kind: 'count', unit: '人' },
-  {
-    key: 'stage.teachersByEducation.highSchool',
-    label: '专任教师：高中阶段',
-    aliases: ['高中阶段毕业', '高中阶段'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'stage.teachersByEducation.belowHighSchool',
-    label: '专任教师：高中阶段以下',
-    aliases: ['高中阶段毕业以下', '高中阶段以下'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'stage.keyTeachers',
-    label: '县级及以上骨干教师',
-    aliases: [
-      '县级以上骨干教师',
-      '县级及以上骨干教师（小学）',
-      '县级及以上骨干教师（初中）',
-      '县级以上骨干教师（小学）',
-      '县级以上骨干教师（初中）',
-      '骨干教师',
-    ],
-    kind: 'count',
-    unit: '人',
-    form: '基础基411 / 教基1102',
-  },
+  { key: 'stage.teachersByEducation.highSchool', label: '专任教师：高中阶段', aliases: ['高中阶段毕业', '高中阶段'], kind: 'count', unit: '人' },
+  { key: 'stage.teachersByEducation.belowHighSchool', label: '专任教师：高中阶段以下', aliases: ['高中阶段毕业以下', '高中阶段以下'], kind: 'count', unit: '人' },
+  { key: 'stage.keyTeachers', label: '县级及以上骨干教师', aliases: ['县级以上骨干教师', '县级及以上骨干教师（小学）', '县级及以上骨干教师（初中）', '县级以上骨干教师（小学）', '县级以上骨干教师（初中）', '骨干教师'], kind: 'count', unit: '人', form: '基础基411 / 教基1102' },
   { key: 'stage.peTeachers', label: '体育专任教师', aliases: ['体育与健康', '体育', '体育教师'], kind: 'count', unit: '人' },
   { key: 'stage.musicTeachers', label: '音乐专任教师', aliases: ['音乐', '音乐教师'], kind: 'count', unit: '人' },
   { key: 'stage.artTeachers', label: '美术专任教师', aliases: ['美术', '美术教师'], kind: 'count', unit: '人' },
-  {
-    key: 'stage.artsTeachers',
-    label: '艺术（音乐、美术）专任教师',
-    aliases: ['艺术（音乐、美术）', '艺术', '艺术教师'],
-    kind: 'count',
-    unit: '人',
-  },
-  {
-    key: 'stage.certifiedTeachers',
-    label: '持有教师资格证的专任教师数',
-    aliases: ['持证专任教师数', '持证教师数'],
-    kind: 'count',
-    unit: '人',
-    local: true,
-  },
-  {
-    key: 'stage.trainedTeachers',
-    label: '近5年培训满360学时专任教师数',
-    aliases: ['5年360学时培训完成人数', '培训满360学时教师数'],
-    kind: 'count',
-    unit: '人',
-    local: true,
-  },
-  {
-    key: 'resources.teachingArea',
-    label: '教学及辅助用房面积（㎡）',
-    aliases: ['教学及辅助用房', '教学及辅助用房面积', '教学及辅助用房（计）'],
-    kind: 'area',
-    unit: '㎡',
-    form: '基础基511 / 教基5176',
-  },
-  {
-    key: 'resources.indoorSportsArea',
-    label: '室内体育用房面积（㎡）',
-    aliases: ['室内体育用房', '体育馆', '室内体育用房面积', '体育馆面积', '教学及辅助用房：室内体育用房'],
-    kind: 'area',
-    unit: '㎡',
-  },
-  {
-    key: 'resources.sportsGroundArea',
-    label: '运动场地面积（㎡）',
-    aliases: ['运动场地面积', '运动场地', '体育运动场地面积'],
-    kind: 'area',
-    unit: '㎡',
-    form: '基础基521',
-  },
-  {
-    key: 'resources.equipmentValue',
-    label: '教学仪器设备资产值（元）',
-    aliases: ['教学仪器设备资产值', '教学仪器设备值', '教学仪器设备总值', '仪器设备值'],
-    kind: 'money',
-    unit: '元',
-    defaultUnit: '万元',
-    form: '基础基522',
-  },
-  {
-    key: 'resources.multimediaRooms',
-    label: '网络多媒体教室（间）',
-    aliases: ['网络多媒体教室', '网络多媒体教室数', '多媒体教室'],
-    kind: 'count',
-    unit: '间',
-  },
-  {
-    key: 'resources.musicRooms',
-    label: '音乐专用教室（间）',
-    aliases: ['音乐专用教室', '音乐教室', '音乐专用教室数'],
-    kind: 'count',
-    unit: '间',
-    local: true,
-  },
+  { key: 'stage.artsTeachers', label: '艺术（音乐、美术）专任教师', aliases: ['艺术（音乐、美术）', '艺术', '艺术教师'], kind: 'count', unit: '人' },
+  { key: 'stage.certifiedTeachers', label: '持有教师资格证的专任教师数', aliases: ['持证专任教师数', '持证教师数'], kind: 'count', unit: '人', local: true },
+  { key: 'stage.trainedTeachers', label: '近5年培训满360学时专任教师数', aliases: ['5年360学时培训完成人数', '培训满360学时教师数'], kind: 'count', unit: '人', local: true },
+  { key: 'resources.teachingArea', label: '教学及辅助用房面积（㎡）', aliases: ['教学及辅助用房', '教学及辅助用房面积', '教学及辅助用房（计）'], kind: 'area', unit: '㎡', form: '基础基511 / 教基5176' },
+  { key: 'resources.indoorSportsArea', label: '室内体育用房面积（㎡）', aliases: ['室内体育用房', '体育馆', '室内体育用房面积', '体育馆面积', '教学及辅助用房：室内体育用房'], kind: 'area', unit: '㎡' },
+  { key: 'resources.sportsGroundArea', label: '运动场地面积（㎡）', aliases: ['运动场地面积', '运动场地', '体育运动场地面积'], kind: 'area', unit: '㎡', form: '基础基521' },
+  { key: 'resources.equipmentValue', label: '教学仪器设备资产值（元）', aliases: ['教学仪器设备资产值', '教学仪器设备值', '教学仪器设备总值', '仪器设备值'], kind: 'money', unit: '元', defaultUnit: '万元', form: '基础基522' },
+  { key: 'resources.multimediaRooms', label: '网络多媒体教室（间）', aliases: ['网络多媒体教室', '网络多媒体教室数', '多媒体教室'], kind: 'count', unit: '间' },
+  { key: 'resources.musicRooms', label: '音乐专用教室（间）', aliases: ['音乐专用教室', '音乐教室', '音乐专用教室数'], kind: 'count', unit: '间', local: true },
   { key: 'resources.musicRoomArea', label: '音乐专用教室面积（㎡）', aliases: ['音乐教室面积'], kind: 'area', unit: '㎡', local: true },
-  {
-    key: 'resources.artRooms',
-    label: '美术专用教室（间）',
-    aliases: ['美术专用教室', '美术教室', '美术专用教室数'],
-    kind: 'count',
-    unit: '间',
-    local: true,
-  },
+  { key: 'resources.artRooms', label: '美术专用教室（间）', aliases: ['美术专用教室', '美术教室', '美术专用教室数'], kind: 'count', unit: '间', local: true },
   { key: 'resources.artRoomArea', label: '美术专用教室面积（㎡）', aliases: ['美术教室面积'], kind: 'area', unit: '㎡', local: true },
 ]
 
 /** Row labels of total and statistic rows found among school rows: skipped, and the user told (SHEETS.md habit 7). */
-export const SUMMARY_ROW_LABELS: readonly string[] = [
-  '合计',
-  '总计',
-  '小计',
-  '全县',
-  '全县合计',
-  '全县平均值',
-  '平均值',
-  '平均',
-  '标准差',
-  '差异系数',
-  '全区',
-  '全市',
-]
+export const SUMMARY_ROW_LABELS: readonly string[] = ['合计', '总计', '小计', '全县', '全县合计', '全县平均值', '平均值', '平均', '标准差', '差异系数', '全区', '全市']
 
 /** Labels that start the notes under the data: stop reading there (habit 8). */
 export const NOTE_MARKERS: readonly string[] = ['注：', '注:', '说明', '填表说明', '备注']
@@ -493,24 +201,21 @@ export interface HeaderMatch {
   droppedLevels: number
 }
 
-const INDEXES = new WeakMap<readonly HeaderField[], Map<string, HeaderField>>()
+const ALIAS_INDEX = new WeakMap<readonly HeaderField[], Map<string, HeaderField>>()
 
-/** Normalised label / alias (unit dropped) → field, built once per field table. */
+/** Normalised label / alias (unit dropped) → field, built once per field table (the tables are constants). */
 function aliasIndex(fields: readonly HeaderField[]): Map<string, HeaderField> {
-  let index = INDEXES.get(fields)
+  let index = ALIAS_INDEX.get(fields)
   if (index) return index
   index = new Map<string, HeaderField>()
   for (const f of fields) {
     for (const name of [f.label, ...f.aliases]) {
       const n = normalizeHeader(name)
-      const key = n
-        .split(/:(?![^()]*\))/)
-        .map((l, i, all) => (i === all.length - 1 ? splitUnit(l).text : l))
-        .join(':')
+      const key = n.split(/:(?![^()]*\))/).map((l, i, all) => (i === all.length - 1 ? splitUnit(l).text : l)).join(':')
       if (!index.has(key)) index.set(key, f)
     }
   }
-  INDEXES.set(fields, index)
+  ALIAS_INDEX.set(fields, index)
   return index
 }
 
@@ -549,7 +254,6 @@ export function isSummaryRow(label: string): boolean {
 
 /** True when a cell starts the notes under the data (注：, 说明, 填表说明, 备注). */
 export function isNoteRow(label: string): boolean {
-  if (!/^[\s注说填备]/.test(label)) return false // the common case: not a note
   const n = label.normalize('NFKC').replace(/\s+/g, '')
   return NOTE_MARKERS.some((m) => n.startsWith(m.normalize('NFKC')))
 }

@@ -17,5 +17,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   preschool_judgements: 'preschool',
   rubric_variants: 'preschool',
   preschool_reports: 'preschool',
+  school_stage_years: 'balance',
+  school_years: 'balance',
+  county_balance_years: 'balance',
+  balance_judgements: 'balance',
   schema_migrations: 'db',
 }

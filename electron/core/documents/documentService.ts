@@ -1,6 +1,7 @@
 import { formatDocNumber } from '../../../shared/documents/docNumber'
 import { effectiveLayout } from '../../../shared/documents/effectiveLayout'
-import { DOCUMENT_STATUS_LABELS, type DocumentRecord, type DocumentSummary, type DocumentTemplate, type ExportedFile } from '../../../shared/documents/records'
+import { DOCUMENT_STATUS_LABELS, type DocumentRecord, type DocumentTemplate, type ExportedFile } from '../../../shared/documents/records'
+import type { DocumentPage } from '../../../shared/documents/search'
 import { signingProblems } from '../../../shared/documents/signing'
 import { documentFileBase, safeFileName } from '../../../shared/format/fileName'
 import type { DocumentContent, DocumentFormat, DocumentKind } from '../../../shared/documents/types'
@@ -25,9 +26,10 @@ export function templates(): DocumentTemplate[] {
   return listTemplates()
 }
 
-export function list(ws: Workspace, filter: repo.DocumentFilter): DocumentSummary[] {
+/** One page of the filtered, sorted list with the total count; an empty page before the database exists. */
+export function list(ws: Workspace, filter: repo.DocumentFilter): DocumentPage {
   const db = ws.dbIfExists()
-  return db ? repo.listDocuments(db, filter) : []
+  return db ? repo.listDocuments(db, filter) : { items: [], total: 0, page: 1, pageSize: filter.pageSize ?? 20, highlights: [] }
 }
 
 export function get(ws: Workspace, id: number): DocumentRecord {

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { InputOf } from '../../../shared/contract'
-import type { DocumentRecord, DocumentSummary, DocumentTemplate, NumberSeries, RegisterEntry } from '../../../shared/documents/records'
+import type { DocumentRecord, DocumentTemplate, NumberSeries, RegisterEntry } from '../../../shared/documents/records'
+import type { DocumentListItem } from '../../../shared/documents/search'
 import { call } from '../api/client'
 import type { OutputFile } from '../../../shared/files/types'
 import { deliverOutputFile } from '../api/download'
@@ -11,7 +12,10 @@ import { JobCancelledError, useJobsStore } from './jobs'
 export const useDocumentsStore = defineStore('documents', () => {
   const series = ref<NumberSeries[]>([])
   const templates = ref<DocumentTemplate[]>([])
-  const list = ref<DocumentSummary[]>([])
+  /** The list page's current page, the number of all matches and the spellings to highlight. */
+  const list = ref<DocumentListItem[]>([])
+  const listTotal = ref(0)
+  const listHighlights = ref<string[]>([])
   const register = ref<RegisterEntry[]>([])
 
   async function loadSeries(): Promise<NumberSeries[]> {
@@ -21,8 +25,12 @@ export const useDocumentsStore = defineStore('documents', () => {
   async function loadTemplates(): Promise<void> {
     if (!templates.value.length) templates.value = await call('documents.templates', {})
   }
+  /** Loads one page of the list (filters, query, order, paging are all the server's). */
   async function search(filter: InputOf<'documents.list'>): Promise<void> {
-    list.value = await call('documents.list', filter)
+    const page = await call('documents.list', filter)
+    list.value = page.items
+    listTotal.value = page.total
+    listHighlights.value = page.highlights
   }
   async function loadRegister(year: number, seriesId?: number): Promise<void> {
     register.value = await call('numbers.register', { year, seriesId })
@@ -54,5 +62,5 @@ export const useDocumentsStore = defineStore('documents', () => {
   const voidNumber = (input: InputOf<'numbers.void'>) => call('numbers.void', input)
   const record = (input: InputOf<'numbers.record'>) => call('numbers.record', input)
 
-  return { series, templates, list, register, loadSeries, loadTemplates, search, loadRegister, get, create, save, sign, markPrinted, returnForEdit, revise, duplicate, remove, exportDocx, exportRegister, saveSeries, reserve, voidNumber, record }
+  return { series, templates, list, listTotal, listHighlights, register, loadSeries, loadTemplates, search, loadRegister, get, create, save, sign, markPrinted, returnForEdit, revise, duplicate, remove, exportDocx, exportRegister, saveSeries, reserve, voidNumber, record }
 })

@@ -140,7 +140,7 @@ describe('documents: search', () => {
     const b = await call('documents.create', { templateKey: 'report' })
     await call('documents.save', saveInput(b, series.id, { title: '关于义务教育优质均衡发展情况的报告', signedDate: '2024-09-01', body: [{ level: 0, text: '差异系数均达到要求。' }] }))
 
-    const titles = async (filter: object) => (await call('documents.list', { query: '', ...filter })).map((d: any) => d.title)
+    const titles = async (filter: object) => (await call('documents.list', { query: '', ...filter })).items.map((d: any) => d.title)
     expect(await titles({ query: '食品安全' })).toEqual(['关于开展春季开学专项督导的通知'])
     expect(await titles({ query: '均衡' })).toEqual(['关于义务教育优质均衡发展情况的报告'])
     expect(await titles({ query: '督' })).toHaveLength(2)

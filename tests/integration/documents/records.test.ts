@@ -340,14 +340,14 @@ describe('search uses the full-text index', () => {
       prepared.push(sql)
       return original(sql)
     }) as typeof db.prepare)
-    expect((await call('documents.list', { query: '食品安全' })).map((d: any) => d.id)).toEqual([doc.id])
-    const ftsSql = prepared.find((s) => s.includes('FROM documents d'))!
+    expect((await call('documents.list', { query: '食品安全' })).items.map((d: any) => d.id)).toEqual([doc.id])
+    const ftsSql = prepared.find((s) => s.includes('documents_fts MATCH'))!
     expect(ftsSql).toContain('documents_fts MATCH')
     expect(ftsSql).not.toContain('LIKE')
     const plan = (original(`EXPLAIN QUERY PLAN ${ftsSql}`).all('"食品安全"') as { detail: string }[]).map((r) => r.detail).join('\n')
     expect(plan).toMatch(/VIRTUAL TABLE INDEX/)
     prepared.length = 0
-    expect((await call('documents.list', { query: '食品' })).map((d: any) => d.id)).toEqual([doc.id])
+    expect((await call('documents.list', { query: '食品' })).items.map((d: any) => d.id)).toEqual([doc.id])
     expect(prepared.find((s) => s.includes('FROM documents d'))).toContain('LIKE')
     spy.mockRestore()
   })

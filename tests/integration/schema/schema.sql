@@ -4,8 +4,29 @@ CREATE UNIQUE INDEX doc_numbers_document ON doc_numbers (document_id) WHERE docu
 -- index document_history_document
 CREATE INDEX document_history_document ON document_history (document_id);
 
+-- index documents_effective_year
+CREATE INDEX documents_effective_year ON documents (coalesce(year, CAST(substr(json_extract(content, '$.signedDate'), 1, 4) AS INTEGER)));
+
+-- index documents_kind
+CREATE INDEX documents_kind ON documents (kind);
+
+-- index documents_number_order
+CREATE INDEX documents_number_order ON documents (year, series_id, CAST(substr(doc_number, instr(doc_number, '〕') + 1) AS INTEGER), id);
+
+-- index documents_series
+CREATE INDEX documents_series ON documents (series_id);
+
+-- index documents_signed_date
+CREATE INDEX documents_signed_date ON documents (json_extract(content, '$.signedDate'), id);
+
 -- index documents_status
 CREATE INDEX documents_status ON documents (status);
+
+-- index documents_status_order
+CREATE INDEX documents_status_order ON documents ((CASE status WHEN 'draft' THEN 0 WHEN 'signed' THEN 1 WHEN 'printed' THEN 2 ELSE 3 END), updated_at, id);
+
+-- index documents_updated
+CREATE INDEX documents_updated ON documents (updated_at, id);
 
 -- index documents_year
 CREATE INDEX documents_year ON documents (year, series_id);
@@ -18,6 +39,31 @@ CREATE UNIQUE INDEX institutions_name ON institutions (kind, name) WHERE code IS
 
 -- index kindergarten_years_year
 CREATE INDEX kindergarten_years_year ON kindergarten_years (stat_year);
+
+-- index school_stage_years_year
+CREATE INDEX school_stage_years_year ON school_stage_years (stat_year);
+
+-- index school_years_year
+CREATE INDEX school_years_year ON school_years (stat_year);
+
+-- table balance_judgements
+CREATE TABLE balance_judgements (
+  stat_year  INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  item_key   TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('met','partlyMet','notMet')),
+  note       TEXT NOT NULL DEFAULT '',
+  evidence   TEXT NOT NULL DEFAULT '[]',
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (stat_year, item_key)
+);
+
+-- table county_balance_years
+CREATE TABLE county_balance_years (
+  stat_year  INTEGER PRIMARY KEY CHECK (stat_year BETWEEN 1949 AND 2100),
+  figures    TEXT NOT NULL DEFAULT '{}',
+  source     TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
 
 -- table county_preschool_years
 CREATE TABLE county_preschool_years (
@@ -71,7 +117,6 @@ CREATE TABLE documents (
   doc_number    TEXT NOT NULL DEFAULT '',
   year          INTEGER,
   content       TEXT NOT NULL,
-  search_text   TEXT NOT NULL DEFAULT '',
   revision      INTEGER NOT NULL DEFAULT 1,
   revision_of   INTEGER REFERENCES documents(id),
   superseded_by INTEGER REFERENCES documents(id),
@@ -83,8 +128,8 @@ CREATE TABLE documents (
 
 -- table documents_fts
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-  doc_number, title, search_text,
-  content = 'documents', content_rowid = 'id', tokenize = 'trigram'
+  doc_number, title, body,
+  content = '', contentless_delete = 1, tokenize = 'trigram'
 );
 
 -- table documents_fts_config
@@ -94,7 +139,7 @@ CREATE TABLE 'documents_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'documents_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 
 -- table documents_fts_docsize
-CREATE TABLE 'documents_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'documents_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 
 -- table documents_fts_idx
 CREATE TABLE 'documents_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
@@ -182,6 +227,28 @@ CREATE TABLE schema_migrations (
     applied_at TEXT NOT NULL
   );
 
+-- table school_stage_years
+CREATE TABLE school_stage_years (
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  stat_year      INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  stage          TEXT NOT NULL CHECK (stage IN ('小学','初中','高中')),
+  students       INTEGER NOT NULL CHECK (students >= 0),
+  figures        TEXT NOT NULL,
+  source         TEXT NOT NULL DEFAULT '',
+  updated_at     TEXT NOT NULL,
+  PRIMARY KEY (institution_id, stat_year, stage)
+);
+
+-- table school_years
+CREATE TABLE school_years (
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  stat_year      INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  resources      TEXT NOT NULL DEFAULT '{}',
+  source         TEXT NOT NULL DEFAULT '',
+  updated_at     TEXT NOT NULL,
+  PRIMARY KEY (institution_id, stat_year)
+);
+
 -- trigger documents_frozen
 CREATE TRIGGER documents_frozen BEFORE UPDATE OF content, title, kind, format, doc_number ON documents
 WHEN old.status = 'printed' BEGIN
@@ -190,18 +257,18 @@ END;
 
 -- trigger documents_fts_delete
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-  INSERT INTO documents_fts (documents_fts, rowid, doc_number, title, search_text) VALUES ('delete', old.id, old.doc_number, old.title, old.search_text);
+  DELETE FROM documents_fts WHERE rowid = old.id;
 END;
 
 -- trigger documents_fts_insert
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-  INSERT INTO documents_fts (rowid, doc_number, title, search_text) VALUES (new.id, new.doc_number, new.title, new.search_text);
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering')));
 END;
 
 -- trigger documents_fts_update
-CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, search_text ON documents BEGIN
-  INSERT INTO documents_fts (documents_fts, rowid, doc_number, title, search_text) VALUES ('delete', old.id, old.doc_number, old.title, old.search_text);
-  INSERT INTO documents_fts (rowid, doc_number, title, search_text) VALUES (new.id, new.doc_number, new.title, new.search_text);
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content ON documents BEGIN
+  DELETE FROM documents_fts WHERE rowid = old.id;
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering')));
 END;
 
 -- trigger documents_signed_locked

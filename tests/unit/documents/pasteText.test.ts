@@ -342,3 +342,35 @@ describe('parsePastedText, other sources', () => {
     expect(Object.keys(block).sort()).toEqual(['level', 'text'])
   })
 })
+
+describe('numbers typed from Word’s symbol menu (⑴⑵⑶, ①②③)', () => {
+  const parenthesized = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2474 + i))
+  const circled = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))
+
+  it.each([...parenthesized, ...circled])('%s at a line start is level 4 with the number dropped', (glyph) => {
+    expect(detectNumbering(`${glyph}成立工作专班。`)).toEqual({ level: 4, text: '成立工作专班。' })
+    expect(detectNumbering(`${glyph} 成立工作专班。`)).toEqual({ level: 4, text: '成立工作专班。' })
+  })
+
+  it('⒈–⒛ are level 3', () => {
+    expect(detectNumbering('⒈强化领导，统一思想。')).toEqual({ level: 3, text: '强化领导，统一思想。' })
+    expect(detectNumbering('⒛其他工作。')).toEqual({ level: 3, text: '其他工作。' })
+  })
+
+  it('a pasted list of ⑴ items becomes level-4 paragraphs printed （1）（2）（3）', () => {
+    const blocks = parsePastedText('1.加强组织领导。\n⑴成立工作专班。\n⑵明确责任分工，\n落实到人。\n⑶建立工作台账。\n①按月报送进度。')
+    expect(blocks).toEqual([
+      { level: 3, text: '加强组织领导。' },
+      { level: 4, text: '成立工作专班。' },
+      { level: 4, text: '明确责任分工，落实到人。' },
+      { level: 4, text: '建立工作台账。' },
+      { level: 4, text: '按月报送进度。' },
+    ])
+    expect(blocks.every((b) => !/[\u2460-\u249B]/.test(b.text))).toBe(true)
+    expect(numberBlocks(blocks).map((b) => b.label)).toEqual(['1.', '（1）', '（2）', '（3）', '（4）'])
+  })
+
+  it('leaves the glyphs inside a sentence alone', () => {
+    expect(parsePastedText('按照要求⑴完成自查。')).toEqual([{ level: 0, text: '按照要求⑴完成自查。' }])
+  })
+})

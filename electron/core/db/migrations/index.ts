@@ -3,7 +3,9 @@ import m0002 from './0002_documents'
 import m0003 from './0003_font_profile'
 import m0004 from './0004_signed_lock'
 import m0005 from './0005_institutions_preschool'
-import m0006 from './0006_preschool_report'
+import m0006 from './0006_balance'
+import m0007 from './0007_document_search'
+import m0008 from './0008_preschool_report'
 
 import type Database from 'better-sqlite3'
 
@@ -27,5 +29,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: '0003_font_profile', sql: m0003 },
   { version: 4, name: '0004_signed_lock', sql: m0004 },
   { version: 5, name: '0005_institutions_preschool', sql: m0005 },
-  { version: 6, name: '0006_preschool_report', sql: m0006 },
+  { version: 6, name: '0006_balance', sql: m0006 },
+  { version: 7, name: '0007_document_search', sql: m0007 },
+  { version: 8, name: '0008_preschool_report', sql: m0008 },
 ]

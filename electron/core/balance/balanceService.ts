@@ -1,0 +1,169 @@
+import balanceRubricJson from '../../../seeds/rubrics/balanced-development-2017.json'
+import { summarizeClassBands } from '../../../shared/balance/classBands'
+import type { BalanceSchoolRow, BalanceTrendPoint, BalanceYearView } from '../../../shared/balance/dashboard'
+import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance, type BalanceEvaluation } from '../../../shared/balance/evaluateBalance'
+import { balanceSettings } from '../../../shared/balance/indicators'
+import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
+import type { BalanceSchoolYear, SchoolStageFigures, Stage } from '../../../shared/balance/types'
+import type { Judgement } from '../../../shared/rubrics/evaluate'
+import { parseRubric } from '../../../shared/rubrics/rubric'
+import type { Rubric } from '../../../shared/rubrics/rubricSchema'
+import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
+import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
+import { UserError } from '../errors'
+import { exportBlocksDocx } from '../export/docx/blockWriter'
+import { getOffice } from '../office/officeService'
+import { cvChart } from './reportCharts'
+import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
+import type { Workspace } from '../workspace'
+import * as repo from './balanceRepository'
+
+let bundled: Rubric | null = null
+/** The bundled 优质均衡 rubric (seeds/rubrics/balanced-development-2017.json), parsed and checked once. */
+export function bundledBalanceRubric(): Rubric {
+  if (!bundled) {
+    const r = parseRubric(balanceRubricJson, BALANCE_FORMULAS)
+    if (!r.ok) throw new Error(`内置指标体系无效：${r.errors.join('；')}`)
+    bundled = r.rubric
+  }
+  return bundled
+}
+
+/**
+ * The schools of a year as the pure evaluation takes them: each school's stored 学段 figures (班额 bands
+ * turned into 班数 and classes over the rubric's limit, 小学 45 / 初中 50) and its whole-school
+ * resources, with the registry's 办学类型, 乡镇, 城乡 and flags. Sources: institution id → per 学段 row source.
+ */
+export function schoolsOfYear(ws: Workspace, year: number, rubric: Rubric): { schools: BalanceSchoolYear[]; sources: Record<string, string[]> } {
+  const db = ws.db()
+  const settings = balanceSettings(rubric)
+  const byId = new Map<number, BalanceSchoolYear>()
+  const sources: Record<string, string[]> = {}
+  const institutions = new Map(listInstitutions(db, 'school').map((i) => [i.id, i]))
+  const order: Record<string, number> = { 小学: 0, 初中: 1, 高中: 2 }
+  for (const s of repo.stageYears(db, year).sort((a, b) => order[a.figures.stage] - order[b.figures.stage])) {
+    const inst = institutions.get(s.institutionId)
+    if (!inst) continue
+    let school = byId.get(s.institutionId)
+    if (!school) {
+      school = {
+        id: String(inst.id),
+        name: inst.name,
+        institutionType: inst.institutionType,
+        township: inst.township,
+        urbanRural: inst.urbanRural,
+        special: (inst.attributes.special as boolean | null | undefined) ?? null,
+        boarding: (inst.attributes.boarding as boolean | null | undefined) ?? null,
+        stages: [],
+        resources: {},
+      }
+      byId.set(s.institutionId, school)
+    }
+    const f: SchoolStageFigures & { classBands?: Record<string, number | null> } = { ...s.figures }
+    if (f.classBands && f.stage !== '高中') {
+      const sum = summarizeClassBands(f.classBands, settings.classSizeLimits[f.stage])
+      f.classes ??= sum.classes
+      f.classesOverLimit ??= sum.overLimit
+    }
+    school.stages.push(f)
+    ;(sources[school.id] ??= []).push(`${f.stage}：${s.source}`)
+  }
+  for (const r of repo.schoolYears(db, year)) {
+    const school = byId.get(r.institutionId)
+    if (!school) continue
+    school.resources = r.resources
+    if (r.source) sources[school.id].push(`全校共用资源：${r.source}`)
+  }
+  const schools = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+  return { schools, sources }
+}
+
+/** Evaluates one year from the stored data (the computation itself is pure: shared/balance). */
+export function evaluateYear(ws: Workspace, year: number): { evaluation: BalanceEvaluation; rubric: Rubric; judgements: Record<string, Judgement>; schools: BalanceSchoolYear[]; sources: Record<string, string[]> } {
+  const db = ws.db()
+  const rubric = bundledBalanceRubric()
+  const { schools, sources } = schoolsOfYear(ws, year, rubric)
+  const { source: _s, ...county } = repo.countyBalanceYear(db, year)
+  void _s
+  const judgements = repo.balanceJudgements(db, year)
+  return { evaluation: evaluateBalance(schools, county, rubric, judgements), rubric, judgements, schools, sources }
+}
+
+/** The JSON of `balance indicators --year Y --json` (issue 12 shape). */
+export function indicatorsJson(ws: Workspace, year: number) {
+  return balanceIndicatorsJson(evaluateYear(ws, year).evaluation)
+}
+
+/** Everything the 优质均衡 screens show for a year. */
+export function yearView(ws: Workspace, year: number): BalanceYearView {
+  const db = ws.db()
+  const { evaluation, rubric, judgements, schools, sources } = evaluateYear(ws, year)
+  const { source: countySource, ...county } = repo.countyBalanceYear(db, year)
+  const rows: BalanceSchoolRow[] = schools.map((s) => ({ institutionId: Number(s.id), name: s.name, institutionType: s.institutionType ?? null, township: s.township ?? null, stages: s.stages.map((x) => x.stage), resources: s.resources, sources: sources[s.id] ?? [] }))
+  return {
+    year,
+    years: repo.balanceYears(db),
+    rubric: { id: rubric.id, version: rubric.version, name: rubric.name },
+    evaluation,
+    judgements,
+    county,
+    countySource,
+    schools: rows,
+    tables: (['小学', '初中'] as Stage[]).map((st) => cvTable(evaluation, rubric, st)).filter((t) => t !== null),
+    problems: balanceProblemSentences(evaluation, rubric),
+  }
+}
+
+/** Per stored year (oldest first): per 学段 the seven 差异系数 and how many school parts passed. */
+export function trend(ws: Workspace): BalanceTrendPoint[] {
+  return repo
+    .balanceYears(ws.db())
+    .reverse()
+    .map((year) => {
+      const ev = evaluateYear(ws, year).evaluation
+      return {
+        year,
+        stages: ev.stages.map((s) => ({ stage: s.stage, verdict: s.verdict, schools: s.schools, schoolsMet: s.schoolsMet, cv: Object.fromEntries(ev.cv.filter((c) => c.stage === s.stage).map((c) => [c.indicator, c.value])) })),
+      }
+    })
+}
+
+/** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the rubric */
+export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
+  const item = bundledBalanceRubric().items.find((i) => i.key === itemKey)
+  if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
+  const db = ws.db()
+  db.transaction(() => repo.saveBalanceJudgement(db, year, itemKey, j))()
+  return j
+}
+
+/** A school's registry entry (for its page). @throws UserError when unknown */
+export function schoolInstitution(ws: Workspace, institutionId: number) {
+  const inst = getInstitution(ws.db(), institutionId)
+  if (!inst || inst.kind !== 'school') throw new UserError('没有这所学校', 'institutionId')
+  return inst
+}
+
+/**
+ * The 自评报告 of a year as print blocks (composeBalanceReport, shared/balance/reportBlocks.ts) with the
+ * 差异系数 charts drawn by ECharts (SVG) and rasterised by resvg (PNG stand-in). The county name comes from
+ * the office profile (所属县（区）). The preview and the .docx are made from these same blocks.
+ * @throws UserError when the year has no school data
+ */
+export function reportBlocks(ws: Workspace, year: number): { title: string; blocks: PrintBlock[] } {
+  const { evaluation, rubric } = evaluateYear(ws, year)
+  if (evaluation.schools.length === 0) throw new UserError(`${year}年还没有义务教育学校数据，请先导入`, 'year')
+  const county = getOffice(ws)?.county?.trim() || '本县'
+  const charts: Partial<Record<Stage, ImageSpec>> = {}
+  for (const st of ['小学', '初中'] as Stage[]) {
+    const c = cvChart(evaluation, st)
+    if (c) charts[st] = { format: 'svg', data: Buffer.from(c.svg).toString('base64'), fallbackPng: c.png.toString('base64'), widthMm: 150, heightMm: 75 }
+  }
+  return { title: `${county}县域义务教育优质均衡发展督导评估自评报告`, blocks: composeBalanceReport({ county, year, evaluation, rubric, charts }) }
+}
+
+/** The 自评报告 of a year as .docx bytes, written by the block .docx writer of the document engine. */
+export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: Buffer; fileName: string }> {
+  const { title, blocks } = reportBlocks(ws, year)
+  return { bytes: await exportBlocksDocx(blocks, { title }), fileName: `${title}（${year}年）.docx` }
+}

@@ -1,0 +1,191 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { BalanceImportPreview } from '../../../shared/contract/balance'
+import { BALANCE_INDICATORS } from '../../../shared/balance/indicators'
+import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
+import { fileStore } from '../files/fileStore'
+import { importCheck, importCommit } from '../imports/importSession'
+import { getInstitution } from '../institutions/institutionRepository'
+import { defineModule } from '../module'
+import type { Workspace } from '../workspace'
+import { balanceImporter } from './balanceImporter'
+import { balanceYears, countyBalanceYear, schoolYears, stageYears } from './balanceRepository'
+import * as service from './balanceService'
+import { balanceWorkbook } from './templateWorkbook'
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Where a judged item's evidence files live inside the data folder. */
+export function balanceEvidenceDir(ws: Workspace, year: number, itemKey: string): string {
+  return join(ws.dataDir, 'evidence', 'balance', String(year), itemKey.replace(/[^A-Za-z0-9_-]/g, '_'))
+}
+
+/** The stored figures as the template workbook (all years, or one): one row per school part, resources on the school's first row. */
+async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
+  const db = ws.db()
+  const years = year ? [year] : balanceYears(db).reverse()
+  const order: Record<string, number> = { 小学: 0, 初中: 1, 高中: 2 }
+  const parts = years.flatMap((y) => {
+    const resources = new Map(schoolYears(db, y).map((r) => [r.institutionId, r.resources]))
+    const seen = new Set<number>()
+    return stageYears(db, y)
+      .map((s) => ({ s, inst: getInstitution(db, s.institutionId) }))
+      .sort((a, b) => (a.inst?.name ?? '').localeCompare(b.inst?.name ?? '', 'zh-CN') || order[a.s.figures.stage] - order[b.s.figures.stage])
+      .map(({ s, inst }) => {
+        const first = !seen.has(s.institutionId)
+        seen.add(s.institutionId)
+        return { statYear: y, institution: inst, name: inst?.name ?? '', figures: s.figures, resources: first ? resources.get(s.institutionId) ?? null : null }
+      })
+  })
+  const counties = years.map((y) => {
+    const { source: _s, ...c } = countyBalanceYear(db, y)
+    void _s
+    return c
+  })
+  return balanceWorkbook({ parts, counties })
+}
+
+const STATUS: Record<string, string> = { met: '达标', notMet: '未达标', noData: '无数据', judged: '评定' }
+const fmt = (x: number | null, d: number) => (x === null ? '无数据' : x.toFixed(d))
+
+/** 义务教育优质均衡: school figures per 学段, import, the seven indicators, 差异系数, plans, checklist. */
+export const balanceModule = defineModule({
+  name: 'balance',
+  handlers: (ws) => ({
+    'balance.template': async () => fileStore(ws).stash({ fileName: '义务教育优质均衡数据导入模板.xlsx', mimeType: XLSX_MIME, data: await balanceWorkbook() }),
+    'balance.export': async ({ year }) =>
+      fileStore(ws).stash({ fileName: year ? `义务教育学校数据-${year}年.xlsx` : '义务教育学校数据.xlsx', mimeType: XLSX_MIME, data: await exportWorkbook(ws, year) }),
+    'balance.importCheck': async ({ file, year }): Promise<BalanceImportPreview> => {
+      const importer = balanceImporter({ fallbackYear: year })
+      const preview = await importCheck(ws, importer, file)
+      return { ...preview, years: importer.state.years }
+    },
+    'balance.importCommit': ({ token }) => importCommit(ws, balanceImporter(), token),
+    'balance.indicators': ({ year }) => service.indicatorsJson(ws, year),
+    'balance.report': async ({ year }) => {
+      const { bytes, fileName } = await service.reportDocx(ws, year)
+      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data: bytes })
+    },
+    'balance.reportBlocks': ({ year }) => service.reportBlocks(ws, year),
+    'balance.view': ({ year }) => {
+      const db = ws.dbIfExists()
+      if (!db) return null
+      const y = year ?? balanceYears(db)[0]
+      return y === undefined ? null : service.yearView(ws, y)
+    },
+    'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
+    'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
+      const dir = balanceEvidenceDir(ws, year, itemKey)
+      const added: string[] = []
+      for (const ref of addFiles) {
+        const input = fileStore(ws).resolveInput(ref)
+        mkdirSync(dir, { recursive: true })
+        const name = basename(input.name).replace(/[\\/:*?"<>|]/g, '_')
+        copyFileSync(input.path, join(dir, name))
+        fileStore(ws).release(ref.fileId)
+        added.push(name)
+      }
+      return service.judge(ws, year, itemKey, { status, note, evidence: [...new Set([...evidence, ...added])] })
+    },
+  }),
+  commands: {
+    'balance template': {
+      usage: 'balance template --out 文件.xlsx [--force]',
+      summary: '生成义务教育优质均衡数据导入模板',
+      options: { out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ values, call, saveOutput }) {
+        const out = requireOut(values.out, '.xlsx')
+        const written = await saveOutput(await call('balance.template', {}), out, values.force === true)
+        return { data: { file: written }, text: `已生成导入模板：${written}` }
+      },
+    },
+    'balance export': {
+      usage: 'balance export [--year 年度] --out 文件.xlsx [--force]',
+      summary: '把已导入的义务教育学校数据导出为导入模板格式',
+      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ values, call, saveOutput }) {
+        const out = requireOut(values.out, '.xlsx')
+        const written = await saveOutput(await call('balance.export', { year: yearOption(values.year) }), out, values.force === true)
+        return { data: { file: written }, text: `已导出：${written}` }
+      },
+    },
+    'balance import': {
+      usage: 'balance import <文件.xlsx> [--year 年度] [--check]',
+      summary: '检查并导入义务教育学校数据（每个学段一行；有错误时不写入任何数据；--check 只检查）',
+      options: { year: { type: 'string' }, check: { type: 'boolean' } },
+      async run({ positionals, values, call, inputFile }) {
+        const path = positionals[0]
+        if (!path) throw new CliError('请给出要导入的文件，例如：balance import 学校.xlsx')
+        const file = inputFile(path)
+        const preview = await call('balance.importCheck', { file: { fileId: file.fileId }, year: yearOption(values.year) })
+        const lines = [
+          `读取 ${preview.rowsRead} 行，可导入 ${preview.rowsAccepted} 行；年度：${preview.years.join('、') || '无'}`,
+          ...preview.problems.map((p) => `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`),
+          ...preview.warnings.map((w) => `提示：${w}`),
+        ]
+        if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
+        if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
+        const result = await call('balance.importCommit', { token: preview.token })
+        return { data: { ...result, years: preview.years, problems: [], warnings: preview.warnings }, text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n') }
+      },
+    },
+    'balance report': {
+      usage: 'balance report --year 年度 --out 文件.docx [--force]',
+      summary: '生成县域义务教育优质均衡发展督导评估自评报告（Word）',
+      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
+      async run({ values, call, saveOutput }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        const out = requireOut(values.out, '.docx')
+        const written = await saveOutput(await call('balance.report', { year }), out, values.force === true)
+        return { data: { file: written }, text: `已生成自评报告：${written}` }
+      },
+    },
+    'balance indicators': {
+      usage: 'balance indicators --year 年度 [--json]',
+      summary: '计算义务教育优质均衡：每校七项指标、各学段差异系数、未达标学校需补足的数量',
+      options: { year: { type: 'string' } },
+      async run({ values, call }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        const data = await call('balance.indicators', { year })
+        const view = await call('balance.view', { year })
+        const ev = view!.evaluation
+        const names: Record<string, string> = Object.fromEntries(view!.tables.flatMap((t) => t.columns.map((c) => [c.key, c.name])))
+        const short = ['高学历教师', '骨干教师', '体艺教师', '教学用房', '体育场馆', '仪器设备', '多媒体教室']
+        const lines: string[] = [`${year}年 义务教育优质均衡（${data.rubric.id} ${data.rubric.version}）：${STATUS[data.verdict]}`]
+        for (const stage of ['小学', '初中'] as const) {
+          const parts = ev.schools.filter((s) => s.stage === stage)
+          if (parts.length === 0) continue
+          const st = ev.stages.find((s) => s.stage === stage)
+          lines.push('', `【${stage}】${st ? `${STATUS[st.verdict]}，${st.schoolsMet}/${st.schools} 所学校资源配置达标` : ''}`)
+          lines.push(`学校\t在校生\t${short.join('\t')}\t达标项\t结论`)
+          for (const s of parts) {
+            if (s.excluded) {
+              lines.push(`${s.name}\t${s.students}\t（${s.excluded}）`)
+              continue
+            }
+            const cells = BALANCE_INDICATORS.map((k) => {
+              const i = s.indicators[k]
+              return `${i.display}${i.met === true ? '✓' : i.met === false ? '✗' : ''}`
+            })
+            lines.push(`${s.name}\t${s.students}\t${cells.join('\t')}\t${s.metCount}/7\t${STATUS[s.verdict]}`)
+          }
+          lines.push(`差异系数（上限 ${stage === '小学' ? '0.50' : '0.45'}，按在校生加权）：`)
+          for (const c of ev.cv.filter((x) => x.stage === stage)) {
+            const left = c.detail.excluded.length ? `（${c.detail.excluded.length}所缺数未计入）` : ''
+            lines.push(`  ${names[c.indicator] ?? c.indicator}：${c.display} ${STATUS[c.status]}${left}`)
+            if (c.plan && c.plan.steps.length) lines.push(`    改进：${c.plan.steps.map((p) => `${p.name} +${p.add}${c.plan!.unit}`).join('；')} → ${fmt(c.plan.after, 3)}${c.plan.reached ? '' : `（${c.plan.reason ?? '仍未达到'}）`}`)
+          }
+          for (const s of parts.filter((p) => p.verdict === 'notMet' && p.plan)) {
+            lines.push(`  ${s.name} 需补足：${s.plan!.steps.map((p) => `${p.amountName} ${p.add}${p.unit}${p.target === 'floor' ? '（达到标准的85%）' : ''}`).join('；')}`)
+          }
+        }
+        lines.push('', '县级指标：')
+        for (const i of data.checklist) lines.push(`  ${i.name}：${i.display} ${i.status === 'judged' ? '' : STATUS[i.status]}`)
+        return { data, text: lines.join('\n') }
+      },
+    },
+  },
+})

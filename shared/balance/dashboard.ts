@@ -1,0 +1,40 @@
+/**
+ * What the 优质均衡 screens receive for a year (channel balance.view) and the trend over years.
+ */
+import type { BalanceEvaluation } from './evaluateBalance'
+import type { CvTable } from './report'
+import type { BalanceCountyYear, PartStage, SchoolResources } from './types'
+import type { Judgement, Verdict } from '../rubrics/evaluate'
+
+/** A school of the year as imported: registry fields, its 学段 and whole-school resources, where each came from. */
+export interface BalanceSchoolRow {
+  institutionId: number
+  name: string
+  institutionType: string | null
+  township: string | null
+  stages: PartStage[]
+  resources: SchoolResources
+  /** `小学：文件 / 工作表 第 N 行` …: every figure traceable to its row */
+  sources: string[]
+}
+
+export interface BalanceYearView {
+  year: number
+  /** years with data, newest first */
+  years: number[]
+  rubric: { id: string; version: string; name: string }
+  evaluation: BalanceEvaluation
+  judgements: Record<string, Judgement>
+  county: BalanceCountyYear
+  countySource: string
+  schools: BalanceSchoolRow[]
+  /** per 学段: the seven indicators per school with 全县平均值 / 标准差 / 差异系数 rows */
+  tables: CvTable[]
+  /** 存在的问题, pre-filled from the failures and the plans */
+  problems: string[]
+}
+
+export interface BalanceTrendPoint {
+  year: number
+  stages: Array<{ stage: string; verdict: Verdict; schools: number; schoolsMet: number; cv: Record<string, number | null> }>
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { sampleCounty } from '../helpers/balanceWorkbooks'
+import { openApp, type E2eApp } from './harness'
+
+let app: E2eApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+/** The sample county written as a hand-made sheet in the template's words (header row 1, no template needed). */
+async function workbook(): Promise<string> {
+  const wb = new ExcelJS.Workbook()
+  const s = wb.addWorksheet('学校')
+  const cols: Array<[string, (p: ReturnType<typeof sampleCounty>[number]) => unknown]> = [
+    ['统计年度', () => 2024],
+    ['学校标识码', (p) => p.code],
+    ['学校（机构）名称', (p) => p.name],
+    ['学校（机构）办学类型', (p) => p.type],
+    ['学段', (p) => p.stage],
+    ['乡镇（街道）', (p) => p.township],
+    ['在校生数：合计', (p) => p.students],
+    ['班数：合计', (p) => p.classes],
+    ['专任教师：合计', (p) => p.teachers],
+    ['专任教师：研究生', (p) => p.postgraduate],
+    ['专任教师：本科', (p) => p.bachelor],
+    ['专任教师：专科', (p) => p.associate],
+    ['县级及以上骨干教师', (p) => p.keyTeachers],
+    ['体育专任教师', (p) => p.pe],
+    ['音乐专任教师', (p) => p.music],
+    ['美术专任教师', (p) => p.art],
+    ['教学及辅助用房面积（㎡）', (p) => p.teachingArea],
+    ['运动场地面积（㎡）', (p) => p.sportsGround],
+    ['教学仪器设备资产值（元）', (p) => p.equipment],
+    ['网络多媒体教室（间）', (p) => p.multimedia],
+  ]
+  s.addRow(cols.map((c) => c[0]))
+  for (const p of sampleCounty()) s.addRow(cols.map((c) => c[1](p) ?? null))
+  const file = join(mkdtempSync(join(tmpdir(), 'dudao-e2e-balance-')), '贺兰县义务教育学校2024.xlsx')
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()))
+  return file
+}
+
+describe('义务教育优质均衡 in the browser', () => {
+  it('imports a workbook, shows the school × indicator table, the 差异系数 per 学段, a failing school and the plan', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.locator('.el-menu-item', { hasText: '优质均衡' }).click()
+    await page.locator('[data-test=balance]').waitFor()
+    await page.getByText('还没有义务教育学校数据').waitFor()
+
+    await page.locator('[data-test=balance-import]').click()
+    const file = await workbook()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-test=import-choose]').click()
+    await (await chooser).setFiles(file)
+    await page.locator('[data-test=import-summary]').filter({ hasText: '全部可以导入' }).waitFor()
+    await app.screenshot('40-balance-import-check')
+    await page.locator('[data-test=import-commit]').click()
+    await page.locator('[data-test=import-done]').filter({ hasText: '已导入 16 行' }).waitFor()
+    await page.keyboard.press('Escape')
+
+    const table = page.locator('[data-test=school-table]')
+    await table.waitFor()
+    expect(await table.locator('tbody tr[data-school]').count()).toBe(11) // 10 小学 + the 九年一贯制 小学部
+    await expect(table.locator('tr[data-school="贺兰县第三中学（小学部）"]').textContent()).resolves.toContain('166')
+    await expect(table.locator('tr[data-school="贺兰县洪广小学"] [data-test=school-verdict]').textContent()).resolves.toBe('未达标')
+    const cvRow = await table.locator('[data-test=cv-row]').textContent()
+    expect(cvRow).toMatch(/差异系数/)
+    expect(await page.locator('[data-test=stage-verdict]').count()).toBe(2)
+    await app.screenshot('41-balance-schools')
+
+    await page.locator('.el-tabs__item', { hasText: '差异系数' }).click()
+    await page.locator('[data-test=echart] canvas').first().waitFor()
+    await page.locator('[data-test=cv-selected]').filter({ hasText: '上限 0.50' }).waitFor()
+    expect(await page.locator('[data-test=contributions] tbody tr').count()).toBe(11)
+    await app.screenshot('42-balance-cv')
+
+    await page.locator('.el-tabs__item', { hasText: '达标所需' }).click()
+    const failing = page.locator('[data-test=failing-school]').filter({ hasText: '贺兰县洪广小学' })
+    await failing.waitFor()
+    await expect(failing.textContent()).resolves.toMatch(/需补足：.*教学仪器设备值 594,080 元/)
+    await app.screenshot('43-balance-plan-schools')
+    // 初中: 生均教学仪器设备值 差异系数 0.513 > 0.45, and the plan lifts 回民中学 to the county value
+    await page.locator('[data-test=stage-初中]').click()
+    await page.locator('.stage-pick .is-active', { hasText: '初中' }).waitFor()
+    const plan = page.locator('[data-test=cv-plan]').first()
+    await plan.waitFor()
+    await expect(plan.textContent()).resolves.toMatch(/生均教学仪器设备值 差异系数 0\.513（上限 0\.45）.*贺兰县回民中学/)
+    await app.screenshot('44-balance-plan-cv')
+
+    await page.locator('.el-tabs__item', { hasText: '县级指标' }).click()
+    await page.locator('[data-test=checklist-group]').first().waitFor()
+    await page.locator('[data-test=judge]').first().click()
+    await page.locator('[data-test=judge-save]').click()
+    await page.getByText('已保存评定').waitFor()
+    await app.screenshot('45-balance-checklist')
+
+    await page.locator('.el-tabs__item', { hasText: '历年趋势' }).click()
+    await page.locator('[data-test=trend] [data-test=echart] canvas').waitFor()
+    await expect(page.locator('[data-test=trend]').textContent()).resolves.toContain('2024年')
+
+    // the 自评报告: previewed from the same blocks as the Word file, then downloaded
+    await page.locator('[data-test=balance-preview]').click()
+    const sheets = page.locator('[data-test=report-preview] [data-test=preview-page]')
+    await sheets.first().waitFor()
+    expect(await sheets.count()).toBeGreaterThan(5)
+    const previewText = (await page.locator('[data-test=report-preview] [data-test=document-preview]').textContent())!.replace(/\s/g, '')
+    for (const t of ['贺兰县县域义务教育优质均衡发展督导评估自评报告', '一、基本情况', '全县平均值', '标准差', '差异系数', '图1小学各项指标校际差异系数', '七、存在的问题']) expect(previewText).toContain(t)
+    expect(await page.locator('[data-test=report-preview] img').count()).toBe(2)
+    await app.screenshot('46-balance-report-preview')
+    await sheets.nth(3).scrollIntoViewIfNeeded()
+    await app.screenshot('47-balance-report-preview-table')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test=report-preview]').waitFor({ state: 'hidden' })
+
+    const download = page.waitForEvent('download')
+    await page.locator('[data-test=balance-report]').click()
+    expect((await download).suggestedFilename()).toMatch(/^贺兰县县域义务教育优质均衡发展督导评估自评报告（2024年）\.docx$/)
+  })
+})
