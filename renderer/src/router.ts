@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import { balanceRoutes } from './views/balance/routes'
 import { documentsRoutes } from './views/documents/routes'
 import { homeRoutes } from './views/home/routes'
+import { preschoolRoutes } from './views/preschool/routes'
 import { settingsRoutes } from './views/settings/routes'
 
 /**
@@ -9,7 +10,7 @@ import { settingsRoutes } from './views/settings/routes'
  * (`views/<module>/routes.ts`) and adds one line here. The navigation is drawn from `meta.nav`,
  * so a module without a built screen has no menu entry.
  */
-const MODULE_ROUTES: RouteRecordRaw[][] = [homeRoutes, documentsRoutes, balanceRoutes, settingsRoutes]
+const MODULE_ROUTES: RouteRecordRaw[][] = [homeRoutes, documentsRoutes, preschoolRoutes, balanceRoutes, settingsRoutes]
 
 export const routes: RouteRecordRaw[] = [...MODULE_ROUTES.flat(), { path: '/:pathMatch(.*)*', redirect: '/' }]
 

@@ -5,6 +5,9 @@ import type { ImportCommitResult, ImportPreview } from '../imports/types'
 import { IMPORT_TOKEN_PATTERN } from '../imports/types'
 import type { Institution } from '../institutions/types'
 import type { KindergartenPage, PreschoolTrendPoint, PreschoolYearView } from '../preschool/dashboard'
+import type { TraceLine } from '../preschool/trace'
+import type { PrintBlock } from '../print/blocks'
+import type { ReportSections } from '../preschool/report'
 import type { Judgement } from '../rubrics/evaluate'
 import { channel } from './define'
 
@@ -51,6 +54,28 @@ export const preschoolContract = {
       .strict(),
   ),
   'preschool.indicators': channel<PreschoolIndicatorsJson>()('计算学前教育指标', z.object({ year }).strict()),
+  'preschool.report': channel<{ title: string; blocks: PrintBlock[]; sections: ReportSections; generatedProblems: string[] }>()(
+    '预览自评报告',
+    z.object({ year }).strict(),
+  ),
+  'preschool.saveReport': channel<ReportSections>()(
+    '保存自评报告文字',
+    z
+      .object({
+        year,
+        sections: z
+          .object({
+            basic: z.string().max(20000).default('').describe('基本情况（补充）'),
+            practices: z.string().max(50000).default('').describe('主要做法和成效'),
+            problems: z.string().max(20000).default('').describe('存在的问题'),
+            nextSteps: z.string().max(20000).default('').describe('下一步工作'),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
+  'preschool.reportDocx': channel<OutputFile>()('生成自评报告（Word）', z.object({ year }).strict()),
+  'preschool.trace': channel<TraceLine[]>()('查看指标计算明细', z.object({ year }).strict()),
   'preschool.population': channel<{ year: number; agePopulation: number | null }>()(
     '设置3–5周岁常住人口',
     z
@@ -91,7 +116,10 @@ export const preschoolContract = {
     '保存指标体系变体',
     z
       .object({
-        id: z.string().regex(/^[a-z0-9-]{3,60}$/, '编号只能用小写字母、数字和连字符').describe('编号'),
+        id: z
+          .string()
+          .regex(/^[a-z0-9-]{3,60}$/, '编号只能用小写字母、数字和连字符')
+          .describe('编号'),
         name: z.string().trim().min(2).max(60).describe('名称'),
         region: z.string().trim().min(1).max(30).describe('适用地区'),
         thresholds: z.record(z.string(), z.number()).default({}).describe('标准值'),

@@ -7,13 +7,24 @@ import { KINDERGARTEN_FIELDS, PRESCHOOL_COUNTY_FIELDS, type HeaderField } from '
 import { INSTITUTION_TYPES, URBAN_RURAL_CODES, urbanRuralClass } from '../statistics/codes'
 
 /** 统计年度: the statistical year (counted as of 9月1日; 2024/2025学年初 = 2024). */
-export const STAT_YEAR_FIELD: HeaderField = { key: 'statYear', label: '统计年度', aliases: ['年度', '统计年份', '年份', '学年'], kind: 'number' }
+export const STAT_YEAR_FIELD: HeaderField = {
+  key: 'statYear',
+  label: '统计年度',
+  aliases: ['年度', '统计年份', '年份', '学年'],
+  kind: 'number',
+}
 
 /** The kindergarten sheet's columns, in template order. */
 export const PRESCHOOL_SHEET_FIELDS: readonly HeaderField[] = [
   STAT_YEAR_FIELD,
   ...KINDERGARTEN_FIELDS.slice(0, 5),
-  { key: 'subsidisedSince', label: '普惠性民办幼儿园认定日期', aliases: ['普惠认定日期', '认定日期', '普惠性认定时间', '认定时间'], kind: 'text', local: true },
+  {
+    key: 'subsidisedSince',
+    label: '普惠性民办幼儿园认定日期',
+    aliases: ['普惠认定日期', '认定日期', '普惠性认定时间', '认定时间'],
+    kind: 'text',
+    local: true,
+  },
   ...KINDERGARTEN_FIELDS.slice(5, 9),
   { key: 'grade', label: '办园等级', aliases: ['幼儿园等级', '等级', '办园级别'], kind: 'text', local: true },
   ...KINDERGARTEN_FIELDS.slice(9),
@@ -40,7 +51,11 @@ const SPONSOR_ALIASES: Record<string, string> = {
 type Parsed<T> = { value: T } | { error: string }
 
 /** Cell text normalised for values: NFKC (full-width digits and signs), no spaces, no `_x000D_`. */
-export const cleanValue = (text: string): string => text.replace(/_x000D_/gi, '').normalize('NFKC').replace(/\s+/g, '')
+export const cleanValue = (text: string): string =>
+  text
+    .replace(/_x000D_/gi, '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
 
 /**
  * A number from a statistics cell (SHEETS.md habits 4–5): numbers stored as text, thousand separators,
@@ -48,16 +63,18 @@ export const cleanValue = (text: string): string => text.replace(/_x000D_/gi, ''
  * header's unit (万元 → 元: 10000). Counts must be whole and not negative; areas and money not negative.
  */
 export function parseNumber(text: string, kind: HeaderField['kind'], factor = 1): Parsed<number | null> {
+  if (factor === 1 && /^\d{1,12}$/.test(text)) return { value: Number(text) } // the common case: a plain whole number
   const t = cleanValue(text)
   if (t === '' || t === '*') return { value: null }
   if (/^[-—–－]+$/.test(t)) return { value: 0 }
   if (t.endsWith('%')) return { error: '应为数值，不能是百分数' }
-  const plain = t.replace(/,(?=\d{3}(\D|$))/g, '')
+  // a unit written after the number (305人, 12班, 1200㎡ → NFKC m2, 1200平方米) is the field's own unit
+  const plain = t.replace(/,(?=\d{3}(\D|$))/g, '').replace(/(人|名|班|个|所|间|m2|平方米|平米|元)$/, '')
   if (!/^-?\d+(\.\d+)?$/.test(plain)) return { error: '应为数字（不能含文字）' }
   const n = Number(plain) * factor
   if (n < 0) return { error: '不能为负数' }
   const v = Math.round(n * 1e6) / 1e6
-  if ((kind === 'count') && !Number.isInteger(v)) return { error: '人数、班数应为整数' }
+  if (kind === 'count' && !Number.isInteger(v)) return { error: '人数、班数应为整数' }
   return { value: v }
 }
 
@@ -96,7 +113,7 @@ export function parseUrbanRural(text: string): Parsed<{ class: '城区' | '镇�
   if (t === '') return { value: null }
   const cls = urbanRuralClass(t)
   if (!cls) return { error: `城乡类型应为代码（${Object.keys(URBAN_RURAL_CODES).join('、')}）或 城区/镇区/乡村` }
-  const code = URBAN_RURAL_CODES[t] ? t : Object.entries(URBAN_RURAL_CODES).find(([, c]) => c.name === t)?.[0] ?? null
+  const code = URBAN_RURAL_CODES[t] ? t : (Object.entries(URBAN_RURAL_CODES).find(([, c]) => c.name === t)?.[0] ?? null)
   return { value: { class: cls, code } }
 }
 

@@ -27,10 +27,27 @@ export function workPlanKindergartens(): KgSpec[] {
   const kg = (name: string, sponsor: string, subsidised: KgSpec['subsidised'], children: number, i: number): KgSpec => {
     const small = Math.floor(children / 3)
     const middle = Math.floor(children / 3)
-    return { code: `21640${String(10000 + i).slice(1)}1`, name, sponsor, subsidised, township: towns[i % 5], urbanRural: i % 3 === 0 ? '121' : '220', small, middle, large: children - small - middle, teachers: Math.ceil(children / 14), staff: Math.ceil(children / 6), classes: Math.ceil(children / 30), building: children * 11 }
+    return {
+      code: `21640${String(10000 + i).slice(1)}1`,
+      name,
+      sponsor,
+      subsidised,
+      township: towns[i % 5],
+      urbanRural: i % 3 === 0 ? '121' : '220',
+      small,
+      middle,
+      large: children - small - middle,
+      teachers: Math.ceil(children / 14),
+      staff: Math.ceil(children / 6),
+      classes: Math.ceil(children / 30),
+      building: children * 11,
+    }
   }
   const out: KgSpec[] = []
-  spread(9169, 39).forEach((c, i) => out.push(kg(`贺兰县第${i + 1}幼儿园`, i % 4 === 0 ? '集体' : '教育部门', '', c, i)))
+  const publicSizes = spread(9169, 39)
+  publicSizes[0] += 150 // 贺兰县第1幼儿园 over the 360-child limit (a flagged kindergarten)…
+  publicSizes[1] -= 150 // … the county total unchanged
+  publicSizes.forEach((c, i) => out.push(kg(`贺兰县第${i + 1}幼儿园`, i % 4 === 0 ? '集体' : '教育部门', '', c, i)))
   spread(2133, 12).forEach((c, i) => out.push(kg(`贺兰县阳光${i + 1}幼儿园`, '民办', '是', c, 39 + i)))
   spread(13619 - 9169 - 2133, 9).forEach((c, i) => out.push(kg(`贺兰县小天使${i + 1}幼儿园`, '民办', '否', c, 51 + i)))
   return out
@@ -89,10 +106,40 @@ export async function countyExportWorkbook(year: number, kgs: KgSpec[]): Promise
   s.getRow(1).hidden = true
   s.addRow(['', `贺兰县幼儿园基本情况（${year}/${year + 1}学年初）  单位：人`])
   s.mergeCells('B2:M2')
-  s.addRow(['', '学校（机构）\n标识码', '园  所  名  称', '学校（机构）举办者', '是否普惠性\n民办幼儿园', '所在乡镇', '城乡分类代码', '在园（班）人数', '', '', '', '教职工数', '', '校舍建筑面积（万平方米）'])
+  s.addRow([
+    '',
+    '学校（机构）\n标识码',
+    '园  所  名  称',
+    '学校（机构）举办者',
+    '是否普惠性\n民办幼儿园',
+    '所在乡镇',
+    '城乡分类代码',
+    '在园（班）人数',
+    '',
+    '',
+    '',
+    '教职工数',
+    '',
+    '校舍建筑面积（万平方米）',
+  ])
   s.addRow(['', '', '', '', '', '', '', '合计', '其中：', '', '', '合计', '专任教师', ''])
   s.addRow(['', '', '', '', '', '', '', '', '小班', '中班', '大班', '', '', ''])
-  for (const [a, b] of [['B3', 'B5'], ['C3', 'C5'], ['D3', 'D5'], ['E3', 'E5'], ['F3', 'F5'], ['G3', 'G5'], ['H3', 'K3'], ['H4', 'H5'], ['I4', 'K4'], ['L3', 'M3'], ['L4', 'L5'], ['M4', 'M5'], ['N3', 'N5']] as const) s.mergeCells(`${a}:${b}`)
+  for (const [a, b] of [
+    ['B3', 'B5'],
+    ['C3', 'C5'],
+    ['D3', 'D5'],
+    ['E3', 'E5'],
+    ['F3', 'F5'],
+    ['G3', 'G5'],
+    ['H3', 'K3'],
+    ['H4', 'H5'],
+    ['I4', 'K4'],
+    ['L3', 'M3'],
+    ['L4', 'L5'],
+    ['M4', 'M5'],
+    ['N3', 'N5'],
+  ] as const)
+    s.mergeCells(`${a}:${b}`)
   s.getCell('H4').value = '合计'
   s.getCell('I5').value = '小班'
   s.addRow(['', '甲', '乙', '丙', '丁', '戊', '己', '1', '2', '3', '4', '5', '6', '7'])
@@ -139,8 +186,91 @@ export async function handMadeWorkbook(year: number, kgs: KgSpec[]): Promise<Buf
   s.addRow(['', '', '', '', '', '在园幼儿数', '小班人数', '中班人数', '大班人数', ''])
   for (const c of ['A', 'B', 'C', 'D', 'E', 'J']) s.mergeCells(`${c}2:${c}3`)
   s.mergeCells('F2:I2')
-  kgs.forEach((k, i) => s.addRow([i + 1, k.name, k.sponsor === '民办' ? '民办' : '公办', k.sponsor === '民办' ? (k.subsidised === '是' ? '是' : '否') : '', k.township ?? '', k.small + k.middle + k.large, k.small, k.middle, k.large, k.teachers ?? null]))
+  kgs.forEach((k, i) =>
+    s.addRow([
+      i + 1,
+      k.name,
+      k.sponsor === '民办' ? '民办' : '公办',
+      k.sponsor === '民办' ? (k.subsidised === '是' ? '是' : '否') : '',
+      k.township ?? '',
+      k.small + k.middle + k.large,
+      k.small,
+      k.middle,
+      k.large,
+      k.teachers ?? null,
+    ]),
+  )
   s.addRow(['', '平均值', '', '', '', Math.round(kgs.reduce((a, k) => a + k.small + k.middle + k.large, 0) / kgs.length)])
   s.addRow(['', '全县合计', '', '', '', kgs.reduce((a, k) => a + k.small + k.middle + k.large, 0)])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/**
+ * Shape A (SHEETS.md): one kindergarten's own statistics workbook — 基础基111 as a vertical list
+ * (label | value), 基础基311 with rows as indicators (总计 / 其中：女) under a title, a two-row merged
+ * heading and a numbering row, 基础基321 (教职工 by post, 总计 row), 基础基511 (校舍 rows
+ * 一、教学及辅助用房 / 活动室 / 睡眠室 in ㎡), hidden helper column A and hidden row 1.
+ */
+export async function ownStatisticsWorkbook(year: number, k: KgSpec, opts: { badSmall?: string } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const id = wb.addWorksheet('基础基111')
+  id.addRow(['学校（机构）基本情况'])
+  id.addRow(['项目', '内容'])
+  id.addRow(['学校（机构）标识码', k.code ?? ''])
+  id.addRow(['学校（机构）名称', k.name])
+  id.addRow(['学校（机构）办学类型', '111'])
+  id.addRow(['学校（机构）举办者', k.sponsor])
+  id.addRow(['是否普惠性民办幼儿园', k.subsidised ?? ''])
+  id.addRow(['学校（机构）所在地城乡类型', k.urbanRural ?? ''])
+  id.addRow(['乡镇（街道）', k.township ?? ''])
+
+  const c = wb.addWorksheet('基础基311')
+  c.addRow(['', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'])
+  c.getRow(1).hidden = true
+  c.addRow(['', `基础基311 幼儿园班数、幼儿数（${year}/${year + 1}学年初）`])
+  c.addRow(['', '', '班数', '', '', '', '在园（班）人数', '', '', '', ''])
+  c.addRow(['', '', '合计', '小班', '中班', '大班', '合计', '托班', '小班', '中班', '大班'])
+  c.mergeCells('C3:F3')
+  c.mergeCells('G3:K3')
+  c.addRow(['', '甲', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+  const total = k.small + k.middle + k.large
+  const classes = k.classes ?? 3
+  c.addRow([
+    '1',
+    '总计',
+    String(classes),
+    '1',
+    '1',
+    String(classes - 2),
+    String(total),
+    '0',
+    opts.badSmall ?? String(k.small),
+    String(k.middle),
+    String(k.large),
+  ])
+  c.addRow(['2', '其中：女', '', '', '', '', String(Math.floor(total / 2)), '0', '1', '1', '1'])
+  c.getColumn(1).hidden = true
+
+  const s = wb.addWorksheet('基础基321')
+  s.addRow([`基础基321 幼儿园教职工情况（${year}/${year + 1}学年初） 单位：人`])
+  s.addRow(['', '教职工数', '', '', '', '', ''])
+  s.addRow(['', '合计', '园长', '专任教师', '保育员', '卫生保健人员', '其他'])
+  s.mergeCells('B2:G2')
+  const teachers = k.teachers ?? 0
+  const staff = k.staff ?? teachers
+  s.addRow(['总  计', staff, 1, teachers, Math.max(0, staff - teachers - 2), 1, 0])
+  s.addRow(['其中：女', staff - 1, 1, teachers, 0, 0, 0])
+
+  const b = wb.addWorksheet('基础基511')
+  b.addRow(['基础基511 校舍情况（单位：平方米）'])
+  b.addRow(['', '校舍建筑面积', '', ''])
+  b.addRow(['', '合计', '其中：危房', '当年新增'])
+  b.mergeCells('B2:D2')
+  const building = k.building ?? 1000
+  b.addRow(['总计', building, 0, 0])
+  b.addRow(['一、教学及辅助用房', Math.round(building * 0.7), 0, 0])
+  b.addRow(['  其中：活动室', Math.round(building * 0.4), 0, 0])
+  b.addRow(['        睡眠室', Math.round(building * 0.2), 0, 0])
+  b.addRow(['二、行政办公用房', Math.round(building * 0.1), 0, 0])
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -16,6 +16,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   county_preschool_years: 'preschool',
   preschool_judgements: 'preschool',
   rubric_variants: 'preschool',
+  preschool_reports: 'preschool',
   school_stage_years: 'balance',
   school_years: 'balance',
   county_balance_years: 'balance',

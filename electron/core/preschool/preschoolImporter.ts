@@ -21,9 +21,16 @@ import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/stati
 import { UserError } from '../errors'
 import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
-import { closeInstitution, findInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
+import { closeInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
 import type { JobContext } from '../jobs/jobRunner'
-import { deleteKindergartenYear, kindergartenYears, preschoolYears, saveCountyYear, saveKindergartenYear } from './preschoolRepository'
+import {
+  deleteKindergartenYear,
+  kindergartenNamesOfYear,
+  preschoolYears,
+  saveCountyYear,
+  saveKindergartenYear,
+} from './preschoolRepository'
+import { formAsTable, readFormWorkbook } from './formWorkbook'
 import { findHeader, readWorkbookGrids, type HeaderLayout, type SheetGrid } from './sheetGrid'
 
 /** One kindergarten row of the file, checked. */
@@ -59,13 +66,16 @@ export interface DroppedKindergarten {
 
 const LABEL: Record<string, string> = Object.fromEntries(PRESCHOOL_SHEET_FIELDS.map((f) => [f.key, f.label]))
 
+const PATHS = new Map<string, [string, string] | [string]>()
 function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
-  const parts = path.split('.')
-  let o = obj
-  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>
-  o[parts[parts.length - 1]] = v
+  let parts = PATHS.get(path)
+  if (!parts) PATHS.set(path, (parts = path.split('.') as [string, string] | [string]))
+  if (parts.length === 1) obj[parts[0]] = v
+  else ((obj[parts[0]] ??= {}) as Record<string, unknown>)[parts[1]] = v
 }
 
+/** The preview lists at most this many problems (a wrong file can have tens of thousands). */
+const MAX_PROBLEMS = 500
 const NUMBER_KINDS = new Set<HeaderField['kind']>(['count', 'area', 'money', 'number'])
 const NUMBERING_ROW = /^([甲乙丙丁戊己]|L?\d{1,3}|栏次|序号)$/
 
@@ -78,7 +88,7 @@ const NUMBERING_ROW = /^([甲乙丙丁戊己]|L?\d{1,3}|栏次|序号)$/
 export async function readPreschoolWorkbook(
   file: ResolvedInput,
   options: { fallbackYear?: number; knownTownships?: string[]; ctx?: JobContext } = {},
-): Promise<ImportReading<PreschoolImportRow> & { years: number[] }> {
+): Promise<ImportReading<PreschoolImportRow> & { years: number[]; shape: 'table' | 'form' }> {
   options.ctx?.progress(0, 0, '正在读取文件……')
   let grids: SheetGrid[]
   try {
@@ -97,15 +107,48 @@ export async function readPreschoolWorkbook(
   const candidates = grids.filter((g) => g !== countyGrid).map((g) => ({ g, h: findHeader(g, PRESCHOOL_SHEET_FIELDS) }))
   const named = candidates.find((c) => cleanValue(c.g.name) === '幼儿园' && c.h)
   const scored = candidates.filter((c) => c.h).sort((a, b) => b.h!.score - a.h!.score)
-  const main = named ?? scored[0]
-  if (!main || !main.h) throw new UserError('工作簿中找不到幼儿园数据表：没有一个工作表的表头包含“学校（机构）名称”“在园（班）人数”等统计项目。请使用本程序的导入模板，或检查表头。', 'file')
+  let main = named ?? scored[0]
+  // Shape A: a kindergarten's own statistics workbook (no row-per-school table with names)
+  let form: ReturnType<typeof formAsTable> | null = null
+  if (!main || !main.h || !main.h.matches.some((m) => m?.field.key === 'name')) {
+    const read = readFormWorkbook(grids)
+    if (read) {
+      form = formAsTable(read.values, read.year)
+      main = { g: form.grid, h: findHeader(form.grid, PRESCHOOL_SHEET_FIELDS, 1) }
+      warnings.push(`按单个幼儿园的统计报表（基层表）读取：${[...new Set([...read.values.values()].map((v) => v.sheet))].join('、')}`)
+    }
+  }
+  if ((!main || !main.h) && countyGrid) {
+    // only the county's figures (sheet 全县): 3–5周岁常住人口 of one or more years
+    const countyRows = readCountySheet(countyGrid, file, yearInTitle(file.name) ?? options.fallbackYear ?? null, problems, warnings)
+    return {
+      rowsRead: countyRows.length,
+      columns: [],
+      rows: problems.length ? [] : countyRows,
+      problems,
+      warnings: [...warnings, '工作簿中只有「全县」表：只导入全县数据'],
+      years: [...new Set(countyRows.map((r) => r.statYear))].sort(),
+      shape: 'table',
+    }
+  }
+  if (!main || !main.h)
+    throw new UserError(
+      '工作簿中找不到幼儿园数据表：没有一个工作表的表头包含“学校（机构）名称”“在园（班）人数”等统计项目。请使用本程序的导入模板，或检查表头。',
+      'file',
+    )
   const sheet = main.g
   const header = main.h
-  for (const c of candidates) if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
+  for (const c of candidates)
+    if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
 
+  const locateForm0 = (p: ImportProblem): ImportProblem => {
+    const cell = form && p.column ? form.locate(p.column) : null
+    return cell ? { ...p, sheet: cell.sheet, row: cell.row, column: cell.column } : p
+  }
   // Year stated in the rows above the header (habit 1).
   let titleYear: number | null = null
-  for (let r = 0; r < header.start && titleYear === null; r++) for (const t of sheet.cells[r]) if (t && (titleYear = yearInTitle(t)) !== null) break
+  for (let r = 0; r < header.start && titleYear === null; r++)
+    for (const t of sheet.cells[r]) if (t && (titleYear = yearInTitle(t)) !== null) break
   if (titleYear === null) titleYear = yearInTitle(file.name)
 
   // Columns.
@@ -120,37 +163,67 @@ export async function readPreschoolWorkbook(
       return
     }
     if (m) colOf.set(m.field.key, c)
-    columns.push({ column: letter, header: path, field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null })
+    columns.push({
+      column: letter,
+      header: path,
+      field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null,
+    })
     if (!m) warnings.push(`第 ${letter} 列「${path}」不是可导入的项目，已忽略`)
   })
-  for (const u of header.unknownUnits) problems.push({ sheet: sheet.name, row: header.end + 1, column: sheet.letters[u.column], value: header.paths[u.column], reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等` })
+  for (const u of header.unknownUnits)
+    problems.push({
+      sheet: sheet.name,
+      row: header.end + 1,
+      column: sheet.letters[u.column],
+      value: header.paths[u.column],
+      reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等`,
+    })
   for (const req of ['name', 'sponsor', 'enrolledChildren.total']) {
-    if (!colOf.has(req)) problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })
+    if (!colOf.has(req))
+      problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })
   }
   if (!colOf.has('statYear') && titleYear === null && options.fallbackYear === undefined) {
-    problems.push({ sheet: sheet.name, row: null, column: null, value: '', reason: '无法确定统计年度：请在表中加“统计年度”列，或在标题中写明年份（如“2024年”），或在导入时选择年度' })
+    problems.push({
+      sheet: sheet.name,
+      row: null,
+      column: null,
+      value: '',
+      reason: '无法确定统计年度：请在表中加“统计年度”列，或在标题中写明年份（如“2024年”），或在导入时选择年度',
+    })
   }
-  if (problems.length) return { rowsRead: 0, columns, rows: [], problems, warnings, years: [] }
+  if (problems.length)
+    return { rowsRead: 0, columns, rows: [], problems: problems.map(locateForm0), warnings, years: [], shape: form ? 'form' : 'table' }
 
   const fields = PRESCHOOL_SHEET_FIELDS.filter((f) => colOf.has(f.key))
   const sumTargets = new Set(fields.filter((f) => f.sumsInto && !colOf.has(f.sumsInto)).map((f) => f.sumsInto!))
   const seenCodes = new Map<string, number>()
   const seenNames = new Map<string, number>()
   const knownTownships = new Set(options.knownTownships ?? [])
+  const locateForm = (p: ImportProblem): ImportProblem => {
+    if (!form || p.sheet !== sheet.name) return p
+    const cell = p.column ? form.locate(p.column) : null
+    return cell ? { ...p, sheet: cell.sheet, row: cell.row, column: cell.column } : { ...p, row: null }
+  }
   const countyRows = countyGrid ? readCountySheet(countyGrid, file, titleYear ?? options.fallbackYear ?? null, problems, warnings) : []
   for (const c of countyRows) for (const t of Object.keys(c.byTownship)) knownTownships.add(t)
   const nameCol = colOf.get('name')!
 
+  const plan = fields.map((f) => ({
+    f,
+    c: colOf.get(f.key)!,
+    factor: header.matches[colOf.get(f.key)!]!.factor,
+    numeric: NUMBER_KINDS.has(f.kind) && f.key !== 'statYear',
+  }))
   let numberingChecked = false
   for (let r = header.end + 1; r < sheet.cells.length; r++) {
     const cells = sheet.cells[r]
     const rowNo = r + 1
-    const nonEmpty = cells.filter((t) => t !== '')
-    if (nonEmpty.length === 0) continue
-    if (isNoteRow(nonEmpty[0])) break // habit 8
+    const firstText = cells.find((t) => t !== '')
+    if (firstText === undefined) continue
+    if (isNoteRow(firstText)) break // habit 8
     if (!numberingChecked) {
       numberingChecked = true
-      if (nonEmpty.every((t) => NUMBERING_ROW.test(cleanValue(t)))) continue // habit 3
+      if (cells.every((t) => t === '' || NUMBERING_ROW.test(cleanValue(t)))) continue // habit 3
     }
     const name = cells[nameCol].replace(/_x000D_/gi, '').trim()
     if (name && isSummaryRow(name)) {
@@ -164,7 +237,13 @@ export async function readPreschoolWorkbook(
     rowsRead++
     const at = (key: string) => colOf.get(key)!
     const problem = (key: string | null, reason: string, value?: string) =>
-      problems.push({ sheet: sheet.name, row: rowNo, column: key && colOf.has(key) ? sheet.letters[at(key)] : null, value: value ?? (key && colOf.has(key) ? cells[at(key)] : ''), reason })
+      problems.push({
+        sheet: sheet.name,
+        row: rowNo,
+        column: key && colOf.has(key) ? sheet.letters[at(key)] : null,
+        value: value ?? (key && colOf.has(key) ? cells[at(key)] : ''),
+        reason,
+      })
     const before = problems.length
     const rec: Record<string, unknown> = { enrolledChildren: {} }
     const attributes: KindergartenAttributes = {}
@@ -172,16 +251,20 @@ export async function readPreschoolWorkbook(
     let statYear: number | null = null
     let urbanRuralCode: string | null = null
     let grade: string | null = null
-    for (const f of fields) {
-      const c = at(f.key)
+    for (const { f, c, factor, numeric } of plan) {
       const t = cells[c]
-      const factor = header.matches[c]!.factor
-      if (f.key === 'name') {
+      if (numeric && !f.sumsInto) {
+        // the common case first: a count, area or money column
+        const p = parseNumber(t, f.kind, factor)
+        if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
+        else setPath(rec, f.key, p.value)
+      } else if (f.key === 'name') {
         if (!name) problem('name', '「学校（机构）名称」不能为空')
         else rec.name = name
       } else if (f.key === 'id') {
         const v = cleanValue(t)
-        if (v && !/^\d{10}$/.test(v)) warnings.push(`${sheet.name} 第 ${rowNo} 行 ${sheet.letters[c]} 列：学校标识码「${v}」不是 10 位数字，请核对`)
+        if (v && !/^\d{10}$/.test(v))
+          warnings.push(`${sheet.name} 第 ${rowNo} 行 ${sheet.letters[c]} 列：学校标识码「${v}」不是 10 位数字，请核对`)
         code = v || null
       } else if (f.key === 'statYear') {
         const p = parseStatYear(t)
@@ -233,11 +316,13 @@ export async function readPreschoolWorkbook(
     }
     // Whole-row checks.
     const year = statYear ?? titleYear ?? options.fallbackYear ?? null
-    if (statYear !== null && titleYear !== null && statYear !== titleYear) problem('statYear', `统计年度 ${statYear} 与表头标题中的年度 ${titleYear} 不一致`)
+    if (statYear !== null && titleYear !== null && statYear !== titleYear)
+      problem('statYear', `统计年度 ${statYear} 与表头标题中的年度 ${titleYear} 不一致`)
     if (year === null) problem('statYear', '缺少统计年度')
     const ec = rec.enrolledChildren as Record<string, number | null>
     if (ec.total === null || ec.total === undefined) {
-      if (problems.length === before || !problems.slice(before).some((p) => p.column === sheet.letters[at('enrolledChildren.total')])) problem('enrolledChildren.total', '「在园（班）人数：合计」不能为空')
+      if (problems.length === before || !problems.slice(before).some((p) => p.column === sheet.letters[at('enrolledChildren.total')]))
+        problem('enrolledChildren.total', '「在园（班）人数：合计」不能为空')
     } else {
       const grades = [ec.nursery, ec.small, ec.middle, ec.large, ec.mixed]
       if ([ec.small, ec.middle, ec.large].some((g) => typeof g === 'number')) {
@@ -246,16 +331,24 @@ export async function readPreschoolWorkbook(
       }
     }
     const staff = rec.staff as Record<string, number | null> | undefined
-    if (staff && typeof staff.total === 'number' && typeof staff.teachers === 'number' && staff.teachers > staff.total) problem('staff.teachers', `专任教师 ${staff.teachers} 人多于教职工合计 ${staff.total} 人`)
+    if (staff && typeof staff.total === 'number' && typeof staff.teachers === 'number' && staff.teachers > staff.total)
+      problem('staff.teachers', `专任教师 ${staff.teachers} 人多于教职工合计 ${staff.total} 人`)
     if (rec.sponsor !== undefined) {
       const isPrivate = rec.sponsor === '民办'
       if (!isPrivate && rec.subsidised === true) problem('subsidised', '公办园不应标为普惠性民办幼儿园（普惠标志只适用于民办园）')
       if (isPrivate && (rec.subsidised === null || rec.subsidised === undefined)) {
-        problems.push({ sheet: sheet.name, row: rowNo, column: colOf.has('subsidised') ? sheet.letters[at('subsidised')] : null, value: colOf.has('subsidised') ? cells[at('subsidised')] : '', reason: '民办园必须填写“是否普惠性民办幼儿园”（是/否）' })
+        problems.push({
+          sheet: sheet.name,
+          row: rowNo,
+          column: colOf.has('subsidised') ? sheet.letters[at('subsidised')] : null,
+          value: colOf.has('subsidised') ? cells[at('subsidised')] : '',
+          reason: '民办园必须填写“是否普惠性民办幼儿园”（是/否）',
+        })
       }
     }
     const township = rec.township as string | null | undefined
-    if (township && knownTownships.size > 0 && !knownTownships.has(township)) problem('township', `乡镇（街道）「${township}」不在本县乡镇名单中（全县表或已导入的数据）`)
+    if (township && knownTownships.size > 0 && !knownTownships.has(township))
+      problem('township', `乡镇（街道）「${township}」不在本县乡镇名单中（全县表或已导入的数据）`)
     if (name && year !== null) {
       if (code) {
         const k = `${year}|${code}`
@@ -272,22 +365,64 @@ export async function readPreschoolWorkbook(
     attributes.townshipCentre = (rec.townshipCentre as boolean | null | undefined) ?? null
     attributes.schedule = (rec.schedule as '全日制' | '半日制' | null | undefined) ?? null
     rec.id = code ?? name
-    rows.push({ kind: 'kindergarten', statYear: year, code, figures: rec as unknown as KindergartenYear, attributes, urbanRuralCode, source: `${file.name} / ${sheet.name} 第 ${rowNo} 行` })
+    rows.push({
+      kind: 'kindergarten',
+      statYear: year,
+      code,
+      figures: rec as unknown as KindergartenYear,
+      attributes,
+      urbanRuralCode,
+      source: `${file.name} / ${sheet.name} 第 ${rowNo} 行`,
+    })
     if (options.ctx && rowsRead % 200 === 0) {
       options.ctx.throwIfCancelled()
       options.ctx.progress(r, sheet.cells.length, `正在检查第 ${rowNo} 行……`)
     }
   }
   rows.push(...countyRows)
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS
+    problems.splice(MAX_PROBLEMS, more, {
+      sheet: sheet.name,
+      row: null,
+      column: null,
+      value: '',
+      reason: `另有 ${more} 处问题未列出：请先改正以上问题后重新检查`,
+    })
+  }
   const years = [...new Set(rows.map((r) => r.statYear))].sort()
-  return { rowsRead, columns, rows, problems, warnings, years }
+  if (form) {
+    for (const r of rows)
+      if (r.kind === 'kindergarten')
+        r.source = `${file.name} / 基层表（${[...new Set(columns.map((c) => form!.locate(c.column)?.sheet).filter(Boolean))].join('、')}）`
+    return {
+      rowsRead,
+      columns: columns.map((c) => ({
+        ...c,
+        header: `${form!.locate(c.column)?.sheet ?? ''}!${form!.locate(c.column)?.column ?? ''}${form!.locate(c.column)?.row ?? ''}`,
+        column: c.column,
+      })),
+      rows,
+      problems: problems.map(locateForm),
+      warnings,
+      years,
+      shape: 'form' as const,
+    }
+  }
+  return { rowsRead, columns, rows, problems, warnings, years, shape: 'table' as const }
 }
 
 /**
  * Sheet 全县: 统计年度 (else the file's year), 3–5周岁常住人口, optionally 乡镇（街道） per row. A row with
  * no 乡镇 (or 全县 / 合计) is the county figure; without one the county figure is the sum of the 乡镇.
  */
-function readCountySheet(grid: SheetGrid, file: ResolvedInput, fileYear: number | null, problems: ImportProblem[], warnings: string[]): CountyImportRow[] {
+function readCountySheet(
+  grid: SheetGrid,
+  file: ResolvedInput,
+  fileYear: number | null,
+  problems: ImportProblem[],
+  warnings: string[],
+): CountyImportRow[] {
   const header: HeaderLayout | null = findHeader(grid, PRESCHOOL_COUNTY_SHEET_FIELDS, 1)
   const popCol = header?.matches.findIndex((m) => m?.field.key === 'agePopulation') ?? -1
   if (!header || popCol < 0) {
@@ -317,10 +452,23 @@ function readCountySheet(grid: SheetGrid, file: ResolvedInput, fileYear: number 
     }
     const p = parseNumber(cells[popCol], 'count')
     if ('error' in p) {
-      problems.push({ sheet: grid.name, row: rowNo, column: grid.letters[popCol], value: cells[popCol], reason: `「3–5周岁常住人口」${p.error}` })
+      problems.push({
+        sheet: grid.name,
+        row: rowNo,
+        column: grid.letters[popCol],
+        value: cells[popCol],
+        reason: `「3–5周岁常住人口」${p.error}`,
+      })
       continue
     }
-    const entry = byYear.get(year) ?? { kind: 'county', statYear: year, agePopulation: null, byTownship: {}, total: null, source: `${file.name} / ${grid.name}` }
+    const entry = byYear.get(year) ?? {
+      kind: 'county',
+      statYear: year,
+      agePopulation: null,
+      byTownship: {},
+      total: null,
+      source: `${file.name} / ${grid.name}`,
+    }
     byYear.set(year, entry)
     const town = townCol >= 0 ? cleanValue(cells[townCol]) : ''
     if (!town || isSummaryRow(town)) entry.total = p.value
@@ -345,23 +493,34 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
     state,
     async read(file, ctx) {
       const d = db()
-      const knownTownships = [...new Set(listInstitutions(d, 'kindergarten').map((i) => i.township).filter((t): t is string => !!t))]
+      const registry = listInstitutions(d, 'kindergarten')
+      const knownTownships = [...new Set(registry.map((i) => i.township).filter((t): t is string => !!t))]
       const reading = await readPreschoolWorkbook(file, { fallbackYear: options.fallbackYear, knownTownships: [], ctx })
       // An unknown 乡镇 against the stored registry is a warning only (a new 乡镇 may be real).
       if (knownTownships.length) {
-        const fresh = new Set(reading.rows.flatMap((r) => (r.kind === 'kindergarten' && r.figures.township && !knownTownships.includes(r.figures.township) ? [r.figures.township] : [])))
+        const fresh = new Set(
+          reading.rows.flatMap((r) =>
+            r.kind === 'kindergarten' && r.figures.township && !knownTownships.includes(r.figures.township) ? [r.figures.township] : [],
+          ),
+        )
         if (fresh.size) reading.warnings.push(`以下乡镇（街道）此前没有出现过，请核对名称：${[...fresh].join('、')}`)
       }
       state.years = reading.years
-      state.dropped = droppedKindergartens(d, reading.rows)
-      for (const k of state.dropped) reading.warnings.push(`「${k.name}」在 ${k.statYear} 年的文件中没有出现：是否已停办？（导入时可选择标为停办）`)
+      // a single kindergarten's own workbook says nothing about the others
+      state.dropped = reading.shape === 'form' ? [] : droppedKindergartens(d, reading.rows, registry)
+      for (const k of state.dropped)
+        reading.warnings.push(`「${k.name}」在 ${k.statYear} 年的文件中没有出现：是否已停办？（导入时可选择标为停办）`)
       return reading
     },
     write(d, rows) {
       let n = 0
       for (const row of rows) {
         if (row.kind === 'county') {
-          saveCountyYear(d, row.statYear, { agePopulation: row.agePopulation, agePopulationByTownship: Object.keys(row.byTownship).length ? row.byTownship : undefined, source: row.source })
+          saveCountyYear(d, row.statYear, {
+            agePopulation: row.agePopulation,
+            agePopulationByTownship: Object.keys(row.byTownship).length ? row.byTownship : undefined,
+            source: row.source,
+          })
           n++
           continue
         }
@@ -414,17 +573,30 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
  * Kindergartens with figures in a year the rows cover — or, when the file's year is new, in the latest
  * stored year before it — that the rows do not name (by code or name), open ones only.
  */
-export function droppedKindergartens(db: Database.Database, rows: readonly PreschoolImportRow[]): DroppedKindergarten[] {
+export function droppedKindergartens(
+  db: Database.Database,
+  rows: readonly PreschoolImportRow[],
+  registry = listInstitutions(db, 'kindergarten'),
+): DroppedKindergarten[] {
   const stored = preschoolYears(db)
   const out: DroppedKindergarten[] = []
   const kgRows = rows.filter((r): r is KindergartenImportRow => r.kind === 'kindergarten')
+  if (!stored.length) return out
+  // the registry as findInstitution sees it: by code, else by name
+  const byCode = new Map(registry.filter((i) => i.code).map((i) => [i.code!, i.id]))
+  const byName = new Map<string, number>()
+  for (const i of registry) if (!byName.has(i.name) || i.code === null) byName.set(i.name, i.id)
   for (const year of [...new Set(kgRows.map((r) => r.statYear))]) {
     const compareYear = stored.includes(year) ? year : stored.find((y) => y < year)
     if (compareYear === undefined) continue
     const inFile = kgRows.filter((r) => r.statYear === year)
-    const ids = new Set(inFile.map((r) => findInstitution(db, 'kindergarten', r.code, r.figures.name)?.id).filter((x): x is number => x !== undefined))
-    for (const k of kindergartenYears(db, compareYear)) {
-      if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.figures.name, statYear: year })
+    const ids = new Set(
+      inFile
+        .map((r) => (r.code ? byCode.get(r.code) : undefined) ?? byName.get(r.figures.name))
+        .filter((x): x is number => x !== undefined),
+    )
+    for (const k of kindergartenNamesOfYear(db, compareYear)) {
+      if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.name, statYear: year })
     }
   }
   return out

@@ -3,6 +3,8 @@ import type { CountyPreschoolYear, KindergartenYear } from '../../../shared/pres
 import type { Judgement } from '../../../shared/rubrics/evaluate'
 import type { RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import { nowIso } from '../clock'
+import { EMPTY_SECTIONS, type ReportSections } from '../../../shared/preschool/report'
+import { prepared } from '../institutions/statements'
 
 /** A kindergarten's stored year: the figures as imported plus where they came from (file, sheet, row). */
 export interface StoredKindergartenYear {
@@ -17,9 +19,16 @@ export interface StoredKindergartenYear {
  * Writes one kindergarten's figures of one year (re-import of the same year updates, never duplicates),
  * inside the caller's transaction. `figures.id` is replaced by the institution id.
  */
-export function saveKindergartenYear(db: Database.Database, institutionId: number, statYear: number, figures: KindergartenYear, source: string): void {
+export function saveKindergartenYear(
+  db: Database.Database,
+  institutionId: number,
+  statYear: number,
+  figures: KindergartenYear,
+  source: string,
+): void {
   const data = { ...figures, id: String(institutionId) }
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO kindergarten_years (institution_id, stat_year, children_total, figures, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (institution_id, stat_year) DO UPDATE SET children_total = excluded.children_total, figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`,
   ).run(institutionId, statYear, figures.enrolledChildren.total, JSON.stringify(data), source, nowIso())
@@ -27,8 +36,10 @@ export function saveKindergartenYear(db: Database.Database, institutionId: numbe
 
 /** Removes one kindergarten's figures of one year (a kindergarten confirmed closed in that year). */
 export function deleteKindergartenYear(db: Database.Database, institutionId: number, statYear: number): void {
-  db.prepare('DELETE FROM kindergarten_years WHERE institution_id = ? AND stat_year = ?').run(institutionId, statYear)
+  prepared(db, 'DELETE FROM kindergarten_years WHERE institution_id = ? AND stat_year = ?').run(institutionId, statYear)
 }
+
+const COLLATOR = new Intl.Collator('zh-CN')
 
 interface YearRow {
   institution_id: number
@@ -45,21 +56,33 @@ const toStored = (r: YearRow): StoredKindergartenYear => {
 
 /** The kindergartens' figures of one year, by name. */
 export function kindergartenYears(db: Database.Database, statYear: number): StoredKindergartenYear[] {
-  const rows = db.prepare('SELECT * FROM kindergarten_years WHERE stat_year = ?').all(statYear) as YearRow[]
-  return rows.map(toStored).sort((a, b) => a.figures.name.localeCompare(b.figures.name, 'zh-CN'))
+  const rows = prepared(db, 'SELECT * FROM kindergarten_years WHERE stat_year = ?').all(statYear) as YearRow[]
+  return rows.map(toStored).sort((a, b) => COLLATOR.compare(a.figures.name, b.figures.name))
+}
+
+/** Which kindergartens have figures in a year (id and name as imported), without reading the figures. */
+export function kindergartenNamesOfYear(db: Database.Database, statYear: number): { institutionId: number; name: string }[] {
+  return prepared(
+    db,
+    "SELECT institution_id AS institutionId, json_extract(figures, '$.name') AS name FROM kindergarten_years WHERE stat_year = ?",
+  ).all(statYear) as {
+    institutionId: number
+    name: string
+  }[]
 }
 
 /** One kindergarten's figures of every year, oldest first. */
 export function kindergartenHistory(db: Database.Database, institutionId: number): StoredKindergartenYear[] {
-  const rows = db.prepare('SELECT * FROM kindergarten_years WHERE institution_id = ? ORDER BY stat_year').all(institutionId) as YearRow[]
+  const rows = prepared(db, 'SELECT * FROM kindergarten_years WHERE institution_id = ? ORDER BY stat_year').all(institutionId) as YearRow[]
   return rows.map(toStored)
 }
 
 /** The statistical years with kindergarten figures or county figures, newest first. */
 export function preschoolYears(db: Database.Database): number[] {
-  const rows = db
-    .prepare('SELECT stat_year FROM kindergarten_years UNION SELECT stat_year FROM county_preschool_years ORDER BY stat_year DESC')
-    .all() as { stat_year: number }[]
+  const rows = prepared(
+    db,
+    'SELECT stat_year FROM kindergarten_years UNION SELECT stat_year FROM county_preschool_years ORDER BY stat_year DESC',
+  ).all() as { stat_year: number }[]
   return rows.map((r) => r.stat_year)
 }
 
@@ -74,7 +97,7 @@ interface CountyRow {
 
 /** The county's figures of a year plus the rubric chosen for it (null = the bundled one). */
 export function countyYear(db: Database.Database, statYear: number): CountyPreschoolYear & { rubricId: string | null } {
-  const r = db.prepare('SELECT * FROM county_preschool_years WHERE stat_year = ?').get(statYear) as CountyRow | undefined
+  const r = prepared(db, 'SELECT * FROM county_preschool_years WHERE stat_year = ?').get(statYear) as CountyRow | undefined
   if (!r) return { statYear, agePopulation: null, agePopulationByTownship: null, rubricId: null }
   const byTownship = JSON.parse(r.population_by_township) as Record<string, number>
   return {
@@ -94,11 +117,19 @@ export function countyYear(db: Database.Database, statYear: number): CountyPresc
 export function saveCountyYear(
   db: Database.Database,
   statYear: number,
-  change: { agePopulation?: number | null; agePopulationByTownship?: Record<string, number> | null; satisfiedResponses?: number | null; surveyResponses?: number | null; rubricId?: string | null; source?: string },
+  change: {
+    agePopulation?: number | null
+    agePopulationByTownship?: Record<string, number> | null
+    satisfiedResponses?: number | null
+    surveyResponses?: number | null
+    rubricId?: string | null
+    source?: string
+  },
 ): void {
   const old = countyYear(db, statYear)
   const keep = <T>(v: T | undefined, o: T) => (v === undefined ? o : v)
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO county_preschool_years (stat_year, age_population, population_by_township, satisfied_responses, survey_responses, rubric_id, source, updated_at)
      VALUES (@y, @pop, @byT, @sat, @surv, @rub, @src, @now)
      ON CONFLICT (stat_year) DO UPDATE SET age_population = @pop, population_by_township = @byT, satisfied_responses = @sat, survey_responses = @surv,
@@ -117,13 +148,19 @@ export function saveCountyYear(
 
 /** The judged items of a year: item key → Judgement. */
 export function judgements(db: Database.Database, statYear: number): Record<string, Judgement> {
-  const rows = db.prepare('SELECT * FROM preschool_judgements WHERE stat_year = ?').all(statYear) as { item_key: string; status: Judgement['status']; note: string; evidence: string }[]
+  const rows = prepared(db, 'SELECT * FROM preschool_judgements WHERE stat_year = ?').all(statYear) as {
+    item_key: string
+    status: Judgement['status']
+    note: string
+    evidence: string
+  }[]
   return Object.fromEntries(rows.map((r) => [r.item_key, { status: r.status, note: r.note, evidence: JSON.parse(r.evidence) as string[] }]))
 }
 
 /** Saves (or replaces) the verdict on one judged item of a year. */
 export function saveJudgement(db: Database.Database, statYear: number, itemKey: string, j: Judgement): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO preschool_judgements (stat_year, item_key, status, note, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (stat_year, item_key) DO UPDATE SET status = excluded.status, note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at`,
   ).run(statYear, itemKey, j.status, j.note ?? '', JSON.stringify(j.evidence ?? []), nowIso())
@@ -131,16 +168,29 @@ export function saveJudgement(db: Database.Database, statYear: number, itemKey: 
 
 /** The stored rubric variants (specs over a bundled rubric). */
 export function rubricVariants(db: Database.Database): { id: string; baseId: string; spec: RubricVariantSpec }[] {
-  const rows = db.prepare('SELECT * FROM rubric_variants ORDER BY created_at').all() as { id: string; base_id: string; spec: string }[]
+  const rows = prepared(db, 'SELECT * FROM rubric_variants ORDER BY created_at').all() as { id: string; base_id: string; spec: string }[]
   return rows.map((r) => ({ id: r.id, baseId: r.base_id, spec: JSON.parse(r.spec) as RubricVariantSpec }))
 }
 
 /** Saves a rubric variant (replacing one with the same id). */
 export function saveRubricVariant(db: Database.Database, baseId: string, spec: RubricVariantSpec): void {
-  db.prepare('INSERT INTO rubric_variants (id, base_id, spec, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET base_id = excluded.base_id, spec = excluded.spec').run(
-    spec.id,
-    baseId,
-    JSON.stringify(spec),
-    nowIso(),
-  )
+  prepared(
+    db,
+    'INSERT INTO rubric_variants (id, base_id, spec, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET base_id = excluded.base_id, spec = excluded.spec',
+  ).run(spec.id, baseId, JSON.stringify(spec), nowIso())
+}
+
+/** The 自评报告's narrative sections of a year (empty strings when never saved). */
+export function reportSections(db: Database.Database, statYear: number): ReportSections {
+  const r = prepared(db, 'SELECT sections FROM preschool_reports WHERE stat_year = ?').get(statYear) as { sections: string } | undefined
+  return { ...EMPTY_SECTIONS, ...(r ? (JSON.parse(r.sections) as Partial<ReportSections>) : {}) }
+}
+
+/** Saves the narrative sections of a year (replacing them). */
+export function saveReportSections(db: Database.Database, statYear: number, sections: ReportSections): void {
+  prepared(
+    db,
+    `INSERT INTO preschool_reports (stat_year, sections, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (stat_year) DO UPDATE SET sections = excluded.sections, updated_at = excluded.updated_at`,
+  ).run(statYear, JSON.stringify(sections), nowIso())
 }

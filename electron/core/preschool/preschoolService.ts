@@ -2,14 +2,25 @@ import preschoolRubricJson from '../../../seeds/rubrics/preschool-universality-2
 import type { KindergartenPage, PreschoolTrendPoint, PreschoolYearView } from '../../../shared/preschool/dashboard'
 import { evaluatePreschool, preschoolIndicatorsJson, type PreschoolEvaluation } from '../../../shared/preschool/evaluatePreschool'
 import { kindergartenFlags } from '../../../shared/preschool/breakdown'
-import { preschoolSettings } from '../../../shared/preschool/indicators'
-import type { Judgement } from '../../../shared/rubrics/evaluate'
+import { preschoolCountyValues, preschoolSettings } from '../../../shared/preschool/indicators'
+import { evaluateRubric, type Judgement } from '../../../shared/rubrics/evaluate'
 import { deriveRubric, parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { UserError } from '../errors'
 import { getInstitution } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './preschoolRepository'
+import { formatChineseDate } from '../../../shared/documents/chineseDate'
+import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
+import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
+import { headlineOption, monochrome, townshipOption } from '../../../shared/preschool/chartOptions'
+import { problemSentences } from '../../../shared/preschool/narrative'
+import { composePreschoolReport, reportTitle, type ReportSections } from '../../../shared/preschool/report'
+import { localIsoDate } from '../clock'
+import { exportBlocksDocx } from '../export/docx/blockWriter'
+import { readOffice } from '../office/officeRepository'
+import { chartPng } from './chartImages'
+import { traceLines, type TraceLine } from '../../../shared/preschool/trace'
 
 let bundled: Rubric | null = null
 /** The bundled 普及普惠 rubric (seeds/rubrics/preschool-universality-2020.json), parsed once. */
@@ -40,7 +51,10 @@ export function rubricForYear(ws: Workspace, year: number): Rubric {
 }
 
 /** Evaluates one year from the stored data (the indicators are pure; this only loads). */
-export function evaluateYear(ws: Workspace, year: number): { evaluation: PreschoolEvaluation; rubric: Rubric; judgements: Record<string, Judgement> } {
+export function evaluateYear(
+  ws: Workspace,
+  year: number,
+): { evaluation: PreschoolEvaluation; rubric: Rubric; judgements: Record<string, Judgement> } {
   const db = ws.db()
   const rubric = rubricForYear(ws, year)
   const kgs = repo.kindergartenYears(db, year).map((k) => k.figures)
@@ -52,7 +66,15 @@ export function evaluateYear(ws: Workspace, year: number): { evaluation: Prescho
 
 /** The JSON of `preschool indicators --year Y --json` (issue 11 shape). */
 export function indicatorsJson(ws: Workspace, year: number) {
-  return preschoolIndicatorsJson(evaluateYear(ws, year).evaluation)
+  // County items only: the per-kindergarten flags, breakdowns and gaps are not part of this answer.
+  const db = ws.db()
+  const rubric = rubricForYear(ws, year)
+  const kgs = repo.kindergartenYears(db, year).map((k) => k.figures)
+  const { rubricId: _r, ...county } = repo.countyYear(db, year)
+  void _r
+  const values = preschoolCountyValues(kgs, county, preschoolSettings(rubric))
+  const ev = evaluateRubric(rubric, values, repo.judgements(db, year), { level: 'county' })
+  return preschoolIndicatorsJson({ year, rubric: ev.rubric, indicators: ev.items } as PreschoolEvaluation)
 }
 
 /** Everything the dashboard shows for a year. */
@@ -81,7 +103,14 @@ export function trend(ws: Workspace): PreschoolTrendPoint[] {
     .map((year) => {
       const ev = evaluateYear(ws, year).evaluation
       const v = (key: string) => ev.indicators.find((i) => i.key === key)?.value ?? null
-      return { year, grossEnrolmentRate: v('grossEnrolmentRate'), affordableCoverageRate: v('affordableCoverageRate'), publicShare: v('publicShare'), enrolledChildren: ev.counts.enrolledChildren, kindergartens: ev.counts.kindergartens }
+      return {
+        year,
+        grossEnrolmentRate: v('grossEnrolmentRate'),
+        affordableCoverageRate: v('affordableCoverageRate'),
+        publicShare: v('publicShare'),
+        enrolledChildren: ev.counts.enrolledChildren,
+        kindergartens: ev.counts.kindergartens,
+      }
     })
 }
 
@@ -101,9 +130,20 @@ export function kindergartenPage(ws: Workspace, institutionId: number): Kinderga
 }
 
 /** Sets the county's 3–5周岁常住人口 of a year (CLI `preschool population`, the UI). */
-export function setPopulation(ws: Workspace, year: number, count: number | null, byTownship?: Record<string, number>): { year: number; agePopulation: number | null } {
+export function setPopulation(
+  ws: Workspace,
+  year: number,
+  count: number | null,
+  byTownship?: Record<string, number>,
+): { year: number; agePopulation: number | null } {
   const db = ws.db()
-  db.transaction(() => repo.saveCountyYear(db, year, { agePopulation: count, ...(byTownship ? { agePopulationByTownship: byTownship } : {}), source: '手工录入' }))()
+  db.transaction(() =>
+    repo.saveCountyYear(db, year, {
+      agePopulation: count,
+      ...(byTownship ? { agePopulationByTownship: byTownship } : {}),
+      source: '手工录入',
+    }),
+  )()
   return { year, agePopulation: count }
 }
 
@@ -133,4 +173,61 @@ export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: strin
   const db = ws.db()
   db.transaction(() => repo.saveRubricVariant(db, base.id, spec))()
   return { id: spec.id, name: spec.name }
+}
+
+/** One line per counted kindergarten: what it adds to each headline figure, and its sheet row. */
+export function trace(ws: Workspace, year: number): TraceLine[] {
+  const rubric = rubricForYear(ws, year)
+  return traceLines(repo.kindergartenYears(ws.db(), year), preschoolSettings(rubric))
+}
+
+/** The charts of the report as PNG images (rendered without a browser, grey for print). */
+function reportCharts(ev: PreschoolEvaluation): { headline?: ImageSpec; townships?: ImageSpec } {
+  // drawn at about the printed size in CSS pixels (470 px for 150 mm), so the 12 px labels print near 10 pt
+  const image = (option: object, widthPx: number, heightPx: number, widthMm: number): ImageSpec => {
+    const { png } = chartPng(option, widthPx, heightPx)
+    return { format: 'png', data: png.toString('base64'), widthMm, heightMm: Math.round((widthMm * heightPx) / widthPx) }
+  }
+  const charts: { headline?: ImageSpec; townships?: ImageSpec } = {
+    headline: image(monochrome(headlineOption({ evaluation: ev }, { mono: true })), 470, 150, 150),
+  }
+  if (ev.breakdown.township.length > 1) charts.townships = image(monochrome(townshipOption({ evaluation: ev })), 470, 230, 150)
+  return charts
+}
+
+/** The 自评报告 of a year as print blocks, with its saved sections and the generated 存在的问题. */
+export function reportView(
+  ws: Workspace,
+  year: number,
+  options: { charts?: boolean } = {},
+): { title: string; blocks: PrintBlock[]; sections: ReportSections; generatedProblems: string[] } {
+  const db = ws.db()
+  const office = readOffice(db)
+  const county = office?.county ?? ''
+  const { evaluation } = evaluateYear(ws, year)
+  const sections = repo.reportSections(db, year)
+  const blocks = composePreschoolReport({
+    county,
+    office: office?.fullName ?? '',
+    date: formatChineseDate(localIsoDate()),
+    evaluation,
+    sections,
+    charts: options.charts === false ? undefined : reportCharts(evaluation),
+  })
+  return { title: reportTitle(county), blocks, sections, generatedProblems: problemSentences(evaluation) }
+}
+
+/** Saves the narrative sections of a year's report. */
+export function saveReport(ws: Workspace, year: number, sections: ReportSections): ReportSections {
+  const db = ws.db()
+  db.transaction(() => repo.saveReportSections(db, year, sections))()
+  return sections
+}
+
+/** The 自评报告 as a .docx (GB/T 9704 page and grid, body format). */
+export async function reportDocx(ws: Workspace, year: number): Promise<{ fileName: string; data: Buffer }> {
+  const { title, blocks } = reportView(ws, year)
+  // the office's font profile (GB2312 faces or the Windows faces), as for its 公文
+  const layout = { ...GBT9704_LAYOUT, fontProfile: readOffice(ws.db())?.fontProfile ?? GBT9704_LAYOUT.fontProfile }
+  return { fileName: `${title}（${year}年）.docx`, data: await exportBlocksDocx(blocks, { title }, layout) }
 }

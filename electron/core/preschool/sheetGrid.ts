@@ -15,7 +15,11 @@ function text(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return excelDay(v)
   if (typeof v === 'object') {
     if ('result' in v) return v.result === undefined || v.result === null ? '' : text(v.result as ExcelJS.CellValue)
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim()
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim()
     if ('text' in v) return String(v.text).trim()
     if ('error' in v) return String(v.error)
   }
@@ -37,16 +41,21 @@ const letterOf = (i: number): string => {
 export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const width = sheet.columnCount
   const cells: string[][] = []
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r)
-    const line: string[] = new Array<string>(width).fill('')
-    if (row.hasValues || row.cellCount) {
-      for (let c = 1; c <= width; c++) {
-        const cell = row.findCell(c)
-        if (cell) line[c - 1] = text(cell.isMerged ? cell.master.value : cell.value)
-      }
-    }
-    cells.push(line)
+  for (let r = 1; r <= sheet.rowCount; r++) cells.push(new Array<string>(width).fill(''))
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const line = cells[r - 1]
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c <= width) line[c - 1] = text(cell.value)
+    })
+  })
+  // merged ranges: every cell of the range carries the master's text (habit 2)
+  const merges =
+    (sheet as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ??
+    {}
+  for (const m of Object.values(merges)) {
+    const { top, left, bottom, right } = m.model
+    const master = cells[top - 1]?.[left - 1] ?? ''
+    for (let r = top; r <= bottom && r <= cells.length; r++) for (let c = left; c <= right && c <= width; c++) cells[r - 1][c - 1] = master
   }
   return { name: sheet.name, cells, letters: Array.from({ length: width }, (_, i) => letterOf(i)) }
 }
@@ -70,7 +79,7 @@ export interface HeaderLayout {
 function pathOf(grid: SheetGrid, start: number, end: number, c: number): string {
   const levels: string[] = []
   for (let r = start; r <= end; r++) {
-    const t = grid.cells[r]?.[c] ?? ''
+    const t = (grid.cells[r]?.[c] ?? '').replace(/[:：\s]+$/, '')
     if (t && levels[levels.length - 1] !== t) levels.push(t)
   }
   return levels.join('：')
@@ -84,13 +93,18 @@ function pathOf(grid: SheetGrid, start: number, end: number, c: number): string 
  */
 export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minFields = 2): HeaderLayout | null {
   let best: HeaderLayout | null = null
+  const cache = new Map<string, HeaderMatch | null>()
   const limit = Math.min(15, grid.cells.length)
   for (let s = 0; s < limit; s++) {
     for (let d = 1; d <= 3 && s + d - 1 < limit; d++) {
       const e = s + d - 1
       if (d > 1 && grid.cells[e].every((t) => t === '')) continue
       const paths = grid.letters.map((_, c) => pathOf(grid, s, e, c))
-      const matches = paths.map((p) => (p ? matchHeader(p, fields) : null))
+      const matches = paths.map((p) => {
+        if (!p) return null
+        if (!cache.has(p)) cache.set(p, matchHeader(p, fields))
+        return cache.get(p)!
+      })
       const seen = new Set<string>()
       for (const m of matches) if (m) seen.add(m.field.key)
       const score = seen.size
@@ -98,7 +112,8 @@ export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minF
         const unknownUnits: HeaderLayout['unknownUnits'] = []
         paths.forEach((p, c) => {
           const u = /[(（]单位[:：]?([^)）]*)[)）]$/.exec(normalizeHeader(p))
-          if (u && matches[c] && !['元', '万元', '千元', 'm2', '平方米', '万平方米', '人', '班', '间', '个', '所'].includes(u[1])) unknownUnits.push({ column: c, unit: u[1] })
+          if (u && matches[c] && !['元', '万元', '千元', 'm2', '平方米', '万平方米', '人', '班', '间', '个', '所'].includes(u[1]))
+            unknownUnits.push({ column: c, unit: u[1] })
         })
         best = { start: s, end: e, paths, matches, score, unknownUnits }
       }

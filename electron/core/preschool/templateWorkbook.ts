@@ -5,7 +5,6 @@ import type { CountyPreschoolYear, KindergartenYear } from '../../../shared/pres
 import { URBAN_RURAL_CODES } from '../../../shared/statistics/codes'
 import type { HeaderField } from '../../../shared/statistics/headerAliases'
 
-
 const LISTS: Record<string, string[]> = {
   institutionType: ['幼儿园', '附设幼儿班'],
   sponsor: [...SPONSOR_NAMES],
@@ -59,7 +58,8 @@ const EXAMPLE: Record<string, string | number> = {
 export function templateCells(f: KindergartenYear, statYear: number, inst: Institution | null): Record<string, string | number | null> {
   const flag = (b: boolean | null | undefined) => (b === true ? '是' : b === false ? '否' : null)
   const attrs = inst?.attributes ?? {}
-  const get = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), f)
+  const get = (path: string): unknown =>
+    path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), f)
   const out: Record<string, string | number | null> = {}
   for (const field of PRESCHOOL_SHEET_FIELDS) {
     const k = field.key
@@ -106,7 +106,8 @@ export async function preschoolWorkbook(data?: {
   })
   const rows = data ? data.kindergartens.map((k) => templateCells(k.figures, k.statYear, k.institution)) : [EXAMPLE]
   for (const r of rows) ws.addRow(fields.map((f) => r[f.key] ?? null))
-  const last = Math.max(rows.length + 1, 1000)
+  // drop-down lists on the rows to fill (exceljs expands a validation range cell by cell: keep it to 500 rows more)
+  const last = rows.length + 501
   fields.forEach((f, i) => {
     const list = LISTS[f.key]
     const letter = ws.getColumn(i + 1).letter
@@ -120,15 +121,6 @@ export async function preschoolWorkbook(data?: {
         showErrorMessage: f.key !== 'urbanRural',
         errorTitle: f.label,
         error: `请从下拉列表中选择：${list.join('、')}`,
-      })
-    } else if (f.kind === 'count') {
-      ;(ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
-        type: 'whole',
-        operator: 'greaterThanOrEqual',
-        allowBlank: true,
-        formulae: [0],
-        showErrorMessage: true,
-        error: '应为不小于 0 的整数',
       })
     }
   })

@@ -47,12 +47,21 @@ describe('preschool on the command line', () => {
     const sheet = wb.getWorksheet('幼儿园')!
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     const headers = (sheet.getRow(1).values as unknown[]).slice(1)
-    expect(headers).toEqual(expect.arrayContaining(['学校（机构）名称', '在园（班）人数：合计', '在园（班）人数：小班', '校舍建筑面积（㎡）', '是否普惠性民办幼儿园']))
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        '学校（机构）名称',
+        '在园（班）人数：合计',
+        '在园（班）人数：小班',
+        '校舍建筑面积（㎡）',
+        '是否普惠性民办幼儿园',
+      ]),
+    )
     const outdoor = sheet.getRow(1).getCell(headers.indexOf('户外活动场地面积（㎡）') + 1)
     expect(String(outdoor.note)).toContain('非统计口径')
     expect(String(sheet.getRow(2).getCell(headers.indexOf('学校（机构）名称') + 1).value)).toMatch(/^（示例）/)
     const sponsorLetter = sheet.getColumn(headers.indexOf('学校（机构）举办者') + 1).letter
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+      .dataValidations.model
     const sponsorRule = Object.entries(validations).find(([range]) => range.startsWith(`${sponsorLetter}2`))
     expect(sponsorRule?.[1]).toMatchObject({ type: 'list' })
     expect(sponsorRule?.[1].formulae[0]).toContain('民办')
@@ -71,23 +80,57 @@ describe('preschool on the command line', () => {
     const pop = await cli(['preschool', 'population', '--year', '2024', '--count', '13895', '--data-dir', data])
     expect(pop.out).toBe('已设置 2024 年 3–5周岁常住人口：13895 人')
     const r = await cli(['preschool', 'indicators', '--year', '2024', '--json', '--data-dir', data])
-    const json = (JSON.parse(r.out) as { data: unknown }).data as { year: number; rubric: { id: string; version: string }; indicators: Record<string, unknown>[] }
+    const json = (JSON.parse(r.out) as { data: unknown }).data as {
+      year: number
+      rubric: { id: string; version: string }
+      indicators: Record<string, unknown>[]
+    }
     expect(json.year).toBe(2024)
     expect(json.rubric).toEqual({ id: 'preschool-universality-2020', version: expect.any(String) })
     const by = Object.fromEntries(json.indicators.map((i) => [i.key, i]))
-    expect(by.grossEnrolmentRate).toMatchObject({ numerator: 13619, denominator: 13895, display: '98.01%', comparator: '>=', status: 'met' })
+    expect(by.grossEnrolmentRate).toMatchObject({
+      numerator: 13619,
+      denominator: 13895,
+      display: '98.01%',
+      comparator: '>=',
+      status: 'met',
+    })
     expect(by.affordableCoverageRate).toMatchObject({ display: '82.99%' })
     expect(by.publicShare).toMatchObject({ display: '67.33%' })
-    expect(Object.keys(by.childrenPerTeacher)).toEqual(['key', 'name', 'numerator', 'denominator', 'value', 'display', 'threshold', 'comparator', 'status'])
+    expect(Object.keys(by.childrenPerTeacher)).toEqual([
+      'key',
+      'name',
+      'numerator',
+      'denominator',
+      'value',
+      'display',
+      'threshold',
+      'comparator',
+      'status',
+    ])
     expect(by.childrenPerTeacher.display).toMatch(/^1:\d+(\.\d)?$/)
 
     const text = await cli(['preschool', 'indicators', '--year', '2024', '--data-dir', data])
     expect(text.out).toContain('普惠性幼儿园覆盖率')
     expect(text.out).toContain('82.99%')
 
+    const trace = await cli(['preschool', 'trace', '--year', '2024', '--data-dir', data])
+    expect(trace.out).toContain('合计\t\t13619\t11302\t9169\t')
+    expect(trace.out).toContain('\t贺兰县2024.xlsx / 幼儿园 第 2 行')
+    const traceJson = (
+      JSON.parse((await cli(['preschool', 'trace', '--year', '2024', '--json', '--data-dir', data])).out) as {
+        data: { ownership: string }[]
+      }
+    ).data
+    expect(traceJson).toHaveLength(60)
+    expect(traceJson.filter((l) => l.ownership === '普惠性民办园')).toHaveLength(12)
+
     const bad = join(env.dir, 'bad.xlsx')
     const wb2 = new ExcelJS.Workbook()
-    wb2.addWorksheet('幼儿园').addRows([['幼儿园名称', '举办者', '在园幼儿数', '统计年度'], ['甲园', '教育部门', '很多', 2024]])
+    wb2.addWorksheet('幼儿园').addRows([
+      ['幼儿园名称', '举办者', '在园幼儿数', '统计年度'],
+      ['甲园', '教育部门', '很多', 2024],
+    ])
     await wb2.xlsx.writeFile(bad)
     const refused = await cli(['preschool', 'import', bad, '--data-dir', data])
     expect(refused.code).not.toBe(0)

@@ -5,7 +5,14 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
-import { countyExportWorkbook, fillTemplate, handMadeWorkbook, workPlanKindergartens, type KgSpec } from '../../helpers/preschoolWorkbooks'
+import {
+  countyExportWorkbook,
+  fillTemplate,
+  handMadeWorkbook,
+  ownStatisticsWorkbook,
+  workPlanKindergartens,
+  type KgSpec,
+} from '../../helpers/preschoolWorkbooks'
 
 let envs: ReturnType<typeof tempWorkspace>[] = []
 afterEach(() => {
@@ -33,7 +40,10 @@ function register(env: Env, name: string, data: Buffer) {
 }
 
 async function importBuffer(env: Env, name: string, data: Buffer, opts: { year?: number; closeIds?: number[] } = {}) {
-  const preview = await env.handlers['preschool.importCheck']({ file: register(env, name, data), ...(opts.year ? { year: opts.year } : {}) })
+  const preview = await env.handlers['preschool.importCheck']({
+    file: register(env, name, data),
+    ...(opts.year ? { year: opts.year } : {}),
+  })
   expect(preview.problems).toEqual([])
   const result = await env.handlers['preschool.importCommit']({ token: preview.token, closeIds: opts.closeIds ?? [] })
   return { preview, result }
@@ -62,7 +72,9 @@ describe('preschool import', () => {
     expect(by.grossEnrolmentRate).toMatchObject({ denominator: 13895, display: '98.01%', status: 'met' })
     expect(by.affordableCoverageRate.value).toBeCloseTo(0.8299, 4)
     expect(json.rubric.id).toBe('preschool-universality-2020')
-    expect(Object.keys(by)).toEqual(expect.arrayContaining(['grossEnrolmentRate', 'affordableCoverageRate', 'publicShare', 'childrenPerTeacher']))
+    expect(Object.keys(by)).toEqual(
+      expect.arrayContaining(['grossEnrolmentRate', 'affordableCoverageRate', 'publicShare', 'childrenPerTeacher']),
+    )
     const registry = await env.handlers['preschool.kindergartens']({})
     expect(registry).toHaveLength(60)
     expect(registry.every((i) => i.kind === 'kindergarten' && i.closedYear === null)).toBe(true)
@@ -73,7 +85,15 @@ describe('preschool import', () => {
     const kgs = workPlanKindergartens().slice(0, 5)
     const tpl = await template(env)
     await importBuffer(env, 'a.xlsx', await fillTemplate(tpl, 2024, kgs))
-    const again = await importBuffer(env, 'a.xlsx', await fillTemplate(tpl, 2024, kgs.map((k) => ({ ...k, small: k.small + 1 }))))
+    const again = await importBuffer(
+      env,
+      'a.xlsx',
+      await fillTemplate(
+        tpl,
+        2024,
+        kgs.map((k) => ({ ...k, small: k.small + 1 })),
+      ),
+    )
     expect(again.preview.dropped).toEqual([])
     const count = env.ws.db().prepare('SELECT COUNT(*) AS n FROM kindergarten_years').get() as { n: number }
     expect(count.n).toBe(5)
@@ -104,7 +124,12 @@ describe('preschool import', () => {
       const s = wb.getWorksheet(sheet)!
       const rows: unknown[][] = []
       s.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === undefined ? null : v))))
-      return rows.map((r) => r.map((v) => (v === '' ? null : v))).map((r) => { while (r.length && r[r.length - 1] === null) r.pop(); return r })
+      return rows
+        .map((r) => r.map((v) => (v === '' ? null : v)))
+        .map((r) => {
+          while (r.length && r[r.length - 1] === null) r.pop()
+          return r
+        })
     }
     const input = await cells(data, '幼儿园')
     const output = await cells(exported, '幼儿园')
@@ -127,7 +152,12 @@ describe('preschool import', () => {
     expect(preview.columns.find((c) => c.column === 'I')?.field).toBe('在园（班）人数：小班')
     const view = (await env.handlers['preschool.view']({ year: 2024 }))!
     const first = view.kindergartens.find((k) => k.figures.name === kgs[1].name)!.figures
-    expect(first.enrolledChildren).toEqual({ total: kgs[1].small + kgs[1].middle + kgs[1].large, small: kgs[1].small, middle: kgs[1].middle, large: kgs[1].large })
+    expect(first.enrolledChildren).toEqual({
+      total: kgs[1].small + kgs[1].middle + kgs[1].large,
+      small: kgs[1].small,
+      middle: kgs[1].middle,
+      large: kgs[1].large,
+    })
     expect(first.areas?.building).toBe(kgs[1].building)
     expect(first.subsidised).toBe(null)
     expect(first.urbanRural).toBe('乡村')
@@ -147,7 +177,17 @@ describe('preschool import', () => {
 
   it('a workbook with a dozen kinds of bad rows reports each precisely and writes nothing', async () => {
     const env = setup()
-    const good: KgSpec = { code: '2164000011', name: '甲幼儿园', sponsor: '教育部门', township: '习岗镇', small: 30, middle: 30, large: 30, teachers: 8, staff: 15 }
+    const good: KgSpec = {
+      code: '2164000011',
+      name: '甲幼儿园',
+      sponsor: '教育部门',
+      township: '习岗镇',
+      small: 30,
+      middle: 30,
+      large: 30,
+      teachers: 8,
+      staff: 15,
+    }
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load((await fillTemplate(await template(env), 2024, [good], 1000)) as unknown as ExcelJS.Buffer)
     const s = wb.getWorksheet('幼儿园')!
@@ -172,7 +212,20 @@ describe('preschool import', () => {
       { 中心园: '也许' }, // bad flag
       { 在园: '' }, // missing total (grades left)
     ]
-    const keyOf: Record<string, string> = { 在园: '在园（班）人数：合计', 小班: '在园（班）人数：小班', 大班: '在园（班）人数：大班', 乡镇: '乡镇（街道）', 普惠: '是否普惠性民办幼儿园', 标识码: '学校标识码', 名称: '学校（机构）名称', 年度: '统计年度', 举办者: '学校（机构）举办者', 专任教师: '教职工数：专任教师', 城乡: '学校（机构）所在地城乡类型', 中心园: '是否乡镇中心幼儿园' }
+    const keyOf: Record<string, string> = {
+      在园: '在园（班）人数：合计',
+      小班: '在园（班）人数：小班',
+      大班: '在园（班）人数：大班',
+      乡镇: '乡镇（街道）',
+      普惠: '是否普惠性民办幼儿园',
+      标识码: '学校标识码',
+      名称: '学校（机构）名称',
+      年度: '统计年度',
+      举办者: '学校（机构）举办者',
+      专任教师: '教职工数：专任教师',
+      城乡: '学校（机构）所在地城乡类型',
+      中心园: '是否乡镇中心幼儿园',
+    }
     bad.forEach((change, i) => {
       const row = s.getRow(3 + i)
       s.getRow(2).eachCell((c, n) => (row.getCell(n).value = c.value))
@@ -188,7 +241,9 @@ describe('preschool import', () => {
     const letter = (h: string) => s.getColumn(col.get(h)!).letter
     const at = (i: number) => preview.problems.filter((p) => p.row === 3 + i)
     const expectOne = (i: number, header: string, reason: string | RegExp, value?: string) => {
-      const found = at(i).find((p) => p.column === letter(header) && (typeof reason === 'string' ? p.reason.includes(reason) : reason.test(p.reason)))
+      const found = at(i).find(
+        (p) => p.column === letter(header) && (typeof reason === 'string' ? p.reason.includes(reason) : reason.test(p.reason)),
+      )
       expect(found, `row ${3 + i}: ${JSON.stringify(at(i))}`).toBeTruthy()
       expect(found!.sheet).toBe('幼儿园')
       if (value !== undefined) expect(found!.value).toBe(value)
@@ -221,6 +276,105 @@ describe('preschool import', () => {
     s.addRow([2024, '甲园', '教育部门', 100])
     s.addRow([2023, '乙园', '教育部门', 100])
     const preview = await env.handlers['preschool.importCheck']({ file: register(env, 'y.xlsx', Buffer.from(await wb.xlsx.writeBuffer())) })
-    expect(preview.problems).toEqual([{ sheet: '幼儿园', row: 4, column: 'A', value: '2023', reason: '统计年度 2023 与表头标题中的年度 2024 不一致' }])
+    expect(preview.problems).toEqual([
+      { sheet: '幼儿园', row: 4, column: 'A', value: '2023', reason: '统计年度 2023 与表头标题中的年度 2024 不一致' },
+    ])
+  })
+})
+
+describe('preschool import: a kindergarten’s own statistics workbook (shape A)', () => {
+  it('reads identity from the vertical list and figures from the 总计 rows and 校舍 rows', async () => {
+    const env = setup()
+    const k = { ...workPlanKindergartens()[45], building: 3000, classes: 6 }
+    const { preview } = await importBuffer(env, '阳光幼儿园基层表.xlsx', await ownStatisticsWorkbook(2024, k))
+    expect(preview.years).toEqual([2024])
+    expect(preview.rowsRead).toBe(1)
+    expect(preview.dropped).toEqual([])
+    expect(preview.warnings[0]).toContain('按单个幼儿园的统计报表（基层表）读取')
+    const view = (await env.handlers['preschool.view']({ year: 2024 }))!
+    expect(view.kindergartens).toHaveLength(1)
+    const f = view.kindergartens[0].figures
+    expect(f).toMatchObject({
+      name: k.name,
+      sponsor: '民办',
+      subsidised: true,
+      institutionType: '111',
+      urbanRural: k.urbanRural === '121' ? '镇区' : '乡村',
+      township: k.township,
+    })
+    expect(f.enrolledChildren).toEqual({
+      total: k.small + k.middle + k.large,
+      nursery: 0,
+      small: k.small,
+      middle: k.middle,
+      large: k.large,
+    })
+    expect(f.classes).toMatchObject({ total: 6, small: 1, middle: 1, large: 4 })
+    expect(f.staff).toMatchObject({ total: k.staff, principals: 1, teachers: k.teachers })
+    expect(f.areas).toEqual({ building: 3000, teachingRooms: 2100, activityRooms: 1200, sleepingRooms: 600 })
+    expect(view.kindergartens[0].source).toBe('阳光幼儿园基层表.xlsx / 基层表（基础基111、基础基311、基础基321、基础基511）')
+    // importing another kindergarten's workbook does not ask about the first
+    const other = await env.handlers['preschool.importCheck']({
+      file: register(env, 'b.xlsx', await ownStatisticsWorkbook(2024, workPlanKindergartens()[3])),
+    })
+    expect(other.dropped).toEqual([])
+  })
+
+  it('a problem is located in the form sheet it came from', async () => {
+    const env = setup()
+    const preview = await env.handlers['preschool.importCheck']({
+      file: register(env, 'bad.xlsx', await ownStatisticsWorkbook(2024, workPlanKindergartens()[2], { badSmall: '七十' })),
+    })
+    expect(preview.problems).toContainEqual({
+      sheet: '基础基311',
+      row: 6,
+      column: 'I',
+      value: '七十',
+      reason: '「在园（班）人数：小班」应为数字（不能含文字）',
+    })
+  })
+})
+
+describe('preschool import: sheet 全县 alone', () => {
+  it('imports the 3–5周岁常住人口 of a year, with the 乡镇 figures', async () => {
+    const env = setup()
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('全县').addRows([
+      ['统计年度', '乡镇（街道）', '3-5周岁常住人口'],
+      [2024, '', 13895],
+      [2024, '习岗镇', 8000],
+      [2024, '金贵镇', 5895],
+    ])
+    const { preview } = await importBuffer(env, '人口.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(preview.warnings).toContain('工作簿中只有「全县」表：只导入全县数据')
+    const view = (await env.handlers['preschool.view']({ year: 2024 }))!
+    expect(view.county).toMatchObject({ agePopulation: 13895, agePopulationByTownship: { 习岗镇: 8000, 金贵镇: 5895 } })
+  })
+})
+
+describe('preschool import: a vertical form per kindergarten (序号 | 类别 | 填报项目 | 单位 | 填报值 | 备注)', () => {
+  it('reads each 填报项目 from the 填报值 column, converting 万平方米', async () => {
+    const env = setup()
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('申报表')
+    s.addRow(['2024年县域学前教育普及普惠督导评估 幼儿园情况填报表'])
+    s.addRow(['序号', '类别', '填报项目', '单位', '填报值', '备注'])
+    s.addRow([1, '基本情况', '幼儿园名称', '', '贺兰县星星幼儿园', ''])
+    s.addRow([2, '基本情况', '举办者', '', '民办', ''])
+    s.addRow([3, '基本情况', '是否普惠性民办幼儿园', '', '是', '2021年认定'])
+    s.addRow([4, '幼儿', '在园幼儿数', '人', '286', ''])
+    s.addRow([5, '教职工', '专任教师数', '人', '19', ''])
+    s.addRow([6, '园舍', '校舍建筑面积', '万平方米', '0.35', ''])
+    const { preview } = await importBuffer(env, '星星幼儿园.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(preview.years).toEqual([2024])
+    const f = (await env.handlers['preschool.view']({ year: 2024 }))!.kindergartens[0].figures
+    expect(f).toMatchObject({
+      name: '贺兰县星星幼儿园',
+      sponsor: '民办',
+      subsidised: true,
+      enrolledChildren: { total: 286 },
+      staff: { teachers: 19 },
+      areas: { building: 3500 },
+    })
   })
 })

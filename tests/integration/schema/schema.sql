@@ -205,6 +205,13 @@ CREATE TABLE preschool_judgements (
   PRIMARY KEY (stat_year, item_key)
 );
 
+-- table preschool_reports
+CREATE TABLE preschool_reports (
+  stat_year   INTEGER PRIMARY KEY CHECK (stat_year BETWEEN 1949 AND 2100),
+  sections    TEXT NOT NULL DEFAULT '{}',
+  updated_at  TEXT NOT NULL
+);
+
 -- table rubric_variants
 CREATE TABLE rubric_variants (
   id          TEXT PRIMARY KEY,
