@@ -28,9 +28,7 @@ export interface LaunchFacts {
 }
 
 export type LaunchDecision =
-  | { mode: 'electron'; binary: string; notice: null }
-  | { mode: 'web'; notice: string | null }
-  | { mode: 'refuse'; message: string }
+  { mode: 'electron'; binary: string; notice: null } | { mode: 'web'; notice: string | null } | { mode: 'refuse'; message: string }
 
 /** One-line Chinese notices and refusals of the launcher. */
 export const LAUNCH_MESSAGES = {
@@ -58,7 +56,9 @@ export function decideLaunch(f: LaunchFacts): LaunchDecision {
     const forElectron = f.electronAbi !== null && f.moduleAbi === f.electronAbi
     return {
       mode: 'refuse',
-      message: forElectron ? LAUNCH_MESSAGES.moduleForElectron(f.moduleAbi!, f.nodeAbi) : LAUNCH_MESSAGES.moduleForNeither(f.moduleAbi!, f.nodeAbi, f.electronAbi),
+      message: forElectron
+        ? LAUNCH_MESSAGES.moduleForElectron(f.moduleAbi!, f.nodeAbi)
+        : LAUNCH_MESSAGES.moduleForNeither(f.moduleAbi!, f.nodeAbi, f.electronAbi),
     }
   }
   if (f.webRequested) return web(null)

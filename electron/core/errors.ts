@@ -3,7 +3,10 @@ import { join } from 'node:path'
 
 /** An error whose message is meant for the user (Chinese), optionally naming the field at fault. */
 export class UserError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message)
     this.name = 'UserError'
   }
@@ -77,7 +80,9 @@ export function userFacingError(e: unknown, title: string, handlers?: object): {
   const logHint = dataDir ? `详细信息已记入日志（${join(dataDir, LOG_DIR, LOG_FILE)}）。` : ''
   const storage = storageErrorMessage(e as CodedError)
   if (storage) return { message: `${title}未完成：${storage}${logHint}` }
-  const firstLine = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)
+  const firstLine = String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 200)
   return { message: `操作失败（${title}）：${firstLine}。${logHint}` }
 }
 
@@ -94,7 +99,13 @@ export function storageErrorMessage(e: CodedError): string | null {
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || /readonly database|read-only file system/i.test(text)) {
     return '数据文件或数据文件夹是只读的，只能查看，不能保存。请取消数据库文件的「只读」属性，或把数据文件夹放到可以写入的位置（不要放在光盘或只读共享上）。'
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH' || /permission denied|operation not permitted/i.test(text)) {
+  if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'SQLITE_PERM' ||
+    code === 'SQLITE_AUTH' ||
+    /permission denied|operation not permitted/i.test(text)
+  ) {
     return '没有权限读写数据文件或文件夹。请用自己的 Windows 账户打开本程序，或请管理员把数据文件夹的「修改」权限给当前用户。'
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /malformed|not a database/i.test(text)) {

@@ -11,4 +11,13 @@ import { systemModule } from './system/module'
  * Every module of the core, in menu order. A new module is one folder per side plus one line here
  * (and its contract file in shared/contract/index.ts, its routes in renderer/src/router.ts).
  */
-export const CORE_MODULES = [systemModule, officeModule, numbersModule, documentsModule, preschoolModule, balanceModule, jobsModule, filesModule] as const
+export const CORE_MODULES = [
+  systemModule,
+  officeModule,
+  numbersModule,
+  documentsModule,
+  preschoolModule,
+  balanceModule,
+  jobsModule,
+  filesModule,
+] as const

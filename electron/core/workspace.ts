@@ -65,7 +65,9 @@ function isRollbackJournalFile(file: string): boolean {
 /** SQLite could not open the file for writing (read-only file, folder or medium). */
 function isReadOnlyOpenError(e: unknown): boolean {
   const code = String((e as { code?: string })?.code ?? '')
-  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')
+  return (
+    code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')
+  )
 }
 
 /**
@@ -254,7 +256,9 @@ export class Workspace {
     if (!inspection.problem || inspection.problem === 'newer') return // migrate() explains a newer file
     const parts = [`${describeProblem(inspection.problem, `数据库文件（${this.dbPath}）`)}。为避免弄乱数据，本程序没有打开也没有改动它。`]
     if (walPresent) {
-      parts.push('它旁边有一个残留的日志文件（dudao.sqlite-wal）：如果刚才是手工把备份文件复制到了这里，请改用「从备份恢复」，它会正确处理日志文件。')
+      parts.push(
+        '它旁边有一个残留的日志文件（dudao.sqlite-wal）：如果刚才是手工把备份文件复制到了这里，请改用「从备份恢复」，它会正确处理日志文件。',
+      )
     }
     parts.push(this.recoveryHint?.() ?? '请用最近的完好备份恢复（恢复前会保留当前文件的副本）。')
     this.damage = { problem: inspection.problem, message: parts.join(''), details: inspection.details, walPresent }

@@ -156,7 +156,12 @@ export async function runCli(
     return result.data
   }
   try {
-    const { data, text } = await command.run({ positionals: parsed.positionals, values: parsed.values, call, ...commandHelpers(workspace, io) })
+    const { data, text } = await command.run({
+      positionals: parsed.positionals,
+      values: parsed.values,
+      call,
+      ...commandHelpers(workspace, io),
+    })
     io.out(parsed.values.json ? JSON.stringify({ ok: true, data }, null, 2) : text)
     return 0
   } catch (e) {

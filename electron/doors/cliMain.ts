@@ -16,7 +16,9 @@ runCli(
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     // A progress line on a terminal only (never in pipes or --json output): redrawn in place, cleared at the end.
-    progress: process.stderr.isTTY ? (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${fitToColumns(line, (process.stderr.columns || 80) - 1)}`) : undefined,
+    progress: process.stderr.isTTY
+      ? (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${fitToColumns(line, (process.stderr.columns || 80) - 1)}`)
+      : undefined,
   },
 ).then(async (code) => {
   await workspace?.idle() // today's automatic backup, when this command was the first use of the day

@@ -139,7 +139,8 @@ export function resolveStaticPath(rendererDir: string, urlPath: string): StaticP
   return { ok: true, file }
 }
 
-export type BodyResult = { ok: true; body: Buffer } | { ok: false; reason: 'too-large'; drained: boolean } | { ok: false; reason: 'aborted' }
+export type BodyResult =
+  { ok: true; body: Buffer } | { ok: false; reason: 'too-large'; drained: boolean } | { ok: false; reason: 'aborted' }
 
 /**
  * Reads a request body of at most `limit` bytes. An oversized body is read to its end and
@@ -170,7 +171,9 @@ export function readRequestBody(req: IncomingMessage, limit = MAX_BODY_BYTES, dr
         finish({ ok: false, reason: 'too-large', drained: false })
       }
     })
-    req.on('end', () => finish(size > limit ? { ok: false, reason: 'too-large', drained: true } : { ok: true, body: Buffer.concat(chunks) }))
+    req.on('end', () =>
+      finish(size > limit ? { ok: false, reason: 'too-large', drained: true } : { ok: true, body: Buffer.concat(chunks) }),
+    )
     req.on('aborted', () => finish({ ok: false, reason: 'aborted' }))
     req.on('error', () => finish({ ok: false, reason: 'aborted' }))
   })
@@ -233,7 +236,8 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
   const refuse = async (req: IncomingMessage, res: ServerResponse, failure: 'host' | 'origin' | 'session', asPage: boolean) => {
     const extra = await drainBeforeAnswer(req, res)
     if (!asPage) return sendError(res, AUTH_STATUS[failure], AUTH_MESSAGES[failure], extra)
-    if (failure === 'session') return send(res, 401, messagePage('需要从本机程序打开', AUTH_MESSAGES.session + '。每个登录网址只能使用一次。'), MIME['.html'], extra)
+    if (failure === 'session')
+      return send(res, 401, messagePage('需要从本机程序打开', AUTH_MESSAGES.session + '。每个登录网址只能使用一次。'), MIME['.html'], extra)
     return send(res, AUTH_STATUS[failure], AUTH_MESSAGES[failure], 'text/plain; charset=utf-8', extra)
   }
 

@@ -61,7 +61,9 @@ const tooLarge = () => `文件超过上限 ${formatBytes(MAX_INPUT_FILE_BYTES)}�
 
 /** A display name from the `name` query parameter: no folders, no control characters, at most 255 characters. */
 function uploadName(url: URL): string {
-  const raw = basename((url.searchParams.get('name') ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  const raw = basename((url.searchParams.get('name') ?? '').replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
   return raw.slice(0, 255) || '上传的文件'
 }
 
@@ -139,7 +141,10 @@ function download(req: IncomingMessage, res: ServerResponse, id: string, ws: Wor
   if (!DOWNLOAD_ID_PATTERN.test(id)) return fail(res, 404, '没有这个文件')
   try {
     const file = fileStore(ws).take(id)
-    res.writeHead(200, headers(file.mimeType, { 'Content-Disposition': attachmentDisposition(file.fileName), 'Content-Length': String(file.data.length) }))
+    res.writeHead(
+      200,
+      headers(file.mimeType, { 'Content-Disposition': attachmentDisposition(file.fileName), 'Content-Length': String(file.data.length) }),
+    )
     res.end(file.data)
   } catch (e) {
     fail(res, 404, e instanceof UserError ? e.message : '没有这个文件')
@@ -181,7 +186,12 @@ export function closeEventStreams(server: Server): void {
  * Serves the request when it is one of the routes above; returns false (doing nothing) otherwise.
  * Call only after the request passed the API's checks.
  */
-export async function handleFileRoutes(req: IncomingMessage, res: ServerResponse, server: Server, ws: Workspace | undefined): Promise<boolean> {
+export async function handleFileRoutes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  server: Server,
+  ws: Workspace | undefined,
+): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = url.pathname
   if (path !== UPLOAD_PATH && path !== EVENTS_PATH && !path.startsWith(DOWNLOAD_PREFIX)) return false

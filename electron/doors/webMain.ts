@@ -78,7 +78,11 @@ export function openInBrowser(
     dir = mkdtempSync(join(tmpdir(), 'dudao-open-'))
     const file = join(dir, 'open.html')
     const escaped = loginUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
-    writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>教育督导工作台</title>正在打开教育督导工作台……`, { mode: 0o600 })
+    writeFileSync(
+      file,
+      `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>教育督导工作台</title>正在打开教育督导工作台……`,
+      { mode: 0o600 },
+    )
     launch(platform === 'win32' ? 'explorer.exe' : platform === 'darwin' ? 'open' : 'xdg-open', [file])
     return { opened: true, cleanup }
   } catch {

@@ -25,7 +25,9 @@ export function cleanFilters(value: unknown): FileFilter[] {
     .filter((f): f is { name: unknown; extensions: unknown } => typeof f === 'object' && f !== null)
     .map((f) => ({
       name: typeof f.name === 'string' ? f.name.slice(0, 40) : '文件',
-      extensions: Array.isArray(f.extensions) ? f.extensions.filter((e): e is string => typeof e === 'string' && /^[A-Za-z0-9]{1,10}$/.test(e)).slice(0, 10) : [],
+      extensions: Array.isArray(f.extensions)
+        ? f.extensions.filter((e): e is string => typeof e === 'string' && /^[A-Za-z0-9]{1,10}$/.test(e)).slice(0, 10)
+        : [],
     }))
     .filter((f) => f.extensions.length > 0)
 }

@@ -89,7 +89,10 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(DESKTOP_CHANNELS.pickDirectory, async (event, title: unknown) => {
       if (!isTrustedSender(event)) return null
       const owner = BrowserWindow.fromWebContents(event.sender)
-      const options = { title: typeof title === 'string' ? title.slice(0, 100) : '选择文件夹', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+      const options = {
+        title: typeof title === 'string' ? title.slice(0, 100) : '选择文件夹',
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      }
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     })
@@ -98,10 +101,20 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event)) return null
       const owner = BrowserWindow.fromWebContents(event.sender)
       const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120) : '公文'
-      const options = { title: '保存为 PDF', defaultPath: `${name}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], properties: ['showOverwriteConfirmation' as const] }
+      const options = {
+        title: '保存为 PDF',
+        defaultPath: `${name}.pdf`,
+        filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+        properties: ['showOverwriteConfirmation' as const],
+      }
       const target = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (target.canceled || !target.filePath) return null
-      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })
+      const pdf = await event.sender.printToPDF({
+        pageSize: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      })
       try {
         // The save dialog asked before replacing; never into the data folder, temp name + rename.
         return (await writeOutputFile(target.filePath, pdf, { overwrite: true, dataDir: workspace.dataDir })).path
@@ -113,9 +126,37 @@ if (!app.requestSingleInstanceLock()) {
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate([
-        { label: '文件', submenu: [{ label: '打开数据文件夹', click: () => void shell.openPath(workspace.dataDir) }, { type: 'separator' }, { label: '退出', role: 'quit' }] },
-        { label: '编辑', submenu: [{ label: '撤销', role: 'undo' }, { label: '重做', role: 'redo' }, { type: 'separator' }, { label: '剪切', role: 'cut' }, { label: '复制', role: 'copy' }, { label: '粘贴', role: 'paste' }, { label: '全选', role: 'selectAll' }] },
-        { label: '视图', submenu: [{ label: '重新加载', role: 'reload' }, { label: '放大', role: 'zoomIn' }, { label: '缩小', role: 'zoomOut' }, { label: '实际大小', role: 'resetZoom' }, { type: 'separator' }, { label: '全屏', role: 'togglefullscreen' }] },
+        {
+          label: '文件',
+          submenu: [
+            { label: '打开数据文件夹', click: () => void shell.openPath(workspace.dataDir) },
+            { type: 'separator' },
+            { label: '退出', role: 'quit' },
+          ],
+        },
+        {
+          label: '编辑',
+          submenu: [
+            { label: '撤销', role: 'undo' },
+            { label: '重做', role: 'redo' },
+            { type: 'separator' },
+            { label: '剪切', role: 'cut' },
+            { label: '复制', role: 'copy' },
+            { label: '粘贴', role: 'paste' },
+            { label: '全选', role: 'selectAll' },
+          ],
+        },
+        {
+          label: '视图',
+          submenu: [
+            { label: '重新加载', role: 'reload' },
+            { label: '放大', role: 'zoomIn' },
+            { label: '缩小', role: 'zoomOut' },
+            { label: '实际大小', role: 'resetZoom' },
+            { type: 'separator' },
+            { label: '全屏', role: 'togglefullscreen' },
+          ],
+        },
       ]),
     )
     app.on('will-quit', () => workspace.close())

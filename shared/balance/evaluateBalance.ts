@@ -53,7 +53,8 @@ function rate(numerator: number, denominator: number, missing: string[], empty: 
 }
 
 function countyRate(f: CountFigure | null | undefined, what: string): ComputedValue {
-  if (!f || !isNum(f.numerator) || !isNum(f.denominator)) return { numerator: f?.numerator ?? null, denominator: f?.denominator ?? null, value: null, reason: `未填报${what}` }
+  if (!f || !isNum(f.numerator) || !isNum(f.denominator))
+    return { numerator: f?.numerator ?? null, denominator: f?.denominator ?? null, value: null, reason: `未填报${what}` }
   return rate(f.numerator, f.denominator, [], `${what}的分母为0`)
 }
 
@@ -70,7 +71,12 @@ function countyRate(f: CountFigure | null | undefined, what: string): ComputedVa
  *    satisfactionRate (社会认可度): from the county's figures.
  * Schools are the included ones (scope rules); schools lacking a field are listed in `missing`.
  */
-export function balanceCountyValues(schools: readonly BalanceSchoolYear[], parts: readonly SchoolPart[], county: BalanceCountyYear, settings: BalanceSettings): Record<string, ComputedValue> {
+export function balanceCountyValues(
+  schools: readonly BalanceSchoolYear[],
+  parts: readonly SchoolPart[],
+  county: BalanceCountyYear,
+  settings: BalanceSettings,
+): Record<string, ComputedValue> {
   const includedIds = new Set(parts.map((p) => p.schoolId))
   const inScope = schools.filter((s) => includedIds.has(s.id))
   // 第3项: special rooms per whole school
@@ -99,18 +105,53 @@ export function balanceCountyValues(schools: readonly BalanceSchoolYear[], parts
     if (students <= (both ? settings.maxNineYearSchoolSize : settings.maxSchoolSize)) sizeOk++
   }
   // 第5项, 第9项, 第12项: per part
-  const sumParts = (num: (p: SchoolPart) => number | null | undefined, den: (p: SchoolPart) => number | null | undefined, empty: string, what: string): ComputedValue => {
+  const sumParts = (
+    num: (p: SchoolPart) => number | null | undefined,
+    den: (p: SchoolPart) => number | null | undefined,
+    empty: string,
+    what: string,
+  ): ComputedValue => {
     const ok = parts.filter((p) => isNum(num(p)) && isNum(den(p)))
     const missing = parts.filter((p) => !ok.includes(p)).map((p) => p.name)
-    if (ok.length === 0) return { numerator: null, denominator: null, value: null, reason: `没有学校填报${what}`, ...(missing.length > 0 ? { missing } : {}) }
-    return rate(ok.reduce((a, p) => a + num(p)!, 0), ok.reduce((a, p) => a + den(p)!, 0), missing, empty)
+    if (ok.length === 0)
+      return { numerator: null, denominator: null, value: null, reason: `没有学校填报${what}`, ...(missing.length > 0 ? { missing } : {}) }
+    return rate(
+      ok.reduce((a, p) => a + num(p)!, 0),
+      ok.reduce((a, p) => a + den(p)!, 0),
+      missing,
+      empty,
+    )
   }
   return {
-    specialRoomsComplianceRate: roomsN === 0 ? { numerator: null, denominator: null, value: null, reason: '没有学校填报音乐、美术专用教室（非统计口径）', ...(roomsMissing.length > 0 ? { missing: roomsMissing } : {}) } : rate(roomsOk, roomsN, roomsMissing, ''),
+    specialRoomsComplianceRate:
+      roomsN === 0
+        ? {
+            numerator: null,
+            denominator: null,
+            value: null,
+            reason: '没有学校填报音乐、美术专用教室（非统计口径）',
+            ...(roomsMissing.length > 0 ? { missing: roomsMissing } : {}),
+          }
+        : rate(roomsOk, roomsN, roomsMissing, ''),
     schoolSizeComplianceRate: rate(sizeOk, inScope.length, [], '没有学校'),
-    classSizeComplianceRate: sumParts((p) => (isNum(p.figures.classes) && isNum(p.figures.classesOverLimit) ? p.figures.classes - p.figures.classesOverLimit : null), (p) => p.figures.classes, '班数为0', '班额'),
-    trainingCompletionRate: sumParts((p) => p.figures.trainedTeachers, (p) => p.figures.teachers, '专任教师数为0', '培训满360学时教师数（非统计口径）'),
-    certifiedRate: sumParts((p) => p.figures.certifiedTeachers, (p) => p.figures.teachers, '专任教师数为0', '持证专任教师数（非统计口径）'),
+    classSizeComplianceRate: sumParts(
+      (p) => (isNum(p.figures.classes) && isNum(p.figures.classesOverLimit) ? p.figures.classes - p.figures.classesOverLimit : null),
+      (p) => p.figures.classes,
+      '班数为0',
+      '班额',
+    ),
+    trainingCompletionRate: sumParts(
+      (p) => p.figures.trainedTeachers,
+      (p) => p.figures.teachers,
+      '专任教师数为0',
+      '培训满360学时教师数（非统计口径）',
+    ),
+    certifiedRate: sumParts(
+      (p) => p.figures.certifiedTeachers,
+      (p) => p.figures.teachers,
+      '专任教师数为0',
+      '持证专任教师数（非统计口径）',
+    ),
     rotationRate: countyRate(county.rotation, '交流轮岗教师数'),
     rotationKeyTeacherShare: countyRate(county.rotationKeyTeachers, '交流轮岗骨干教师数'),
     quotaAllocationRate: countyRate(county.quotaAllocation, '优质高中招生名额分配数'),
@@ -132,7 +173,10 @@ export interface SchoolPartResult {
   /** Chinese notes on the split of shared resources */
   notes: string[]
   resourceShare: number
-  indicators: Record<string, { value: number | null; display: string; standard: number | null; met: boolean | null; status: ItemResult['status'] }>
+  indicators: Record<
+    string,
+    { value: number | null; display: string; standard: number | null; met: boolean | null; status: ItemResult['status'] }
+  >
   metCount: number
   verdict: Verdict
   evaluation: RubricEvaluation | null
@@ -191,14 +235,32 @@ export function evaluateBalance(
   const values = new Map<string, Record<BalanceIndicator, ComputedValue>>()
   const schoolResults: SchoolPartResult[] = allParts.map((part) => {
     const excluded = exclusionReason(part, settings)
-    const base = { id: part.id, schoolId: part.schoolId, name: part.name, stage: part.stage, students: part.students, excluded, notes: part.notes, resourceShare: part.resourceShare }
+    const base = {
+      id: part.id,
+      schoolId: part.schoolId,
+      name: part.name,
+      stage: part.stage,
+      students: part.students,
+      excluded,
+      notes: part.notes,
+      resourceShare: part.resourceShare,
+    }
     if (excluded) return { ...base, indicators: {}, metCount: 0, verdict: 'noData' as Verdict, evaluation: null, plan: null }
     included.push(part)
     const v = schoolPartValues(part, settings)
     values.set(part.id, v)
     const evaluation = evaluateRubric(rubric, v, {}, { level: 'school', variant: part.stage })
     const indicators = Object.fromEntries(
-      evaluation.items.map((i) => [i.key, { value: i.value, display: i.display, standard: i.threshold, met: i.status === 'met' ? true : i.status === 'notMet' ? false : null, status: i.status }]),
+      evaluation.items.map((i) => [
+        i.key,
+        {
+          value: i.value,
+          display: i.display,
+          standard: i.threshold,
+          met: i.status === 'met' ? true : i.status === 'notMet' ? false : null,
+          status: i.status,
+        },
+      ]),
     )
     return {
       ...base,
@@ -224,7 +286,11 @@ export function evaluateBalance(
         numerator: null,
         denominator: null,
         value: detail.cv,
-        ...(detail.reason ? { reason: detail.reason } : detail.excluded.length > 0 ? { reason: `${detail.excluded.length}所学校缺少数据，未参与计算` } : {}),
+        ...(detail.reason
+          ? { reason: detail.reason }
+          : detail.excluded.length > 0
+            ? { reason: `${detail.excluded.length}所学校缺少数据，未参与计算` }
+            : {}),
         ...(detail.excluded.length > 0 ? { missing: detail.excluded.map((e) => e.name) } : {}),
       }
     }
@@ -304,7 +370,9 @@ export function balanceIndicatorsJson(ev: BalanceEvaluation) {
       students: s.students,
       excluded: s.excluded !== null,
       ...(s.excluded !== null ? { excludedReason: s.excluded } : {}),
-      indicators: Object.fromEntries(Object.entries(s.indicators).map(([k, v]) => [k, { value: v.value, standard: v.standard, met: v.met }])),
+      indicators: Object.fromEntries(
+        Object.entries(s.indicators).map(([k, v]) => [k, { value: v.value, standard: v.standard, met: v.met }]),
+      ),
       metCount: s.metCount,
       verdict: s.verdict,
     })),

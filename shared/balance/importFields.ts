@@ -16,56 +16,161 @@ export const COUNTS_AS_SCHOOL_FIELD: HeaderField = { key: 'countsAsSchool', labe
 export const BALANCE_SHEET_FIELDS: readonly HeaderField[] = [STAT_YEAR_FIELD, ...SCHOOL_FIELDS, COUNTS_AS_SCHOOL_FIELD]
 
 /** The fields stored once per school (whole-school resources), keys without the `resources.` prefix. */
-export const RESOURCE_KEYS = ['teachingArea', 'indoorSportsArea', 'sportsGroundArea', 'equipmentValue', 'multimediaRooms', 'musicRooms', 'musicRoomArea', 'artRooms', 'artRoomArea'] as const
+export const RESOURCE_KEYS = [
+  'teachingArea',
+  'indoorSportsArea',
+  'sportsGroundArea',
+  'equipmentValue',
+  'multimediaRooms',
+  'musicRooms',
+  'musicRoomArea',
+  'artRooms',
+  'artRoomArea',
+] as const
 
 /** County figure pairs of the 全县 sheet: BalanceCountyYear key → the two columns (numerator, denominator). */
-export const COUNTY_FIGURES: ReadonlyArray<{ key: Exclude<keyof BalanceCountyYear, 'statYear'>; item: string; numerator: HeaderField; denominator: HeaderField }> = [
+export const COUNTY_FIGURES: ReadonlyArray<{
+  key: Exclude<keyof BalanceCountyYear, 'statYear'>
+  item: string
+  numerator: HeaderField
+  denominator: HeaderField
+}> = [
   {
     key: 'rotation',
     item: '政府保障程度 第11项 交流轮岗比例',
-    numerator: { key: 'rotation.numerator', label: '交流轮岗教师数', aliases: ['交流轮岗人数', '交流教师数'], kind: 'count', unit: '人', local: true },
-    denominator: { key: 'rotation.denominator', label: '符合交流条件教师数', aliases: ['符合交流条件的教师数', '应交流教师数'], kind: 'count', unit: '人', local: true },
+    numerator: {
+      key: 'rotation.numerator',
+      label: '交流轮岗教师数',
+      aliases: ['交流轮岗人数', '交流教师数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
+    denominator: {
+      key: 'rotation.denominator',
+      label: '符合交流条件教师数',
+      aliases: ['符合交流条件的教师数', '应交流教师数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
   },
   {
     key: 'rotationKeyTeachers',
     item: '政府保障程度 第11项 骨干教师占交流轮岗教师比例',
-    numerator: { key: 'rotationKeyTeachers.numerator', label: '交流轮岗骨干教师数', aliases: ['交流骨干教师数'], kind: 'count', unit: '人', local: true },
+    numerator: {
+      key: 'rotationKeyTeachers.numerator',
+      label: '交流轮岗骨干教师数',
+      aliases: ['交流骨干教师数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
     denominator: { key: 'rotationKeyTeachers.denominator', label: '交流轮岗教师总数', aliases: [], kind: 'count', unit: '人', local: true },
   },
   {
     key: 'quotaAllocation',
     item: '政府保障程度 第14项 优质高中招生名额分配比例',
-    numerator: { key: 'quotaAllocation.numerator', label: '优质高中分配到初中的招生名额', aliases: ['优质高中名额分配数', '分配生名额'], kind: 'count', unit: '人', local: true },
-    denominator: { key: 'quotaAllocation.denominator', label: '优质高中招生计划数', aliases: ['优质高中招生计划'], kind: 'count', unit: '人', local: true },
+    numerator: {
+      key: 'quotaAllocation.numerator',
+      label: '优质高中分配到初中的招生名额',
+      aliases: ['优质高中名额分配数', '分配生名额'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
+    denominator: {
+      key: 'quotaAllocation.denominator',
+      label: '优质高中招生计划数',
+      aliases: ['优质高中招生计划'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
   },
   {
     key: 'migrantChildren',
     item: '政府保障程度 第15项 随迁子女在公办学校和政府购买服务的民办学校就读比例',
-    numerator: { key: 'migrantChildren.numerator', label: '在公办学校和政府购买服务民办学校就读的随迁子女数', aliases: ['公办学校就读随迁子女数'], kind: 'count', unit: '人', local: true },
-    denominator: { key: 'migrantChildren.denominator', label: '符合条件的随迁子女数', aliases: ['随迁子女数'], kind: 'count', unit: '人', local: true },
+    numerator: {
+      key: 'migrantChildren.numerator',
+      label: '在公办学校和政府购买服务民办学校就读的随迁子女数',
+      aliases: ['公办学校就读随迁子女数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
+    denominator: {
+      key: 'migrantChildren.denominator',
+      label: '符合条件的随迁子女数',
+      aliases: ['随迁子女数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
   },
   {
     key: 'retention',
     item: '教育质量 第1项 初中三年巩固率',
-    numerator: { key: 'retention.numerator', label: '初中毕业年级在校生数', aliases: ['初三在校生数', '九年级在校生数'], kind: 'count', unit: '人' },
-    denominator: { key: 'retention.denominator', label: '该年级初一入学人数', aliases: ['三年前初一入学人数', '初一入学人数'], kind: 'count', unit: '人' },
+    numerator: {
+      key: 'retention.numerator',
+      label: '初中毕业年级在校生数',
+      aliases: ['初三在校生数', '九年级在校生数'],
+      kind: 'count',
+      unit: '人',
+    },
+    denominator: {
+      key: 'retention.denominator',
+      label: '该年级初一入学人数',
+      aliases: ['三年前初一入学人数', '初一入学人数'],
+      kind: 'count',
+      unit: '人',
+    },
   },
   {
     key: 'disabledEnrolment',
     item: '教育质量 第2项 残疾儿童少年入学率',
-    numerator: { key: 'disabledEnrolment.numerator', label: '入学的残疾儿童少年数', aliases: ['残疾儿童少年入学数'], kind: 'count', unit: '人' },
-    denominator: { key: 'disabledEnrolment.denominator', label: '适龄残疾儿童少年数', aliases: ['残疾儿童少年数'], kind: 'count', unit: '人' },
+    numerator: {
+      key: 'disabledEnrolment.numerator',
+      label: '入学的残疾儿童少年数',
+      aliases: ['残疾儿童少年入学数'],
+      kind: 'count',
+      unit: '人',
+    },
+    denominator: {
+      key: 'disabledEnrolment.denominator',
+      label: '适龄残疾儿童少年数',
+      aliases: ['残疾儿童少年数'],
+      kind: 'count',
+      unit: '人',
+    },
   },
   {
     key: 'satisfaction',
     item: '社会认可度',
-    numerator: { key: 'satisfaction.numerator', label: '满意人数', aliases: ['满意份数', '认可人数'], kind: 'count', unit: '人', local: true },
-    denominator: { key: 'satisfaction.denominator', label: '有效问卷数', aliases: ['有效答卷数', '调查人数', '有效样本数'], kind: 'count', unit: '人', local: true },
+    numerator: {
+      key: 'satisfaction.numerator',
+      label: '满意人数',
+      aliases: ['满意份数', '认可人数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
+    denominator: {
+      key: 'satisfaction.denominator',
+      label: '有效问卷数',
+      aliases: ['有效答卷数', '调查人数', '有效样本数'],
+      kind: 'count',
+      unit: '人',
+      local: true,
+    },
   },
 ]
 
 /** The county sheet's (全县) columns: 统计年度, then each figure's numerator and denominator. */
-export const BALANCE_COUNTY_SHEET_FIELDS: readonly HeaderField[] = [STAT_YEAR_FIELD, ...COUNTY_FIGURES.flatMap((f) => [f.numerator, f.denominator])]
+export const BALANCE_COUNTY_SHEET_FIELDS: readonly HeaderField[] = [
+  STAT_YEAR_FIELD,
+  ...COUNTY_FIGURES.flatMap((f) => [f.numerator, f.denominator]),
+]
 
 type Parsed<T> = { value: T } | { error: string }
 
@@ -78,7 +183,18 @@ export const SCHOOL_TYPE_STAGES: Readonly<Record<string, readonly PartStage[]>> 
   '341': ['初中', '高中'],
   '345': ['小学', '初中', '高中'],
 }
-const TYPE_NAMES: Record<string, string> = { 小学教学点: '218', 教学点: '218', 初中: '311', 初级中学: '311', 九年一贯制: '312', 九年一贯制学校: '312', 完全中学: '341', 十二年一贯制: '345', 十二年一贯制学校: '345', 小学: '211' }
+const TYPE_NAMES: Record<string, string> = {
+  小学教学点: '218',
+  教学点: '218',
+  初中: '311',
+  初级中学: '311',
+  九年一贯制: '312',
+  九年一贯制学校: '312',
+  完全中学: '341',
+  十二年一贯制: '345',
+  十二年一贯制学校: '345',
+  小学: '211',
+}
 
 /** 办学类型 by code or name → the code (211, 218, 311, 312, 341, 345); a kindergarten code is refused. */
 export function parseSchoolType(text: string): Parsed<string | null> {
@@ -88,7 +204,9 @@ export function parseSchoolType(text: string): Parsed<string | null> {
   if (TYPE_NAMES[t]) return { value: TYPE_NAMES[t] }
   const byName = Object.entries(INSTITUTION_TYPES).find(([, n]) => n === t)?.[0]
   if (byName && SCHOOL_TYPE_STAGES[byName]) return { value: byName }
-  return { error: '办学类型应为 小学、小学教学点、初级中学、九年一贯制学校、完全中学、十二年一贯制学校（或代码 211、218、311、312、341、345）' }
+  return {
+    error: '办学类型应为 小学、小学教学点、初级中学、九年一贯制学校、完全中学、十二年一贯制学校（或代码 211、218、311、312、341、345）',
+  }
 }
 
 /** 学段: 小学 / 初中 / 高中, also written 小学部, 初中部, 小学段, 初中阶段, 高中部. */

@@ -70,15 +70,16 @@ export type BalanceIndicator = (typeof BALANCE_INDICATORS)[number]
  * How each indicator turns into real units: value = amount × multiplier ÷ students; `unit` is the
  * unit of the amount (教师 人, ㎡, 元, 间) and `whole` says the amount comes in whole units.
  */
-export const INDICATOR_UNITS: Readonly<Record<BalanceIndicator, { multiplier: number; unit: string; amountName: string; whole: boolean }>> = {
-  qualifiedTeachersPer100: { multiplier: 100, unit: '人', amountName: '高于规定学历的专任教师', whole: true },
-  keyTeachersPer100: { multiplier: 100, unit: '人', amountName: '县级以上骨干教师', whole: true },
-  peArtTeachersPer100: { multiplier: 100, unit: '人', amountName: '体育、艺术专任教师', whole: true },
-  teachingSpacePerStudent: { multiplier: 1, unit: '㎡', amountName: '教学及辅助用房面积', whole: true },
-  sportsSpacePerStudent: { multiplier: 1, unit: '㎡', amountName: '体育运动场馆面积', whole: true },
-  equipmentValuePerStudent: { multiplier: 1, unit: '元', amountName: '教学仪器设备值', whole: true },
-  multimediaRoomsPer100: { multiplier: 100, unit: '间', amountName: '网络多媒体教室', whole: true },
-}
+export const INDICATOR_UNITS: Readonly<Record<BalanceIndicator, { multiplier: number; unit: string; amountName: string; whole: boolean }>> =
+  {
+    qualifiedTeachersPer100: { multiplier: 100, unit: '人', amountName: '高于规定学历的专任教师', whole: true },
+    keyTeachersPer100: { multiplier: 100, unit: '人', amountName: '县级以上骨干教师', whole: true },
+    peArtTeachersPer100: { multiplier: 100, unit: '人', amountName: '体育、艺术专任教师', whole: true },
+    teachingSpacePerStudent: { multiplier: 1, unit: '㎡', amountName: '教学及辅助用房面积', whole: true },
+    sportsSpacePerStudent: { multiplier: 1, unit: '㎡', amountName: '体育运动场馆面积', whole: true },
+    equipmentValuePerStudent: { multiplier: 1, unit: '元', amountName: '教学仪器设备值', whole: true },
+    multimediaRoomsPer100: { multiplier: 100, unit: '间', amountName: '网络多媒体教室', whole: true },
+  }
 
 /** One 学段 of one school, counted as a school of its 学段 (RULES.md §1.2, §3). */
 export interface SchoolPart {
@@ -191,7 +192,12 @@ export function qualifiedTeachersOf(f: SchoolStageFigures, stage: Stage, setting
 
 /** 体育 + 音乐 + 美术 专任教师 (艺术 combined when music / art are absent); null when neither PE nor arts is reported. */
 export function peArtTeachersOf(f: SchoolStageFigures): number | null {
-  const arts = isNum(f.musicTeachers) || isNum(f.artTeachers) ? (f.musicTeachers ?? 0) + (f.artTeachers ?? 0) : isNum(f.artsTeachers) ? f.artsTeachers : null
+  const arts =
+    isNum(f.musicTeachers) || isNum(f.artTeachers)
+      ? (f.musicTeachers ?? 0) + (f.artTeachers ?? 0)
+      : isNum(f.artsTeachers)
+        ? f.artsTeachers
+        : null
   if (!isNum(f.peTeachers) && arts === null) return null
   return (f.peTeachers ?? 0) + (arts ?? 0)
 }
@@ -212,7 +218,8 @@ export function schoolPartValues(part: SchoolPart, settings: BalanceSettings): R
   const f = part.figures
   const r = part.resources
   const n = part.students
-  const teaching = r.teachingArea === null ? null : r.teachingArea - (settings.subtractIndoorSportsFromTeaching ? r.indoorSportsArea ?? 0 : 0)
+  const teaching =
+    r.teachingArea === null ? null : r.teachingArea - (settings.subtractIndoorSportsFromTeaching ? (r.indoorSportsArea ?? 0) : 0)
   const sports = r.sportsGroundArea === null ? null : r.sportsGroundArea + (r.indoorSportsArea ?? 0)
   return {
     qualifiedTeachersPer100: per(qualifiedTeachersOf(f, part.stage, settings), n, 100, '专任教师学历'),

@@ -150,7 +150,13 @@ export interface CvPlan {
  */
 export function cvImprovementPlan(key: BalanceIndicator, entries: readonly CvPlanEntry[], limit: number): CvPlan {
   const { multiplier, unit } = INDICATOR_UNITS[key]
-  const cvEntries = () => state.map((e) => ({ id: e.id, name: e.name, weight: e.students, value: e.amount === null ? null : (e.amount * multiplier) / e.students }))
+  const cvEntries = () =>
+    state.map((e) => ({
+      id: e.id,
+      name: e.name,
+      weight: e.students,
+      value: e.amount === null ? null : (e.amount * multiplier) / e.students,
+    }))
   const state = entries.map((e) => ({ ...e }))
   const first = weightedCv(cvEntries())
   const before = first.cv
@@ -199,7 +205,10 @@ export function cvImprovementPlan(key: BalanceIndicator, entries: readonly CvPla
   const reached = final.cv !== null && final.cv <= limit
   const plan: CvPlan = { key, unit, limit, before, after: final.cv, reached, steps, total: steps.reduce((a, s) => a + s.add, 0) }
   if (!reached) {
-    const above = final.contributions.filter((c) => c.value > final.mean!).slice(0, 3).map((c) => c.name)
+    const above = final.contributions
+      .filter((c) => c.value > final.mean!)
+      .slice(0, 3)
+      .map((c) => c.name)
     plan.reason = `只提升低于全县平均值的学校不能使差异系数降到${formatLimit(limit)}以下，差异主要来自高于平均值的学校：${above.join('、')}`
   }
   return plan

@@ -40,7 +40,8 @@ export function cvTable(ev: BalanceEvaluation, rubric: Rubric, stage: Stage): Cv
   }
   const columns = BALANCE_INDICATORS.map((key) => {
     const item = itemOf(key)
-    const standard = item && item.kind === 'computed' ? (typeof item.threshold === 'number' ? item.threshold : item.threshold[stage] ?? null) : null
+    const standard =
+      item && item.kind === 'computed' ? (typeof item.threshold === 'number' ? item.threshold : (item.threshold[stage] ?? null)) : null
     return { key, name: item?.name ?? key, unit: INDICATOR_UNITS[key].unit, standard }
   })
   const cvs = BALANCE_INDICATORS.map((k) => ev.cv.find((c) => c.stage === stage && c.indicator === k))
@@ -88,7 +89,9 @@ export function balanceProblemSentences(ev: BalanceEvaluation, rubric: Rubric): 
   for (const s of ev.schools) {
     if (s.excluded !== null || s.verdict !== 'notMet' || !s.plan) continue
     const needs = s.plan.steps.map((st) => `${st.amountName}${st.add}${st.unit}`)
-    out.push(`${s.name}资源配置${s.metCount}项达标，未达到“至少6项达标、余项不低于85%”的要求${needs.length > 0 ? `，需增加${needs.join('、')}` : ''}。`)
+    out.push(
+      `${s.name}资源配置${s.metCount}项达标，未达到“至少6项达标、余项不低于85%”的要求${needs.length > 0 ? `，需增加${needs.join('、')}` : ''}。`,
+    )
   }
   for (const i of ev.checklist.items) {
     if (!i.counts) continue

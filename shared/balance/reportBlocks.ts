@@ -71,7 +71,11 @@ export function composeBalanceReport(input: BalanceReportInput): PrintBlock[] {
   )
   const excluded = ev.schools.filter((s) => s.excluded !== null)
   if (excluded.length) blocks.push(para(`未参与计算：${excluded.map((s) => `${s.name}（${s.excluded}）`).join('；')}。`))
-  blocks.push(para(`评估依据《县域义务教育优质均衡发展督导评估办法》（${rubric.basis.docNumber}）。自评结论：${ev.stages.map((s) => `${s.stage}${STATUS[s.verdict]}（${s.schoolsMet}/${s.schools}所学校资源配置达标）`).join('，')}；政府保障程度、教育质量、社会认可度见下文。`))
+  blocks.push(
+    para(
+      `评估依据《县域义务教育优质均衡发展督导评估办法》（${rubric.basis.docNumber}）。自评结论：${ev.stages.map((s) => `${s.stage}${STATUS[s.verdict]}（${s.schoolsMet}/${s.schools}所学校资源配置达标）`).join('，')}；政府保障程度、教育质量、社会认可度见下文。`,
+    ),
+  )
 
   h('资源配置')
   for (const st of ['小学', '初中'] as Stage[]) {
@@ -93,7 +97,7 @@ export function composeBalanceReport(input: BalanceReportInput): PrintBlock[] {
     for (const half of halves) {
       // 元 per student without decimals: the column stays narrow enough for 3号 type
       const whole = (v: string, i: number) => (i === 5 && /^\d+(\.\d+)?$/.test(v) ? String(Math.round(Number(v))) : v)
-      const pick = <T,>(xs: T[]) => half.idx.map((i) => (typeof xs[i] === 'string' ? (whole(xs[i] as string, i) as T) : xs[i]))
+      const pick = <T>(xs: T[]) => half.idx.map((i) => (typeof xs[i] === 'string' ? (whole(xs[i] as string, i) as T) : xs[i]))
       const head = half.first ? ['学校', '在校生', ...pick(SHORT)] : ['学校', ...pick(SHORT), '达标项']
       const rows: string[][] = [head]
       const std = pick(t.columns).map((c) => (c.standard === null ? '—' : `≥${c.standard}`))
@@ -101,9 +105,14 @@ export function composeBalanceReport(input: BalanceReportInput): PrintBlock[] {
       for (const r of t.rows) {
         const part = counted.find((p) => p.id === r.id)!
         const vals = half.idx.map((i) => `${whole(r.values[i], i)}${r.marks[i] === 'met' ? '√' : r.marks[i] === 'notMet' ? '×' : ''}`)
-        rows.push(half.first ? [r.name, String(r.students), ...vals] : [r.name, ...vals, `${part.metCount}${part.verdict === 'met' ? '√' : part.verdict === 'notMet' ? '×' : ''}`])
+        rows.push(
+          half.first
+            ? [r.name, String(r.students), ...vals]
+            : [r.name, ...vals, `${part.metCount}${part.verdict === 'met' ? '√' : part.verdict === 'notMet' ? '×' : ''}`],
+        )
       }
-      const stat = (label: string, xs: string[], first: string) => rows.push(half.first ? [label, first, ...pick(xs)] : [label, ...pick(xs), ''])
+      const stat = (label: string, xs: string[], first: string) =>
+        rows.push(half.first ? [label, first, ...pick(xs)] : [label, ...pick(xs), ''])
       stat('全县平均值', t.mean, String(students(st)))
       stat('标准差', t.sd, '')
       stat('差异系数', t.cv, '')
@@ -114,8 +123,18 @@ export function composeBalanceReport(input: BalanceReportInput): PrintBlock[] {
         kind: 'table',
         caption: `表${table} ${st}学校资源配置指标（${half.title}，√ 达标，× 未达标）`,
         table: half.first
-          ? { columns: [{ chars: 8 }, { chars: 3 }, ...Array.from({ length: n }, () => ({ auto: true }) as const)], headerRows: 2, rows, align: ['left', 'right', ...Array.from({ length: n }, () => 'right' as const)] }
-          : { columns: [{ chars: 8 }, ...Array.from({ length: n }, () => ({ auto: true }) as const), { chars: 4 }], headerRows: 2, rows, align: ['left', ...Array.from({ length: n }, () => 'right' as const), 'center'] },
+          ? {
+              columns: [{ chars: 8 }, { chars: 3 }, ...Array.from({ length: n }, () => ({ auto: true }) as const)],
+              headerRows: 2,
+              rows,
+              align: ['left', 'right', ...Array.from({ length: n }, () => 'right' as const)],
+            }
+          : {
+              columns: [{ chars: 8 }, ...Array.from({ length: n }, () => ({ auto: true }) as const), { chars: 4 }],
+              headerRows: 2,
+              rows,
+              align: ['left', ...Array.from({ length: n }, () => 'right' as const), 'center'],
+            },
       })
     }
     const chart = input.charts[st]

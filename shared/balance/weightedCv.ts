@@ -63,15 +63,24 @@ export function weightedCv(entries: readonly CvEntry[]): CvResult {
     else if (e.value === null || !Number.isFinite(e.value)) excluded.push({ id: e.id, name: e.name, reason: '缺少该指标数据，不参与计算' })
     else used.push(e as CvEntry & { value: number })
   }
-  if (used.length === 0) return { n: 0, totalWeight: 0, mean: null, sd: null, cv: null, contributions: [], excluded, reason: '没有可参与计算的学校' }
+  if (used.length === 0)
+    return { n: 0, totalWeight: 0, mean: null, sd: null, cv: null, contributions: [], excluded, reason: '没有可参与计算的学校' }
   const P = used.reduce((a, e) => a + e.weight, 0)
   const mean = used.reduce((a, e) => a + e.weight * e.value, 0) / P
   const terms = used.map((e) => (e.weight * (e.value - mean) ** 2) / P)
   const variance = terms.reduce((a, b) => a + b, 0)
   const sd = Math.sqrt(variance)
   const contributions = used
-    .map((e, i) => ({ id: e.id, name: e.name, weight: e.weight, value: e.value, term: terms[i], share: variance > 0 ? terms[i] / variance : 0 }))
+    .map((e, i) => ({
+      id: e.id,
+      name: e.name,
+      weight: e.weight,
+      value: e.value,
+      term: terms[i],
+      share: variance > 0 ? terms[i] / variance : 0,
+    }))
     .sort((a, b) => b.term - a.term)
-  if (mean === 0) return { n: used.length, totalWeight: P, mean, sd, cv: null, contributions, excluded, reason: '全县平均值为0，差异系数无意义' }
+  if (mean === 0)
+    return { n: used.length, totalWeight: P, mean, sd, cv: null, contributions, excluded, reason: '全县平均值为0，差异系数无意义' }
   return { n: used.length, totalWeight: P, mean, sd, cv: sd / mean, contributions, excluded }
 }

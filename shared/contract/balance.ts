@@ -21,7 +21,10 @@ export type BalanceImportPreview = ImportPreview & { years: number[] }
 export const balanceContract = {
   'balance.template': channel<OutputFile>()('下载义务教育优质均衡导入模板', z.object({}).strict()),
   'balance.export': channel<OutputFile>()('导出义务教育学校数据', z.object({ year: year.optional() }).strict()),
-  'balance.importCheck': channel<BalanceImportPreview>()('检查义务教育学校数据文件', z.object({ file: fileRef('导入文件'), year: year.optional() }).strict()),
+  'balance.importCheck': channel<BalanceImportPreview>()(
+    '检查义务教育学校数据文件',
+    z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
+  ),
   'balance.importCommit': channel<ImportCommitResult>()(
     '导入义务教育学校数据',
     z.object({ token: z.string().regex(IMPORT_TOKEN_PATTERN, '导入凭据无效，请重新检查文件').describe('导入凭据') }).strict(),

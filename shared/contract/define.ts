@@ -15,6 +15,4 @@ export function channel<O>() {
 }
 
 /** The answer every door gives: data, or a Chinese message (naming the field when one is at fault). */
-export type Result<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { message: string; field?: string } }
+export type Result<T> = { ok: true; data: T } | { ok: false; error: { message: string; field?: string } }

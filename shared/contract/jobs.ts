@@ -3,7 +3,10 @@ import type { JobEvent, JobStarted } from '../jobs/types'
 import { channel } from './define'
 import { systemContract } from './system'
 
-const jobId = z.string().regex(/^j_[A-Za-z0-9_-]{16}$/, '任务编号无效').describe('任务')
+const jobId = z
+  .string()
+  .regex(/^j_[A-Za-z0-9_-]{16}$/, '任务编号无效')
+  .describe('任务')
 
 /** Long work: the state of a job, cancelling it, and the jobs that are not channels of another domain. */
 export const jobsContract = {

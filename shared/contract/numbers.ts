@@ -19,11 +19,13 @@ export const numbersContract = {
   'numbers.listSeries': channel<NumberSeries[]>()('读取文号系列', z.object({}).strict()),
   'numbers.saveSeries': channel<NumberSeries>()(
     '保存文号系列',
-    z.object({
-      id: z.number().int().positive().optional(),
-      prefix,
-      name: textField('用途', { max: 30 }).default(''),
-    }).strict(),
+    z
+      .object({
+        id: z.number().int().positive().optional(),
+        prefix,
+        name: textField('用途', { max: 30 }).default(''),
+      })
+      .strict(),
   ),
   'numbers.allocate': channel<AllocatedNumber>()(
     '取号',
@@ -35,19 +37,23 @@ export const numbersContract = {
   ),
   'numbers.record': channel<AllocatedNumber>()(
     '补登文号',
-    z.object({
-      docNumber: textField('文号', { min: 1, max: 40 }),
-      title: textField('文件标题', { min: 1, max: 200 }),
-      issuedOn: calendarDateField('成文日期'),
-    }).strict(),
+    z
+      .object({
+        docNumber: textField('文号', { min: 1, max: 40 }),
+        title: textField('文件标题', { min: 1, max: 200 }),
+        issuedOn: calendarDateField('成文日期'),
+      })
+      .strict(),
   ),
   'numbers.void': channel<RegisterEntry>()(
     '作废文号',
-    z.object({
-      docNumber: textField('文号', { min: 1, max: 40 }),
-      reason: textField('作废原因', { min: 2, max: 200 }),
-      by: textField('经办人', { min: 1, max: 20 }),
-    }).strict(),
+    z
+      .object({
+        docNumber: textField('文号', { min: 1, max: 40 }),
+        reason: textField('作废原因', { min: 2, max: 200 }),
+        by: textField('经办人', { min: 1, max: 20 }),
+      })
+      .strict(),
   ),
   'numbers.register': channel<RegisterEntry[]>()(
     '读取发文登记簿',

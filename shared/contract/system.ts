@@ -84,17 +84,19 @@ export const systemContract = {
   'system.info': channel<SystemInfo>()('读取数据库信息', z.object({}).strict()),
   'system.backup': channel<BackupResult>()(
     '备份数据库',
-    z.object({
-      targetDir: z.string().trim().min(1).max(1000).describe('备份文件夹'),
-      fileName: z
-        .string()
-        .trim()
-        .min(1)
-        .max(200)
-        .regex(/^[^\\/:*?"<>|]+$/, '不能包含 \\ / : * ? " < > | 等字符')
-        .optional()
-        .describe('备份文件名'),
-    }).strict(),
+    z
+      .object({
+        targetDir: z.string().trim().min(1).max(1000).describe('备份文件夹'),
+        fileName: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .regex(/^[^\\/:*?"<>|]+$/, '不能包含 \\ / : * ? " < > | 等字符')
+          .optional()
+          .describe('备份文件名'),
+      })
+      .strict(),
   ),
   'system.loadDemo': channel<Office>()('载入示例数据', z.object({}).strict()),
   'system.backups': channel<BackupEntry[]>()('列出自动备份', z.object({}).strict()),

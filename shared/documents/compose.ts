@@ -27,7 +27,10 @@ export function bodyRuns(layout: LayoutProfile, b: ParagraphBlock & Pick<Numbere
   const slot = layout.body.headingSlots[b.level - 1]
   const stop = text.indexOf('。')
   const splitAt = slot !== 'fangsong' && stop >= 0 && stop < text.length - 1 ? stop + 1 : text.length
-  return [{ text: b.label + text.slice(0, splitAt), font: slot }, ...(splitAt < text.length ? [{ text: text.slice(splitAt), font: 'fangsong' as const }] : [])]
+  return [
+    { text: b.label + text.slice(0, splitAt), font: slot },
+    ...(splitAt < text.length ? [{ text: text.slice(splitAt), font: 'fangsong' as const }] : []),
+  ]
 }
 
 /**
@@ -58,14 +61,23 @@ export interface PlacedLine {
  * is the longer, the date right-indented and the 署名 moved left. Empty 署名 are left out; throws the
  * RangeError of chineseDateOrBlank on a date that is not a real date.
  */
-export function signaturePlacement(layout: LayoutProfile, content: Pick<DocumentContent, 'signatureOrgs' | 'signedDate'>, form: 'sealed' | 'unsealed'): PlacedLine[] {
+export function signaturePlacement(
+  layout: LayoutProfile,
+  content: Pick<DocumentContent, 'signatureOrgs' | 'signedDate'>,
+  form: 'sealed' | 'unsealed',
+): PlacedLine[] {
   const s = layout.signature
   const orgs = content.signatureOrgs.map((o) => o.trim()).filter((o) => o !== '')
   const date = chineseDateOrBlank(content.signedDate)
   const ch = bodyCharTwips(layout)
   const typeW = typeAreaWidthTwips(layout)
   const dateW = bodyWidth(layout, date)
-  const at = (role: PlacedLine['role'], text: string, left: number): PlacedLine => ({ role, text, leftTwips: left, rightTwips: typeW - left - bodyWidth(layout, text) })
+  const at = (role: PlacedLine['role'], text: string, left: number): PlacedLine => ({
+    role,
+    text,
+    leftTwips: left,
+    rightTwips: typeW - left - bodyWidth(layout, text),
+  })
   const out: PlacedLine[] = []
   if (form === 'sealed') {
     const dateRight = s.sealedDateRightIndentChars * ch
@@ -92,7 +104,10 @@ export function signaturePlacement(layout: LayoutProfile, content: Pick<Document
  * name — where the widest "附件：N." ends. Returns per entry its text, the left indent of the name and the
  * hanging indent of the prefix, twips.
  */
-export function attachmentNoteLines(layout: LayoutProfile, attachments: Pick<Attachment, 'title'>[]): { text: string; leftTwips: number; hangingTwips: number }[] {
+export function attachmentNoteLines(
+  layout: LayoutProfile,
+  attachments: Pick<Attachment, 'title'>[],
+): { text: string; leftTwips: number; hangingTwips: number }[] {
   if (attachments.length === 0) return []
   const head = '附件：'
   const several = attachments.length > 1
@@ -108,7 +123,10 @@ export function attachmentNoteLines(layout: LayoutProfile, attachments: Pick<Att
  * 出席 / 请假 / 列席 (10.2), one entry per list present: the label with its colon (黑体), the names (仿宋), the
  * left indent where the names start and the hanging indent of the label, twips.
  */
-export function attendanceEntries(layout: LayoutProfile, rows: [label: string, names: string][]): { head: string; names: string; leftTwips: number; hangingTwips: number }[] {
+export function attendanceEntries(
+  layout: LayoutProfile,
+  rows: [label: string, names: string][],
+): { head: string; names: string; leftTwips: number; hangingTwips: number }[] {
   const indent = layout.minutes.attendanceIndentChars * bodyCharTwips(layout)
   return rows.map(([label, names]) => {
     const head = `${label}：`
@@ -123,7 +141,10 @@ export function attendanceEntries(layout: LayoutProfile, rows: [label: string, n
  * name. Returns the lines and where the label and the names start, twips from the 版心's left edge (null
  * without signers).
  */
-export function signerLines(layout: LayoutProfile, signers: string[]): { lines: string[]; label: string; labelX: number; nameX: number; rightEdge: number } | null {
+export function signerLines(
+  layout: LayoutProfile,
+  signers: string[],
+): { lines: string[]; label: string; labelX: number; nameX: number; rightEdge: number } | null {
   const names = signers.map((s) => s.trim()).filter((s) => s !== '')
   if (names.length === 0) return null
   const lines: string[] = []
@@ -191,11 +212,22 @@ export function mastheadGeometry(
   const suffixEm = suffix ? measureChars(suffix, AUTO_SPACE_EM) + 0.5 : 0
   const fit = fitMasthead(layout, nameEm + suffixEm, maxSizePt)
   const emTw = fit.sizePt * 20 * (fit.scale / 100)
-  return { names, text: '', fit, lineTwips: flushTopLineTwips(fit.sizePt), joint: true, nameW: Math.ceil(nameEm * emTw), suffixW: Math.ceil(suffixEm * emTw) }
+  return {
+    names,
+    text: '',
+    fit,
+    lineTwips: flushTopLineTwips(fit.sizePt),
+    joint: true,
+    nameW: Math.ceil(nameEm * emTw),
+    suffixW: Math.ceil(suffixEm * emTw),
+  }
 }
 
 /** The 信函格式 letterhead's text (the first non-empty 发文机关 + suffix) and fit, at the letter's maximum size (10.1). */
-export function letterheadGeometry(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): { text: string; fit: MastheadFit; lineTwips: number } {
+export function letterheadGeometry(
+  layout: LayoutProfile,
+  content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>,
+): { text: string; fit: MastheadFit; lineTwips: number } {
   const first = content.mastheadOrgs.map((o) => o.trim()).find((o) => o !== '') ?? ''
   const g = mastheadGeometry(layout, [first], content.mastheadSuffix, layout.letter.mastheadMaxSizePt)
   return { text: g.text, fit: g.fit, lineTwips: g.lineTwips }

@@ -1,9 +1,21 @@
 import { z } from 'zod'
 import { calendarDateField, textField } from '../validation/fields'
-import { CONTENT_VERSION, DOCUMENT_FORMATS, DOCUMENT_KINDS, ITEM_NUMBERINGS, PUBLICITY_NOTES, URGENCIES, type DocumentContent } from './types'
+import {
+  CONTENT_VERSION,
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  ITEM_NUMBERINGS,
+  PUBLICITY_NOTES,
+  URGENCIES,
+  type DocumentContent,
+} from './types'
 
 const line = (label: string, max: number) => textField(label, { max })
-const orgList = (label: string) => z.array(textField(label, { min: 1, max: 60 })).max(10).describe(label)
+const orgList = (label: string) =>
+  z
+    .array(textField(label, { min: 1, max: 60 }))
+    .max(10)
+    .describe(label)
 
 /** Longest paragraph (one block of 正文 or of an attachment), in characters. */
 export const MAX_PARAGRAPH_CHARS = 10_000
@@ -35,8 +47,15 @@ export const tableBlockSchema = z.object({
     .object({
       columns: z.array(columnWidthSchema).min(1).max(12).describe('表格列'),
       headerRows: z.number().int().min(0).max(5).describe('表头行数'),
-      rows: z.array(z.array(z.string().max(2_000).describe('单元格')).max(12)).min(1).max(2_000).describe('表格行'),
-      align: z.array(z.enum(['left', 'center', 'right'])).max(12).optional(),
+      rows: z
+        .array(z.array(z.string().max(2_000).describe('单元格')).max(12))
+        .min(1)
+        .max(2_000)
+        .describe('表格行'),
+      align: z
+        .array(z.enum(['left', 'center', 'right']))
+        .max(12)
+        .optional(),
     })
     .refine((t) => t.rows.every((r) => r.length === t.columns.length), '每行的单元格数应与列数相同')
     .refine((t) => t.headerRows < t.rows.length, '表头行数应少于总行数'),
@@ -49,10 +68,19 @@ export const imageBlockSchema = z.object({
   image: z.object({
     format: z.enum(['png', 'svg']).describe('图片格式'),
     // About 3 MB of image bytes.
-    data: z.string().max(4_000_000, '图片不能超过 3 MB').regex(/^[A-Za-z0-9+/=\s]*$/, '应为 Base64 编码').describe('图片'),
+    data: z
+      .string()
+      .max(4_000_000, '图片不能超过 3 MB')
+      .regex(/^[A-Za-z0-9+/=\s]*$/, '应为 Base64 编码')
+      .describe('图片'),
     widthMm: z.number().positive().max(156).describe('图片宽度'),
     heightMm: z.number().positive().max(225).describe('图片高度'),
-    fallbackPng: z.string().max(4_000_000, '图片不能超过 3 MB').regex(/^[A-Za-z0-9+/=\s]*$/, '应为 Base64 编码').optional().describe('SVG 的 PNG 替代图'),
+    fallbackPng: z
+      .string()
+      .max(4_000_000, '图片不能超过 3 MB')
+      .regex(/^[A-Za-z0-9+/=\s]*$/, '应为 Base64 编码')
+      .optional()
+      .describe('SVG 的 PNG 替代图'),
   }),
 })
 
@@ -66,7 +94,8 @@ export const attachmentSchema = z.object({
 
 /** Every character the document holds, counted once (for the whole-document limit). */
 export function documentCharCount(c: DocumentContent): number {
-  const cells = (b: { table?: { rows: string[][] } }) => (b.table ? b.table.rows.reduce((n, r) => n + r.reduce((m, cell) => m + cell.length, 0), 0) : 0)
+  const cells = (b: { table?: { rows: string[][] } }) =>
+    b.table ? b.table.rows.reduce((n, r) => n + r.reduce((m, cell) => m + cell.length, 0), 0) : 0
   const blocks = (list: { text: string; table?: { rows: string[][] } }[]) => list.reduce((n, b) => n + b.text.length + cells(b), 0)
   return (
     c.title.length +
@@ -84,13 +113,20 @@ export function documentCharCount(c: DocumentContent): number {
 export const documentContentSchema = z
   .object({
     version: z.number().int().min(1).max(CONTENT_VERSION).default(CONTENT_VERSION).describe('内容版本'),
-    copyNumber: z.string().overwrite((v) => v.trim()).regex(/^(\d{6})?$/, '应为6位数字').describe('份号'),
+    copyNumber: z
+      .string()
+      .overwrite((v) => v.trim())
+      .regex(/^(\d{6})?$/, '应为6位数字')
+      .describe('份号'),
     secrecy: line('密级和保密期限', 20),
     urgency: z.enum(URGENCIES).describe('紧急程度'),
     mastheadOrgs: orgList('发文机关'),
     mastheadSuffix: line('发文机关标志后缀', 10),
     docNumber: line('发文字号', 40),
-    signers: z.array(textField('签发人', { min: 1, max: 20 })).max(6).describe('签发人'),
+    signers: z
+      .array(textField('签发人', { min: 1, max: 20 }))
+      .max(6)
+      .describe('签发人'),
     title: line('标题', 200),
     recipients: line('主送机关', 500),
     body: z.array(bodyBlockSchema).max(MAX_PARAGRAPHS).describe('正文'),

@@ -7,7 +7,18 @@
 import { attendanceRows } from './minutes'
 import { annotationTexts } from './annotations'
 import { numberBlocks } from './headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, isStandaloneHeading, signaturePlacement, signerLines, titleLines, imprintRows, mastheadGeometry, letterheadGeometry } from './compose'
+import {
+  attachmentNoteLines,
+  attendanceEntries,
+  bodyRuns,
+  isStandaloneHeading,
+  signaturePlacement,
+  signerLines,
+  titleLines,
+  imprintRows,
+  mastheadGeometry,
+  letterheadGeometry,
+} from './compose'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
 import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
@@ -35,17 +46,30 @@ export function masthead(t: Typesetter, orgs: string[], suffix: string, top: num
   const red: Style = { font: 'title', sizePt: g.fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: g.fit.scale / 100 }
   const lineH = g.lineTwips
   if (!g.joint) {
-    if (g.text) t.text('masthead', [{ text: g.text, font: 'title' }], red, { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
+    if (g.text)
+      t.text('masthead', [{ text: g.text, font: 'title' }], red, { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
     return top + g.fit.sizePt * 20
   }
   // Joint issuance (7.2.3): the names stacked and justified to one width, the suffix centred to their right.
   const x0 = (t.typeW - g.nameW - g.suffixW) / 2
   g.names.forEach((name, i) => {
-    t.text('masthead', [{ text: name, font: 'title' }], red, { lineTop: top + i * lineH, lineHeight: lineH, x: x0, width: g.nameW, align: 'justify' })
+    t.text('masthead', [{ text: name, font: 'title' }], red, {
+      lineTop: top + i * lineH,
+      lineHeight: lineH,
+      x: x0,
+      width: g.nameW,
+      align: 'justify',
+    })
   })
   if (suffix) {
     const suffixTop = top + ((g.names.length - 1) * lineH) / 2
-    t.text('masthead', [{ text: suffix, font: 'title' }], red, { lineTop: suffixTop, lineHeight: lineH, x: x0 + g.nameW, width: g.suffixW, align: 'right' })
+    t.text('masthead', [{ text: suffix, font: 'title' }], red, {
+      lineTop: suffixTop,
+      lineHeight: lineH,
+      x: x0 + g.nameW,
+      width: g.suffixW,
+      align: 'right',
+    })
   }
   return top + g.names.length * lineH - (lineH - g.fit.sizePt * 20)
 }
@@ -68,10 +92,12 @@ export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): num
   const nameX = sl?.nameX ?? t.typeW - ch
   for (let i = 0; i < lines; i++) {
     const lineTop = top + i * pitch
-    if (i === lines - 1 && number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop, x: ch, width: nameX - ch, align: 'left' })
+    if (i === lines - 1 && number)
+      t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop, x: ch, width: nameX - ch, align: 'left' })
     const g = sl?.lines[i]
     if (!sl || g === undefined) continue
-    if (i === 0) t.text('signer', [{ text: sl.label, font: 'fangsong' }], body, { lineTop, x: sl.labelX, width: nameX - sl.labelX, align: 'left' })
+    if (i === 0)
+      t.text('signer', [{ text: sl.label, font: 'fangsong' }], body, { lineTop, x: sl.labelX, width: nameX - sl.labelX, align: 'left' })
     t.text('signer', [{ text: g, font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
   }
   return top + (lines - 1) * pitch
@@ -83,7 +109,12 @@ export function fileHead(t: Typesetter, spec: DocumentSpec): void {
   const c = spec.content
   const pitch = t.pitch
   for (const e of headElements(spec)) {
-    t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+    t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), {
+      lineTop: t.line(),
+      x: 0,
+      width: t.typeW,
+      align: 'left',
+    })
   }
   const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
   const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
@@ -106,13 +137,18 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
   const { text, fit } = letterheadGeometry(l, c)
   const top = mmToTwips(l.letter.mastheadTopFromPageMm) - l.page.marginTopTwips
   if (text) {
-    t.text('masthead', [{ text, font: 'title' }], { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 }, {
-      lineTop: top,
-      lineHeight: flushTopLineTwips(fit.sizePt),
-      x: 0,
-      width: t.typeW,
-      align: 'center',
-    })
+    t.text(
+      'masthead',
+      [{ text, font: 'title' }],
+      { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 },
+      {
+        lineTop: top,
+        lineHeight: flushTopLineTwips(fit.sizePt),
+        x: 0,
+        width: t.typeW,
+        align: 'center',
+      },
+    )
   }
   const weight = l.letter.doubleLineWeightPt * 20
   const length = mmToTwips(l.letter.doubleLineLengthMm)
@@ -137,8 +173,15 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
   for (let i = 0; i < lines; i++) {
     const lineTop = t.line()
     const e = head[i]
-    if (e) t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), { lineTop, x: 0, width: t.typeW, align: 'left' })
-    if (i === 0 && c.docNumber.trim()) t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
+    if (e)
+      t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), {
+        lineTop,
+        x: 0,
+        width: t.typeW,
+        align: 'left',
+      })
+    if (i === 0 && c.docNumber.trim())
+      t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
   }
   t.advance(l.letter.blankLinesToTitle * pitch)
 }
@@ -151,7 +194,12 @@ export function title(t: Typesetter, text: string, role: PreviewTextRole): void 
   const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
   // Lines and their condensing are the composer's (compose.ts), the exporter writes the same.
   for (const line of titleLines(l, text)) {
-    t.text(role, [{ text: line.text, font: 'title' }], { ...style, letterSpacingPt: line.spacingTwips / 20 }, { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' })
+    t.text(
+      role,
+      [{ text: line.text, font: 'title' }],
+      { ...style, letterSpacingPt: line.spacingTwips / 20 },
+      { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' },
+    )
   }
 }
 
@@ -226,7 +274,13 @@ export function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[]
     ...lines.map(
       (line): Step =>
         () =>
-          void t.paragraph({ role: 'attachmentNote', runs: [{ text: line.text, font: 'fangsong' }], left: line.leftTwips, firstLine: -line.hangingTwips, align: 'left' }),
+          void t.paragraph({
+            role: 'attachmentNote',
+            runs: [{ text: line.text, font: 'fangsong' }],
+            left: line.leftTwips,
+            firstLine: -line.hangingTwips,
+            align: 'left',
+          }),
     ),
   ]
 }
@@ -267,7 +321,12 @@ export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'u
     ...placed.map(
       (p): Step =>
         () =>
-          t.text(p.role, [{ text: p.text, font: 'fangsong' }], body, { lineTop: t.line(), x: p.leftTwips, width: Math.max(0, t.typeW - p.leftTwips), align: 'left' }),
+          t.text(p.role, [{ text: p.text, font: 'fangsong' }], body, {
+            lineTop: t.line(),
+            x: p.leftTwips,
+            width: Math.max(0, t.typeW - p.leftTwips),
+            align: 'left',
+          }),
     ),
   ]
 }
@@ -279,8 +338,9 @@ export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'u
  */
 export function annotations(t: Typesetter, content: DocumentSpec['content']): Step[] {
   return annotationTexts(content).map(
-    ({ role, text }) => () =>
-      void t.paragraph({ role, runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
+    ({ role, text }) =>
+      () =>
+        void t.paragraph({ role, runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
   )
 }
 
@@ -289,7 +349,12 @@ export function annotations(t: Typesetter, content: DocumentSpec['content']): St
  * Issued documents (印发/转发 notices, `issued`): the attachment is the issued text itself — no "附件N"
  * label, its title centred on the profile's issuedTitleLine, its body as 正文; page numbers continue.
  */
-export function attachmentPages(t: Typesetter, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): void {
+export function attachmentPages(
+  t: Typesetter,
+  attachments: Attachment[],
+  itemNumbering: ItemNumbering = 'perSection',
+  issued = false,
+): void {
   const l = t.layout
   const several = attachments.length > 1
   attachments.forEach((a, i) => {
@@ -297,7 +362,12 @@ export function attachmentPages(t: Typesetter, attachments: Attachment[], itemNu
     if (issued) {
       t.blank(l.attachment.issuedTitleLine - 1)
     } else {
-      t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), { lineTop: t.line(), x: 0, width: t.typeW, align: 'left' })
+      t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), {
+        lineTop: t.line(),
+        x: 0,
+        width: t.typeW,
+        align: 'left',
+      })
       t.blank(l.attachment.titleLine - 2)
     }
     title(t, a.title.trim(), 'attachmentTitle')
@@ -376,7 +446,11 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const oddLastPage = lastPage % 2 === 1 && lastPage > 1
   // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
   // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
-  const placement: ImprintPlacement = { ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage, blankPageBefore: false, numbered: false }
+  const placement: ImprintPlacement = {
+    ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage,
+    blankPageBefore: false,
+    numbered: false,
+  }
   if (placement.ownPage) {
     // 7.4 / 7.5: the 版记 goes on an even page (the back of the last sheet); a blank page before it when
     // the next page would be odd. With a blank page before it neither carries a page number (7.5); right
@@ -399,7 +473,8 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
       t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
     }
     for (const line of r.lines) {
-      for (const part of line) t.text('imprint', [{ text: part.text, font: 'fangsong' }], style, { lineTop: y, x: part.x, width: part.width, align: part.align })
+      for (const part of line)
+        t.text('imprint', [{ text: part.text, font: 'fangsong' }], style, { lineTop: y, x: part.x, width: part.width, align: part.align })
       y += pitch
     }
   })

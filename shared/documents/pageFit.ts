@@ -92,7 +92,11 @@ export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: P
  * one tighter exact pitch (wrapping does not change with the pitch), never below the profile's minimum;
  * `g` is the grid typesetting (carried) with the seal lines to keep. Null when no such pitch fits.
  */
-function tighten(spec: DocumentSpec, layout: LayoutProfile, g: { fit: FitSettings; r: { flow: TypesetFlow } }): { fit: FitSettings; r: { pages: PreviewPage[]; flow: TypesetFlow } } | null {
+function tighten(
+  spec: DocumentSpec,
+  layout: LayoutProfile,
+  g: { fit: FitSettings; r: { flow: TypesetFlow } },
+): { fit: FitSettings; r: { pages: PreviewPage[]; flow: TypesetFlow } } | null {
   const { bodyEnd, blocks, closingLines, reserveTwips } = g.r.flow
   const pitch = layout.grid.linePitchTwips
   let from = blocks.length

@@ -100,7 +100,8 @@ export function normalizePunctuation(text: string): string {
     if (ch === '.') {
       const before = chars[i - 1]
       const after = chars[i + 1]
-      if (before !== undefined && isHan(before) && (after === undefined || after === '\n' || isBlank(after) || isHan(after))) chars[i] = '。'
+      if (before !== undefined && isHan(before) && (after === undefined || after === '\n' || isBlank(after) || isHan(after)))
+        chars[i] = '。'
       continue
     }
     if (!(ch in HALF_TO_FULL) || ch === '(' || ch === ')') continue
@@ -163,7 +164,11 @@ export function detectNumbering(line: string): { level: 0 | 1 | 2 | 3 | 4; text:
 }
 
 /** Page numbers printed by GB/T 9704 ("— 3 —") and the variants extraction produces ("- 3 -", "－3－", "第 3 页", "第3页 共10页"). */
-const PAGE_NUMBER_RES = [/^[-—–－―~～]+\s*\d{1,4}\s*[-—–－―~～]+$/, /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/, /^\d{1,4}\s*\/\s*\d{1,4}$/]
+const PAGE_NUMBER_RES = [
+  /^[-—–－―~～]+\s*\d{1,4}\s*[-—–－―~～]+$/,
+  /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/,
+]
 const isPageNumber = (line: string) => PAGE_NUMBER_RES.some((re) => re.test(toAsciiDigits(line)))
 
 /** A line ending like this ends a sentence, so it ends a paragraph (the closing quote/bracket after 。 counts too). */
@@ -179,7 +184,10 @@ const PER_LINE_LONG = 40
 /** A title line ends with the 文种 or 工作要点 … and holds no clause punctuation and no unclosed 《. */
 const TITLE_END = /(的(通知|通报|意见|报告|请示|函|批复|纪要|决定|公告|通告)|工作要点|实施方案|工作方案)$/
 const isTitleLine = (line: Line) =>
-  line.level === 0 && TITLE_END.test(line.text) && !/[，。；：、]/.test(line.text) && (line.text.match(/《/g) ?? []).length <= (line.text.match(/》/g) ?? []).length
+  line.level === 0 &&
+  TITLE_END.test(line.text) &&
+  !/[，。；：、]/.test(line.text) &&
+  (line.text.match(/《/g) ?? []).length <= (line.text.match(/》/g) ?? []).length
 
 interface Line {
   text: string

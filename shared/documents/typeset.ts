@@ -112,7 +112,11 @@ export function gridFit(spec: DocumentSpec, layout: LayoutProfile): FitSettings 
  * below 正文 it moves to the next page together with (at least) the last two lines of 正文 — never a
  * 署名 page without 正文.
  */
-export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: FitSettings = gridFit(spec, layout)): { pages: PreviewPage[]; flow: TypesetFlow } {
+export function typesetDocument(
+  spec: DocumentSpec,
+  layout: LayoutProfile,
+  fit: FitSettings = gridFit(spec, layout),
+): { pages: PreviewPage[]; flow: TypesetFlow } {
   const t = new Typesetter(layout)
   const c = spec.content
   const minutes = spec.format === 'minutes'
@@ -139,7 +143,14 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
     flow.blocks[i] = { page, lines }
     return lines
   }
-  const flow: TypesetFlow = { blocks: [], bodyEnd: { page: 0, cursor: 0 }, closingLines: 0, reserveTwips: 0, carried: false, imprint: { ownPage: false, blankPageBefore: false, numbered: false } }
+  const flow: TypesetFlow = {
+    blocks: [],
+    bodyEnd: { page: 0, cursor: 0 },
+    closingLines: 0,
+    reserveTwips: 0,
+    carried: false,
+    imprint: { ownPage: false, blankPageBefore: false, numbered: false },
+  }
   const last = blocks.length - 1
   // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
   let chainFrom = last
@@ -273,4 +284,3 @@ export function typesetDocument(spec: DocumentSpec, layout: LayoutProfile, fit: 
   flow.imprint = imprint(t, spec)
   return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
 }
-

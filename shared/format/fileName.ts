@@ -10,7 +10,10 @@ const RESERVED_DEVICE_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i
  * `_` prefix, and the name (without extension) is at most 120 characters.
  */
 export function safeFileName(base: string, ext: string, fallback = '未命名'): string {
-  let name = base.replace(/[\t\r\n]+/g, ' ').replace(FORBIDDEN_IN_FILE_NAMES, '_').replace(/\s+/g, ' ')
+  let name = base
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(FORBIDDEN_IN_FILE_NAMES, '_')
+    .replace(/\s+/g, ' ')
   name = [...name].slice(0, 120).join('')
   name = name.replace(/^[\s.]+|[\s.]+$/g, '')
   if (!name) name = fallback

@@ -8,19 +8,21 @@ const text = (label: string, max: number) => textField(label, { min: 1, max })
 const optionalText = (label: string, max: number) => textField(label, { max }).default('')
 
 /** The office profile (机关信息) entered at first run and edited in 系统设置. */
-export const officeProfileSchema = z.object({
-  fullName: text('机关全称', 60),
-  shortName: text('规范简称', 30),
-  mastheadText: text('发文机关标志', 60),
-  county: text('所属县（区）', 30),
-  superior: optionalText('上级机关', 60),
-  contactName: optionalText('联系人', 20),
-  contactPhone: textField('电话', { max: 30 })
-    .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '只能包含数字、括号、短横线和“转”')
-    .default('')
-    .describe('电话'),
-  fontProfile: z.enum(FONT_PROFILE_IDS).default('gb2312').describe('公文字体'),
-}).strict()
+export const officeProfileSchema = z
+  .object({
+    fullName: text('机关全称', 60),
+    shortName: text('规范简称', 30),
+    mastheadText: text('发文机关标志', 60),
+    county: text('所属县（区）', 30),
+    superior: optionalText('上级机关', 60),
+    contactName: optionalText('联系人', 20),
+    contactPhone: textField('电话', { max: 30 })
+      .regex(/^[0-9０-９()（）\-－—\s,，/转]*$/, '只能包含数字、括号、短横线和“转”')
+      .default('')
+      .describe('电话'),
+    fontProfile: z.enum(FONT_PROFILE_IDS).default('gb2312').describe('公文字体'),
+  })
+  .strict()
 
 export type OfficeProfileInput = z.input<typeof officeProfileSchema>
 export type OfficeProfile = z.output<typeof officeProfileSchema>

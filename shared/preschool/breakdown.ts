@@ -70,7 +70,8 @@ export function preschoolBreakdown(
       subsidisedChildren: childrenOf('subsidisedPrivate'),
       affordableCoverageRate: affordableCoverageRate(members, settings),
       publicShare: publicShare(members, settings),
-      grossEnrolmentRate: population === undefined ? null : grossEnrolmentRate(members, { statYear: county.statYear, agePopulation: population }, settings),
+      grossEnrolmentRate:
+        population === undefined ? null : grossEnrolmentRate(members, { statYear: county.statYear, agePopulation: population }, settings),
     }
   })
 }

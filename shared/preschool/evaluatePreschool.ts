@@ -53,7 +53,11 @@ export interface PreschoolEvaluation {
 }
 
 /** Head counts of the counted kindergartens (see PreschoolCounts). */
-export function preschoolCounts(kgs: readonly KindergartenYear[], county: CountyPreschoolYear, settings: PreschoolSettings): PreschoolCounts {
+export function preschoolCounts(
+  kgs: readonly KindergartenYear[],
+  county: CountyPreschoolYear,
+  settings: PreschoolSettings,
+): PreschoolCounts {
   const counted = countedKindergartens(kgs, settings)
   const own = counted.map((k) => ownershipOf(k, settings))
   const children = (pick: (i: number) => boolean) => counted.reduce((a, k, i) => a + (pick(i) ? k.enrolledChildren.total : 0), 0)
@@ -112,7 +116,8 @@ export function evaluatePreschool(
       urbanRural: preschoolBreakdown(kgs, county, settings, 'urbanRural'),
     },
     gaps: {
-      affordable: hasChildren && affordableTarget !== null ? coverageGap(counts.affordableChildren, counts.enrolledChildren, affordableTarget) : null,
+      affordable:
+        hasChildren && affordableTarget !== null ? coverageGap(counts.affordableChildren, counts.enrolledChildren, affordableTarget) : null,
       public: hasChildren && publicTarget !== null ? coverageGap(counts.publicChildren, counts.enrolledChildren, publicTarget) : null,
       affordableConversion: hasChildren && affordableTarget !== null ? conversionPlan(kgs, settings, 'affordable', affordableTarget) : null,
       publicConversion: hasChildren && publicTarget !== null ? conversionPlan(kgs, settings, 'public', publicTarget) : null,

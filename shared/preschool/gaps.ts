@@ -65,10 +65,16 @@ export interface ConversionPlan {
  * (普惠 or not) taken over as 公办园 (公办园占比). Ties by name. `reached: false` when converting
  * every candidate is still not enough.
  */
-export function conversionPlan(kgs: readonly KindergartenYear[], settings: PreschoolSettings, goal: 'affordable' | 'public', target: number): ConversionPlan {
+export function conversionPlan(
+  kgs: readonly KindergartenYear[],
+  settings: PreschoolSettings,
+  goal: 'affordable' | 'public',
+  target: number,
+): ConversionPlan {
   const counted = countedKindergartens(kgs, settings)
   const total = counted.reduce((a, k) => a + k.enrolledChildren.total, 0)
-  const covered = (k: KindergartenYear) => (goal === 'public' ? ownershipOf(k, settings) === 'public' : ownershipOf(k, settings) !== 'private')
+  const covered = (k: KindergartenYear) =>
+    goal === 'public' ? ownershipOf(k, settings) === 'public' : ownershipOf(k, settings) !== 'private'
   const before = counted.filter(covered).reduce((a, k) => a + k.enrolledChildren.total, 0)
   const candidates = counted
     .filter((k) => !covered(k) && k.enrolledChildren.total > 0)
@@ -133,7 +139,8 @@ export function teacherGap(k: KindergartenYear, rubric: Rubric): TeacherGap {
   if (teachers === null) reasons.push('未填报专任教师数')
   if (classes === null) reasons.push('未填报班数')
   if (teachers !== null && classes !== null && perClass !== null) teachersByClasses = Math.max(0, ceilTimes(perClass, classes) - teachers)
-  if (teachers !== null && perTeacher !== null && perTeacher > 0) teachersByRatio = Math.max(0, ceilDiv(k.enrolledChildren.total, perTeacher) - teachers)
+  if (teachers !== null && perTeacher !== null && perTeacher > 0)
+    teachersByRatio = Math.max(0, ceilDiv(k.enrolledChildren.total, perTeacher) - teachers)
   const teachersToAdd = teachers === null ? null : Math.max(teachersByClasses ?? 0, teachersByRatio ?? 0)
   let caregiversToAdd: number | null = null
   const care = careStaffOf(k)
@@ -147,7 +154,20 @@ export function teacherGap(k: KindergartenYear, rubric: Rubric): TeacherGap {
   if (staff !== null && perStaff !== null && perStaff > 0 && teachersToAdd !== null) {
     otherStaffToAdd = Math.max(0, ceilDiv(k.enrolledChildren.total, perStaff) - staff - teachersToAdd - (caregiversToAdd ?? 0))
   }
-  return { id: k.id, name: k.name, schedule, classes, enrolledChildren: k.enrolledChildren.total, teachers, teachersByClasses, teachersByRatio, teachersToAdd, caregiversToAdd, otherStaffToAdd, reasons }
+  return {
+    id: k.id,
+    name: k.name,
+    schedule,
+    classes,
+    enrolledChildren: k.enrolledChildren.total,
+    teachers,
+    teachersByClasses,
+    teachersByRatio,
+    teachersToAdd,
+    caregiversToAdd,
+    otherStaffToAdd,
+    reasons,
+  }
 }
 
 /** teacherGap for every counted kindergarten, those needing most 专任教师 first. */

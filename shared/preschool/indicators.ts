@@ -60,12 +60,23 @@ export function countedKindergartens(kgs: readonly KindergartenYear[], settings:
   return kgs.filter((k) => settings.includeAttachedClasses || k.institutionType !== '119')
 }
 
-function value(numerator: number, denominator: number | null, opts: { multiplier?: number; missing?: string[]; noDenominator: string; zeroDenominator: string; note?: string }): ComputedValue {
+function value(
+  numerator: number,
+  denominator: number | null,
+  opts: { multiplier?: number; missing?: string[]; noDenominator: string; zeroDenominator: string; note?: string },
+): ComputedValue {
   const missing = opts.missing && opts.missing.length > 0 ? { missing: opts.missing } : {}
   if (denominator === null) return { numerator, denominator: null, value: null, reason: opts.noDenominator, ...missing }
   if (denominator === 0) return { numerator, denominator, value: null, reason: opts.zeroDenominator, ...missing }
   const m = opts.multiplier ?? 1
-  return { numerator, denominator, ...(m !== 1 ? { multiplier: m } : {}), value: (numerator * m) / denominator, ...(opts.note ? { reason: opts.note } : {}), ...missing }
+  return {
+    numerator,
+    denominator,
+    ...(m !== 1 ? { multiplier: m } : {}),
+    value: (numerator * m) / denominator,
+    ...(opts.note ? { reason: opts.note } : {}),
+    ...missing,
+  }
 }
 
 const isNum = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x)
@@ -78,10 +89,18 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
  * `includeNurseryInGrossEnrolment` is false (a missing 托班 figure then counts as 0 and is listed).
  * 无数据 when the county's 3–5周岁常住人口 is missing or 0.
  */
-export function grossEnrolmentRate(kgs: readonly KindergartenYear[], county: CountyPreschoolYear, settings: PreschoolSettings): ComputedValue {
+export function grossEnrolmentRate(
+  kgs: readonly KindergartenYear[],
+  county: CountyPreschoolYear,
+  settings: PreschoolSettings,
+): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
-  const missing = settings.includeNurseryInGrossEnrolment ? [] : counted.filter((k) => !isNum(k.enrolledChildren.nursery)).map((k) => k.name)
-  const numerator = sum(counted.map((k) => k.enrolledChildren.total - (settings.includeNurseryInGrossEnrolment ? 0 : k.enrolledChildren.nursery ?? 0)))
+  const missing = settings.includeNurseryInGrossEnrolment
+    ? []
+    : counted.filter((k) => !isNum(k.enrolledChildren.nursery)).map((k) => k.name)
+  const numerator = sum(
+    counted.map((k) => k.enrolledChildren.total - (settings.includeNurseryInGrossEnrolment ? 0 : (k.enrolledChildren.nursery ?? 0))),
+  )
   return value(numerator, isNum(county.agePopulation) ? county.agePopulation : null, {
     missing,
     noDenominator: '未填报3–5周岁常住人口',
@@ -94,7 +113,9 @@ function childrenBy(kgs: readonly KindergartenYear[], settings: PreschoolSetting
 }
 
 function unflaggedPrivate(kgs: readonly KindergartenYear[], settings: PreschoolSettings): string[] {
-  return kgs.filter((k) => ownershipOf(k, settings) !== 'public' && (k.subsidised === null || k.subsidised === undefined)).map((k) => k.name)
+  return kgs
+    .filter((k) => ownershipOf(k, settings) !== 'public' && (k.subsidised === null || k.subsidised === undefined))
+    .map((k) => k.name)
 }
 
 /**
@@ -105,11 +126,15 @@ function unflaggedPrivate(kgs: readonly KindergartenYear[], settings: PreschoolS
  */
 export function affordableCoverageRate(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
-  return value(childrenBy(counted, settings, (o) => o !== 'private'), sum(counted.map((k) => k.enrolledChildren.total)), {
-    missing: unflaggedPrivate(counted, settings),
-    noDenominator: '没有幼儿园数据',
-    zeroDenominator: '在园幼儿总数为0',
-  })
+  return value(
+    childrenBy(counted, settings, (o) => o !== 'private'),
+    sum(counted.map((k) => k.enrolledChildren.total)),
+    {
+      missing: unflaggedPrivate(counted, settings),
+      noDenominator: '没有幼儿园数据',
+      zeroDenominator: '在园幼儿总数为0',
+    },
+  )
 }
 
 /**
@@ -119,10 +144,14 @@ export function affordableCoverageRate(kgs: readonly KindergartenYear[], setting
  */
 export function publicShare(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
-  return value(childrenBy(counted, settings, (o) => o === 'public'), sum(counted.map((k) => k.enrolledChildren.total)), {
-    noDenominator: '没有幼儿园数据',
-    zeroDenominator: '在园幼儿总数为0',
-  })
+  return value(
+    childrenBy(counted, settings, (o) => o === 'public'),
+    sum(counted.map((k) => k.enrolledChildren.total)),
+    {
+      noDenominator: '没有幼儿园数据',
+      zeroDenominator: '在园幼儿总数为0',
+    },
+  )
 }
 
 /**
@@ -137,7 +166,8 @@ function pooled(
 ): ComputedValue {
   const complete = kgs.filter((k) => isNum(num(k)) && isNum(den(k)))
   const missing = kgs.filter((k) => !complete.includes(k)).map((k) => k.name)
-  if (complete.length === 0) return { numerator: null, denominator: null, value: null, reason: opts.noDenominator, ...(missing.length > 0 ? { missing } : {}) }
+  if (complete.length === 0)
+    return { numerator: null, denominator: null, value: null, reason: opts.noDenominator, ...(missing.length > 0 ? { missing } : {}) }
   return value(sum(complete.map((k) => num(k)!)), sum(complete.map((k) => den(k)!)), { ...opts, missing })
 }
 
@@ -172,7 +202,10 @@ export function classesOf(k: KindergartenYear): number | null {
  * value one county published as national].
  */
 export function childrenPerTeacher(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
-  return pooled(countedKindergartens(kgs, settings), (k) => k.enrolledChildren.total, teachersOf, { noDenominator: '没有幼儿园填报专任教师数', zeroDenominator: '专任教师数为0' })
+  return pooled(countedKindergartens(kgs, settings), (k) => k.enrolledChildren.total, teachersOf, {
+    noDenominator: '没有幼儿园填报专任教师数',
+    zeroDenominator: '专任教师数为0',
+  })
 }
 
 /**
@@ -232,7 +265,14 @@ export function classSizeComplianceRate(kgs: readonly KindergartenYear[], settin
   const per = counted.map((k) => ({ k, c: classSizeCompliance(k, settings) }))
   const ok = per.filter((x) => x.c !== null)
   const missing = per.filter((x) => x.c === null).map((x) => x.k.name)
-  if (ok.length === 0) return { numerator: null, denominator: null, value: null, reason: '没有幼儿园填报分年级班数和幼儿数', ...(missing.length > 0 ? { missing } : {}) }
+  if (ok.length === 0)
+    return {
+      numerator: null,
+      denominator: null,
+      value: null,
+      reason: '没有幼儿园填报分年级班数和幼儿数',
+      ...(missing.length > 0 ? { missing } : {}),
+    }
   const average = ok.some((x) => x.c!.basis === 'average')
   return value(sum(ok.map((x) => x.c!.compliant)), sum(ok.map((x) => x.c!.classes)), {
     missing,
@@ -269,7 +309,9 @@ export function outdoorAreaOf(k: KindergartenYear): number | null {
 export function publicCentreTownshipRate(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
   const townships = [...new Set(counted.map((k) => k.township).filter((t): t is string => !!t))]
-  const withCentre = townships.filter((t) => counted.some((k) => k.township === t && k.townshipCentre === true && ownershipOf(k, settings) === 'public'))
+  const withCentre = townships.filter((t) =>
+    counted.some((k) => k.township === t && k.townshipCentre === true && ownershipOf(k, settings) === 'public'),
+  )
   return value(withCentre.length, townships.length, {
     missing: counted.filter((k) => !k.township).map((k) => k.name),
     noDenominator: '没有乡镇数据',
@@ -279,8 +321,12 @@ export function publicCentreTownshipRate(kgs: readonly KindergartenYear[], setti
 
 /** 社会认可度 (satisfactionRate) = 满意问卷 ÷ 有效问卷 from the county's survey. Threshold ≥85% [U]. */
 export function satisfactionRate(county: CountyPreschoolYear): ComputedValue {
-  if (!isNum(county.satisfiedResponses)) return { numerator: null, denominator: county.surveyResponses ?? null, value: null, reason: '未填报社会认可度调查结果' }
-  return value(county.satisfiedResponses, isNum(county.surveyResponses) ? county.surveyResponses : null, { noDenominator: '未填报有效问卷数', zeroDenominator: '有效问卷数为0' })
+  if (!isNum(county.satisfiedResponses))
+    return { numerator: null, denominator: county.surveyResponses ?? null, value: null, reason: '未填报社会认可度调查结果' }
+  return value(county.satisfiedResponses, isNum(county.surveyResponses) ? county.surveyResponses : null, {
+    noDenominator: '未填报有效问卷数',
+    zeroDenominator: '有效问卷数为0',
+  })
 }
 
 /** Kindergartens over the size limit (规模 > 360, 幼儿园工作规程 第十一条 [V]), largest first. */
@@ -323,7 +369,11 @@ export const PRESCHOOL_KINDERGARTEN_FORMULAS = [
  * Every county-level value the 普及普惠 rubric names, keyed by formula: feed to evaluateRubric
  * (level 'county').
  */
-export function preschoolCountyValues(kgs: readonly KindergartenYear[], county: CountyPreschoolYear, settings: PreschoolSettings): Record<string, ComputedValue> {
+export function preschoolCountyValues(
+  kgs: readonly KindergartenYear[],
+  county: CountyPreschoolYear,
+  settings: PreschoolSettings,
+): Record<string, ComputedValue> {
   const counted = countedKindergartens(kgs, settings)
   const over = oversizedKindergartens(kgs, settings)
   return {
@@ -338,7 +388,14 @@ export function preschoolCountyValues(kgs: readonly KindergartenYear[], county: 
     activityRoomAreaPerChild: areaPerChild(counted, activityRoomAreaOf, '活动室面积'),
     outdoorAreaPerChild: areaPerChild(counted, outdoorAreaOf, '户外活动场地面积'),
     satisfactionRate: satisfactionRate(county),
-    oversizedKindergartens: { numerator: null, denominator: null, value: over.length, ...(over.length > 0 ? { reason: `超过${settings.maxChildren}人：${over.map((k) => `${k.name}（${k.enrolledChildren.total}人）`).join('、')}` } : {}) },
+    oversizedKindergartens: {
+      numerator: null,
+      denominator: null,
+      value: over.length,
+      ...(over.length > 0
+        ? { reason: `超过${settings.maxChildren}人：${over.map((k) => `${k.name}（${k.enrolledChildren.total}人）`).join('、')}` }
+        : {}),
+    },
   }
 }
 
@@ -360,11 +417,19 @@ export function kindergartenValues(k: KindergartenYear, settings: PreschoolSetti
   const staff = staffTotalOf(k)
   const care = careStaffOf(k)
   const ratioOrNone = (num: number | null, den: number | null, what: string, zero: string): ComputedValue =>
-    num === null ? { numerator: null, denominator: den, value: null, reason: `未填报${what}` } : value(num, den, { noDenominator: `未填报${what}`, zeroDenominator: zero })
+    num === null
+      ? { numerator: null, denominator: den, value: null, reason: `未填报${what}` }
+      : value(num, den, { noDenominator: `未填报${what}`, zeroDenominator: zero })
   const principals = k.staff?.principals
   return {
     kgChildren: { numerator: null, denominator: null, value: children },
-    kgClassSizeRate: cs ? value(cs.compliant, cs.classes, { noDenominator: '', zeroDenominator: '班数为0', note: cs.basis === 'average' ? '按年级平均班额计' : undefined }) : { numerator: null, denominator: null, value: null, reason: '未填报分年级班数和幼儿数' },
+    kgClassSizeRate: cs
+      ? value(cs.compliant, cs.classes, {
+          noDenominator: '',
+          zeroDenominator: '班数为0',
+          note: cs.basis === 'average' ? '按年级平均班额计' : undefined,
+        })
+      : { numerator: null, denominator: null, value: null, reason: '未填报分年级班数和幼儿数' },
     kgChildrenPerStaff: ratioOrNone(children, staff, '教职工数', '教职工数为0'),
     kgChildrenPerCareStaff: ratioOrNone(children, care, '专任教师或保育员数', '保教人员数为0'),
     kgTeachersPerClass: ratioOrNone(teachers, classes, teachers === null ? '专任教师数' : '班数', '班数为0'),
@@ -372,7 +437,10 @@ export function kindergartenValues(k: KindergartenYear, settings: PreschoolSetti
     kgChildrenPerTeacher: ratioOrNone(children, teachers, '专任教师数', '专任教师数为0'),
     kgCertifiedRate:
       isNum(k.certifiedTeachers) && isNum(k.certifiedPrincipals) && isNum(teachers) && isNum(principals)
-        ? value(k.certifiedTeachers + k.certifiedPrincipals, teachers + principals, { noDenominator: '', zeroDenominator: '园长和专任教师数为0' })
+        ? value(k.certifiedTeachers + k.certifiedPrincipals, teachers + principals, {
+            noDenominator: '',
+            zeroDenominator: '园长和专任教师数为0',
+          })
         : { numerator: null, denominator: null, value: null, reason: '未填报持证人数（非统计口径）' },
     kgBuildingAreaPerChild: ratioOrNone(k.areas?.building ?? null, children, '校舍建筑面积', '在园幼儿数为0'),
   }

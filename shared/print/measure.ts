@@ -32,7 +32,9 @@ export function isHan(ch: string): boolean {
 
 /** CJK punctuation, full-width forms and Chinese quotes/dashes/ellipsis (not ASCII). */
 export function isCjkPunctuation(ch: string): boolean {
-  return /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\uFE30-\uFE4F\uFE50-\uFE6F]/.test(ch)
+  return /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\uFE30-\uFE4F\uFE50-\uFE6F]/.test(
+    ch,
+  )
 }
 
 /** A Han character or a Chinese punctuation mark. */

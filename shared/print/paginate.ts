@@ -196,7 +196,13 @@ export class Typesetter {
 
   /** The body style: 3号 in a slot with the profile's character spacing. */
   body(font: FontSlot = 'fangsong'): Style {
-    return { font, sizePt: this.layout.text.bodySizePt, color: this.black, letterSpacingPt: this.layout.text.characterSpacing / 20, scaleX: 1 }
+    return {
+      font,
+      sizePt: this.layout.text.bodySizePt,
+      color: this.black,
+      letterSpacingPt: this.layout.text.characterSpacing / 20,
+      scaleX: 1,
+    }
   }
 
   /** 3号黑体 with its digits in 黑体 too (密级, 紧急程度, "附件1"), as the exporter sets them. */
@@ -289,7 +295,10 @@ export class Typesetter {
   }
 
   /** A horizontal rule; `y` and `thickness` in twips (y from the 版心 top unless `fromPageTop`). */
-  rule(role: PreviewRuleRole, opts: { x: number; y: number; width: number; thickness: number; color: string; fromPageTop?: boolean }): void {
+  rule(
+    role: PreviewRuleRole,
+    opts: { x: number; y: number; width: number; thickness: number; color: string; fromPageTop?: boolean },
+  ): void {
     const l = this.layout
     this.page.items.push({
       kind: 'rule',
@@ -332,7 +341,8 @@ export class Typesetter {
       const last = i === lines.length - 1
       const lineAlign: PreviewAlign = align === 'justify' ? (last ? 'left' : 'justify') : align
       const x = xOf(i)
-      const base: Style = sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
+      const base: Style =
+        sizePt === this.layout.text.bodySizePt ? this.body(runs[0].font) : { ...this.body(runs[0].font), sizePt, letterSpacingPt: 0 }
       const style: Style = { ...base, ...(o.color ? { color: o.color } : {}), ...(o.latinInSlot ? { latinInSlot: true } : {}) }
       if (i === o.breakBefore && this.cursor > 0) this.newPage()
       this.text(o.role, runs, style, { lineTop: this.line(), x, width: this.typeW - right - x, align: lineAlign })
@@ -366,7 +376,13 @@ export class Typesetter {
       this.rule('tableBorder', { x: x0, y: this.cursor - border / 2, width: tableW, thickness: border, color: this.black })
       let x = x0
       for (let c = 0; c <= widths.length; c++) {
-        this.rule('tableBorder', { x: x - border / 2, y: pageTop - border / 2, width: border, thickness: this.cursor - pageTop + border, color: this.black })
+        this.rule('tableBorder', {
+          x: x - border / 2,
+          y: pageTop - border / 2,
+          width: border,
+          thickness: this.cursor - pageTop + border,
+          color: this.black,
+        })
         x += widths[c] ?? 0
       }
     }
@@ -380,7 +396,14 @@ export class Typesetter {
         const font: FontSlot = header ? 'heiti' : 'fangsong'
         const align = header ? 'center' : (spec.align?.[c] ?? 'left')
         cellLines(l, text, widths[c]).forEach((line, k) => {
-          if (line) this.text(role, [{ text: line, font }], this.body(font), { lineTop: top + k * this.pitch, lineHeight: this.pitch, x: x + CELL_PADDING_TWIPS, width: widths[c] - 2 * CELL_PADDING_TWIPS, align })
+          if (line)
+            this.text(role, [{ text: line, font }], this.body(font), {
+              lineTop: top + k * this.pitch,
+              lineHeight: this.pitch,
+              x: x + CELL_PADDING_TWIPS,
+              width: widths[c] - 2 * CELL_PADDING_TWIPS,
+              align,
+            })
         })
         x += widths[c]
       })
@@ -444,7 +467,8 @@ export class Typesetter {
       const rows = b.table.rows.slice(0, head + 1).reduce((h, r) => h + rowLineCount(l, r, widths) * this.pitch, 0)
       return (b.caption.trim() ? this.wrappedLineCount(b.caption.trim()) : 0) * this.pitch + rows
     }
-    if (b.kind === 'image') return imageLine(l, b.image).lineTwips + (b.caption.trim() ? this.wrappedLineCount(b.caption.trim()) : 0) * this.pitch
+    if (b.kind === 'image')
+      return imageLine(l, b.image).lineTwips + (b.caption.trim() ? this.wrappedLineCount(b.caption.trim()) : 0) * this.pitch
     return this.lineH
   }
 
@@ -560,7 +584,13 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
         break
       case 'rule':
         // A rule on a line of its own, across the 版心, at the middle of the line.
-        t.rule(b.role, { x: 0, y: t.line() + t.lineH / 2, width: t.typeW, thickness: 20, color: b.role === 'imprintLine' ? t.black : t.red })
+        t.rule(b.role, {
+          x: 0,
+          y: t.line() + t.lineH / 2,
+          width: t.typeW,
+          thickness: 20,
+          color: b.role === 'imprintLine' ? t.black : t.red,
+        })
         break
       case 'table':
         t.table(b.table, b.caption)

@@ -63,7 +63,15 @@ export interface RoleStyle {
   docxStyle: { id: string; name: string }
 }
 
-const r = (font: FontSlot, size: RoleSize, align: RoleStyle['align'], indentChars: number, docxId: string, name: string, extra: Partial<RoleStyle> = {}): RoleStyle => ({
+const r = (
+  font: FontSlot,
+  size: RoleSize,
+  align: RoleStyle['align'],
+  indentChars: number,
+  docxId: string,
+  name: string,
+  extra: Partial<RoleStyle> = {},
+): RoleStyle => ({
   font,
   size,
   align,

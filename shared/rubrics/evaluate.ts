@@ -14,16 +14,7 @@ import {
   rationalOf,
   type Rational,
 } from '../statistics/decimal'
-import type {
-  Comparator,
-  ComputedItem,
-  Confidence,
-  JudgedStatus,
-  Rubric,
-  RubricItem,
-  RubricLevel,
-  RubricSource,
-} from './rubricSchema'
+import type { Comparator, ComputedItem, Confidence, JudgedStatus, Rubric, RubricItem, RubricLevel, RubricSource } from './rubricSchema'
 import { JUDGED_STATUS_LABELS } from './rubricSchema'
 
 /**
@@ -148,7 +139,13 @@ interface CachedThreshold {
 const thresholdCache = new WeakMap<ComputedItem, Map<string, CachedThreshold>>()
 
 function thresholdSignature(item: ComputedItem, variant: string | null | undefined): string {
-  const range = item.displayRange ? ('min' in item.displayRange ? item.displayRange : variant != null ? item.displayRange[variant] : undefined) : undefined
+  const range = item.displayRange
+    ? 'min' in item.displayRange
+      ? item.displayRange
+      : variant != null
+        ? item.displayRange[variant]
+        : undefined
+    : undefined
   return `${resolveThreshold(item, variant)}|${item.comparator}|${item.display.kind}|${item.display.thresholdDecimals}|${range ? `${range.min}-${range.max}` : ''}`
 }
 
@@ -201,7 +198,13 @@ function compare(c: Comparator, sign: -1 | 0 | 1): boolean {
 /** The value as a double (numerator × multiplier ÷ denominator when both are there), or null when there is none. */
 function floatValue(v: ComputedValue | undefined): number | null {
   if (!v) return null
-  if (v.numerator !== null && v.denominator !== null && Number.isFinite(v.numerator) && Number.isFinite(v.denominator) && v.denominator !== 0) {
+  if (
+    v.numerator !== null &&
+    v.denominator !== null &&
+    Number.isFinite(v.numerator) &&
+    Number.isFinite(v.denominator) &&
+    v.denominator !== 0
+  ) {
     return (v.numerator * (v.multiplier ?? 1)) / v.denominator
   }
   return v.value !== null && Number.isFinite(v.value) ? v.value : null
@@ -210,7 +213,13 @@ function floatValue(v: ComputedValue | undefined): number | null {
 /** The exact rational of a computed value, or null when there is none. */
 export function exactValue(v: ComputedValue | undefined): Rational | null {
   if (!v) return null
-  if (v.numerator !== null && v.denominator !== null && Number.isFinite(v.numerator) && Number.isFinite(v.denominator) && v.denominator !== 0) {
+  if (
+    v.numerator !== null &&
+    v.denominator !== null &&
+    Number.isFinite(v.numerator) &&
+    Number.isFinite(v.denominator) &&
+    v.denominator !== 0
+  ) {
     return ratio(v.numerator, v.denominator, v.multiplier ?? 1)
   }
   if (v.value !== null && Number.isFinite(v.value)) return rationalOf(v.value)
@@ -316,7 +325,8 @@ function combineGroup(rubric: Rubric, groupKey: string, results: ItemResult[]): 
   const unknown = outcomes.filter((x) => x.o === 'unknown').map((x) => x.r)
   let status: Verdict
   if (group.combine.kind === 'all') {
-    for (const r of failing) reasons.push(`“${r.name}”${r.kind === 'judged' ? `评定为${r.display}` : `为${r.display}，标准${r.thresholdDisplay}`}`)
+    for (const r of failing)
+      reasons.push(`“${r.name}”${r.kind === 'judged' ? `评定为${r.display}` : `为${r.display}，标准${r.thresholdDisplay}`}`)
     for (const r of unknown) reasons.push(`“${r.name}”无数据${r.reason ? `（${r.reason}）` : ''}`)
     status = failing.length > 0 ? 'notMet' : unknown.length > 0 ? 'noData' : 'met'
   } else {
@@ -329,8 +339,11 @@ function combineGroup(rubric: Rubric, groupKey: string, results: ItemResult[]): 
       reasons.push(`${failing.length}项未达标（至多允许${allowed}项）：${failing.map((r) => r.name).join('、')}`)
     }
     for (const r of failing) {
-      const below = r.kind === 'judged' || r.threshold === null || r.value === null
-        || compareRational(exactValue(r)!, mulRational(rationalOf(r.threshold), rationalOf(floorRatio))) < 0
+      const below =
+        r.kind === 'judged' ||
+        r.threshold === null ||
+        r.value === null ||
+        compareRational(exactValue(r)!, mulRational(rationalOf(r.threshold), rationalOf(floorRatio))) < 0
       if (below) {
         definite = true
         reasons.push(`“${r.name}”为${r.display}，低于标准${r.thresholdDisplay}的${floorText}`)
@@ -369,9 +382,15 @@ export function evaluateRubric(
   const groupKeys = rubric.groups.filter((g) => g.level === level).map((g) => g.key)
   const items = rubric.items
     .filter((item) => groupKeys.includes(item.group))
-    .map((item) => (item.kind === 'computed' ? evaluateComputed(item, computedValues[item.formula], variant) : evaluateJudged(item, judgements[item.key])))
+    .map((item) =>
+      item.kind === 'computed' ? evaluateComputed(item, computedValues[item.formula], variant) : evaluateJudged(item, judgements[item.key]),
+    )
   const groups = groupKeys.map((k) => combineGroup(rubric, k, items))
-  const verdict: Verdict = groups.some((g) => g.status === 'notMet') ? 'notMet' : groups.some((g) => g.status === 'noData') ? 'noData' : 'met'
+  const verdict: Verdict = groups.some((g) => g.status === 'notMet')
+    ? 'notMet'
+    : groups.some((g) => g.status === 'noData')
+      ? 'noData'
+      : 'met'
   return {
     rubric: { id: rubric.id, version: rubric.version },
     level,

@@ -20,7 +20,9 @@ export function parseRubric(data: unknown, knownFormulas?: readonly string[]): P
   if (!parsed.success) return { ok: false, errors: issuesText(parsed.error) }
   if (knownFormulas) {
     const errors = parsed.data.items
-      .map((item, i) => (item.kind === 'computed' && !knownFormulas.includes(item.formula) ? `items.${i}.formula：未知的计算公式“${item.formula}”` : null))
+      .map((item, i) =>
+        item.kind === 'computed' && !knownFormulas.includes(item.formula) ? `items.${i}.formula：未知的计算公式“${item.formula}”` : null,
+      )
       .filter((e): e is string => e !== null)
     if (errors.length > 0) return { ok: false, errors }
   }

@@ -22,7 +22,11 @@ export const LEVELS = ['county', 'stage', 'school', 'kindergarten'] as const
 /** met / partlyMet / notMet (GLOSSARY): 达标 / 基本达标 / 未达标, the statuses a person gives a judged item. */
 export const JUDGED_STATUSES = ['met', 'partlyMet', 'notMet'] as const
 /** The Chinese words of the judged statuses, as the UI and the report show them. */
-export const JUDGED_STATUS_LABELS: Readonly<Record<(typeof JUDGED_STATUSES)[number], string>> = { met: '达标', partlyMet: '基本达标', notMet: '未达标' }
+export const JUDGED_STATUS_LABELS: Readonly<Record<(typeof JUDGED_STATUSES)[number], string>> = {
+  met: '达标',
+  partlyMet: '基本达标',
+  notMet: '未达标',
+}
 
 export type Confidence = (typeof CONFIDENCE)[number]
 export type Comparator = (typeof COMPARATORS)[number]
@@ -53,7 +57,10 @@ const displaySchema = z.object({
 })
 
 const commonItem = {
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_.]*$/).describe('指标代码'),
+  key: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_.]*$/)
+    .describe('指标代码'),
   name: z.string().min(1).describe('指标名称'),
   group: z.string().min(1).describe('所属部分'),
   source: sourceSchema,
@@ -71,10 +78,9 @@ export const computedItemSchema = z.object({
   comparator: z.enum(COMPARATORS).describe('比较方式'),
   threshold: thresholdSchema.describe('标准值'),
   /** shown next to the threshold only (e.g. the staffing range 1:5～1:7): min and max, per variant allowed */
-  displayRange: z.union([
-    z.object({ min: z.number(), max: z.number() }),
-    z.record(z.string(), z.object({ min: z.number(), max: z.number() })),
-  ]).optional(),
+  displayRange: z
+    .union([z.object({ min: z.number(), max: z.number() }), z.record(z.string(), z.object({ min: z.number(), max: z.number() }))])
+    .optional(),
   unit: z.string().describe('单位'),
   display: displaySchema,
   /** optional lines drawn on charts, never tested (e.g. 公办园占比 60% target for 2027) */
@@ -118,8 +124,14 @@ const settingSchema = z.object({
 
 export const rubricSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('指标体系代码'),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/).describe('版本'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('指标体系代码'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .describe('版本'),
     name: z.string().min(1).describe('名称'),
     basis: z.object({ title: z.string().min(1), docNumber: z.string().min(1) }),
     /** 全国 for the bundled rubrics, the province for a variant */
@@ -146,20 +158,34 @@ export const rubricSchema = z
       if (typeof item.threshold === 'object') {
         const declared = rubric.variants?.[group.level] ?? []
         for (const v of declared) {
-          if (!(v in item.threshold)) ctx.addIssue({ code: 'custom', message: `指标“${item.name}”缺少“${v}”的标准值`, path: ['items', i, 'threshold'] })
+          if (!(v in item.threshold))
+            ctx.addIssue({ code: 'custom', message: `指标“${item.name}”缺少“${v}”的标准值`, path: ['items', i, 'threshold'] })
         }
         for (const v of Object.keys(item.threshold)) {
-          if (!declared.includes(v)) ctx.addIssue({ code: 'custom', message: `指标“${item.name}”的标准值类别“${v}”未在 variants 中声明`, path: ['items', i, 'threshold'] })
+          if (!declared.includes(v))
+            ctx.addIssue({
+              code: 'custom',
+              message: `指标“${item.name}”的标准值类别“${v}”未在 variants 中声明`,
+              path: ['items', i, 'threshold'],
+            })
         }
       }
       if (group.combine.kind === 'atLeast' && item.comparator !== '>=') {
-        ctx.addIssue({ code: 'custom', message: `指标“${item.name}”所在部分按“至少几项达标”合成，只支持“≥”比较`, path: ['items', i, 'comparator'] })
+        ctx.addIssue({
+          code: 'custom',
+          message: `指标“${item.name}”所在部分按“至少几项达标”合成，只支持“≥”比较`,
+          path: ['items', i, 'comparator'],
+        })
       }
     })
     rubric.groups.forEach((g, i) => {
       const count = rubric.items.filter((it) => it.group === g.key && it.counts !== false).length
       if (g.combine.kind === 'atLeast' && g.combine.minMet > count) {
-        ctx.addIssue({ code: 'custom', message: `部分“${g.name}”要求至少${g.combine.minMet}项达标，但只有${count}项`, path: ['groups', i, 'combine'] })
+        ctx.addIssue({
+          code: 'custom',
+          message: `部分“${g.name}”要求至少${g.combine.minMet}项达标，但只有${count}项`,
+          path: ['groups', i, 'combine'],
+        })
       }
     })
   })

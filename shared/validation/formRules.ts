@@ -23,7 +23,8 @@ function unwrap(schema: unknown): unknown {
   let s = schema
   for (let i = 0; i < 10; i++) {
     const d = defOf(s)
-    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'prefault' || d.type === 'readonly') s = d.innerType
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'prefault' || d.type === 'readonly')
+      s = d.innerType
     else if (d.type === 'pipe') s = d.in
     else break
   }

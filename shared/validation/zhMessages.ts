@@ -14,7 +14,8 @@ export interface FieldError {
  */
 function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
   let current: unknown = schema
-  let label: string | undefined = (schema as { description?: string }).description ?? (unwrap(schema) as { description?: string })?.description
+  let label: string | undefined =
+    (schema as { description?: string }).description ?? (unwrap(schema) as { description?: string })?.description
   for (const key of path) {
     current = unwrap(current)
     let def = (current as { def?: Record<string, unknown> }).def
@@ -35,8 +36,7 @@ function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
     } else {
       return label
     }
-    const described = (unwrap(current) as { description?: string })?.description
-      ?? (current as { description?: string })?.description
+    const described = (unwrap(current) as { description?: string })?.description ?? (current as { description?: string })?.description
     if (described) label = described
   }
   return label

@@ -21,15 +21,39 @@ import type { SchoolResources, SchoolStageFigures } from '../../shared/balance/t
 const YEARS = 10
 /** 280 小学 + 80 初中 + 20 九年一贯制 schools with two parts each = 400 parts a year. */
 function yearParts(year: number) {
-  const parts: Array<{ statYear: number; institution: null; name: string; figures: SchoolStageFigures; resources: SchoolResources | null }> = []
+  const parts: Array<{
+    statYear: number
+    institution: null
+    name: string
+    figures: SchoolStageFigures
+    resources: SchoolResources | null
+  }> = []
   const school = (name: string, stage: '小学' | '初中', n: number, withResources: boolean, k: number) => {
     const r = (x: number) => Math.round(x)
     parts.push({
       statYear: year,
       institution: null,
       name,
-      figures: { stage, students: n, classes: Math.ceil(n / 42), teachers: (k % 3) + Math.ceil(n / 22) + Math.ceil(n / 70) + Math.ceil(n / 100), teachersByEducation: { postgraduate: k % 3, bachelor: Math.ceil(n / 22), associate: Math.ceil(n / 70) }, keyTeachers: Math.ceil(n / (70 + (k % 60))), peTeachers: Math.ceil(n / 250), musicTeachers: Math.ceil(n / 420), artTeachers: Math.ceil(n / 450) },
-      resources: withResources ? { teachingArea: r(n * (4 + (k % 30) / 10)), indoorSportsArea: r(n * 0.3), sportsGroundArea: r(n * (6 + (k % 50) / 10)), equipmentValue: r(n * (900 + ((k * 37) % 2600))), multimediaRooms: Math.ceil((n * (1.8 + (k % 12) / 10)) / 100) } : null,
+      figures: {
+        stage,
+        students: n,
+        classes: Math.ceil(n / 42),
+        teachers: (k % 3) + Math.ceil(n / 22) + Math.ceil(n / 70) + Math.ceil(n / 100),
+        teachersByEducation: { postgraduate: k % 3, bachelor: Math.ceil(n / 22), associate: Math.ceil(n / 70) },
+        keyTeachers: Math.ceil(n / (70 + (k % 60))),
+        peTeachers: Math.ceil(n / 250),
+        musicTeachers: Math.ceil(n / 420),
+        artTeachers: Math.ceil(n / 450),
+      },
+      resources: withResources
+        ? {
+            teachingArea: r(n * (4 + (k % 30) / 10)),
+            indoorSportsArea: r(n * 0.3),
+            sportsGroundArea: r(n * (6 + (k % 50) / 10)),
+            equipmentValue: r(n * (900 + ((k * 37) % 2600))),
+            multimediaRooms: Math.ceil((n * (1.8 + (k % 12) / 10)) / 100),
+          }
+        : null,
     })
   }
   for (let i = 0; i < 280; i++) school(`第${i + 1}小学`, '小学', 60 + ((i * 97 + year) % 1400), true, i)
@@ -66,7 +90,13 @@ async function main(): Promise<void> {
       rows = 0
       for (const f of files) {
         const preview = await h['balance.importCheck']({ file: { fileId: fileStore(ws).registerInput(f, { name: f }).fileId } })
-        if (!preview.canCommit) throw new Error(preview.problems.slice(0, 3).map((p) => p.reason).join('；'))
+        if (!preview.canCommit)
+          throw new Error(
+            preview.problems
+              .slice(0, 3)
+              .map((p) => p.reason)
+              .join('；'),
+          )
         rows += (await h['balance.importCommit']({ token: preview.token })).rowsWritten
       }
       imported = Math.min(imported, performance.now() - t1)
@@ -92,7 +122,11 @@ async function main(): Promise<void> {
     const line = (name: string, ms: number, target: string) => console.log(`${name.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms   ${target}`)
     console.log(`优质均衡：${YEARS} 个年度文件 × 400 个学校学段 = ${rows} 行`)
     line('exceljs 仅读取同样的文件', bare, '')
-    line('导入（检查 + 写入，全部文件）', imported, `目标 ≤ 3000 ms，≤ 1.5 × 仅读取 = ${(1.5 * bare).toFixed(0)} ms；实际 ${(imported / bare).toFixed(2)} ×`)
+    line(
+      '导入（检查 + 写入，全部文件）',
+      imported,
+      `目标 ≤ 3000 ms，≤ 1.5 × 仅读取 = ${(1.5 * bare).toFixed(0)} ms；实际 ${(imported / bare).toFixed(2)} ×`,
+    )
     line(`一个年度的全部计算（含读库，${parts} 个学段）中位数`, median(fromDb), '目标 ≤ 50 ms')
     line('其中纯计算（evaluateBalance）中位数', median(pure), '')
   } finally {

@@ -42,7 +42,9 @@ async function time(name: string, spec: DocumentSpec, runs: number): Promise<voi
   times.sort((a, b) => a - b)
   const median = times[Math.floor(times.length / 2)]
   const paragraphs = spec.content.body.length + spec.content.attachments.reduce((n, a) => n + a.body.length, 0)
-  console.log(`${name}: ${paragraphs} paragraphs, ${(size / 1024).toFixed(0)} KiB — median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (${runs} runs)`)
+  console.log(
+    `${name}: ${paragraphs} paragraphs, ${(size / 1024).toFixed(0)} KiB — median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (${runs} runs)`,
+  )
 }
 
 async function main(): Promise<void> {

@@ -43,16 +43,30 @@ async function main(): Promise<void> {
     // Issue 10's case: a 9.6-million-character document is refused by the contract, quickly.
     const huge = Array.from({ length: 4800 }, () => ({ level: 0, text: sentence.repeat(41).slice(0, 2000) }))
     let t0 = performance.now()
-    const refused = await dispatch(handlers, 'documents.save', { id: doc.id, kind: doc.kind, format: doc.format, seriesId: null, content: { ...doc.content, body: huge } })
-    console.log(`9.6-million-character save: ${refused.ok ? 'ACCEPTED (should be refused)' : 'refused'} in ${Math.round(performance.now() - t0)} ms (target: refused, ≤ 1000 ms)`)
+    const refused = await dispatch(handlers, 'documents.save', {
+      id: doc.id,
+      kind: doc.kind,
+      format: doc.format,
+      seriesId: null,
+      content: { ...doc.content, body: huge },
+    })
+    console.log(
+      `9.6-million-character save: ${refused.ok ? 'ACCEPTED (should be refused)' : 'refused'} in ${Math.round(performance.now() - t0)} ms (target: refused, ≤ 1000 ms)`,
+    )
     t0 = performance.now()
     await call('documents.save', { id: doc.id, kind: doc.kind, format: doc.format, seriesId: null, content: { ...doc.content, body } })
     const chars = paragraphs * text.length
-    console.log(`document: ${paragraphs} paragraphs, ${(chars / 1e6).toFixed(2)} million characters — saved in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(
+      `document: ${paragraphs} paragraphs, ${(chars / 1e6).toFixed(2)} million characters — saved in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
 
     const status = async () => {
       const s = performance.now()
-      const res = await fetch(`${door.url}api/system.status`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' })
+      const res = await fetch(`${door.url}api/system.status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: '{}',
+      })
       await res.json()
       return performance.now() - s
     }
@@ -75,8 +89,12 @@ async function main(): Promise<void> {
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
     const med = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]
     const max = (xs: number[]) => sorted(xs)[xs.length - 1]
-    console.log(`export: ${exportSeconds.toFixed(1)} s, ${((end.result as OutputFile).bytes / 1024 / 1024).toFixed(1)} MiB .docx (worker thread)`)
-    console.log(`system.status latency — idle: median ${med(idle).toFixed(1)} ms, max ${max(idle).toFixed(1)} ms; during the export (${during.length} calls): median ${med(during).toFixed(1)} ms, max ${max(during).toFixed(1)} ms`)
+    console.log(
+      `export: ${exportSeconds.toFixed(1)} s, ${((end.result as OutputFile).bytes / 1024 / 1024).toFixed(1)} MiB .docx (worker thread)`,
+    )
+    console.log(
+      `system.status latency — idle: median ${med(idle).toFixed(1)} ms, max ${max(idle).toFixed(1)} ms; during the export (${during.length} calls): median ${med(during).toFixed(1)} ms, max ${max(during).toFixed(1)} ms`,
+    )
     console.log(`main-thread memory after: rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`)
   } finally {
     await door.close()

@@ -45,12 +45,17 @@ describe('公文管理 in the browser', () => {
     await page.locator('[data-test=series]').click()
     await page.getByRole('option', { name: /贺政教督发/ }).click()
     await page.locator('[data-test=body-paste]').click()
-    await page.locator('[data-test=paste-text]').fill('一、督导范围\n全县中小学、幼儿园。\n二、督导内容\n1.校园安全.重点检查消防通道 。\n2.课后服务')
+    await page
+      .locator('[data-test=paste-text]')
+      .fill('一、督导范围\n全县中小学、幼儿园。\n二、督导内容\n1.校园安全.重点检查消防通道 。\n2.课后服务')
     await page.getByText('替换全部').click() // the template's own paragraphs hold ×月 placeholders
     await page.locator('[data-test=paste-apply]').click()
     await page.getByText(/已识别 \d+ 段/).waitFor()
     // The 签发 checklist lists what is left of the template: the attachment's （评价标准和记录表内容）.
-    await page.locator('[data-test=signing-checklist]').filter({ hasText: '附件1第1段中还有待填写的「（评价标准和记录表内容）」' }).waitFor()
+    await page
+      .locator('[data-test=signing-checklist]')
+      .filter({ hasText: '附件1第1段中还有待填写的「（评价标准和记录表内容）」' })
+      .waitFor()
     await page.getByText('附件（1）').click()
     await page.locator('[data-test=attachment-0] textarea').first().fill('评价标准：校园安全、课后服务，逐项记录。')
     await page.locator('[data-test=signing-checklist]').filter({ hasText: '内容齐全，可以签发' }).waitFor()
@@ -83,13 +88,19 @@ describe('公文管理 in the browser', () => {
     await download.saveAs(file)
     const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string')
     // The number line of the .docx holds the whole number the flow allocated, and nothing else.
-    const paragraphTexts = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    const paragraphTexts = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
+      [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    )
     expect(paragraphTexts.filter((t) => t.includes('号') && t.includes('〔'))).toEqual([expectedNumber])
     expect(xml).toContain('督导范围')
     expect(xml).toContain('校园安全。重点检查消防通道。')
     // Rendered where LibreOffice is installed, and always in CI (where its absence fails here).
     if (hasLibreOffice || process.env.CI) {
-      execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', ARTIFACTS, file], { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(__dirname, '../fixtures/fontconfig/fonts.conf') } })
+      execFileSync(
+        'libreoffice',
+        ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', ARTIFACTS, file],
+        { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(__dirname, '../fixtures/fontconfig/fonts.conf') } },
+      )
       expect(existsSync(join(ARTIFACTS, 'exported.pdf'))).toBe(true)
       const printed = execFileSync('pdftotext', ['-layout', join(ARTIFACTS, 'exported.pdf'), '-'], { encoding: 'utf8' })
       expect(printed.split('\n').map((l) => l.replace(/\s/g, ''))).toContain(expectedNumber)
@@ -157,7 +168,10 @@ describe('drafts save themselves', () => {
     await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
     // Typing into a paragraph of 正文 (no click on 保存).
     await page.locator('[data-test=body] textarea').nth(1).fill('请贵局选派两名督学参加实地核查。')
-    await page.locator('[data-test=autosave-status]').filter({ hasText: /^已自动保存 \d{2}:\d{2}$/ }).waitFor()
+    await page
+      .locator('[data-test=autosave-status]')
+      .filter({ hasText: /^已自动保存 \d{2}:\d{2}$/ })
+      .waitFor()
     await page.reload()
     await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
     expect(await page.locator('[data-test=body] textarea').nth(1).inputValue()).toBe('请贵局选派两名督学参加实地核查。')
@@ -193,9 +207,15 @@ describe('签发 in an office without a number series', () => {
     await page.locator('[data-test=sign-series]').click()
     await page.getByRole('option', { name: /固政教督函/ }).click()
     const year = new Date().getFullYear()
-    await page.locator('[data-test=sign-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page
+      .locator('[data-test=sign-number]')
+      .filter({ hasText: `固政教督函〔${year}〕1号` })
+      .waitFor()
     await page.locator('[data-test=sign-confirm]').click()
-    await page.locator('[data-test=doc-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page
+      .locator('[data-test=doc-number]')
+      .filter({ hasText: `固政教督函〔${year}〕1号` })
+      .waitFor()
     await page.locator('[data-test=signed-locked]').waitFor()
     // After 签发 the composer is read-only; 退回修改 is the way back.
     expect(await page.locator('[data-test=save]').count()).toBe(0)
@@ -204,7 +224,10 @@ describe('签发 in an office without a number series', () => {
     await page.locator('[data-test=return-reason]').fill('主送机关写错')
     await page.locator('[data-test=return-confirm]').click()
     await page.locator('[data-test=doc-status]').filter({ hasText: '草稿' }).waitFor()
-    await page.locator('[data-test=doc-number]').filter({ hasText: `固政教督函〔${year}〕1号` }).waitFor()
+    await page
+      .locator('[data-test=doc-number]')
+      .filter({ hasText: `固政教督函〔${year}〕1号` })
+      .waitFor()
     expect(await page.locator('[data-test=title] textarea, textarea[data-test=title]').first().isDisabled()).toBe(false)
   })
 })

@@ -35,7 +35,11 @@ describe('e2e harness: errors in the page fail the test', () => {
   })
 
   it('a console.error makes close() fail; one allowed by the test itself does not', async () => {
-    app = await openApp({ allowErrors: [{ pattern: /^控制台错误（console\.error）：harness check: expected by this test( @ .*)?$/, reason: 'provoked on purpose below' }] })
+    app = await openApp({
+      allowErrors: [
+        { pattern: /^控制台错误（console\.error）：harness check: expected by this test( @ .*)?$/, reason: 'provoked on purpose below' },
+      ],
+    })
     await app.page.getByText('欢迎使用教育督导工作台').waitFor()
     const logged = app.page.waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('not allowed'))
     await app.page.evaluate(() => {

@@ -20,7 +20,11 @@ describe('long jobs and files in the browser', () => {
     // (the composer's preview of it is not what this test is about).
     const jobId = await page.evaluate(async () => {
       const api = async (channel: string, payload: unknown) => {
-        const res = await fetch(`./api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) })
+        const res = await fetch(`./api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload),
+        })
         const body = (await res.json()) as any
         if (!body.ok) throw new Error(body.error.message)
         return body.data
@@ -42,24 +46,49 @@ describe('long jobs and files in the browser', () => {
     await panel.locator('[data-test=job-cancel]').click()
     await panel.waitFor({ state: 'detached' })
     const state = await page.evaluate(async (id) => {
-      const res = await fetch('./api/jobs.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jobId: id }) })
+      const res = await fetch('./api/jobs.get', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jobId: id }),
+      })
       return ((await res.json()) as any).data.state
     }, jobId)
     expect(state).toBe('cancelled')
   })
 
   it('uploads from the page: a file is stored in the data folder; an oversize one gets the Chinese 413, not a reset', async () => {
-    app = await openApp({ allowErrors: [{ pattern: /status of 413 .*\/api\/files\/upload\?name=big\.xlsx/, reason: 'this test uploads an oversize file on purpose; Chromium logs the 413 answer' }] })
+    app = await openApp({
+      allowErrors: [
+        {
+          pattern: /status of 413 .*\/api\/files\/upload\?name=big\.xlsx/,
+          reason: 'this test uploads an oversize file on purpose; Chromium logs the 413 answer',
+        },
+      ],
+    })
     const { page } = app
     const result = await page.evaluate(async () => {
       const headers = { 'Content-Type': 'application/octet-stream' }
-      const small = await fetch(`./api/files/upload?name=${encodeURIComponent('幼儿园名单.xlsx')}`, { method: 'POST', headers, body: new Blob(['PK small file']) })
-      const big = await fetch('./api/files/upload?name=big.xlsx', { method: 'POST', headers, body: new Blob([new Uint8Array(50 * 1024 * 1024 + 1)]) })
-      return { small: { status: small.status, body: (await small.json()) as any }, big: { status: big.status, body: (await big.json()) as any } }
+      const small = await fetch(`./api/files/upload?name=${encodeURIComponent('幼儿园名单.xlsx')}`, {
+        method: 'POST',
+        headers,
+        body: new Blob(['PK small file']),
+      })
+      const big = await fetch('./api/files/upload?name=big.xlsx', {
+        method: 'POST',
+        headers,
+        body: new Blob([new Uint8Array(50 * 1024 * 1024 + 1)]),
+      })
+      return {
+        small: { status: small.status, body: (await small.json()) as any },
+        big: { status: big.status, body: (await big.json()) as any },
+      }
     })
     expect(result.small.status).toBe(200)
     expect(result.small.body.data).toMatchObject({ name: '幼儿园名单.xlsx', bytes: 13 })
-    expect(result.big).toEqual({ status: 413, body: { ok: false, error: { message: '文件超过上限 50.0 MB，无法上传。请拆分文件或删去无关的工作表后再试。' } } })
+    expect(result.big).toEqual({
+      status: 413,
+      body: { ok: false, error: { message: '文件超过上限 50.0 MB，无法上传。请拆分文件或删去无关的工作表后再试。' } },
+    })
     const uploads = join(app.dataDir, 'tmp', 'uploads')
     expect(existsSync(uploads) ? readdirSync(uploads) : []).toHaveLength(1)
   })

@@ -17,7 +17,10 @@ let dataDir: string
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dudao-e2e-login-'))
   ;({ door, workspace } = await startWeb({ dataDir }))
-  browser = await chromium.launch({ executablePath: findBrowser(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] })
+  browser = await chromium.launch({
+    executablePath: findBrowser(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  })
 })
 afterAll(async () => {
   await browser?.close()
@@ -58,7 +61,7 @@ describe('browser-mode login in a real Chromium', () => {
     await second.close()
   })
 
-  it('npm start\'s way in: the private redirect file opens the app, and a reload keeps the session', async () => {
+  it("npm start's way in: the private redirect file opens the app, and a reload keeps the session", async () => {
     let redirectFile = ''
     // Capture the file the launcher would hand to the system browser, and open it here instead.
     const opener = openInBrowser(door.newLoginUrl(), (_command, args) => (redirectFile = args[0]), 'win32')

@@ -50,7 +50,12 @@ const TEMPLATE_COLUMNS: Array<[string, keyof PartSpec]> = [
 ]
 
 /** Fills the app's own template (sheet 学校 by header; sheet 全县 with `county` cells by header) and returns the bytes. */
-export async function fillBalanceTemplate(template: Buffer, year: number, parts: PartSpec[], county?: Record<string, number>): Promise<Buffer> {
+export async function fillBalanceTemplate(
+  template: Buffer,
+  year: number,
+  parts: PartSpec[],
+  county?: Record<string, number>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(template as unknown as ExcelJS.Buffer)
   const sheet = wb.getWorksheet('学校')!
@@ -88,7 +93,24 @@ export async function countyStageExport(year: number, stage: '小学' | '初中'
   s.addRow([`贺兰县${stage}学校基本情况（${year}/${year + 1}学年初）`])
   s.mergeCells('A1:N1')
   const form = stage === '小学' ? '教基3112' : '教基3115'
-  s.addRow(['学校（机构）标识码', '学校（机构）名称', '学校（机构）办学类型', '是否计校数', `${form}`, '专任教师', '', '', '', `县级以上骨干教师(${stage})`, '体育与健康', '艺术（音乐、美术）', '教学及辅助用房', '运动场地面积', '教学仪器设备资产值', '网络多媒体教室'])
+  s.addRow([
+    '学校（机构）标识码',
+    '学校（机构）名称',
+    '学校（机构）办学类型',
+    '是否计校数',
+    `${form}`,
+    '专任教师',
+    '',
+    '',
+    '',
+    `县级以上骨干教师(${stage})`,
+    '体育与健康',
+    '艺术（音乐、美术）',
+    '教学及辅助用房',
+    '运动场地面积',
+    '教学仪器设备资产值',
+    '网络多媒体教室',
+  ])
   s.addRow(['', '', '', '', '在校生数', '合计', '研究生', '本科', '专科', '', '', '', '', '', '', ''])
   for (const c of ['A', 'B', 'C', 'D', 'J', 'K', 'L', 'M', 'N', 'O', 'P']) s.mergeCells(`${c}2:${c}3`)
   s.mergeCells('F2:I2')
@@ -235,13 +257,43 @@ export async function handMadeDeclaration(year: number, parts: PartSpec[]): Prom
   const s = wb.addWorksheet('申报表')
   s.addRow([`${year}年县域义务教育优质均衡发展学校基本情况表`])
   s.mergeCells('A1:L1')
-  s.addRow(['序号', '学校名称', '学生数', '专任教师', '', '', '骨干教师', '体育', '艺术', '校舍', '', '教学仪器设备值（万元）', '网络多媒体教室数', '运动场地'])
+  s.addRow([
+    '序号',
+    '学校名称',
+    '学生数',
+    '专任教师',
+    '',
+    '',
+    '骨干教师',
+    '体育',
+    '艺术',
+    '校舍',
+    '',
+    '教学仪器设备值（万元）',
+    '网络多媒体教室数',
+    '运动场地',
+  ])
   s.addRow(['', '', '', '合计', '本科毕业', '专科毕业', '', '', '', '教学及辅助用房', '体育馆', '', '', ''])
   for (const c of ['A', 'B', 'C', 'G', 'H', 'I', 'L', 'M', 'N']) s.mergeCells(`${c}2:${c}3`)
   s.mergeCells('D2:F2')
   s.mergeCells('J2:K2')
   parts.forEach((p, i) =>
-    s.addRow([i + 1, p.stage ? `${p.name}（${p.stage}部）` : p.name, p.students, p.teachers ?? null, p.bachelor ?? null, p.associate ?? null, p.keyTeachers ?? null, p.pe ?? null, (p.music ?? 0) + (p.art ?? 0), p.teachingArea ?? null, p.indoorSports ?? null, p.equipment === undefined ? null : p.equipment / 10000, p.multimedia ?? null, p.sportsGround ?? null]),
+    s.addRow([
+      i + 1,
+      p.stage ? `${p.name}（${p.stage}部）` : p.name,
+      p.students,
+      p.teachers ?? null,
+      p.bachelor ?? null,
+      p.associate ?? null,
+      p.keyTeachers ?? null,
+      p.pe ?? null,
+      (p.music ?? 0) + (p.art ?? 0),
+      p.teachingArea ?? null,
+      p.indoorSports ?? null,
+      p.equipment === undefined ? null : p.equipment / 10000,
+      p.multimedia ?? null,
+      p.sportsGround ?? null,
+    ]),
   )
   s.addRow(['', '全县平均值', 300])
   s.addRow(['', '标准差', 12])

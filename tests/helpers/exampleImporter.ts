@@ -34,7 +34,13 @@ export function exampleImporter(options: { failAtRow?: number; key?: string } = 
     key: options.key ?? 'example.schools',
     async read(file, ctx) {
       const t = await readXlsxTable(file.path, COLUMNS, { ctx })
-      return { rowsRead: t.rowsRead, columns: t.columns, problems: t.problems, warnings: t.warnings, rows: t.rows.map((r) => r.values as unknown as ExampleRow) }
+      return {
+        rowsRead: t.rowsRead,
+        columns: t.columns,
+        problems: t.problems,
+        warnings: t.warnings,
+        rows: t.rows.map((r) => r.values as unknown as ExampleRow),
+      }
     },
     write(db, rows) {
       const insert = db.prepare('INSERT INTO example_schools (name, pupils) VALUES (?, ?)')
@@ -49,7 +55,11 @@ export function exampleImporter(options: { failAtRow?: number; key?: string } = 
 }
 
 /** Writes an .xlsx with a title row, the header row and `rows` (cells as given). */
-export async function writeExampleWorkbook(path: string, rows: (string | number | null)[][], header = ['学校名称', '在校生数', '备注']): Promise<void> {
+export async function writeExampleWorkbook(
+  path: string,
+  rows: (string | number | null)[][],
+  header = ['学校名称', '在校生数', '备注'],
+): Promise<void> {
   const wb = new ExcelJS.Workbook()
   const sheet = wb.addWorksheet('学校')
   sheet.addRow(['某县学校基本情况表'])

@@ -9,7 +9,10 @@ import type { JobStarted } from '../../shared/jobs/types'
  * then takes the file from the store as a door would.
  * @throws Error with the job's message when it failed
  */
-export async function exportedFile(ws: Workspace, answer: JobStarted | OutputFile): Promise<{ fileName: string; mimeType: string; data: Buffer }> {
+export async function exportedFile(
+  ws: Workspace,
+  answer: JobStarted | OutputFile,
+): Promise<{ fileName: string; mimeType: string; data: Buffer }> {
   let file = answer as OutputFile
   if ('jobId' in answer) {
     const end = await jobRunner(ws).wait(answer.jobId)

@@ -74,7 +74,12 @@ export interface PdfPage {
 }
 
 const num = (s: string) => Number(s) * PT_TO_MM
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 
 /** Text lines of every page (pdftotext -bbox-layout), in reading order. */
 export function textLayout(pdf: string): PdfPage[] {
@@ -116,19 +121,29 @@ export function drawing(pdf: string, page: number): { glyphs: Glyph[]; strokes: 
     const body = svg.slice(svg.indexOf('</defs>') + 1)
     const glyphs: Glyph[] = []
     const colors: string[] = []
-    for (const m of body.matchAll(/<g style="fill:rgb\(([^)]*)\)[^"]*">|<\/g>|<use xlink:href="#glyph[^"]*" x="([-\d.]+)" y="([-\d.]+)"\/>/g)) {
+    for (const m of body.matchAll(
+      /<g style="fill:rgb\(([^)]*)\)[^"]*">|<\/g>|<use xlink:href="#glyph[^"]*" x="([-\d.]+)" y="([-\d.]+)"\/>/g,
+    )) {
       if (m[0] === '</g>') colors.pop()
       else if (m[1] !== undefined) colors.push(m[1].replace(/\s/g, ''))
       else glyphs.push({ x: num(m[2]), y: num(m[3]), color: colors[colors.length - 1] ?? '' })
     }
     const strokes: Stroke[] = []
-    for (const m of body.matchAll(/<path style="fill:none;stroke-width:([\d.]+);[^"]*stroke:rgb\(([^)]*)\)[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g)) {
+    for (const m of body.matchAll(
+      /<path style="fill:none;stroke-width:([\d.]+);[^"]*stroke:rgb\(([^)]*)\)[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g,
+    )) {
       const [a, , , d, e, f] = (m[7] ?? '1,0,0,1,0,0').split(',').map(Number)
       const y1 = d * Number(m[4]) + f
       const y2 = d * Number(m[6]) + f
       if (Math.abs(y1 - y2) > 0.5) continue // horizontal lines only
       const xs = [a * Number(m[3]) + e, a * Number(m[5]) + e].sort((p, q) => p - q)
-      strokes.push({ x1: xs[0] * PT_TO_MM, x2: xs[1] * PT_TO_MM, y: ((y1 + y2) / 2) * PT_TO_MM, widthPt: Number(m[1]) * Math.abs(d), color: m[2].replace(/\s/g, '') })
+      strokes.push({
+        x1: xs[0] * PT_TO_MM,
+        x2: xs[1] * PT_TO_MM,
+        y: ((y1 + y2) / 2) * PT_TO_MM,
+        widthPt: Number(m[1]) * Math.abs(d),
+        color: m[2].replace(/\s/g, ''),
+      })
     }
     return { glyphs, strokes }
   } finally {
@@ -144,7 +159,9 @@ export function verticalStrokes(pdf: string, page: number): { x: number; y1: num
     execFileSync('pdftocairo', ['-svg', '-f', String(page), '-l', String(page), pdf, svgFile])
     const body = readFileSync(svgFile, 'utf8')
     const out: { x: number; y1: number; y2: number; widthPt: number }[] = []
-    for (const m of body.matchAll(/<path style="fill:none;stroke-width:([\d.]+);[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g)) {
+    for (const m of body.matchAll(
+      /<path style="fill:none;stroke-width:([\d.]+);[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g,
+    )) {
       const [a, , , d, e, f] = (m[6] ?? '1,0,0,1,0,0').split(',').map(Number)
       const x1 = a * Number(m[2]) + e
       const x2 = a * Number(m[4]) + e
@@ -175,7 +192,11 @@ export function colourBox(pdf: string, page: number, rgb: readonly [number, numb
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = pos + (y * w + x) * 3
-      if (Math.abs(ppm[i] - rgb[0]) <= tolerance && Math.abs(ppm[i + 1] - rgb[1]) <= tolerance && Math.abs(ppm[i + 2] - rgb[2]) <= tolerance) {
+      if (
+        Math.abs(ppm[i] - rgb[0]) <= tolerance &&
+        Math.abs(ppm[i + 1] - rgb[1]) <= tolerance &&
+        Math.abs(ppm[i + 2] - rgb[2]) <= tolerance
+      ) {
         if (!box) box = { xMin: x, yMin: y, xMax: x + 1, yMax: y + 1 }
         else {
           box.xMin = Math.min(box.xMin, x)

@@ -130,7 +130,10 @@ describe('command-line door: documents and numbers', () => {
     expect(badYear.err).toContain('年份「24」无效')
     // Number() would read these as 2000 and 2024: refused, and nothing is allocated.
     for (const year of ['2e3', '0x7E8']) {
-      expect(await cli(['numbers', 'allocate', '贺政教督发', '--year', year, ...d])).toMatchObject({ code: 1, err: `错误：年份「${year}」无效，应为 1949–2100 之间的四位数年份，如 2024` })
+      expect(await cli(['numbers', 'allocate', '贺政教督发', '--year', year, ...d])).toMatchObject({
+        code: 1,
+        err: `错误：年份「${year}」无效，应为 1949–2100 之间的四位数年份，如 2024`,
+      })
     }
     expect((await cli(['numbers', 'register', '--year', '2000', '--json', ...d])).out).toContain('"data": []')
   })

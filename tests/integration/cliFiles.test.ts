@@ -48,7 +48,8 @@ function importCommand(ws: () => Workspace): CliCommand {
       const file = inputFile(positionals[0] ?? '')
       // A module would call its channels here (`<module>.importCheck { file }`); the test calls the core directly.
       const preview = await importCheck(ws(), exampleImporter(), file)
-      if (!preview.canCommit) return { data: preview, text: preview.problems.map((p) => `第 ${p.row} 行 ${p.column} 列：${p.reason}`).join('\n') }
+      if (!preview.canCommit)
+        return { data: preview, text: preview.problems.map((p) => `第 ${p.row} 行 ${p.column} 列：${p.reason}`).join('\n') }
       const done = importCommit(ws(), exampleImporter(), preview.token)
       return { data: done, text: `已导入 ${done.rowsWritten} 行` }
     },
@@ -57,7 +58,17 @@ function importCommand(ws: () => Workspace): CliCommand {
 
 describe('command-line door: files in and out', () => {
   it('draws a progress line with a bar when the total is known', () => {
-    const e = { jobId: 'j', kind: 'k', title: '导入学校', state: 'running', done: 3, total: 10, message: '第 3 行', cancellable: false, seq: 2 } as const
+    const e = {
+      jobId: 'j',
+      kind: 'k',
+      title: '导入学校',
+      state: 'running',
+      done: 3,
+      total: 10,
+      message: '第 3 行',
+      cancellable: false,
+      seq: 2,
+    } as const
     expect(progressLine(e, 10)).toBe('导入学校  [███░░░░░░░]  30%  第 3 行')
     // Cut to the terminal's width, CJK counted as two columns.
     expect(fitToColumns('导入学校 ab', 7)).toBe('导入学')
@@ -68,7 +79,10 @@ describe('command-line door: files in and out', () => {
     const dir = folder()
     const data = join(dir, 'data')
     const path = join(dir, '学校.xlsx')
-    await writeExampleWorkbook(path, [['第一小学', 1200], ['第二小学', 860]])
+    await writeExampleWorkbook(path, [
+      ['第一小学', 1200],
+      ['第二小学', 860],
+    ])
     let currentWs: Workspace | undefined
     const r = await runCli(
       ['example', 'import', path, '--data-dir', data],
@@ -92,7 +106,11 @@ describe('command-line door: files in and out', () => {
 
   it('refuses a missing path in Chinese with exit code 1', async () => {
     const dir = folder()
-    const r = await cli(['example', 'import', join(dir, '没有.xlsx'), '--data-dir', join(dir, 'data')], { 'example import': importCommand(() => { throw new Error('not reached') }) })
+    const r = await cli(['example', 'import', join(dir, '没有.xlsx'), '--data-dir', join(dir, 'data')], {
+      'example import': importCommand(() => {
+        throw new Error('not reached')
+      }),
+    })
     expect(r.code).toBe(1)
     expect(r.err).toBe(`错误：找不到文件或无法读取：${join(dir, '没有.xlsx')}`)
   })

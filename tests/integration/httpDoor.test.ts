@@ -10,7 +10,8 @@ import { loginCookie } from '../helpers/httpSession'
 import { SAMPLE_PROFILE, tempWorkspace } from '../helpers/tempWorkspace'
 
 const SECRET = 'SECRET-OUTSIDE-THE-RENDERER-FOLDER'
-const APP_PAGE = '<!doctype html><html><head><title>t</title></head><body><div id="app"></div><script type="module" src="./assets/app.js"></script></body></html>'
+const APP_PAGE =
+  '<!doctype html><html><head><title>t</title></head><body><div id="app"></div><script type="module" src="./assets/app.js"></script></body></html>'
 
 let door: HttpDoor
 let env: ReturnType<typeof tempWorkspace>
@@ -64,11 +65,24 @@ async function api(channel: string, payload: unknown, headers: Record<string, st
 /** A request with the path exactly as given (fetch would normalise `/../` and backslashes away). */
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: door.port, path, method: options.method ?? 'GET', headers: { Cookie: cookie, ...(options.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(options.body)) } : {}), ...options.headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-    })
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: door.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: {
+          Cookie: cookie,
+          ...(options.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+      },
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -99,7 +113,15 @@ describe('browser door', () => {
   it('refuses a request naming another host (DNS rebinding), even with the session cookie', async () => {
     const res = await raw('/', { headers: { Host: 'attacker.example:80' } })
     expect(res.status).toBe(403)
-    expect((await raw(`/api/system.status`, { method: 'POST', headers: { Host: `attacker.example:${door.port}`, 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(403)
+    expect(
+      (
+        await raw(`/api/system.status`, {
+          method: 'POST',
+          headers: { Host: `attacker.example:${door.port}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403)
   })
 
   it('reports first run before setup, then round-trips the office profile', async () => {
@@ -210,7 +232,11 @@ describe('browser door: only the user who was handed the login URL gets in', () 
     expect(asset.status).toBe(401)
     expect(await asset.text()).not.toContain('console.log')
 
-    const call = await fetch(`${door.url}api/system.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    const call = await fetch(`${door.url}api/system.status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
     expect(call.status).toBe(401)
     const body = (await call.json()) as { ok: boolean; error: { message: string } }
     expect(body.ok).toBe(false)
@@ -265,7 +291,11 @@ describe('browser door: only the user who was handed the login URL gets in', () 
 describe('browser door: methods, content types, sizes, paths', () => {
   it('API: GET, PUT and DELETE are refused with 405; only POST', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
-      const res = await raw('/api/system.status', { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' })
+      const res = await raw('/api/system.status', {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'GET' ? undefined : '{}',
+      })
       expect(res.status, method).toBe(405)
       expect(res.headers.allow).toBe('POST')
       expect(JSON.parse(res.body).error.message).toBe('只接受 POST 请求')
@@ -292,7 +322,11 @@ describe('browser door: methods, content types, sizes, paths', () => {
     await api('office.save', SAMPLE_PROFILE)
     const before = snapshot()
     const huge = JSON.stringify({ ...SAMPLE_PROFILE, superior: 'x'.repeat(MAX_BODY_BYTES) })
-    const res = await fetch(`${door.url}api/office.save`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: huge })
+    const res = await fetch(`${door.url}api/office.save`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: huge,
+    })
     expect(res.status).toBe(413)
     const body = (await res.json()) as { ok: boolean; error: { message: string } }
     expect(body.error.message).toMatch(/超过 20 MB 的上限/)
@@ -367,7 +401,14 @@ describe('browser door: methods, content types, sizes, paths', () => {
   it('never serves a file outside the renderer folder (/../, %2e%2e, backslashes, absolute paths)', async () => {
     // The plain request works, so a refusal below is the guard's doing.
     expect((await raw('/assets/app.js')).body).toContain('console.log')
-    const traversals = ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt']
+    const traversals = [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+    ]
     for (const path of traversals) {
       const res = await raw(path)
       expect(res.status, path).toBe(403)

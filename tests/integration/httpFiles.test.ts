@@ -29,7 +29,11 @@ const uploadsDir = () => join(env.dir, 'tmp', 'uploads')
 const uploads = () => (existsSync(uploadsDir()) ? readdirSync(uploadsDir()) : [])
 
 async function api<T = any>(channel: string, payload: unknown): Promise<T> {
-  const res = await fetch(`${door.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth() }, body: JSON.stringify(payload) })
+  const res = await fetch(`${door.url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...auth() },
+    body: JSON.stringify(payload),
+  })
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
   if (!body.ok) throw new Error(body.error!.message)
   return body.data
@@ -105,7 +109,9 @@ describe('browser door: files in', () => {
     const big = new Uint8Array(MAX_INPUT_FILE_BYTES + 1)
     const declared = await upload(big, '大文件.xlsx')
     expect(declared.status).toBe(413)
-    expect(((await declared.json()) as { error: { message: string } }).error.message).toBe('文件超过上限 50.0 MB，无法上传。请拆分文件或删去无关的工作表后再试。')
+    expect(((await declared.json()) as { error: { message: string } }).error.message).toBe(
+      '文件超过上限 50.0 MB，无法上传。请拆分文件或删去无关的工作表后再试。',
+    )
 
     // Without a Content-Length (chunked): refused while streaming, the part written deleted.
     const chunk = new Uint8Array(1024 * 1024)
@@ -157,8 +163,14 @@ describe('browser door: files out and jobs', () => {
     const file = await api<OutputFile>('numbers.exportRegister', { year: 2024 })
     const res = await fetch(`${door.url}api/files/download/${file.downloadId}`, { headers: auth() })
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="_____-2024_.xlsx"; filename*=UTF-8''${encodeURIComponent('发文登记簿-2024年.xlsx')}`)
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="_____-2024_.xlsx"; filename*=UTF-8''${encodeURIComponent('发文登记簿-2024年.xlsx')}`,
+    )
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK')
     const again = await fetch(`${door.url}api/files/download/${file.downloadId}`, { headers: auth() })
     expect(again.status).toBe(404)
     expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/已失效/)

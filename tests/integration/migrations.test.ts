@@ -52,9 +52,13 @@ describe('migrations', () => {
   it('upgrades an existing file, backing it up beside itself first and keeping the data', () => {
     const { ws, dir } = temp()
     const db = ws.db()
-    db.prepare(
-      `INSERT INTO office (id, full_name, short_name, masthead_text, county, updated_at) VALUES (1, ?, ?, ?, ?, ?)`,
-    ).run(SAMPLE_PROFILE.fullName, SAMPLE_PROFILE.shortName, SAMPLE_PROFILE.mastheadText, SAMPLE_PROFILE.county, 'x')
+    db.prepare(`INSERT INTO office (id, full_name, short_name, masthead_text, county, updated_at) VALUES (1, ?, ?, ?, ?, ?)`).run(
+      SAMPLE_PROFILE.fullName,
+      SAMPLE_PROFILE.shortName,
+      SAMPLE_PROFILE.mastheadText,
+      SAMPLE_PROFILE.county,
+      'x',
+    )
     ws.close()
 
     const next: Migration = { version: MIGRATIONS.length + 1, name: '9999_test_extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' }

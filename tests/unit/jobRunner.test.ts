@@ -47,12 +47,17 @@ describe('job runner', () => {
 
   it('a UserError fails the job with its Chinese message; cancelling stops a cancellable job and is refused for others', async () => {
     const runner = new JobRunner()
-    const failed = await runner.wait(runner.start({ kind: 'k', title: '任务', cancellable: false }, async () => {
-      throw new UserError('磁盘已满，请清理后重试')
-    }).jobId)
+    const failed = await runner.wait(
+      runner.start({ kind: 'k', title: '任务', cancellable: false }, async () => {
+        throw new UserError('磁盘已满，请清理后重试')
+      }).jobId,
+    )
     expect(failed).toMatchObject({ state: 'failed', error: '磁盘已满，请清理后重试' })
 
-    const slow = runner.start({ kind: 'k', title: '导出', cancellable: true }, (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))))
+    const slow = runner.start(
+      { kind: 'k', title: '导出', cancellable: true },
+      (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+    )
     expect(runner.cancel(slow.jobId).message).toBe('正在取消……')
     expect(await runner.wait(slow.jobId)).toMatchObject({ state: 'cancelled', message: '已取消' })
 

@@ -25,7 +25,11 @@ describe('the test run is pinned to China time', () => {
   })
 
   it('in the processes the tests start (CLI, workers)', () => {
-    const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(new Date().getTimezoneOffset()) + " " + Intl.DateTimeFormat().resolvedOptions().timeZone)'], { encoding: 'utf8' })
+    const r = spawnSync(
+      process.execPath,
+      ['-e', 'process.stdout.write(String(new Date().getTimezoneOffset()) + " " + Intl.DateTimeFormat().resolvedOptions().timeZone)'],
+      { encoding: 'utf8' },
+    )
     expect(r.stdout).toBe('-480 Asia/Shanghai')
   })
 })

@@ -14,7 +14,15 @@ import {
 } from '../../../shared/balance/importFields'
 import type { BalanceCountyYear, CountFigure, PartStage, SchoolResources, SchoolStageFigures } from '../../../shared/balance/types'
 import type { ImportColumn, ImportProblem } from '../../../shared/imports/types'
-import { cleanValue, EXAMPLE_ROW_PREFIX, parseFlag, parseNumber, parseStatYear, parseUrbanRural, yearInTitle } from '../../../shared/preschool/importFields'
+import {
+  cleanValue,
+  EXAMPLE_ROW_PREFIX,
+  parseFlag,
+  parseNumber,
+  parseStatYear,
+  parseUrbanRural,
+  yearInTitle,
+} from '../../../shared/preschool/importFields'
 import { INSTITUTION_TYPES } from '../../../shared/statistics/codes'
 import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/statistics/headerAliases'
 import { UserError } from '../errors'
@@ -76,7 +84,10 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
  * carries sheet, row, column letter, value and a Chinese reason; nothing is written here.
  * @throws UserError when the file is not a readable .xlsx or has no school sheet
  */
-export async function readBalanceWorkbook(file: ResolvedInput, options: { fallbackYear?: number; ctx?: JobContext } = {}): Promise<ImportReading<BalanceImportRow> & { years: number[] }> {
+export async function readBalanceWorkbook(
+  file: ResolvedInput,
+  options: { fallbackYear?: number; ctx?: JobContext } = {},
+): Promise<ImportReading<BalanceImportRow> & { years: number[] }> {
   options.ctx?.progress(0, 0, '正在读取文件……')
   let grids: SheetGrid[]
   try {
@@ -95,10 +106,15 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
   const named = candidates.find((c) => cleanValue(c.g.name) === '学校' && c.h)
   const scored = candidates.filter((c) => c.h).sort((a, b) => b.h!.score - a.h!.score)
   const main = named ?? scored[0]
-  if (!main || !main.h) throw new UserError('工作簿中找不到学校数据表：没有一个工作表的表头包含“学校（机构）名称”“在校生数”等统计项目。请使用本程序的导入模板，或检查表头。', 'file')
+  if (!main || !main.h)
+    throw new UserError(
+      '工作簿中找不到学校数据表：没有一个工作表的表头包含“学校（机构）名称”“在校生数”等统计项目。请使用本程序的导入模板，或检查表头。',
+      'file',
+    )
   const sheet = main.g
   const header = main.h
-  for (const c of candidates) if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
+  for (const c of candidates)
+    if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
 
   const titleTexts: string[] = []
   for (let r = 0; r < header.start; r++) titleTexts.push(...sheet.cells[r].filter((t) => t))
@@ -118,18 +134,37 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
       return
     }
     if (m) colOf.set(m.field.key, c)
-    columns.push({ column: letter, header: path, field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null })
+    columns.push({
+      column: letter,
+      header: path,
+      field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null,
+    })
     if (!m) warnings.push(`第 ${letter} 列「${path}」不是可导入的项目，已忽略`)
   })
-  for (const u of header.unknownUnits) problems.push({ sheet: sheet.name, row: header.end + 1, column: sheet.letters[u.column], value: header.paths[u.column], reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等` })
+  for (const u of header.unknownUnits)
+    problems.push({
+      sheet: sheet.name,
+      row: header.end + 1,
+      column: sheet.letters[u.column],
+      value: header.paths[u.column],
+      reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等`,
+    })
   for (const req of ['name', 'stage.students']) {
-    if (!colOf.has(req)) problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })
+    if (!colOf.has(req))
+      problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })
   }
   if (!colOf.has('statYear') && titleYear === null && options.fallbackYear === undefined) {
-    problems.push({ sheet: sheet.name, row: null, column: null, value: '', reason: '无法确定统计年度：请在表中加“统计年度”列，或在标题中写明年份（如“2024年”），或在导入时选择年度' })
+    problems.push({
+      sheet: sheet.name,
+      row: null,
+      column: null,
+      value: '',
+      reason: '无法确定统计年度：请在表中加“统计年度”列，或在标题中写明年份（如“2024年”），或在导入时选择年度',
+    })
   }
   if (problems.length) return { rowsRead: 0, columns, rows: [], problems, warnings, years: [] }
-  if (fileStage && !colOf.has('stage')) warnings.push(`按工作表或文件名，本表各行按「${fileStage}」学段读取（一贯制学校的其他学段请用对应学段的文件导入）`)
+  if (fileStage && !colOf.has('stage'))
+    warnings.push(`按工作表或文件名，本表各行按「${fileStage}」学段读取（一贯制学校的其他学段请用对应学段的文件导入）`)
 
   const fields = BALANCE_SHEET_FIELDS.filter((f) => colOf.has(f.key))
   const sumTargets = new Set(fields.filter((f) => f.sumsInto && !colOf.has(f.sumsInto)).map((f) => f.sumsInto!))
@@ -149,7 +184,10 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
       numberingChecked = true
       if (nonEmpty.every((t) => NUMBERING_ROW.test(cleanValue(t)))) continue
     }
-    const rawName = cells[nameCol].replace(/_x000D_/gi, '').replace(/\s+/g, ' ').trim()
+    const rawName = cells[nameCol]
+      .replace(/_x000D_/gi, '')
+      .replace(/\s+/g, ' ')
+      .trim()
     if (rawName && isSummaryRow(rawName)) {
       warnings.push(`${sheet.name} 第 ${rowNo} 行「${rawName}」是合计/统计行，已跳过（合计、平均值、差异系数由程序重新计算）`)
       continue
@@ -170,7 +208,13 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
     rowsRead++
     const before = problems.length
     const problem = (key: string | null, reason: string, value?: string) =>
-      problems.push({ sheet: sheet.name, row: rowNo, column: key ? letter(key) : null, value: value ?? (key && colOf.has(key) ? cells[at(key)] : ''), reason })
+      problems.push({
+        sheet: sheet.name,
+        row: rowNo,
+        column: key ? letter(key) : null,
+        value: value ?? (key && colOf.has(key) ? cells[at(key)] : ''),
+        reason,
+      })
     const suffix = splitStageSuffix(rawName)
     const name = suffix.name
     const rec: Record<string, unknown> = {}
@@ -191,7 +235,8 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
         if (!name) problem('name', '「学校（机构）名称」不能为空')
       } else if (f.key === 'id') {
         const v = cleanValue(t)
-        if (v && !/^\d{10}$/.test(v)) warnings.push(`${sheet.name} 第 ${rowNo} 行 ${sheet.letters[c]} 列：学校标识码「${v}」不是 10 位数字，请核对`)
+        if (v && !/^\d{10}$/.test(v))
+          warnings.push(`${sheet.name} 第 ${rowNo} 行 ${sheet.letters[c]} 列：学校标识码「${v}」不是 10 位数字，请核对`)
         code = v || null
       } else if (f.key === 'statYear') {
         const p = parseStatYear(t)
@@ -227,7 +272,8 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
         if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
         else if (f.sumsInto) {
           if (sumTargets.has(f.sumsInto) && p.value !== null) {
-            const cur = f.sumsInto.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], rec) as number | undefined
+            const cur = f.sumsInto.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], rec) as
+              number | undefined
             setPath(rec, f.sumsInto, (cur ?? 0) + p.value)
           }
         } else if (p.value !== null) setPath(rec, f.key, p.value)
@@ -243,16 +289,24 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
     if (!stage && fileStage && (!typeStages || typeStages.includes(fileStage))) stage = fileStage
     if (!stage && !typeStages && name) stage = stageOfName(name)
     if (!stage && problems.length === before) {
-      problem(colOf.has('stage') ? 'stage' : colOf.has('institutionType') ? 'institutionType' : 'name', typeStages ? `${INSTITUTION_TYPES[type!]}有多个学段：请在“学段”列填写 小学 或 初中（每个学段一行）` : '无法确定学段：请填写“学段”或“学校（机构）办学类型”')
+      problem(
+        colOf.has('stage') ? 'stage' : colOf.has('institutionType') ? 'institutionType' : 'name',
+        typeStages
+          ? `${INSTITUTION_TYPES[type!]}有多个学段：请在“学段”列填写 小学 或 初中（每个学段一行）`
+          : '无法确定学段：请填写“学段”或“学校（机构）办学类型”',
+      )
     }
-    if (stage && typeStages && !typeStages.includes(stage)) problem('stage', `办学类型为${INSTITUTION_TYPES[type!]}，不应有${stage}学段`, stage)
+    if (stage && typeStages && !typeStages.includes(stage))
+      problem('stage', `办学类型为${INSTITUTION_TYPES[type!]}，不应有${stage}学段`, stage)
     const year = statYear ?? titleYear ?? options.fallbackYear ?? null
-    if (statYear !== null && titleYear !== null && statYear !== titleYear) problem('statYear', `统计年度 ${statYear} 与表头标题中的年度 ${titleYear} 不一致`)
+    if (statYear !== null && titleYear !== null && statYear !== titleYear)
+      problem('statYear', `统计年度 ${statYear} 与表头标题中的年度 ${titleYear} 不一致`)
     if (year === null) problem('statYear', '缺少统计年度')
     // figures
     const st = (rec.stage ?? {}) as Record<string, unknown>
     const students = st.students as number | undefined
-    if (students === undefined && !problems.slice(before).some((p) => p.column === letter('stage.students'))) problem('stage.students', '「在校生数」不能为空')
+    if (students === undefined && !problems.slice(before).some((p) => p.column === letter('stage.students')))
+      problem('stage.students', '「在校生数」不能为空')
     const bands = st.classBands as Record<string, number | null> | undefined
     if (bands && typeof st.classes === 'number') {
       const sum = CLASS_BANDS.reduce((a, b) => a + (bands[b.key] ?? 0), 0)
@@ -266,11 +320,15 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
     }
     for (const k of ['keyTeachers', 'peTeachers', 'certifiedTeachers', 'trainedTeachers'] as const) {
       const v = st[k]
-      if (typeof v === 'number' && typeof teachers === 'number' && v > teachers) problem(`stage.${k}`, `「${LABEL[`stage.${k}`]}」${v} 人多于专任教师合计 ${teachers} 人`)
+      if (typeof v === 'number' && typeof teachers === 'number' && v > teachers)
+        problem(`stage.${k}`, `「${LABEL[`stage.${k}`]}」${v} 人多于专任教师合计 ${teachers} 人`)
     }
     const res = (rec.resources ?? {}) as SchoolResources
     if (typeof res.indoorSportsArea === 'number' && typeof res.teachingArea === 'number' && res.indoorSportsArea > res.teachingArea) {
-      problem('resources.indoorSportsArea', `室内体育用房 ${res.indoorSportsArea} ㎡ 大于教学及辅助用房 ${res.teachingArea} ㎡（室内体育用房是其中的一部分）`)
+      problem(
+        'resources.indoorSportsArea',
+        `室内体育用房 ${res.indoorSportsArea} ㎡ 大于教学及辅助用房 ${res.teachingArea} ㎡（室内体育用房是其中的一部分）`,
+      )
     }
     const schoolKey = year === null ? '' : `${year}|${code ?? ''}|${name}`
     if (name && year !== null && stage) {
@@ -284,7 +342,11 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
         const v = res[key]
         if (typeof v !== 'number') continue
         const old = known.values[key]
-        if (typeof old === 'number' && Math.abs(old - v) > 1e-6) problem(`resources.${key}`, `全校共用的「${LABEL[`resources.${key}`]}」与第 ${known.rows[key]} 行填写的 ${old} 不一致（一贯制学校各学段应填同一全校数据，或只在一行填写）`)
+        if (typeof old === 'number' && Math.abs(old - v) > 1e-6)
+          problem(
+            `resources.${key}`,
+            `全校共用的「${LABEL[`resources.${key}`]}」与第 ${known.rows[key]} 行填写的 ${old} 不一致（一贯制学校各学段应填同一全校数据，或只在一行填写）`,
+          )
         else if (old === undefined) {
           known.values[key] = v
           known.rows[key] = rowNo
@@ -321,12 +383,16 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
   for (const parts of partsBySchool.values()) {
     const types = [...new Set(parts.map((p) => p.institutionType).filter((t): t is string => !!t))]
     const stages = parts.map((p) => p.figures.stage)
-    if (types.length === 0 && stages.includes('小学') && stages.includes('初中')) for (const p of parts) p.institutionType = stages.includes('高中') ? '345' : '312'
+    if (types.length === 0 && stages.includes('小学') && stages.includes('初中'))
+      for (const p of parts) p.institutionType = stages.includes('高中') ? '345' : '312'
     const t = types[0] ?? parts[0].institutionType
     const need = t ? SCHOOL_TYPE_STAGES[t] : null
     if (need && need.length > 1) {
       const missing = need.filter((s) => !stages.includes(s))
-      if (missing.length) warnings.push(`「${parts[0].name}」是${INSTITUTION_TYPES[t!]}，本文件只有${stages.join('、')}学段：${missing.join('、')}学段的数据请另行导入（全校共用资源按各学段在校生拆分）`)
+      if (missing.length)
+        warnings.push(
+          `「${parts[0].name}」是${INSTITUTION_TYPES[t!]}，本文件只有${stages.join('、')}学段：${missing.join('、')}学段的数据请另行导入（全校共用资源按各学段在校生拆分）`,
+        )
     }
   }
   const countyRows = countyGrid ? readCountySheet(countyGrid, file, titleYear ?? options.fallbackYear ?? null, problems, warnings) : []
@@ -336,7 +402,13 @@ export async function readBalanceWorkbook(file: ResolvedInput, options: { fallba
 }
 
 /** Sheet 全县: one row per year (统计年度, else the file's year), each figure as its two columns. */
-function readCountySheet(grid: SheetGrid, file: ResolvedInput, fileYear: number | null, problems: ImportProblem[], warnings: string[]): CountyBalanceImportRow[] {
+function readCountySheet(
+  grid: SheetGrid,
+  file: ResolvedInput,
+  fileYear: number | null,
+  problems: ImportProblem[],
+  warnings: string[],
+): CountyBalanceImportRow[] {
   const header = findHeader(grid, BALANCE_COUNTY_SHEET_FIELDS, 1)
   if (!header) {
     warnings.push(`工作表「${grid.name}」中找不到全县指标的列（如“交流轮岗教师数”），未读取`)
@@ -361,21 +433,38 @@ function readCountySheet(grid: SheetGrid, file: ResolvedInput, fileYear: number 
     const figures: Omit<BalanceCountyYear, 'statYear'> = {}
     for (const f of COUNTY_FIGURES) {
       const pair: Partial<CountFigure> = {}
-      for (const [side, field] of [['numerator', f.numerator], ['denominator', f.denominator]] as const) {
+      for (const [side, field] of [
+        ['numerator', f.numerator],
+        ['denominator', f.denominator],
+      ] as const) {
         const c = col(field.key)
         if (c < 0) continue
         const p = parseNumber(cells[c], 'count')
-        if ('error' in p) problems.push({ sheet: grid.name, row: rowNo, column: grid.letters[c], value: cells[c], reason: `「${field.label}」${p.error}` })
+        if ('error' in p)
+          problems.push({ sheet: grid.name, row: rowNo, column: grid.letters[c], value: cells[c], reason: `「${field.label}」${p.error}` })
         else pair[side] = p.value
       }
       if (pair.numerator == null && pair.denominator == null) continue
       if (pair.numerator != null && pair.denominator != null && pair.numerator > pair.denominator && f.key !== 'retention') {
-        problems.push({ sheet: grid.name, row: rowNo, column: grid.letters[col(f.numerator.key)], value: String(pair.numerator), reason: `「${f.numerator.label}」${pair.numerator} 大于「${f.denominator.label}」${pair.denominator}` })
+        problems.push({
+          sheet: grid.name,
+          row: rowNo,
+          column: grid.letters[col(f.numerator.key)],
+          value: String(pair.numerator),
+          reason: `「${f.numerator.label}」${pair.numerator} 大于「${f.denominator.label}」${pair.denominator}`,
+        })
       }
       figures[f.key] = { numerator: pair.numerator ?? null, denominator: pair.denominator ?? null }
     }
     if (problems.length > before || year === null) continue
-    if (out.has(year)) problems.push({ sheet: grid.name, row: rowNo, column: yc >= 0 ? grid.letters[yc] : null, value: String(year), reason: `${year} 年的全县数据重复` })
+    if (out.has(year))
+      problems.push({
+        sheet: grid.name,
+        row: rowNo,
+        column: yc >= 0 ? grid.letters[yc] : null,
+        value: String(year),
+        reason: `${year} 年的全县数据重复`,
+      })
     else out.set(year, { kind: 'county', statYear: year, figures, source: `${file.name} / ${grid.name} 第 ${rowNo} 行` })
   }
   return [...out.values()]
@@ -432,7 +521,7 @@ export function balanceImporter(options: { fallbackYear?: number } = {}) {
         统计年度: row.statYear,
         学校标识码: row.code,
         学校名称: row.name,
-        办学类型: row.institutionType ? INSTITUTION_TYPES[row.institutionType] ?? row.institutionType : null,
+        办学类型: row.institutionType ? (INSTITUTION_TYPES[row.institutionType] ?? row.institutionType) : null,
         学段: f.stage,
         在校生数: f.students,
         专任教师: f.teachers ?? null,

@@ -34,7 +34,11 @@ export function bundledBalanceRubric(): Rubric {
  * turned into 班数 and classes over the rubric's limit, 小学 45 / 初中 50) and its whole-school
  * resources, with the registry's 办学类型, 乡镇, 城乡 and flags. Sources: institution id → per 学段 row source.
  */
-export function schoolsOfYear(ws: Workspace, year: number, rubric: Rubric): { schools: BalanceSchoolYear[]; sources: Record<string, string[]> } {
+export function schoolsOfYear(
+  ws: Workspace,
+  year: number,
+  rubric: Rubric,
+): { schools: BalanceSchoolYear[]; sources: Record<string, string[]> } {
   const db = ws.db()
   const settings = balanceSettings(rubric)
   const byId = new Map<number, BalanceSchoolYear>()
@@ -79,7 +83,16 @@ export function schoolsOfYear(ws: Workspace, year: number, rubric: Rubric): { sc
 }
 
 /** Evaluates one year from the stored data (the computation itself is pure: shared/balance). */
-export function evaluateYear(ws: Workspace, year: number): { evaluation: BalanceEvaluation; rubric: Rubric; judgements: Record<string, Judgement>; schools: BalanceSchoolYear[]; sources: Record<string, string[]> } {
+export function evaluateYear(
+  ws: Workspace,
+  year: number,
+): {
+  evaluation: BalanceEvaluation
+  rubric: Rubric
+  judgements: Record<string, Judgement>
+  schools: BalanceSchoolYear[]
+  sources: Record<string, string[]>
+} {
   const db = ws.db()
   const rubric = bundledBalanceRubric()
   const { schools, sources } = schoolsOfYear(ws, year, rubric)
@@ -99,7 +112,15 @@ export function yearView(ws: Workspace, year: number): BalanceYearView {
   const db = ws.db()
   const { evaluation, rubric, judgements, schools, sources } = evaluateYear(ws, year)
   const { source: countySource, ...county } = repo.countyBalanceYear(db, year)
-  const rows: BalanceSchoolRow[] = schools.map((s) => ({ institutionId: Number(s.id), name: s.name, institutionType: s.institutionType ?? null, township: s.township ?? null, stages: s.stages.map((x) => x.stage), resources: s.resources, sources: sources[s.id] ?? [] }))
+  const rows: BalanceSchoolRow[] = schools.map((s) => ({
+    institutionId: Number(s.id),
+    name: s.name,
+    institutionType: s.institutionType ?? null,
+    township: s.township ?? null,
+    stages: s.stages.map((x) => x.stage),
+    resources: s.resources,
+    sources: sources[s.id] ?? [],
+  }))
   return {
     year,
     years: repo.balanceYears(db),
@@ -123,7 +144,13 @@ export function trend(ws: Workspace): BalanceTrendPoint[] {
       const ev = evaluateYear(ws, year).evaluation
       return {
         year,
-        stages: ev.stages.map((s) => ({ stage: s.stage, verdict: s.verdict, schools: s.schools, schoolsMet: s.schoolsMet, cv: Object.fromEntries(ev.cv.filter((c) => c.stage === s.stage).map((c) => [c.indicator, c.value])) })),
+        stages: ev.stages.map((s) => ({
+          stage: s.stage,
+          verdict: s.verdict,
+          schools: s.schools,
+          schoolsMet: s.schoolsMet,
+          cv: Object.fromEntries(ev.cv.filter((c) => c.stage === s.stage).map((c) => [c.indicator, c.value])),
+        })),
       }
     })
 }
@@ -157,9 +184,19 @@ export function reportBlocks(ws: Workspace, year: number): { title: string; bloc
   const charts: Partial<Record<Stage, ImageSpec>> = {}
   for (const st of ['小学', '初中'] as Stage[]) {
     const c = cvChart(evaluation, st)
-    if (c) charts[st] = { format: 'svg', data: Buffer.from(c.svg).toString('base64'), fallbackPng: c.png.toString('base64'), widthMm: 150, heightMm: 75 }
+    if (c)
+      charts[st] = {
+        format: 'svg',
+        data: Buffer.from(c.svg).toString('base64'),
+        fallbackPng: c.png.toString('base64'),
+        widthMm: 150,
+        heightMm: 75,
+      }
   }
-  return { title: `${county}县域义务教育优质均衡发展督导评估自评报告`, blocks: composeBalanceReport({ county, year, evaluation, rubric, charts }) }
+  return {
+    title: `${county}县域义务教育优质均衡发展督导评估自评报告`,
+    blocks: composeBalanceReport({ county, year, evaluation, rubric, charts }),
+  }
 }
 
 /** The 自评报告 of a year as .docx bytes, written by the block .docx writer of the document engine. */

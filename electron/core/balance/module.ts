@@ -31,11 +31,19 @@ async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
     const seen = new Set<number>()
     return stageYears(db, y)
       .map((s) => ({ s, inst: getInstitution(db, s.institutionId) }))
-      .sort((a, b) => (a.inst?.name ?? '').localeCompare(b.inst?.name ?? '', 'zh-CN') || order[a.s.figures.stage] - order[b.s.figures.stage])
+      .sort(
+        (a, b) => (a.inst?.name ?? '').localeCompare(b.inst?.name ?? '', 'zh-CN') || order[a.s.figures.stage] - order[b.s.figures.stage],
+      )
       .map(({ s, inst }) => {
         const first = !seen.has(s.institutionId)
         seen.add(s.institutionId)
-        return { statYear: y, institution: inst, name: inst?.name ?? '', figures: s.figures, resources: first ? resources.get(s.institutionId) ?? null : null }
+        return {
+          statYear: y,
+          institution: inst,
+          name: inst?.name ?? '',
+          figures: s.figures,
+          resources: first ? (resources.get(s.institutionId) ?? null) : null,
+        }
       })
   })
   const counties = years.map((y) => {
@@ -53,9 +61,14 @@ const fmt = (x: number | null, d: number) => (x === null ? '无数据' : x.toFix
 export const balanceModule = defineModule({
   name: 'balance',
   handlers: (ws) => ({
-    'balance.template': async () => fileStore(ws).stash({ fileName: '义务教育优质均衡数据导入模板.xlsx', mimeType: XLSX_MIME, data: await balanceWorkbook() }),
+    'balance.template': async () =>
+      fileStore(ws).stash({ fileName: '义务教育优质均衡数据导入模板.xlsx', mimeType: XLSX_MIME, data: await balanceWorkbook() }),
     'balance.export': async ({ year }) =>
-      fileStore(ws).stash({ fileName: year ? `义务教育学校数据-${year}年.xlsx` : '义务教育学校数据.xlsx', mimeType: XLSX_MIME, data: await exportWorkbook(ws, year) }),
+      fileStore(ws).stash({
+        fileName: year ? `义务教育学校数据-${year}年.xlsx` : '义务教育学校数据.xlsx',
+        mimeType: XLSX_MIME,
+        data: await exportWorkbook(ws, year),
+      }),
     'balance.importCheck': async ({ file, year }): Promise<BalanceImportPreview> => {
       const importer = balanceImporter({ fallbackYear: year })
       const preview = await importCheck(ws, importer, file)
@@ -121,13 +134,19 @@ export const balanceModule = defineModule({
         const preview = await call('balance.importCheck', { file: { fileId: file.fileId }, year: yearOption(values.year) })
         const lines = [
           `读取 ${preview.rowsRead} 行，可导入 ${preview.rowsAccepted} 行；年度：${preview.years.join('、') || '无'}`,
-          ...preview.problems.map((p) => `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`),
+          ...preview.problems.map(
+            (p) =>
+              `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`,
+          ),
           ...preview.warnings.map((w) => `提示：${w}`),
         ]
         if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
         if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
         const result = await call('balance.importCommit', { token: preview.token })
-        return { data: { ...result, years: preview.years, problems: [], warnings: preview.warnings }, text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n') }
+        return {
+          data: { ...result, years: preview.years, problems: [], warnings: preview.warnings },
+          text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n'),
+        }
       },
     },
     'balance report': {
@@ -176,10 +195,15 @@ export const balanceModule = defineModule({
           for (const c of ev.cv.filter((x) => x.stage === stage)) {
             const left = c.detail.excluded.length ? `（${c.detail.excluded.length}所缺数未计入）` : ''
             lines.push(`  ${names[c.indicator] ?? c.indicator}：${c.display} ${STATUS[c.status]}${left}`)
-            if (c.plan && c.plan.steps.length) lines.push(`    改进：${c.plan.steps.map((p) => `${p.name} +${p.add}${c.plan!.unit}`).join('；')} → ${fmt(c.plan.after, 3)}${c.plan.reached ? '' : `（${c.plan.reason ?? '仍未达到'}）`}`)
+            if (c.plan && c.plan.steps.length)
+              lines.push(
+                `    改进：${c.plan.steps.map((p) => `${p.name} +${p.add}${c.plan!.unit}`).join('；')} → ${fmt(c.plan.after, 3)}${c.plan.reached ? '' : `（${c.plan.reason ?? '仍未达到'}）`}`,
+              )
           }
           for (const s of parts.filter((p) => p.verdict === 'notMet' && p.plan)) {
-            lines.push(`  ${s.name} 需补足：${s.plan!.steps.map((p) => `${p.amountName} ${p.add}${p.unit}${p.target === 'floor' ? '（达到标准的85%）' : ''}`).join('；')}`)
+            lines.push(
+              `  ${s.name} 需补足：${s.plan!.steps.map((p) => `${p.amountName} ${p.add}${p.unit}${p.target === 'floor' ? '（达到标准的85%）' : ''}`).join('；')}`,
+            )
           }
         }
         lines.push('', '县级指标：')

@@ -33,21 +33,45 @@ export function cvChart(ev: BalanceEvaluation, stage: Stage): ReportChart | null
     title: { text: `${stage}各项指标校际差异系数`, left: 'center', textStyle: { fontSize: 15, fontFamily: FONT } },
     grid: { left: 50, right: 20, top: 40, bottom: 70 },
     xAxis: { type: 'category', data: SHORT, axisLabel: { interval: 0, rotate: 25, fontSize: 11, fontFamily: FONT } },
-    yAxis: { type: 'value', max: Math.max(0.6, Math.ceil(Math.max(...list.map((c) => c.value ?? 0)) * 10) / 10), axisLabel: { fontFamily: FONT } },
+    yAxis: {
+      type: 'value',
+      max: Math.max(0.6, Math.ceil(Math.max(...list.map((c) => c.value ?? 0)) * 10) / 10),
+      axisLabel: { fontFamily: FONT },
+    },
     series: [
       {
         type: 'bar',
-        data: list.map((c) => ({ value: c.value, itemStyle: { color: c.met === false ? '#d9534f' : c.met === true ? '#5b9b3a' : '#bbbbbb' } })),
-        label: { show: true, position: 'top', fontSize: 11, fontFamily: FONT, formatter: (p: { value: number | null }) => (p.value === null ? '无数据' : p.value.toFixed(3)) },
+        data: list.map((c) => ({
+          value: c.value,
+          itemStyle: { color: c.met === false ? '#d9534f' : c.met === true ? '#5b9b3a' : '#bbbbbb' },
+        })),
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          fontFamily: FONT,
+          formatter: (p: { value: number | null }) => (p.value === null ? '无数据' : p.value.toFixed(3)),
+        },
         markLine:
           limit === null
             ? undefined
-            : { symbol: 'none', lineStyle: { color: '#e08a00', type: 'dashed', width: 2 }, label: { formatter: `上限 ${limit.toFixed(2)}`, position: 'insideEndTop', fontFamily: FONT }, data: [{ yAxis: limit }] },
+            : {
+                symbol: 'none',
+                lineStyle: { color: '#e08a00', type: 'dashed', width: 2 },
+                label: { formatter: `上限 ${limit.toFixed(2)}`, position: 'insideEndTop', fontFamily: FONT },
+                data: [{ yAxis: limit }],
+              },
       },
     ],
   })
   const svg = chart.renderToSVGString()
   chart.dispose()
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: widthPx * 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, background: '#ffffff' }).render().asPng()
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'width', value: widthPx * 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+    background: '#ffffff',
+  })
+    .render()
+    .asPng()
   return { svg, png, widthPx, heightPx }
 }

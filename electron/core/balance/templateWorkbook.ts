@@ -27,7 +27,8 @@ function comment(f: HeaderField): string {
   if (f.key === 'stage') parts.push('一贯制学校、完全中学每个学段一行（如 小学、初中 各一行）；单一学段的学校可留空')
   if (f.key === 'institutionType') parts.push('学段和办学类型至少填一项')
   if (f.key.startsWith('stage.')) parts.push('按本行学段填写')
-  if (f.key.startsWith('resources.')) parts.push('全校数据：一贯制学校只在其中一行填写（或各行填同一数值），程序按各学段在校生（小学:初中:高中 = 1:1.1:1.32）拆分')
+  if (f.key.startsWith('resources.'))
+    parts.push('全校数据：一贯制学校只在其中一行填写（或各行填同一数值），程序按各学段在校生（小学:初中:高中 = 1:1.1:1.32）拆分')
   if (f.key === 'resources.equipmentValue') parts.push('单位：元（统计报表为万元：表头写“（万元）”时自动换算）')
   if (f.key === 'stage.classesOverLimit') parts.push('小学超过45人、初中超过50人的班数；填了班额分段时可不填')
   return parts.join('\n')
@@ -58,18 +59,27 @@ const EXAMPLE: Record<string, string | number> = {
 }
 
 /** One school part as template cells (field key → value); `withResources` writes the whole-school columns. */
-export function partCells(statYear: number, inst: Institution | null, name: string, figures: SchoolStageFigures & { classBands?: Record<string, number | null> }, resources: SchoolResources | null): Record<string, string | number | null> {
+export function partCells(
+  statYear: number,
+  inst: Institution | null,
+  name: string,
+  figures: SchoolStageFigures & { classBands?: Record<string, number | null> },
+  resources: SchoolResources | null,
+): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {}
-  const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o)
+  const get = (o: unknown, path: string): unknown =>
+    path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o)
   const flag = (b: unknown) => (b === true ? '是' : b === false ? '否' : null)
   for (const f of TEMPLATE_FIELDS) {
     const k = f.key
     if (k === 'statYear') out[k] = statYear
     else if (k === 'id') out[k] = inst?.code ?? null
     else if (k === 'name') out[k] = name
-    else if (k === 'institutionType') out[k] = inst?.institutionType ? INSTITUTION_TYPES[inst.institutionType] ?? inst.institutionType : null
+    else if (k === 'institutionType')
+      out[k] = inst?.institutionType ? (INSTITUTION_TYPES[inst.institutionType] ?? inst.institutionType) : null
     else if (k === 'stage') out[k] = figures.stage
-    else if (k === 'urbanRural') out[k] = (inst?.attributes.urbanRuralText as string | undefined) ?? inst?.urbanRuralCode ?? inst?.urbanRural ?? null
+    else if (k === 'urbanRural')
+      out[k] = (inst?.attributes.urbanRuralText as string | undefined) ?? inst?.urbanRuralCode ?? inst?.urbanRural ?? null
     else if (k === 'township') out[k] = inst?.township ?? null
     else if (k === 'special' || k === 'boarding') out[k] = flag(inst?.attributes[k])
     else if (k.startsWith('stage.')) {
@@ -90,7 +100,13 @@ export function partCells(statYear: number, inst: Institution | null, name: stri
  * example row; with `data`: the stored figures (round trip with the importer).
  */
 export async function balanceWorkbook(data?: {
-  parts: Array<{ statYear: number; institution: Institution | null; name: string; figures: SchoolStageFigures; resources: SchoolResources | null }>
+  parts: Array<{
+    statYear: number
+    institution: Institution | null
+    name: string
+    figures: SchoolStageFigures
+    resources: SchoolResources | null
+  }>
   counties: BalanceCountyYear[]
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -104,7 +120,11 @@ export async function balanceWorkbook(data?: {
     const cell = head.getCell(i + 1)
     cell.font = { bold: true }
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: f.local ? 'FFFFF2CC' : f.required ? 'FFDDEBF7' : f.key.startsWith('resources.') ? 'FFE2EFDA' : 'FFF2F2F2' } }
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: f.local ? 'FFFFF2CC' : f.required ? 'FFDDEBF7' : f.key.startsWith('resources.') ? 'FFE2EFDA' : 'FFF2F2F2' },
+    }
     const note = comment(f)
     if (note) cell.note = note
   })
@@ -116,9 +136,33 @@ export async function balanceWorkbook(data?: {
     const letter = ws.getColumn(i + 1).letter
     const range = `${letter}2:${letter}${last}`
     const list = LISTS[f.key]
-    if (list) validations.add(range, { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`], showErrorMessage: f.key !== 'urbanRural' && f.key !== 'institutionType', errorTitle: f.label, error: `请从下拉列表中选择：${list.join('、')}` })
-    else if (f.kind === 'count') validations.add(range, { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: '应为不小于 0 的整数' })
-    else if (f.kind === 'area' || f.kind === 'money') validations.add(range, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: '应为不小于 0 的数' })
+    if (list)
+      validations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${list.join(',')}"`],
+        showErrorMessage: f.key !== 'urbanRural' && f.key !== 'institutionType',
+        errorTitle: f.label,
+        error: `请从下拉列表中选择：${list.join('、')}`,
+      })
+    else if (f.kind === 'count')
+      validations.add(range, {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        error: '应为不小于 0 的整数',
+      })
+    else if (f.kind === 'area' || f.kind === 'money')
+      validations.add(range, {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        error: '应为不小于 0 的数',
+      })
   })
 
   const county = wb.addWorksheet('全县', { views: [{ state: 'frozen', ySplit: 1 }] })

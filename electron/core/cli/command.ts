@@ -55,7 +55,8 @@ export function yearOption(value: string | boolean | undefined): number | undefi
   // Four ASCII digits only: Number() would also read 2e3, 0x7E8, ' 2024 ' and 2024.0 as years.
   const text = typeof value === 'string' ? value : ''
   const year = /^\d{4}$/.test(text) ? Number(text) : NaN
-  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) throw new CliError(`年份「${String(value)}」无效，应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位数年份，如 2024`)
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR))
+    throw new CliError(`年份「${String(value)}」无效，应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位数年份，如 2024`)
   return year
 }
 

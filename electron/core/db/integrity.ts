@@ -70,7 +70,8 @@ export function inspectConnection(db: Database.Database, known: Migration[], mod
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
     if (tables.length === 0) return { problem: null, details: [], schemaVersion: 0 }
-    if (!tables.some((t) => t.name === 'schema_migrations')) return { problem: 'foreign', details: tables.map((t) => t.name).slice(0, 10), schemaVersion: null }
+    if (!tables.some((t) => t.name === 'schema_migrations'))
+      return { problem: 'foreign', details: tables.map((t) => t.name).slice(0, 10), schemaVersion: null }
     const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]
     const prefix = applied.every((row, i) => known[i]?.version === row.version && known[i]?.name === row.name)
     if (!prefix) return { problem: 'newer', details: applied.map((r) => `${r.version} ${r.name}`), schemaVersion: applied.length }

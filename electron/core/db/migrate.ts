@@ -41,11 +41,7 @@ export function checkPrefix(done: AppliedRow[], known: Migration[]): void {
  * (`VACUUM INTO`, a consistent snapshot even in WAL mode); each migration (SQL and/or code) runs in its own
  * transaction, so one that throws leaves the database as it was before it.
  */
-export function migrate(
-  db: Database.Database,
-  known: Migration[],
-  backupPath: (fromVersion: number) => string | null,
-): MigrationReport {
+export function migrate(db: Database.Database, known: Migration[], backupPath: (fromVersion: number) => string | null): MigrationReport {
   const done = applied(db)
   checkPrefix(done, known)
   const pending = known.slice(done.length)

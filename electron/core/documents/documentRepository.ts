@@ -61,7 +61,9 @@ function summary(row: DocumentRow): DocumentSummary {
 export function getDocument(db: Database.Database, id: number): DocumentRecord | undefined {
   const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
   if (!row) return undefined
-  const history = db.prepare('SELECT at, action, note FROM document_history WHERE document_id = ? ORDER BY id').all(id) as DocumentHistoryEntry[]
+  const history = db
+    .prepare('SELECT at, action, note FROM document_history WHERE document_id = ? ORDER BY id')
+    .all(id) as DocumentHistoryEntry[]
   return { ...summary(row), templateKey: row.template_key, content: readContent(row.content), history }
 }
 
@@ -98,17 +100,49 @@ export function insertDocument(db: Database.Database, d: NewDocument): number {
         `INSERT INTO documents (kind, format, status, series_id, template_key, title, doc_number, year, content, revision, revision_of, created_at, updated_at)
          VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(d.kind, d.format, d.seriesId, d.templateKey, d.content.title, d.docNumber ?? '', d.year ?? null, JSON.stringify(d.content), d.revision ?? 1, d.revisionOf ?? null, d.at, d.at).lastInsertRowid,
+      .run(
+        d.kind,
+        d.format,
+        d.seriesId,
+        d.templateKey,
+        d.content.title,
+        d.docNumber ?? '',
+        d.year ?? null,
+        JSON.stringify(d.content),
+        d.revision ?? 1,
+        d.revisionOf ?? null,
+        d.at,
+        d.at,
+      ).lastInsertRowid,
   )
 }
 
-export function updateDocumentContent(db: Database.Database, id: number, fields: { kind: DocumentKind; format: DocumentFormat; seriesId: number | null; content: DocumentContent; at: string }): void {
+export function updateDocumentContent(
+  db: Database.Database,
+  id: number,
+  fields: { kind: DocumentKind; format: DocumentFormat; seriesId: number | null; content: DocumentContent; at: string },
+): void {
   db.prepare(
     `UPDATE documents SET kind = ?, format = ?, series_id = ?, title = ?, doc_number = ?, content = ?, updated_at = ? WHERE id = ?`,
-  ).run(fields.kind, fields.format, fields.seriesId, fields.content.title, fields.content.docNumber, JSON.stringify(fields.content), fields.at, id)
+  ).run(
+    fields.kind,
+    fields.format,
+    fields.seriesId,
+    fields.content.title,
+    fields.content.docNumber,
+    JSON.stringify(fields.content),
+    fields.at,
+    id,
+  )
 }
 
-export function setStatus(db: Database.Database, id: number, status: DocumentStatus, at: string, extra: { signedAt?: string; printedAt?: string; year?: number } = {}): void {
+export function setStatus(
+  db: Database.Database,
+  id: number,
+  status: DocumentStatus,
+  at: string,
+  extra: { signedAt?: string; printedAt?: string; year?: number } = {},
+): void {
   db.prepare(
     `UPDATE documents SET status = ?, updated_at = ?, signed_at = coalesce(?, signed_at), printed_at = coalesce(?, printed_at), year = coalesce(?, year) WHERE id = ?`,
   ).run(status, at, extra.signedAt ?? null, extra.printedAt ?? null, extra.year ?? null, id)
@@ -123,7 +157,8 @@ export function addHistory(db: Database.Database, id: number, at: string, action
  * whose time is the latest save; any other action in between starts a new one.
  */
 export function addSaveHistory(db: Database.Database, id: number, at: string): void {
-  const last = db.prepare('SELECT id, action FROM document_history WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(id) as { id: number; action: string } | undefined
+  const last = db.prepare('SELECT id, action FROM document_history WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(id) as
+    { id: number; action: string } | undefined
   if (last?.action === '保存') db.prepare('UPDATE document_history SET at = ? WHERE id = ?').run(at, last.id)
   else addHistory(db, id, at, '保存')
 }
@@ -152,7 +187,8 @@ const ORDERS: Record<Exclude<DocumentSort, 'relevance'>, string> = {
   docNumber: "d.year %, d.series_id %, CAST(substr(d.doc_number, instr(d.doc_number, '〕') + 1) AS INTEGER) %, d.id %",
   status: "(CASE d.status WHEN 'draft' THEN 0 WHEN 'signed' THEN 1 WHEN 'printed' THEN 2 ELSE 3 END) %, d.updated_at %, d.id %",
 }
-const SUMMARY_COLUMNS = "d.id, d.kind, d.format, d.status, d.series_id, d.title, d.doc_number, d.year, d.revision, d.revision_of, d.superseded_by, d.updated_at, json_extract(d.content, '$.signedDate') AS signed_date"
+const SUMMARY_COLUMNS =
+  "d.id, d.kind, d.format, d.status, d.series_id, d.title, d.doc_number, d.year, d.revision, d.revision_of, d.superseded_by, d.updated_at, json_extract(d.content, '$.signedDate') AS signed_date"
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 /** FTS5 phrase: the term in double quotes, inner quotes doubled. */
@@ -178,7 +214,9 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const pageSize = Math.max(1, Math.min(100, f.pageSize ?? 20))
   const offset = (page - 1) * pageSize
   const ftsTerms = terms.filter((t) => t.variants.every((v) => [...v].length >= 3))
-  const match = ftsTerms.map((t) => (t.variants.length > 1 ? `(${t.variants.map(phrase).join(' OR ')})` : phrase(t.variants[0]))).join(' AND ')
+  const match = ftsTerms
+    .map((t) => (t.variants.length > 1 ? `(${t.variants.map(phrase).join(' OR ')})` : phrase(t.variants[0])))
+    .join(' AND ')
   /** Conditions on a row `d`: the filters (each served by an index) and the short terms (LIKE). */
   const filters: Condition[] = []
   const likes: Condition[] = []
@@ -187,7 +225,10 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
       // Non-ASCII text cannot meet JSON syntax, keys or escapes: LIKE on the JSON is exact. ASCII is
       // looked for in the string values only.
       if ([...v].every((ch) => ch.charCodeAt(0) > 127)) return { sql: `d.content LIKE ? ESCAPE '\\'`, params: [likePattern(v)] }
-      return { sql: `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND fullkey <> '$.itemNumbering' AND value LIKE ? ESCAPE '\\')`, params: [likePattern(v)] }
+      return {
+        sql: `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND fullkey <> '$.itemNumbering' AND value LIKE ? ESCAPE '\\')`,
+        params: [likePattern(v)],
+      }
     })
     likes.push({ sql: `(${alts.map((a) => a.sql).join(' OR ')})`, params: alts.flatMap((a) => a.params) })
   }
@@ -200,7 +241,10 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
 
   // Each filter as a set of ids read from its own covering index; `+` keeps SQLite from pushing the set
   // into the FTS table (one MATCH per id) or from driving the query by it instead of the order's index.
-  const asSet = (column: string, c: Condition): Condition => ({ sql: `+${column} IN (SELECT d.id FROM documents d WHERE ${c.sql})`, params: c.params })
+  const asSet = (column: string, c: Condition): Condition => ({
+    sql: `+${column} IN (SELECT d.id FROM documents d WHERE ${c.sql})`,
+    params: c.params,
+  })
   const where = (cs: Condition[]) => (cs.length ? `WHERE ${cs.map((c) => c.sql).join(' AND ')}` : '')
   const params = (cs: Condition[]) => cs.flatMap((c) => c.params)
   const matches = 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?'
@@ -232,7 +276,13 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const total = ids.length < pageSize && (ids.length > 0 || page === 1) ? offset + ids.length : count()
   const byId = new Map(
     ids.length
-      ? (db.prepare(`SELECT ${SUMMARY_COLUMNS}${terms.length ? ', d.content' : ''} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as ListRow[]).map((r) => [r.id, r])
+      ? (
+          db
+            .prepare(
+              `SELECT ${SUMMARY_COLUMNS}${terms.length ? ', d.content' : ''} FROM documents d WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
+            )
+            .all(...ids) as ListRow[]
+        ).map((r) => [r.id, r])
       : [],
   )
   const highlights = terms.flatMap((t) => t.variants)

@@ -58,7 +58,10 @@ export function create(ws: Workspace, templateKey: string): DocumentRecord {
  * series and the number's year.
  * @throws UserError naming the state or the field at fault.
  */
-export function save(ws: Workspace, input: { id: number; kind: DocumentKind; format: DocumentFormat; seriesId: number | null; content: DocumentContent }): DocumentRecord {
+export function save(
+  ws: Workspace,
+  input: { id: number; kind: DocumentKind; format: DocumentFormat; seriesId: number | null; content: DocumentContent },
+): DocumentRecord {
   requireDocument(ws, input.id)
   const db = ws.db()
   // Read, check and write under the write lock: a 签发 from another window cannot slip in between.
@@ -143,12 +146,14 @@ export function sign(ws: Workspace, input: { id: number; reservedNumberId?: numb
       }
       if (ownNumber) {
         // Returned for editing (退回修改): signed again under the number it already holds.
-        if (ownNumber.year !== year) throw new UserError(`本公文沿用文号 ${doc.content.docNumber}，成文日期应在${ownNumber.year}年内`, 'signedDate')
+        if (ownNumber.year !== year)
+          throw new UserError(`本公文沿用文号 ${doc.content.docNumber}，成文日期应在${ownNumber.year}年内`, 'signedDate')
         numbersRepo.setIssuedOn(db, ownNumber.id, content.signedDate)
         content.docNumber = doc.content.docNumber
         note = `重新签发，沿用文号 ${content.docNumber}`
       } else if (doc.revisionOf !== null && doc.content.docNumber) {
-        if (doc.year !== null && year !== doc.year) throw new UserError(`更正版沿用文号 ${doc.content.docNumber}，成文日期应在${doc.year}年内`, 'signedDate')
+        if (doc.year !== null && year !== doc.year)
+          throw new UserError(`更正版沿用文号 ${doc.content.docNumber}，成文日期应在${doc.year}年内`, 'signedDate')
         numbersRepo.moveNumberToRevision(db, doc.revisionOf, doc.id, content.signedDate)
         repo.setSupersededBy(db, doc.revisionOf, doc.id, at)
         repo.addHistory(db, doc.revisionOf, at, '被更正', `由第${doc.revision}版取代`)
@@ -187,11 +192,18 @@ export function markPrinted(ws: Workspace, input: { id: number; printedDate?: st
   const db = ws.db()
   db.transaction(() => {
     const doc = requireDocument(ws, input.id)
-    if (doc.status !== 'signed') throw new UserError(doc.status === 'draft' ? '请先签发（取得文号）再印发' : `该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能印发`)
+    if (doc.status !== 'signed')
+      throw new UserError(doc.status === 'draft' ? '请先签发（取得文号）再印发' : `该公文${DOCUMENT_STATUS_LABELS[doc.status]}，不能印发`)
     const printedDate = input.printedDate ?? (doc.content.printedDate || localIsoDate())
     if (printedDate < doc.content.signedDate) throw new UserError('印发日期不能早于成文日期', 'printedDate')
     const at = nowIso()
-    repo.updateDocumentContent(db, doc.id, { kind: doc.kind, format: doc.format, seriesId: doc.seriesId, content: { ...doc.content, printedDate }, at })
+    repo.updateDocumentContent(db, doc.id, {
+      kind: doc.kind,
+      format: doc.format,
+      seriesId: doc.seriesId,
+      content: { ...doc.content, printedDate },
+      at,
+    })
     repo.setStatus(db, doc.id, 'printed', at, { printedAt: at })
     repo.addHistory(db, doc.id, at, '印发', printedDate)
   }).immediate()
@@ -252,7 +264,8 @@ export function remove(ws: Workspace, id: number): { id: number } {
   if (doc.status !== 'draft') throw new UserError('只能删除草稿；已签发的公文请作废其文号')
   const db = ws.db()
   // A draft returned for editing (退回修改) still holds its number: the register must keep explaining it.
-  if (numbersRepo.findNumberOfDocument(db, id)) throw new UserError(`该草稿已有文号 ${doc.docNumber}（退回修改），不能删除；如不再需要，请在发文登记簿中作废该文号`)
+  if (numbersRepo.findNumberOfDocument(db, id))
+    throw new UserError(`该草稿已有文号 ${doc.docNumber}（退回修改），不能删除；如不再需要，请在发文登记簿中作废该文号`)
   db.transaction(() => {
     db.prepare('DELETE FROM document_history WHERE document_id = ?').run(id)
     db.prepare('DELETE FROM documents WHERE id = ?').run(id)
@@ -269,7 +282,10 @@ export { safeFileName }
 
 export async function exportDocx(ws: Workspace, id: number): Promise<ExportedFile> {
   const doc = requireDocument(ws, id)
-  const buffer = await exportDocumentDocx({ kind: doc.kind, format: doc.format, content: doc.content }, effectiveLayout(readOffice(ws.db())))
+  const buffer = await exportDocumentDocx(
+    { kind: doc.kind, format: doc.format, content: doc.content },
+    effectiveLayout(readOffice(ws.db())),
+  )
   return {
     fileName: exportFileName(doc),
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -22,11 +22,14 @@ export function startDocxExport(ws: Workspace, id: number): JobStarted {
   const spec = { kind: doc.kind, format: doc.format, content: doc.content }
   const layout = { ...GBT9704_LAYOUT, fontProfile }
   const fileName = exportFileName(doc)
-  return jobRunner(ws).start({ kind: 'documents.exportDocx', title: `导出 Word：${doc.title || '未命名公文'}`, cancellable: true }, async (ctx): Promise<OutputFile> => {
-    // The writer gives no progress of its own: an indeterminate bar (total 0) while it works.
-    ctx.progress(0, 0, '正在排版并生成 Word 文件……')
-    const bytes = await runWorker<Uint8Array>('docxExportWorker', { spec, layout }, { signal: ctx.signal })
-    ctx.throwIfCancelled()
-    return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
-  })
+  return jobRunner(ws).start(
+    { kind: 'documents.exportDocx', title: `导出 Word：${doc.title || '未命名公文'}`, cancellable: true },
+    async (ctx): Promise<OutputFile> => {
+      // The writer gives no progress of its own: an indeterminate bar (total 0) while it works.
+      ctx.progress(0, 0, '正在排版并生成 Word 文件……')
+      const bytes = await runWorker<Uint8Array>('docxExportWorker', { spec, layout }, { signal: ctx.signal })
+      ctx.throwIfCancelled()
+      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+    },
+  )
 }

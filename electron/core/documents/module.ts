@@ -26,9 +26,17 @@ export const documentsModule = defineModule({
   }),
   commands: {
     'documents list': {
-      usage: 'documents list [--year 年份] [--query 搜索词] [--page 页码] [--page-size 条数] [--sort updated|date|docNumber|status|relevance] [--asc]',
+      usage:
+        'documents list [--year 年份] [--query 搜索词] [--page 页码] [--page-size 条数] [--sort updated|date|docNumber|status|relevance] [--asc]',
       summary: '列出公文（按年份筛选、全文搜索、分页与排序）',
-      options: { year: { type: 'string' }, query: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, sort: { type: 'string' }, asc: { type: 'boolean' } },
+      options: {
+        year: { type: 'string' },
+        query: { type: 'string' },
+        page: { type: 'string' },
+        'page-size': { type: 'string' },
+        sort: { type: 'string' },
+        asc: { type: 'boolean' },
+      },
       async run({ values, call }) {
         const int = (v: unknown, name: string): number | undefined => {
           if (v === undefined) return undefined
@@ -36,7 +44,8 @@ export const documentsModule = defineModule({
           return Number(v)
         }
         const sort = values.sort as string | undefined
-        if (sort !== undefined && !(DOCUMENT_SORTS as readonly string[]).includes(sort)) throw new CliError(`排序方式只能是 ${DOCUMENT_SORTS.join('、')}`)
+        if (sort !== undefined && !(DOCUMENT_SORTS as readonly string[]).includes(sort))
+          throw new CliError(`排序方式只能是 ${DOCUMENT_SORTS.join('、')}`)
         const result = await call('documents.list', {
           year: yearOption(values.year),
           query: (values.query as string) ?? '',
@@ -47,7 +56,9 @@ export const documentsModule = defineModule({
         })
         const lines: string[] = []
         for (const d of result.items) {
-          lines.push(`${String(d.id).padStart(4)}  ${(d.docNumber || '（未编号）').padEnd(20)}  ${DOCUMENT_STATUS_LABELS[d.status]}  ${d.title}`)
+          lines.push(
+            `${String(d.id).padStart(4)}  ${(d.docNumber || '（未编号）').padEnd(20)}  ${DOCUMENT_STATUS_LABELS[d.status]}  ${d.title}`,
+          )
           if (d.snippet) lines.push(`      ${d.snippet.map((p) => (p.hit ? `【${p.text}】` : p.text)).join('')}`)
         }
         const pages = Math.max(1, Math.ceil(result.total / result.pageSize))
@@ -67,8 +78,13 @@ export const documentsModule = defineModule({
         if (id === undefined) {
           const parts = parseDocNumber(ref)
           if (!parts) throw new CliError(`无法识别文号「${ref}」`)
-          const found = (await call('documents.list', { query: formatDocNumber(parts), year: parts.year, page: 1, pageSize: 100, order: 'desc' })).items.find(
-            (d) => parseDocNumber(d.docNumber)?.seq === parts.seq && parseDocNumber(d.docNumber)?.prefix === parts.prefix && d.supersededBy === null,
+          const found = (
+            await call('documents.list', { query: formatDocNumber(parts), year: parts.year, page: 1, pageSize: 100, order: 'desc' })
+          ).items.find(
+            (d) =>
+              parseDocNumber(d.docNumber)?.seq === parts.seq &&
+              parseDocNumber(d.docNumber)?.prefix === parts.prefix &&
+              d.supersededBy === null,
           )
           if (!found) throw new CliError(`没有文号为「${ref}」的公文`)
           id = found.id

@@ -58,10 +58,21 @@ function fill(text: string, values: Record<string, string>): string {
 }
 
 /** A new document's kind, format and content from a template, with the office's data filled in. */
-export function instantiateTemplate(key: string, office: Office, today: string): { kind: DocumentKind; format: DocumentFormat; content: DocumentContent } | null {
+export function instantiateTemplate(
+  key: string,
+  office: Office,
+  today: string,
+): { kind: DocumentKind; format: DocumentFormat; content: DocumentContent } | null {
   const t = TEMPLATES.find((x) => x.key === key)
   if (!t) return null
-  const values = { office: office.fullName, county: office.county, year: today.slice(0, 4), superior: office.superior, contact: office.contactName || '××', phone: office.contactPhone || '××' }
+  const values = {
+    office: office.fullName,
+    county: office.county,
+    year: today.slice(0, 4),
+    superior: office.superior,
+    contact: office.contactName || '××',
+    phone: office.contactPhone || '××',
+  }
   const blocks = (list: { level: 0 | 1 | 2 | 3 | 4; text: string }[]) => list.map((b) => ({ level: b.level, text: fill(b.text, values) }))
   const suffix = t.content.mastheadSuffix ?? '文件'
   // The office's own 发文机关标志 text when it is the ordinary "name + 文件" form.

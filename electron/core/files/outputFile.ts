@@ -92,7 +92,12 @@ export async function writeOutputFile(path: string, bytes: Uint8Array, opts: Out
       await unlink(temp).catch(() => undefined)
       if (e instanceof UserError) throw e
       const code = (e as NodeJS.ErrnoException).code
-      const hint = code === 'ENOSPC' ? '请清理磁盘空间或换一个磁盘后重试。' : code === 'EBUSY' || code === 'EPERM' ? '如果该文件已在 Word/WPS 中打开，请先关闭它。' : ''
+      const hint =
+        code === 'ENOSPC'
+          ? '请清理磁盘空间或换一个磁盘后重试。'
+          : code === 'EBUSY' || code === 'EPERM'
+            ? '如果该文件已在 Word/WPS 中打开，请先关闭它。'
+            : ''
       throw new OutputFileError(`无法写入 ${target}：${describeFsCode(code)}。${hint}原有文件（如有）未被改动。`, 'write-failed', target)
     }
     return { path: target, bytes: bytes.byteLength }

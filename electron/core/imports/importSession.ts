@@ -110,7 +110,15 @@ export async function importCheck<Row>(ws: Workspace, importer: Importer<Row>, r
   const canCommit = reading.problems.length === 0 && reading.rows.length > 0
   const store = importSessions(ws)
   const expiresAt = store.now() + IMPORT_TOKEN_TTL_MS
-  const token = store.add({ importerKey: importer.key, fileId: ref.fileId, fileName: file.name, sha256: digest, rows: reading.rows, canCommit, expiresAt })
+  const token = store.add({
+    importerKey: importer.key,
+    fileId: ref.fileId,
+    fileName: file.name,
+    sha256: digest,
+    rows: reading.rows,
+    canCommit,
+    expiresAt,
+  })
   return {
     token,
     fileName: file.name,
@@ -118,7 +126,8 @@ export async function importCheck<Row>(ws: Workspace, importer: Importer<Row>, r
     rowsAccepted: reading.rows.length,
     columns: reading.columns,
     problems: reading.problems,
-    warnings: reading.rows.length === 0 && reading.problems.length === 0 ? [...reading.warnings, '文件中没有可导入的数据行'] : reading.warnings,
+    warnings:
+      reading.rows.length === 0 && reading.problems.length === 0 ? [...reading.warnings, '文件中没有可导入的数据行'] : reading.warnings,
     sample: reading.rows.slice(0, SAMPLE_ROWS).map((r) => importer.describe(r)),
     canCommit,
     expiresAt: new Date(expiresAt).toISOString(),

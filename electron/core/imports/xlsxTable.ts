@@ -47,8 +47,13 @@ export function cellText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return ''
   if (v instanceof Date) return excelDay(v)
   if (typeof v === 'object') {
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? excelDay(v.result) : v.result)
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim()
+    if ('result' in v)
+      return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? excelDay(v.result) : v.result)
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim()
     if ('text' in v) return String(v.text).trim()
     if ('error' in v) return String(v.error)
   }
@@ -65,7 +70,11 @@ export function cellText(cell: ExcelJS.Cell): string {
  * @throws UserError when the file is not a readable .xlsx, the sheet is missing, or required columns are not found;
  *   JobCancelled when cancelled
  */
-export async function readXlsxTable(path: string, columns: ColumnSpec[], options: { sheet?: string; ctx?: JobContext } = {}): Promise<XlsxTable> {
+export async function readXlsxTable(
+  path: string,
+  columns: ColumnSpec[],
+  options: { sheet?: string; ctx?: JobContext } = {},
+): Promise<XlsxTable> {
   const ctx = options.ctx
   ctx?.progress(0, 0, '正在读取文件……')
   const wb = new ExcelJS.Workbook()
@@ -94,7 +103,10 @@ export async function readXlsxTable(path: string, columns: ColumnSpec[], options
   }
   const missing = columns.filter((c) => c.required && !best.has(c.field))
   if (missing.length) {
-    throw new UserError(`在「${sheet.name}」的前 10 行中找不到这些列：${missing.map((c) => c.label).join('、')}（表头应写作 ${missing.map((c) => c.aliases[0]).join('、')}）`, 'file')
+    throw new UserError(
+      `在「${sheet.name}」的前 10 行中找不到这些列：${missing.map((c) => c.label).join('、')}（表头应写作 ${missing.map((c) => c.aliases[0]).join('、')}）`,
+      'file',
+    )
   }
 
   const mapped: ImportColumn[] = []

@@ -44,9 +44,11 @@ const toInstitution = (r: InstitutionRow): Institution => ({
 
 /** Every institution of a kind (closed ones too), by name. */
 export function listInstitutions(db: Database.Database, kind?: InstitutionKind): Institution[] {
-  const rows = (kind
-    ? db.prepare('SELECT * FROM institutions WHERE kind = ? ORDER BY name').all(kind)
-    : db.prepare('SELECT * FROM institutions ORDER BY kind, name').all()) as InstitutionRow[]
+  const rows = (
+    kind
+      ? db.prepare('SELECT * FROM institutions WHERE kind = ? ORDER BY name').all(kind)
+      : db.prepare('SELECT * FROM institutions ORDER BY kind, name').all()
+  ) as InstitutionRow[]
   return rows.map(toInstitution)
 }
 
@@ -65,15 +67,18 @@ export function findInstitution(db: Database.Database, kind: InstitutionKind, co
     const r = prepared(db, 'SELECT * FROM institutions WHERE code = ?').get(code) as InstitutionRow | undefined
     if (r) return toInstitution(r)
     // a row first imported without its code gets it now
-    const byName = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as InstitutionRow | undefined
+    const byName = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? AND code IS NULL').get(kind, name) as
+      InstitutionRow | undefined
     return byName ? toInstitution(byName) : null
   }
-  const r = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as InstitutionRow | undefined
+  const r = prepared(db, 'SELECT * FROM institutions WHERE kind = ? AND name = ? ORDER BY code IS NOT NULL, id LIMIT 1').get(kind, name) as
+    InstitutionRow | undefined
   return r ? toInstitution(r) : null
 }
 
 /** What an import knows about an institution; absent fields keep their stored value. */
-export type InstitutionInput = Pick<Institution, 'kind' | 'name'> & Partial<Omit<Institution, 'id' | 'kind' | 'name' | 'updatedAt' | 'closedYear'>>
+export type InstitutionInput = Pick<Institution, 'kind' | 'name'> &
+  Partial<Omit<Institution, 'id' | 'kind' | 'name' | 'updatedAt' | 'closedYear'>>
 
 /**
  * Creates or updates an institution inside the caller's transaction (never opens its own): found by
@@ -87,9 +92,21 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
   if (!existing) {
     const r = prepared(
       db,
-        `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
+      `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(input.code || null, input.name, input.kind, input.institutionType ?? null, input.sponsor ?? null, input.urbanRural ?? null, input.urbanRuralCode ?? null, input.township ?? null, JSON.stringify(input.attributes ?? {}), now, now)
+    ).run(
+      input.code || null,
+      input.name,
+      input.kind,
+      input.institutionType ?? null,
+      input.sponsor ?? null,
+      input.urbanRural ?? null,
+      input.urbanRuralCode ?? null,
+      input.township ?? null,
+      JSON.stringify(input.attributes ?? {}),
+      now,
+      now,
+    )
     return Number(r.lastInsertRowid)
   }
   const pick = <T>(v: T | undefined, old: T) => (v === undefined || v === null ? old : v)
@@ -106,7 +123,10 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
     pick(input.urbanRural, existing.urbanRural),
     pick(input.urbanRuralCode, existing.urbanRuralCode),
     pick(input.township, existing.township),
-    JSON.stringify({ ...existing.attributes, ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)) }),
+    JSON.stringify({
+      ...existing.attributes,
+      ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)),
+    }),
     reopen ? null : existing.closedYear,
     now,
     existing.id,

@@ -63,7 +63,17 @@ export class JobRunner {
     this.sweep()
     const jobId = `j_${randomBytes(12).toString('base64url')}`
     const controller = new AbortController()
-    const state: JobEvent = { jobId, kind: options.kind, title: options.title, state: 'running', done: 0, total: 0, message: '准备中……', cancellable: options.cancellable, seq: 0 }
+    const state: JobEvent = {
+      jobId,
+      kind: options.kind,
+      title: options.title,
+      state: 'running',
+      done: 0,
+      total: 0,
+      message: '准备中……',
+      cancellable: options.cancellable,
+      seq: 0,
+    }
     let lastSent = 0
     let pending: ReturnType<typeof setTimeout> | null = null
     const flush = () => {
@@ -103,14 +113,17 @@ export class JobRunner {
       ctx.throwIfCancelled()
       return work(ctx)
     })().then(
-        (result) => (controller.signal.aborted ? end({ state: 'cancelled', message: '已取消' }) : end({ state: 'done', done: state.total || 1, total: state.total || 1, message: '完成', result })),
-        (e: unknown) => {
-          if (e instanceof JobCancelled || controller.signal.aborted) return end({ state: 'cancelled', message: '已取消' })
-          if (!(e instanceof UserError)) console.error(`[job ${options.kind}]`, e)
-          const message = e instanceof Error ? e.message : String(e)
-          return end({ state: 'failed', message: '失败', error: message })
-        },
-      )
+      (result) =>
+        controller.signal.aborted
+          ? end({ state: 'cancelled', message: '已取消' })
+          : end({ state: 'done', done: state.total || 1, total: state.total || 1, message: '完成', result }),
+      (e: unknown) => {
+        if (e instanceof JobCancelled || controller.signal.aborted) return end({ state: 'cancelled', message: '已取消' })
+        if (!(e instanceof UserError)) console.error(`[job ${options.kind}]`, e)
+        const message = e instanceof Error ? e.message : String(e)
+        return end({ state: 'failed', message: '失败', error: message })
+      },
+    )
     return { jobId }
   }
 

@@ -56,7 +56,11 @@ export const numbersModule = defineModule({
       async run({ positionals, values, call }) {
         const docNumber = positionals[0]
         if (!docNumber) throw new CliError('请给出要作废的文号')
-        const entry = await call('numbers.void', { docNumber, reason: (values.reason as string) ?? '', by: (values.by as string) ?? '命令行' })
+        const entry = await call('numbers.void', {
+          docNumber,
+          reason: (values.reason as string) ?? '',
+          by: (values.by as string) ?? '命令行',
+        })
         return { data: entry, text: `已作废 ${entry.docNumber}` }
       },
     },
@@ -74,7 +78,13 @@ export const numbersModule = defineModule({
         }
         const entries = await call('numbers.register', { year })
         const note = (e: (typeof entries)[number]) =>
-          e.status === 'voided' ? `作废原因：${e.voidReason}（${e.voidedBy}）` : e.status === 'reserved' ? `预留：${e.purpose}` : e.status === 'gap' ? '未登记使用' : e.title
+          e.status === 'voided'
+            ? `作废原因：${e.voidReason}（${e.voidedBy}）`
+            : e.status === 'reserved'
+              ? `预留：${e.purpose}`
+              : e.status === 'gap'
+                ? '未登记使用'
+                : e.title
         const lines = entries.map((e) => `${e.docNumber.padEnd(20)}  ${NUMBER_STATUS_LABELS[e.status]}  ${note(e)}`)
         return { data: entries, text: lines.length ? lines.join('\n') : `${year}年没有文号记录` }
       },

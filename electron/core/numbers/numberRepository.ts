@@ -42,7 +42,10 @@ export function findSeriesByPrefix(db: Database.Database, prefix: string): Numbe
 
 export function insertSeries(db: Database.Database, prefix: string, name: string, createdAt: string): number {
   const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM number_series').get() as { n: number }).n
-  return Number(db.prepare('INSERT INTO number_series (prefix, name, sort_order, created_at) VALUES (?, ?, ?, ?)').run(prefix, name, order, createdAt).lastInsertRowid)
+  return Number(
+    db.prepare('INSERT INTO number_series (prefix, name, sort_order, created_at) VALUES (?, ?, ?, ?)').run(prefix, name, order, createdAt)
+      .lastInsertRowid,
+  )
 }
 
 export function updateSeries(db: Database.Database, id: number, prefix: string, name: string): void {
@@ -55,7 +58,11 @@ export function seriesHasNumbers(db: Database.Database, id: number): boolean {
 
 /** The next sequence number: one past the highest ever taken, so voided numbers are never reused. */
 export function nextSeq(db: Database.Database, seriesId: number, year: number): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM doc_numbers WHERE series_id = ? AND year = ?').get(seriesId, year) as { n: number }).n
+  return (
+    db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM doc_numbers WHERE series_id = ? AND year = ?').get(seriesId, year) as {
+      n: number
+    }
+  ).n
 }
 
 export interface NewNumber {
@@ -80,7 +87,8 @@ export function insertNumber(db: Database.Database, n: NewNumber): number {
         `INSERT INTO doc_numbers (series_id, year, seq, status, document_id, title, purpose, void_reason, voided_by, voided_at, issued_on, created_at)
          VALUES (@seriesId, @year, @seq, @status, @documentId, @title, @purpose, @voidReason, @voidedBy, @voidedAt, @issuedOn, @createdAt)`,
       )
-      .run({ documentId: null, title: '', purpose: '', voidReason: '', voidedBy: '', voidedAt: null, issuedOn: null, ...n }).lastInsertRowid,
+      .run({ documentId: null, title: '', purpose: '', voidReason: '', voidedBy: '', voidedAt: null, issuedOn: null, ...n })
+      .lastInsertRowid,
   )
 }
 
@@ -93,9 +101,11 @@ export function findNumber(db: Database.Database, seriesId: number, year: number
 }
 
 export function numbersOfYear(db: Database.Database, year: number, seriesId?: number): NumberRow[] {
-  return (seriesId === undefined
-    ? db.prepare(`${NUMBER_SELECT} WHERE n.year = ? ORDER BY s.sort_order, s.id, n.seq`).all(year)
-    : db.prepare(`${NUMBER_SELECT} WHERE n.year = ? AND n.series_id = ? ORDER BY n.seq`).all(year, seriesId)) as NumberRow[]
+  return (
+    seriesId === undefined
+      ? db.prepare(`${NUMBER_SELECT} WHERE n.year = ? ORDER BY s.sort_order, s.id, n.seq`).all(year)
+      : db.prepare(`${NUMBER_SELECT} WHERE n.year = ? AND n.series_id = ? ORDER BY n.seq`).all(year, seriesId)
+  ) as NumberRow[]
 }
 
 export function markVoided(db: Database.Database, id: number, reason: string, by: string, at: string): void {

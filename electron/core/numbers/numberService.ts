@@ -100,8 +100,20 @@ export function record(ws: Workspace, input: { docNumber: string; title: string;
     .transaction(() => {
       const series = resolveSeries(db, { prefix: parts.prefix })
       const existing = repo.findNumber(db, series.id, parts.year, parts.seq)
-      if (existing) throw new UserError(`文号「${formatDocNumber(parts)}」已在登记簿中（${existing.status === 'used' ? '已用' : existing.status === 'reserved' ? '预留' : '作废'}），不能重复登记`, 'docNumber')
-      const id = repo.insertNumber(db, { seriesId: series.id, year: parts.year, seq: parts.seq, status: 'used', title: input.title, issuedOn: input.issuedOn, createdAt: nowIso() })
+      if (existing)
+        throw new UserError(
+          `文号「${formatDocNumber(parts)}」已在登记簿中（${existing.status === 'used' ? '已用' : existing.status === 'reserved' ? '预留' : '作废'}），不能重复登记`,
+          'docNumber',
+        )
+      const id = repo.insertNumber(db, {
+        seriesId: series.id,
+        year: parts.year,
+        seq: parts.seq,
+        status: 'used',
+        title: input.title,
+        issuedOn: input.issuedOn,
+        createdAt: nowIso(),
+      })
       return { id, seq: parts.seq, year: parts.year, docNumber: formatDocNumber(parts) }
     })
     .immediate()
@@ -123,10 +135,21 @@ export function voidNumber(ws: Workspace, input: { docNumber: string; reason: st
       const row = repo.findNumber(db, series.id, parts.year, parts.seq)
       if (!row) {
         const next = repo.nextSeq(db, series.id, parts.year)
-        if (parts.seq >= next) throw new UserError(`文号「${formatDocNumber(parts)}」尚未使用，不能作废（当前最大号为 ${next - 1}）`, 'docNumber')
-        return repo.insertNumber(db, { seriesId: series.id, year: parts.year, seq: parts.seq, status: 'voided', voidReason: input.reason, voidedBy: input.by, voidedAt: at, createdAt: at })
+        if (parts.seq >= next)
+          throw new UserError(`文号「${formatDocNumber(parts)}」尚未使用，不能作废（当前最大号为 ${next - 1}）`, 'docNumber')
+        return repo.insertNumber(db, {
+          seriesId: series.id,
+          year: parts.year,
+          seq: parts.seq,
+          status: 'voided',
+          voidReason: input.reason,
+          voidedBy: input.by,
+          voidedAt: at,
+          createdAt: at,
+        })
       }
-      if (row.status === 'voided') throw new UserError(`文号「${formatDocNumber(parts)}」已于 ${localDateTime(row.voided_at ?? '')} 作废`, 'docNumber')
+      if (row.status === 'voided')
+        throw new UserError(`文号「${formatDocNumber(parts)}」已于 ${localDateTime(row.voided_at ?? '')} 作废`, 'docNumber')
       repo.markVoided(db, row.id, input.reason, input.by, at)
       if (row.document_id !== null) {
         documentsRepo.markNumberVoided(db, row.document_id, at, `${input.by}：${input.reason}`)

@@ -94,7 +94,8 @@ export async function writeVerifiedBackup(ws: Workspace, target: string, timeout
     await unlink(`${temp}-journal`).catch(() => undefined)
     if (e instanceof UserError) throw e
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new UserError('备份未完成：磁盘空间不足。请清理磁盘或换一个磁盘后重试。', 'targetDir')
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL')
+      throw new UserError('备份未完成：磁盘空间不足。请清理磁盘或换一个磁盘后重试。', 'targetDir')
     throw e
   }
   return { file: target, bytes: (await stat(target)).size }

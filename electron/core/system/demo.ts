@@ -39,7 +39,14 @@ export function loadDemo(ws: Workspace): Office {
       kind: spring.kind,
       format: spring.format,
       seriesId: fa.id,
-      content: { ...spring.content, title: r.springCheck.title, signedDate: r.springCheck.signedDate, printedDate: r.springCheck.signedDate, body: r.springCheck.body as BodyBlock[], attachments: r.springCheck.attachments as Attachment[] },
+      content: {
+        ...spring.content,
+        title: r.springCheck.title,
+        signedDate: r.springCheck.signedDate,
+        printedDate: r.springCheck.signedDate,
+        body: r.springCheck.body as BodyBlock[],
+        attachments: r.springCheck.attachments as Attachment[],
+      },
     })
     documents.sign(ws, { id: spring.id })
     documents.markPrinted(ws, { id: spring.id })
@@ -51,7 +58,13 @@ export function loadDemo(ws: Workspace): Office {
 
     // 4号: the real notice with its 工作要点 attachment.
     const notice = documents.create(ws, 'distribution-notice')
-    documents.save(ws, { id: notice.id, kind: noticeSpec.kind, format: noticeSpec.format, seriesId: fa.id, content: { ...noticeSpec.content, docNumber: '' } })
+    documents.save(ws, {
+      id: notice.id,
+      kind: noticeSpec.kind,
+      format: noticeSpec.format,
+      seriesId: fa.id,
+      content: { ...noticeSpec.content, docNumber: '' },
+    })
     documents.sign(ws, { id: notice.id })
     documents.markPrinted(ws, { id: notice.id, printedDate: noticeSpec.content.printedDate })
 
@@ -59,7 +72,13 @@ export function loadDemo(ws: Workspace): Office {
     numbers.record(ws, r.recorded[1])
     numbers.reserve(ws, { seriesId: fa.id, year: 2024, purpose: r.reserved.purpose })
     const bulletin = documents.create(ws, 'supervision-bulletin')
-    documents.save(ws, { id: bulletin.id, kind: bulletin.kind, format: bulletin.format, seriesId: fa.id, content: { ...bulletin.content, title: r.draftBulletin.title, signedDate: '2024-05-10', printedDate: '2024-05-10' } })
+    documents.save(ws, {
+      id: bulletin.id,
+      kind: bulletin.kind,
+      format: bulletin.format,
+      seriesId: fa.id,
+      content: { ...bulletin.content, title: r.draftBulletin.title, signedDate: '2024-05-10', printedDate: '2024-05-10' },
+    })
   })()
   return readOffice(db)!
 }

@@ -17,7 +17,8 @@ export function withTimeout<T>(work: Promise<T>, what: string, ms = FILE_OP_TIME
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new UserError(`${what}超时（超过 ${Math.round(ms / 1000)} 秒没有完成）。磁盘、U 盘或网络位置可能没有响应，请检查后重试。`)),
+      () =>
+        reject(new UserError(`${what}超时（超过 ${Math.round(ms / 1000)} 秒没有完成）。磁盘、U 盘或网络位置可能没有响应，请检查后重试。`)),
       ms,
     )
   })
@@ -76,7 +77,8 @@ export async function requireWritableDir(dir: string, field?: string): Promise<s
   } catch (e) {
     if (e instanceof UserError) throw e
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`文件夹不存在：${abs}。请先建好文件夹，或选择一个已有的文件夹。`, field)
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UserError(`文件夹不存在：${abs}。请先建好文件夹，或选择一个已有的文件夹。`, field)
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限访问文件夹：${abs}。请选择自己有权限的文件夹。`, field)
     throw new UserError(`无法访问文件夹：${abs}（${code ?? (e as Error).message}）`, field)
   }

@@ -99,7 +99,9 @@ export const systemModule = defineModule({
       summary: '列出数据文件夹 backups/ 里的自动备份和恢复前的副本',
       async run({ call }) {
         const list = await call('system.backups', {})
-        const lines = list.map((b) => `${localTime(b.createdAt)}  ${KIND_LABELS[b.kind].padEnd(8)}  ${formatBytes(b.bytes).padStart(9)}  ${b.file}`)
+        const lines = list.map(
+          (b) => `${localTime(b.createdAt)}  ${KIND_LABELS[b.kind].padEnd(8)}  ${formatBytes(b.bytes).padStart(9)}  ${b.file}`,
+        )
         return { data: list, text: lines.length ? lines.join('\n') : '还没有备份' }
       },
     },
@@ -119,7 +121,10 @@ export const systemModule = defineModule({
       summary: '检查数据库完整性（PRAGMA integrity_check）',
       async run({ call }) {
         const r = await call('system.checkIntegrity', {})
-        if (!r.ok) throw new CliError(`数据库完整性检查未通过：${r.problems.slice(0, 3).join('；')}。请用最近的完好备份恢复（dudao backups 列出备份）。`)
+        if (!r.ok)
+          throw new CliError(
+            `数据库完整性检查未通过：${r.problems.slice(0, 3).join('；')}。请用最近的完好备份恢复（dudao backups 列出备份）。`,
+          )
         return { data: r, text: '数据库完整性检查通过' }
       },
     },

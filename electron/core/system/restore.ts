@@ -70,7 +70,9 @@ async function keepSafetyCopy(ws: Workspace, damaged: boolean, timeoutMs: number
       db.exec('BEGIN EXCLUSIVE; COMMIT')
     } catch (e) {
       if (String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) {
-        throw new UserError('数据库正被另一个教育督导工作台窗口或命令行使用。请先关闭其他窗口（和正在运行的命令），再从备份恢复。当前数据库没有被改动。')
+        throw new UserError(
+          '数据库正被另一个教育督导工作台窗口或命令行使用。请先关闭其他窗口（和正在运行的命令），再从备份恢复。当前数据库没有被改动。',
+        )
       }
       throw e
     }

@@ -10,7 +10,10 @@ declare global {
 
 /** An error answered by the core, carrying its Chinese message and the field at fault. */
 export class ApiError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message)
     this.name = 'ApiError'
   }

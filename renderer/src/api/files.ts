@@ -10,7 +10,8 @@ import { ApiError, authHeaders } from './client'
  * @throws ApiError with the door's Chinese message (e.g. over the size limit)
  */
 export async function uploadFile(file: File): Promise<FileInfo> {
-  if (file.size > MAX_INPUT_FILE_BYTES) throw new ApiError(`文件「${file.name}」有 ${formatBytes(file.size)}，超过上限 ${formatBytes(MAX_INPUT_FILE_BYTES)}`)
+  if (file.size > MAX_INPUT_FILE_BYTES)
+    throw new ApiError(`文件「${file.name}」有 ${formatBytes(file.size)}，超过上限 ${formatBytes(MAX_INPUT_FILE_BYTES)}`)
   let response: Response
   try {
     response = await fetch(`./api/files/upload?name=${encodeURIComponent(file.name)}`, {

@@ -62,5 +62,31 @@ export const useDocumentsStore = defineStore('documents', () => {
   const voidNumber = (input: InputOf<'numbers.void'>) => call('numbers.void', input)
   const record = (input: InputOf<'numbers.record'>) => call('numbers.record', input)
 
-  return { series, templates, list, listTotal, listHighlights, register, loadSeries, loadTemplates, search, loadRegister, get, create, save, sign, markPrinted, returnForEdit, revise, duplicate, remove, exportDocx, exportRegister, saveSeries, reserve, voidNumber, record }
+  return {
+    series,
+    templates,
+    list,
+    listTotal,
+    listHighlights,
+    register,
+    loadSeries,
+    loadTemplates,
+    search,
+    loadRegister,
+    get,
+    create,
+    save,
+    sign,
+    markPrinted,
+    returnForEdit,
+    revise,
+    duplicate,
+    remove,
+    exportDocx,
+    exportRegister,
+    saveSeries,
+    reserve,
+    voidNumber,
+    record,
+  }
 })

@@ -5,7 +5,13 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { roundHalfUp } from '../../../shared/statistics/decimal'
-import { countyStageExport, fiveSchoolExample, fillBalanceTemplate, handMadeDeclaration, type PartSpec } from '../../helpers/balanceWorkbooks'
+import {
+  countyStageExport,
+  fiveSchoolExample,
+  fillBalanceTemplate,
+  handMadeDeclaration,
+  type PartSpec,
+} from '../../helpers/balanceWorkbooks'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
 let envs: ReturnType<typeof tempWorkspace>[] = []
@@ -91,7 +97,10 @@ describe('优质均衡 import', () => {
     await importBuffer(env, '教基3112_小学.xlsx', await countyStageExport(2024, '小学', [nineYear('小学')]))
     const second = await importBuffer(env, '教基3115_初中.xlsx', await countyStageExport(2024, '初中', [nineYear('初中')]))
     expect(second.preview.warnings.join()).toContain('本表各行按「初中」学段读取')
-    const schools = env.ws.db().prepare("SELECT * FROM institutions WHERE kind = 'school'").all() as { name: string; institution_type: string }[]
+    const schools = env.ws.db().prepare("SELECT * FROM institutions WHERE kind = 'school'").all() as {
+      name: string
+      institution_type: string
+    }[]
     expect(schools).toEqual([expect.objectContaining({ name: '贺兰县第三中学', institution_type: '312' })])
     const json = await env.handlers['balance.indicators']({ year: 2024 })
     const p = json.schools.find((s) => s.stage === '小学')!
@@ -112,7 +121,11 @@ describe('优质均衡 import', () => {
   it('the app template with a 一贯制 school on two rows (resources once), the county sheet, re-import updates, export round-trips', async () => {
     const env = setup()
     const tpl = await template(env)
-    const parts: PartSpec[] = [{ ...nineYear('小学') }, { ...nineYear('初中'), teachingArea: undefined, sportsGround: undefined, equipment: undefined, multimedia: undefined }, ...fiveSchoolExample()]
+    const parts: PartSpec[] = [
+      { ...nineYear('小学') },
+      { ...nineYear('初中'), teachingArea: undefined, sportsGround: undefined, equipment: undefined, multimedia: undefined },
+      ...fiveSchoolExample(),
+    ]
     const county = { 交流轮岗教师数: 60, 符合交流条件教师数: 500, 初中毕业年级在校生数: 980, 该年级初一入学人数: 1000 }
     const { preview, result } = await importBuffer(env, '学校2024.xlsx', await fillBalanceTemplate(tpl, 2024, parts, county))
     expect(result.rowsWritten).toBe(8)
@@ -124,7 +137,16 @@ describe('优质均衡 import', () => {
     expect(json.checklist.find((c) => c.key === 'retention')).toMatchObject({ status: 'met', display: '98.00%' })
 
     // re-import: same year updates, never duplicates
-    await importBuffer(env, '学校2024.xlsx', await fillBalanceTemplate(tpl, 2024, parts.map((p) => ({ ...p, students: p.students + 1 })), county))
+    await importBuffer(
+      env,
+      '学校2024.xlsx',
+      await fillBalanceTemplate(
+        tpl,
+        2024,
+        parts.map((p) => ({ ...p, students: p.students + 1 })),
+        county,
+      ),
+    )
     const n = env.ws.db().prepare('SELECT COUNT(*) AS n FROM school_stage_years').get() as { n: number }
     expect(n.n).toBe(7)
     json = await env.handlers['balance.indicators']({ year: 2024 })
@@ -142,7 +164,13 @@ describe('优质均衡 import', () => {
 
   it('a hand-made 申报表: （小学部）/（初中部） rows, whole-school figures on both rows, 体育馆 as 室内体育用房, statistic rows skipped', async () => {
     const env = setup()
-    const parts = [{ ...nineYear('小学'), indoorSports: 397 }, { ...nineYear('初中'), indoorSports: 397 }, ...fiveSchoolExample().slice(0, 2).map((p, i) => ({ ...p, type: undefined, name: `示例第${i + 1}小学` }))]
+    const parts = [
+      { ...nineYear('小学'), indoorSports: 397 },
+      { ...nineYear('初中'), indoorSports: 397 },
+      ...fiveSchoolExample()
+        .slice(0, 2)
+        .map((p, i) => ({ ...p, type: undefined, name: `示例第${i + 1}小学` })),
+    ]
     const { preview } = await importBuffer(env, '申报表.xlsx', await handMadeDeclaration(2024, parts), 2024)
     expect(preview.rowsAccepted).toBe(4)
     expect(preview.warnings.filter((w) => w.includes('合计/统计行'))).toHaveLength(3)
@@ -151,8 +179,15 @@ describe('优质均衡 import', () => {
     const p = json.schools.find((s) => s.name === '贺兰县第三中学（小学部）')!
     // (7940 ㎡ ground + 397 ㎡ 体育馆) × 166/397 ÷ 166 students = 8337 / 397 ≈ 21.0 ㎡
     expect(p.indicators.sportsSpacePerStudent.value).toBeCloseTo(8337 / 397, 9)
-    expect(json.schools.find((s) => s.name === '贺兰县第三中学（初中部）')!.indicators.sportsSpacePerStudent.value).toBeCloseTo((1.1 * 8337) / 397, 9)
-    expect(json.schools.filter((s) => s.stage === '小学').map((s) => s.name)).toEqual(['贺兰县第三中学（小学部）', '示例第1小学', '示例第2小学'])
+    expect(json.schools.find((s) => s.name === '贺兰县第三中学（初中部）')!.indicators.sportsSpacePerStudent.value).toBeCloseTo(
+      (1.1 * 8337) / 397,
+      9,
+    )
+    expect(json.schools.filter((s) => s.stage === '小学').map((s) => s.name)).toEqual([
+      '贺兰县第三中学（小学部）',
+      '示例第1小学',
+      '示例第2小学',
+    ])
   })
 
   it('a workbook with bad rows: every problem located (sheet, row, column, value), nothing written', async () => {

@@ -18,7 +18,10 @@ describe('stored content is read through upgradeContent', () => {
   it('content saved by a newer program is refused in Chinese', async () => {
     const { env, call, fail } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })
-    env.ws.db().prepare('UPDATE documents SET content = ? WHERE id = ?').run(JSON.stringify({ ...doc.content, version: 99 }), doc.id)
+    env.ws
+      .db()
+      .prepare('UPDATE documents SET content = ? WHERE id = ?')
+      .run(JSON.stringify({ ...doc.content, version: 99 }), doc.id)
     expect(await fail('documents.get', { id: doc.id })).toContain('更新版本的程序')
   })
 })

@@ -46,7 +46,10 @@ describe('documents: templates and lifecycle', () => {
     await call('documents.save', saveInput(draft, null))
     expect(await fail('documents.sign', { id: draft.id })).toContain('请选择文号系列')
 
-    const saved = await call('documents.save', saveInput(draft, series.id, { signedDate: '2024-03-22', printedDate: '2024-03-22', docNumber: '伪造〔2024〕99号' }))
+    const saved = await call(
+      'documents.save',
+      saveInput(draft, series.id, { signedDate: '2024-03-22', printedDate: '2024-03-22', docNumber: '伪造〔2024〕99号' }),
+    )
     expect(saved.content.docNumber).toBe('') // the number comes from signing only
 
     const signed = await call('documents.sign', { id: draft.id })
@@ -54,7 +57,9 @@ describe('documents: templates and lifecycle', () => {
     expect(signed.content.docNumber).toBe('固政教督办〔2024〕1号')
     expect(await fail('documents.sign', { id: draft.id })).toMatch(/不能重复签发/)
     const register = await call('numbers.register', { year: 2024 })
-    expect(register).toEqual([expect.objectContaining({ seq: 1, status: 'used', title: signed.title, documentId: draft.id, issuedOn: '2024-03-22' })])
+    expect(register).toEqual([
+      expect.objectContaining({ seq: 1, status: 'used', title: signed.title, documentId: draft.id, issuedOn: '2024-03-22' }),
+    ])
 
     // After 签发 the text is what was approved: locked until 退回修改, which keeps the number and the year.
     expect(await fail('documents.save', saveInput(signed, series.id, { recipients: '各县（区）教育局' }))).toMatch(/已签发的公文已锁定/)
@@ -77,7 +82,17 @@ describe('documents: templates and lifecycle', () => {
     const original = await call('documents.get', { id: draft.id })
     expect(original.supersededBy).toBe(revision.id)
     // Consecutive saves (autosave) are one entry.
-    expect(original.history.map((h: any) => h.action)).toEqual(['新建', '保存', '签发', '退回修改', '保存', '签发', '印发', '开始更正', '被更正'])
+    expect(original.history.map((h: any) => h.action)).toEqual([
+      '新建',
+      '保存',
+      '签发',
+      '退回修改',
+      '保存',
+      '签发',
+      '印发',
+      '开始更正',
+      '被更正',
+    ])
     expect(original.history[3].note).toBe('王芳：主送机关有误（保留文号 固政教督办〔2024〕1号）')
     // The register shows the number once, now pointing at the correction.
     const after = await call('numbers.register', { year: 2024 })
@@ -135,10 +150,24 @@ describe('documents: search', () => {
   it('finds by number, title and body: FTS trigram for 3+ characters, LIKE for 1–2', async () => {
     const { call, series } = await setup()
     const a = await call('documents.create', { templateKey: 'supervision-notice' })
-    await call('documents.save', saveInput(a, series.id, { title: '关于开展春季开学专项督导的通知', signedDate: '2023-02-20', body: [{ level: 0, text: '重点检查校园安全和食品安全。' }] }))
+    await call(
+      'documents.save',
+      saveInput(a, series.id, {
+        title: '关于开展春季开学专项督导的通知',
+        signedDate: '2023-02-20',
+        body: [{ level: 0, text: '重点检查校园安全和食品安全。' }],
+      }),
+    )
     await call('documents.sign', { id: a.id })
     const b = await call('documents.create', { templateKey: 'report' })
-    await call('documents.save', saveInput(b, series.id, { title: '关于义务教育优质均衡发展情况的报告', signedDate: '2024-09-01', body: [{ level: 0, text: '差异系数均达到要求。' }] }))
+    await call(
+      'documents.save',
+      saveInput(b, series.id, {
+        title: '关于义务教育优质均衡发展情况的报告',
+        signedDate: '2024-09-01',
+        body: [{ level: 0, text: '差异系数均达到要求。' }],
+      }),
+    )
 
     const titles = async (filter: object) => (await call('documents.list', { query: '', ...filter })).items.map((d: any) => d.title)
     expect(await titles({ query: '食品安全' })).toEqual(['关于开展春季开学专项督导的通知'])
@@ -191,11 +220,21 @@ describe('documents: copy as a new document', () => {
   it('starts a new draft from a printed document: same text, no number, today as date, own history', async () => {
     const { call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'supervision-notice' })
-    await call('documents.save', saveInput(doc, series.id, { title: '关于开展2024年10月责任督学挂牌督导工作的通知', signedDate: '2024-10-08' }))
+    await call(
+      'documents.save',
+      saveInput(doc, series.id, { title: '关于开展2024年10月责任督学挂牌督导工作的通知', signedDate: '2024-10-08' }),
+    )
     await call('documents.sign', { id: doc.id })
     await call('documents.markPrinted', { id: doc.id })
     const copy = await call('documents.duplicate', { id: doc.id })
-    expect(copy).toMatchObject({ status: 'draft', docNumber: '', revision: 1, revisionOf: null, seriesId: series.id, title: '关于开展2024年10月责任督学挂牌督导工作的通知' })
+    expect(copy).toMatchObject({
+      status: 'draft',
+      docNumber: '',
+      revision: 1,
+      revisionOf: null,
+      seriesId: series.id,
+      title: '关于开展2024年10月责任督学挂牌督导工作的通知',
+    })
     expect(copy.content.signedDate).not.toBe('2024-10-08')
     expect(copy.history).toEqual([expect.objectContaining({ action: '新建', note: '复制自固政教督办〔2024〕1号' })])
     // The original is untouched and the register still has one number.

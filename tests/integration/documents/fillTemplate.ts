@@ -20,6 +20,11 @@ export function fillTemplate<C extends Partial<DocumentContent>>(content: C): C 
   if (out.contactNote) out.contactNote = text(out.contactNote)
   if (out.body) out.body = blocks(out.body)
   if (out.attachments) out.attachments = out.attachments.map((a) => ({ title: text(a.title), body: blocks(a.body) }))
-  if (out.attendance) out.attendance = { present: text(out.attendance.present), absent: text(out.attendance.absent), observers: text(out.attendance.observers) }
+  if (out.attendance)
+    out.attendance = {
+      present: text(out.attendance.present),
+      absent: text(out.attendance.absent),
+      observers: text(out.attendance.observers),
+    }
   return out as C
 }

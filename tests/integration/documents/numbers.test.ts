@@ -102,7 +102,9 @@ describe('number register (发文登记簿)', () => {
     expect((await call('numbers.register', { year: 2024 }))[2].status).toBe('voided')
     expect(await fail('numbers.void', { docNumber: '固政教督办〔2024〕3号', reason: '再次作废', by: '王芳' })).toMatch(/已于.*作废/)
     expect(await fail('numbers.void', { docNumber: '固政教督办〔2024〕99号', reason: '超前作废', by: '王芳' })).toMatch(/尚未使用/)
-    expect(await fail('numbers.record', { docNumber: '固政教督办〔2024〕5号', title: '重复', issuedOn: '2024-05-01' })).toMatch(/已在登记簿中/)
+    expect(await fail('numbers.record', { docNumber: '固政教督办〔2024〕5号', title: '重复', issuedOn: '2024-05-01' })).toMatch(
+      /已在登记簿中/,
+    )
     expect(await fail('numbers.void', { docNumber: '固政教督办〔2024〕1号', reason: '', by: '王芳' })).toContain('「作废原因」')
     expect(await fail('numbers.allocate', { prefix: '不存在的代字' })).toMatch(/没有机关代字为「不存在的代字」/)
   })

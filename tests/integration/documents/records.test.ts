@@ -66,7 +66,9 @@ describe('times are shown in local time (TZ=Asia/Shanghai)', () => {
     vi.setSystemTime(new Date('2024-03-21T17:30:00.000Z'))
     const voided = await call('numbers.void', { docNumber: '固政教督办〔2024〕1号', reason: '内容有误', by: '王芳' })
     expect(voided.voidedAt).toBe('2024-03-21T17:30:00.000Z') // stored unambiguously (UTC, with Z)
-    expect(await fail('numbers.void', { docNumber: '固政教督办〔2024〕1号', reason: '再次作废', by: '王芳' })).toContain('2024年3月22日 01:30')
+    expect(await fail('numbers.void', { docNumber: '固政教督办〔2024〕1号', reason: '再次作废', by: '王芳' })).toContain(
+      '2024年3月22日 01:30',
+    )
     const file = await exportedFile(env.ws, await call('numbers.exportRegister', { year: 2024 }))
     const { rows } = sheetRows((await readXlsx(file.data)).getWorksheet('固政教督办')!)
     expect(rows[0]['作废时间']).toBe('2024年3月22日 01:30')
@@ -94,7 +96,9 @@ describe('dates are real calendar dates', () => {
       expect(await fail('documents.save', filled(doc, series.id, { printedDate: bad }))).toMatch(/「印发日期」应为有效的日期/)
     }
     await call('documents.save', filled(doc, series.id, { signedDate: '2024-02-29', printedDate: '2024-02-29' }))
-    expect(await fail('numbers.record', { docNumber: '固政教督办〔2024〕3号', title: '补登', issuedOn: '2024-02-30' })).toMatch(/「成文日期」应为有效的日期/)
+    expect(await fail('numbers.record', { docNumber: '固政教督办〔2024〕3号', title: '补登', issuedOn: '2024-02-30' })).toMatch(
+      /「成文日期」应为有效的日期/,
+    )
     await call('documents.sign', { id: doc.id })
     expect(await fail('documents.markPrinted', { id: doc.id, printedDate: '2024-04-31' })).toMatch(/「印发日期」应为有效的日期/)
   })
@@ -118,7 +122,9 @@ describe('after 签发 the text is what was approved', () => {
     expect(await fail('documents.save', filled(signed, series.id, { title: '改过的标题' }))).toMatch(/已签发的公文已锁定/)
     const db = env.ws.db()
     expect(() => db.prepare('UPDATE documents SET title = ? WHERE id = ?').run('绕过', doc.id)).toThrow(/已签发的公文已锁定/)
-    expect(() => db.prepare("UPDATE documents SET content = json_set(content, '$.title', '绕过') WHERE id = ?").run(doc.id)).toThrow(/已签发的公文已锁定/)
+    expect(() => db.prepare("UPDATE documents SET content = json_set(content, '$.title', '绕过') WHERE id = ?").run(doc.id)).toThrow(
+      /已签发的公文已锁定/,
+    )
     expect((await call('documents.get', { id: doc.id })).title).toBe(signed.title)
 
     expect(await fail('documents.returnForEdit', { id: doc.id, reason: '', by: '王芳' })).toContain('「退回原因」')
@@ -133,7 +139,9 @@ describe('after 签发 the text is what was approved', () => {
     expect(again).toMatchObject({ status: 'signed', docNumber: '固政教督办〔2024〕1号', title: '改过的标题' })
     expect(again.history.at(-1)).toMatchObject({ action: '签发', note: '重新签发，沿用文号 固政教督办〔2024〕1号' })
     // Still one number in the register, now dated with the new 成文日期; the next document takes 2号.
-    expect(await call('numbers.register', { year: 2024 })).toEqual([expect.objectContaining({ seq: 1, status: 'used', issuedOn: '2024-04-12', title: '改过的标题' })])
+    expect(await call('numbers.register', { year: 2024 })).toEqual([
+      expect.objectContaining({ seq: 1, status: 'used', issuedOn: '2024-04-12', title: '改过的标题' }),
+    ])
     // Printing still writes the 印发日期 into a signed document.
     expect((await call('documents.markPrinted', { id: doc.id, printedDate: '2024-04-15' })).content.printedDate).toBe('2024-04-15')
   })
@@ -150,17 +158,20 @@ describe('signing refuses what is left of a template', () => {
     expect(message).toContain('正文第2段中还有待填写的「（请示事项）」')
 
     const notice = await call('documents.create', { templateKey: 'supervision-notice' })
-    await call('documents.save', raw(notice, series.id, {
-      body: [
-        { level: 0, text: '根据工作安排，现将有关事项通知如下：' },
-        { level: 1, text: '' },
-        { level: 0, text: '内容。' },
-        { level: 1, text: '工作要求' },
-        { level: 3, text: '' },
-        { level: 3, text: '各学校于×月×日前完成自查。' },
-      ],
-      attachments: [],
-    }))
+    await call(
+      'documents.save',
+      raw(notice, series.id, {
+        body: [
+          { level: 0, text: '根据工作安排，现将有关事项通知如下：' },
+          { level: 1, text: '' },
+          { level: 0, text: '内容。' },
+          { level: 1, text: '工作要求' },
+          { level: 3, text: '' },
+          { level: 3, text: '各学校于×月×日前完成自查。' },
+        ],
+        attachments: [],
+      }),
+    )
     const m2 = await fail('documents.sign', { id: notice.id })
     expect(m2).toContain('正文第2段「一、」标题是空的')
     expect(m2).toContain('正文第5段「1.」条目是空的')
@@ -198,7 +209,9 @@ describe('the 发文登记簿: one definition of 断号', () => {
     expect(register.filter(isNumberBreak).map((e: any) => e.seq)).toEqual([3, 4, 5])
     expect(registerTotals(register)).toEqual({ used: 2, reserved: 1, voided: 1, unrecorded: 2, breaks: 3 })
 
-    const { rows, total } = sheetRows((await readXlsx((await exportedFile(env.ws, await call('numbers.exportRegister', { year: 2024 }))).data)).getWorksheet('固政教督办')!)
+    const { rows, total } = sheetRows(
+      (await readXlsx((await exportedFile(env.ws, await call('numbers.exportRegister', { year: 2024 }))).data)).getWorksheet('固政教督办')!,
+    )
     expect(rows.map((r) => r['文号状态'])).toEqual(['已用', '预留', '作废', '断号', '断号', '已用'])
     // Every voided row says why, who and when.
     for (const r of rows.filter((x) => x['文号状态'] === '作废')) {
@@ -208,7 +221,9 @@ describe('the 发文登记簿: one definition of 断号', () => {
     }
     // The 合计 row agrees with the rows themselves.
     const count = (s: string) => rows.filter((r) => r['文号状态'] === s).length
-    expect(total).toBe(`合计：已用 ${count('已用')} 个，预留 ${count('预留')} 个，断号 ${count('作废') + count('断号')} 个（作废 ${count('作废')} 个，未登记 ${count('断号')} 个）`)
+    expect(total).toBe(
+      `合计：已用 ${count('已用')} 个，预留 ${count('预留')} 个，断号 ${count('作废') + count('断号')} 个（作废 ${count('作废')} 个，未登记 ${count('断号')} 个）`,
+    )
     expect(total).toBe('合计：已用 2 个，预留 1 个，断号 3 个（作废 1 个，未登记 2 个）')
   })
 
@@ -226,11 +241,14 @@ describe('clean text and clear messages at the boundary', () => {
   it('removes control characters and NUL from every text field', async () => {
     const { call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })
-    const saved = await call('documents.save', filled(doc, series.id, {
-      title: '关于\u0000商请\u0007协助的函\u001b',
-      body: [{ level: 0, text: '第一行\u0000\n第二行\u0008' }],
-      attendance: { present: '张\u0000三', absent: '', observers: '' },
-    }))
+    const saved = await call(
+      'documents.save',
+      filled(doc, series.id, {
+        title: '关于\u0000商请\u0007协助的函\u001b',
+        body: [{ level: 0, text: '第一行\u0000\n第二行\u0008' }],
+        attendance: { present: '张\u0000三', absent: '', observers: '' },
+      }),
+    )
     expect(saved.content.title).toBe('关于商请协助的函')
     expect(saved.content.body[0].text).toBe('第一行\n第二行')
     expect(saved.content.attendance.present).toBe('张三')
@@ -243,7 +261,13 @@ describe('clean text and clear messages at the boundary', () => {
     const { call, fail, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })
     const { attendance: _omit, ...withoutAttendance } = doc.content
-    const m = await fail('documents.save', { id: doc.id, kind: doc.kind, format: doc.format, seriesId: series.id, content: withoutAttendance })
+    const m = await fail('documents.save', {
+      id: doc.id,
+      kind: doc.kind,
+      format: doc.format,
+      seriesId: series.id,
+      content: withoutAttendance,
+    })
     expect(m).toBe('「出席人员」不能为空')
     expect(await fail('documents.get', { id: 0 })).toBe('「公文编号」应大于0')
     for (const message of [m, await fail('documents.save', { id: doc.id, kind: doc.kind, format: doc.format, seriesId: series.id })]) {
@@ -302,9 +326,14 @@ describe('lifecycle rules', () => {
     const reserved = await env.call('numbers.reserve', { seriesId: env.series.id, year: 2023, purpose: '去年预留' })
     const doc = await env.call('documents.create', { templateKey: 'supervision-bulletin' })
     await env.call('documents.save', filled(doc, env.series.id, { signedDate: '2024-04-10', printedDate: '' }))
-    expect(await env.fail('documents.sign', { id: doc.id, reservedNumberId: reserved.id })).toBe('所选预留文号是2023年的，而成文日期在2024年')
+    expect(await env.fail('documents.sign', { id: doc.id, reservedNumberId: reserved.id })).toBe(
+      '所选预留文号是2023年的，而成文日期在2024年',
+    )
     const empty = await env.call('documents.create', { templateKey: 'letter' })
-    await env.call('documents.save', raw({ ...empty, content: fillTemplate(empty.content) }, env.series.id, { body: [{ level: 0, text: '  ' }] }))
+    await env.call(
+      'documents.save',
+      raw({ ...empty, content: fillTemplate(empty.content) }, env.series.id, { body: [{ level: 0, text: '  ' }] }),
+    )
     expect(await env.fail('documents.sign', { id: empty.id })).toContain('正文不能为空')
     expect(await env.call('numbers.register', { year: 2024 })).toEqual([])
   })
@@ -382,11 +411,23 @@ describe('signing is serialised across processes', () => {
     const ids: number[] = []
     for (let i = 0; i < 40; i++) {
       const doc = await call('documents.create', { templateKey: 'letter' })
-      await call('documents.save', filled(doc, series.id, { title: `关于并发签发测试的函（${i + 1}）`, signedDate: '2024-07-01', printedDate: '' }))
+      await call(
+        'documents.save',
+        filled(doc, series.id, { title: `关于并发签发测试的函（${i + 1}）`, signedDate: '2024-07-01', printedDate: '' }),
+      )
       ids.push(doc.id)
     }
     env.ws.close()
-    const workers = [startWorker(env.dir, ids.filter((_, i) => i % 2 === 0)), startWorker(env.dir, ids.filter((_, i) => i % 2 === 1))]
+    const workers = [
+      startWorker(
+        env.dir,
+        ids.filter((_, i) => i % 2 === 0),
+      ),
+      startWorker(
+        env.dir,
+        ids.filter((_, i) => i % 2 === 1),
+      ),
+    ]
     await Promise.all(workers.map((w) => w.ready))
     workers.forEach((w) => w.go())
     const [ra, rb] = await Promise.all(workers.map((w) => w.result))
@@ -394,6 +435,9 @@ describe('signing is serialised across processes', () => {
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
     expect(ra.startedAt < rb.endedAt && rb.startedAt < ra.endedAt).toBe(true)
     const db = env.ws.db()
-    expect(db.prepare("SELECT count(*) AS n, count(DISTINCT doc_number) AS d FROM documents WHERE status = 'signed'").get()).toEqual({ n: 40, d: 40 })
+    expect(db.prepare("SELECT count(*) AS n, count(DISTINCT doc_number) AS d FROM documents WHERE status = 'signed'").get()).toEqual({
+      n: 40,
+      d: 40,
+    })
   }, 120_000)
 })

@@ -122,7 +122,20 @@ describe('a 公文 whose 正文 ends with a table, the 署名 carried to the nex
         attachmentsIssued: false,
         body: [
           { level: 0 as const, text: '督'.repeat(43) },
-          { kind: 'table' as const, level: 0 as const, text: '表1 结果', table: { columns: [{ auto: true as const }, { auto: true as const }], headerRows: 1, rows: [['学校', '结论'], ['一中', '达标'], ['二中', '达标']] } },
+          {
+            kind: 'table' as const,
+            level: 0 as const,
+            text: '表1 结果',
+            table: {
+              columns: [{ auto: true as const }, { auto: true as const }],
+              headerRows: 1,
+              rows: [
+                ['学校', '结论'],
+                ['一中', '达标'],
+                ['二中', '达标'],
+              ],
+            },
+          },
         ],
       },
     }
@@ -143,10 +156,21 @@ describe('an SVG chart', () => {
   it('is written as SVG with its PNG stand-in for programs that cannot draw SVG (LibreOffice, WPS, older Word)', async () => {
     const { exportBlocksDocx } = await import('../../../electron/core/export/docx/blockWriter')
     const { barChartPng } = await import('./reportFixture')
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#d8ecff"/></svg>').toString('base64')
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#d8ecff"/></svg>',
+    ).toString('base64')
     const png = barChartPng(200, 100, [0.5])
     const zip = await JSZip.loadAsync(
-      await exportBlocksDocx([{ kind: 'image', caption: '图1', image: { format: 'svg', data: svg, widthMm: 100, heightMm: 50, fallbackPng: png.toString('base64') } }], { title: 'svg' }),
+      await exportBlocksDocx(
+        [
+          {
+            kind: 'image',
+            caption: '图1',
+            image: { format: 'svg', data: svg, widthMm: 100, heightMm: 50, fallbackPng: png.toString('base64') },
+          },
+        ],
+        { title: 'svg' },
+      ),
     )
     const files = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))
     expect(files.some((f) => f.endsWith('.svg'))).toBe(true)

@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT, twipsToMm, typeAreaWidthTwips } from '../../../shared/documents/layout'
 import { cellLines, columnTwips } from '../../../shared/print/table'
-import { layoutPreview, type PreviewImage, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
+import {
+  layoutPreview,
+  type PreviewImage,
+  type PreviewPage,
+  type PreviewRule,
+  type PreviewText,
+} from '../../../shared/documents/previewLayout'
 import { colourBox, hasCommand, pngPages, renderPdf, textLayout, verticalStrokes, type PdfPage } from '../../helpers/pdfLayout'
 import { CHART_BACKGROUND, CHART_MM, composeSampleReport, reportSpec, TABLE_ROWS } from './reportFixture'
 import { paginateBlocks } from '../../../shared/print/paginate'
@@ -89,7 +95,9 @@ describe.skipIf(!hasLibreOffice)('a table over page breaks and a chart: preview 
       const body = texts(p).filter((t) => t.role !== 'pageNumber')
       const rendered = pages[i].lines.filter((l) => l.yMin > typeTop - 3 && l.yMax < typeBottom + 1)
       const lowest = (ys: number[]) => Math.max(...ys)
-      expect(Math.abs(lowest(body.map((t) => t.y)) - lowest(rendered.map((l) => l.yMin))), `page ${i + 1} bottom`).toBeLessThanOrEqual(pitch + 0.5)
+      expect(Math.abs(lowest(body.map((t) => t.y)) - lowest(rendered.map((l) => l.yMin))), `page ${i + 1} bottom`).toBeLessThanOrEqual(
+        pitch + 0.5,
+      )
     }
     // The paragraph after the table and the caption of the chart land on the page the preview puts them on.
     for (const role of ['figureCaption'] as const) {
@@ -103,7 +111,13 @@ describe.skipIf(!hasLibreOffice)('a table over page breaks and a chart: preview 
 
   it('draws the table columns where the preview draws them (within 1 mm)', () => {
     for (const [i, p] of preview.entries()) {
-      const edges = [...new Set(p.items.filter((r): r is PreviewRule => r.kind === 'rule' && r.role === 'tableBorder' && r.thickness > 5).map((r) => r.x + r.width / 2))].sort((a, b) => a - b)
+      const edges = [
+        ...new Set(
+          p.items
+            .filter((r): r is PreviewRule => r.kind === 'rule' && r.role === 'tableBorder' && r.thickness > 5)
+            .map((r) => r.x + r.width / 2),
+        ),
+      ].sort((a, b) => a - b)
       if (edges.length === 0) continue
       expect(edges).toHaveLength(5)
       const rendered = [...new Set(verticalStrokes(pdf, i + 1).map((s) => Math.round(s.x * 100) / 100))].sort((a, b) => a - b)
@@ -159,7 +173,9 @@ describe.skipIf(!hasLibreOffice)('a report composed straight into blocks: the ge
     for (const [i, p] of preview.entries()) {
       for (const t of texts(p)) {
         if (t.role === 'pageNumber' || !/^[\u4e00-\u9fff]/.test(t.text)) continue
-        const line = pages[i].lines.find((l) => compact(l.text) === compact(t.text) && l.xMin > t.x - 1 && l.xMax < t.x + t.width + 6 && Math.abs(l.yMin - t.y) < 5)
+        const line = pages[i].lines.find(
+          (l) => compact(l.text) === compact(t.text) && l.xMin > t.x - 1 && l.xMax < t.x + t.width + 6 && Math.abs(l.yMin - t.y) < 5,
+        )
         expect(line, `page ${i + 1}: ${t.text}`).toBeDefined()
         expect(Math.abs(line!.yMin - t.y), `page ${i + 1}: ${t.text}`).toBeLessThan(1)
       }

@@ -69,7 +69,12 @@ function width3(s: string): number {
 function runOf(p: string, t: string) {
   const r = runs(p).find((x) => text(x) === t)
   expect(r, t).toBeDefined()
-  return { eastAsia: attr(r!, 'w:rFonts', 'w:eastAsia'), ascii: attr(r!, 'w:rFonts', 'w:ascii'), size: attr(r!, 'w:sz', 'w:val'), colour: attr(r!, 'w:color', 'w:val') }
+  return {
+    eastAsia: attr(r!, 'w:rFonts', 'w:eastAsia'),
+    ascii: attr(r!, 'w:rFonts', 'w:ascii'),
+    size: attr(r!, 'w:sz', 'w:val'),
+    colour: attr(r!, 'w:color', 'w:val'),
+  }
 }
 
 describe('份号, 密级和保密期限, 紧急程度 (7.2.1, 7.2.2)', () => {
@@ -106,7 +111,13 @@ describe('份号, 密级和保密期限, 紧急程度 (7.2.1, 7.2.2)', () => {
     const letter: DocumentSpec = {
       kind: '函',
       format: 'letter',
-      content: { ...spec.content, mastheadSuffix: '', docNumber: '贺政教督函〔2024〕12号', title: '关于商请协助开展义务教育质量监测工作的函', attachments: [] },
+      content: {
+        ...spec.content,
+        mastheadSuffix: '',
+        docNumber: '贺政教督函〔2024〕12号',
+        title: '关于商请协助开展义务教育质量监测工作的函',
+        attachments: [],
+      },
     }
     const ps = paragraphs(await documentXml(letter))
     const i = ps.findIndex((p) => text(p) === '000007贺政教督函〔2024〕12号')
@@ -136,15 +147,17 @@ describe('署名 and 成文日期 (7.3.5)', () => {
     expect(sign).toContain('<w:jc w:val="right"/>')
     // Centre of the 署名 = centre of the date, both measured from the right edge of the 版心.
     const dateCentre = 4 * CH + width3('2024年3月22日') / 2
-    const signCentre = num(sign, 'w:ind', 'w:right') + 12 * CH / 2
+    const signCentre = num(sign, 'w:ind', 'w:right') + (12 * CH) / 2
     // Within 20 twips (0.35 mm): the CJK–digit gap is modelled as a quarter em here and with the run's spacing share
     // in shared/print/measure.ts; LibreOffice draws 0.20–0.22 em (the render test measures the real centring).
     expect(Math.abs(signCentre - dateCentre)).toBeLessThanOrEqual(20)
     // Joint issuance: every 署名 centred over the date, one per line.
-    const joint = paragraphs(await documentXml({ ...notice, content: { ...notice.content, signatureOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }))
+    const joint = paragraphs(
+      await documentXml({ ...notice, content: { ...notice.content, signatureOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }),
+    )
     const d = joint.findIndex((p) => text(p) === '2024年3月22日')
     expect(joint.slice(d - 2, d).map(text)).toEqual(['贺兰县人民政府教育督导室', '贺兰县教育体育局'])
-    expect(Math.abs(num(joint[d - 1], 'w:ind', 'w:right') + 8 * CH / 2 - dateCentre)).toBeLessThanOrEqual(20)
+    expect(Math.abs(num(joint[d - 1], 'w:ind', 'w:right') + (8 * CH) / 2 - dateCentre)).toBeLessThanOrEqual(20)
   })
 
   it('unsealed form: one blank line below 正文, 署名 right-indented 2 characters, the date on the next line 2 characters further right', async () => {
@@ -170,7 +183,14 @@ describe('署名 and 成文日期 (7.3.5)', () => {
     const minutes: DocumentSpec = {
       kind: '纪要',
       format: 'minutes',
-      content: { ...notice.content, mastheadSuffix: '纪要', docNumber: '第3期', recipients: '', signatureOrgs: ['贺兰县人民政府教育督导室'], attendance: { present: '张明、李华', absent: '', observers: '' } },
+      content: {
+        ...notice.content,
+        mastheadSuffix: '纪要',
+        docNumber: '第3期',
+        recipients: '',
+        signatureOrgs: ['贺兰县人民政府教育督导室'],
+        attendance: { present: '张明、李华', absent: '', observers: '' },
+      },
     }
     const ps = paragraphs(await documentXml(minutes))
     const sign = ps.find((p) => text(p) === '贺兰县人民政府教育督导室' && !p.includes('FF0000'))!
@@ -184,7 +204,13 @@ describe('信函格式 number line (10.1)', () => {
     const spec: DocumentSpec = {
       kind: '函',
       format: 'letter',
-      content: { ...demo.content, mastheadSuffix: '', docNumber: '贺政教督函〔2024〕12号', title: '关于商请协助开展义务教育质量监测工作的函', attachments: [] },
+      content: {
+        ...demo.content,
+        mastheadSuffix: '',
+        docNumber: '贺政教督函〔2024〕12号',
+        title: '关于商请协助开展义务教育质量监测工作的函',
+        attachments: [],
+      },
     }
     const header = await firstPageHeader(spec)
     // The four red lines: page-relative centre offsets (EMU) and widths (EMU); 635 EMU a twip.
@@ -234,7 +260,11 @@ describe('纪要格式 出席/请假/列席 (10.2)', () => {
       expect(num(p, 'w:ind', 'w:left'), label).toBe(2 * CH + 3 * CH)
       expect(num(p, 'w:ind', 'w:firstLine'), label).toBe(0)
       expect(runOf(p, label)).toMatchObject({ eastAsia: HEITI, size: '32' })
-      expect(runs(p).filter((r) => text(r) !== label).every((r) => attr(r, 'w:rFonts', 'w:eastAsia') === FANGSONG)).toBe(true)
+      expect(
+        runs(p)
+          .filter((r) => text(r) !== label)
+          .every((r) => attr(r, 'w:rFonts', 'w:eastAsia') === FANGSONG),
+      ).toBe(true)
     }
     // One blank line between 正文 and 出席.
     const i = ps.findIndex((x) => text(x).startsWith('出席：'))

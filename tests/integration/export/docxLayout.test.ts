@@ -31,15 +31,23 @@ async function unzip(buffer: Buffer): Promise<Docx> {
   const read = (p: string) => zip.file(p)!.async('string')
   const document = await read('word/document.xml')
   const rels = await read('word/_rels/document.xml.rels')
-  const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]
+  const target = (id: string) =>
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]
   const refs = async (kind: 'footer' | 'header') => {
     const out: Record<string, string> = {}
     // The first section's (the numbered pages'); a 版记 section of its own follows with empty footers.
     const firstSection = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(document)?.[0] ?? document
-    for (const m of firstSection.matchAll(new RegExp(`<w:${kind}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, 'g'))) if (!(m[1] in out)) out[m[1]] = await read(`word/${target(m[2])}`)
+    for (const m of firstSection.matchAll(new RegExp(`<w:${kind}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, 'g')))
+      if (!(m[1] in out)) out[m[1]] = await read(`word/${target(m[2])}`)
     return out
   }
-  return { document, styles: await read('word/styles.xml'), settings: await read('word/settings.xml'), footers: await refs('footer'), headers: await refs('header') }
+  return {
+    document,
+    styles: await read('word/styles.xml'),
+    settings: await read('word/settings.xml'),
+    footers: await refs('footer'),
+    headers: await refs('header'),
+  }
 }
 
 /** Top-level paragraphs of the body, in order. */
@@ -90,7 +98,10 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
       expect(spacing![0]).toContain('w:lineRule="exact"')
       expect(spacing![0]).not.toContain('"exactly"')
     }
-    const body = [...demo.content.body.map((b) => b.text), ...demo.content.attachments[0].body.filter((b) => b.level === 0).map((b) => b.text)]
+    const body = [
+      ...demo.content.body.map((b) => b.text),
+      ...demo.content.attachments[0].body.filter((b) => b.level === 0).map((b) => b.text),
+    ]
     for (const t of body) {
       const p = paragraphWith(d.document, t)
       expect(attr(p, 'w:spacing', 'w:line')).toBe('579')
@@ -122,7 +133,9 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(body).toContain('<w:sz w:val="32"/>')
     expect(body).toContain(`<w:spacing w:val="${L.text.characterSpacing}"/>`)
     expect(L.text.characterSpacing).toBe(-5)
-    expect(d.styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"[^>]*w:hint="eastAsia"\/>.*<w:sz w:val="32"\/>.*<w:lang [^>]*w:eastAsia="zh-CN"/)
+    expect(d.styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"[^>]*w:hint="eastAsia"\/>.*<w:sz w:val="32"\/>.*<w:lang [^>]*w:eastAsia="zh-CN"/,
+    )
   })
 
   it('sets the title in 2号 (44 half-points) 方正小标宋简体, centred, broken before 的通知', () => {
@@ -183,15 +196,21 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     // Issue 13 item 9: the table was empty, so a PC without the GB2312 faces substituted blindly.
     for (const [profile, alt] of [
       [L, { 仿宋_GB2312: '仿宋', 楷体_GB2312: '楷体', 方正小标宋简体: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' }],
-      [{ ...L, fontProfile: 'windows' as const }, { 仿宋: 'FangSong', 楷体: 'KaiTi', 华文中宋: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' }],
+      [
+        { ...L, fontProfile: 'windows' as const },
+        { 仿宋: 'FangSong', 楷体: 'KaiTi', 华文中宋: '宋体', 黑体: 'SimHei', 宋体: 'SimSun' },
+      ],
     ] as const) {
-      const zip = await JSZip.loadAsync(await exportDocumentDocx({ ...labelled, content: { ...labelled.content, signers: ['张明'] }, kind: '请示' }, profile))
+      const zip = await JSZip.loadAsync(
+        await exportDocumentDocx({ ...labelled, content: { ...labelled.content, signers: ['张明'] }, kind: '请示' }, profile),
+      )
       const table = await zip.file('word/fontTable.xml')!.async('string')
       const declared = new Map([...table.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [m[1], m[2]]))
       const used = new Set<string>()
       for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|styles|header\d*|footer\d*)\.xml$/.test(n))) {
         const xml = await zip.file(name)!.async('string')
-        for (const f of xml.matchAll(/<w:rFonts\b([^>]*)\/>/g)) for (const m of f[1].matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) used.add(m[1])
+        for (const f of xml.matchAll(/<w:rFonts\b([^>]*)\/>/g))
+          for (const m of f[1].matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) used.add(m[1])
       }
       expect(used.size).toBeGreaterThan(2)
       for (const name of used) expect(declared.has(name), name).toBe(true)
@@ -204,7 +223,14 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
   })
 
   it('sets the × of placeholders in the CJK face: runs of × name the East Asian face in every slot', async () => {
-    const spec: DocumentSpec = { ...labelled, content: { ...labelled.content, title: '关于××的通知', body: [{ level: 0, text: '本月督导主题为“××”，督学共入校××所次，覆盖率××%。' }] } }
+    const spec: DocumentSpec = {
+      ...labelled,
+      content: {
+        ...labelled.content,
+        title: '关于××的通知',
+        body: [{ level: 0, text: '本月督导主题为“××”，督学共入校××所次，覆盖率××%。' }],
+      },
+    }
     const xml = await JSZip.loadAsync(await exportDocumentDocx(spec)).then((z) => z.file('word/document.xml')!.async('string'))
     const timesRuns = runs(xml).filter((r) => text(r).includes('×'))
     expect(timesRuns.length).toBeGreaterThanOrEqual(4)
@@ -216,11 +242,17 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     }
     // The text around them is intact and keeps Times New Roman for digits and %.
     expect(text(paragraphWith(xml, '本月督导主题为'))).toBe('本月督导主题为“××”，督学共入校××所次，覆盖率××%。')
-    expect(runs(paragraphWith(xml, '本月督导主题为')).filter((r) => text(r).includes('%')).every((r) => attr(r, 'w:rFonts', 'w:ascii') === 'Times New Roman')).toBe(true)
+    expect(
+      runs(paragraphWith(xml, '本月督导主题为'))
+        .filter((r) => text(r).includes('%'))
+        .every((r) => attr(r, 'w:rFonts', 'w:ascii') === 'Times New Roman'),
+    ).toBe(true)
   })
 
   it('keeps positioned paragraphs off the line grid (w:snapToGrid off in the GwFixed style)', () => {
-    expect(d.styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/)
+    expect(d.styles).toMatch(
+      /<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/,
+    )
   })
 
   it('sets headings in their level fonts: 一、黑体 (heading part only), 1. 仿宋', () => {
@@ -343,7 +375,13 @@ describe('docx layout of the special formats', () => {
     const spec: DocumentSpec = {
       kind: '函',
       format: 'letter',
-      content: { ...base, mastheadSuffix: '', docNumber: '贺政教督函〔2024〕12号', title: '关于商请协助开展义务教育质量监测工作的函', attachments: [] },
+      content: {
+        ...base,
+        mastheadSuffix: '',
+        docNumber: '贺政教督函〔2024〕12号',
+        title: '关于商请协助开展义务教育质量监测工作的函',
+        attachments: [],
+      },
     }
     const d = await unzip(await exportDocumentDocx(spec))
     expect(d.document).toContain('<w:titlePg/>')
@@ -397,7 +435,9 @@ describe('docx layout of the special formats', () => {
       },
     }
     const d = await unzip(await exportDocumentDocx(spec))
-    expect(runs(d.document).find((r) => r.includes('FF0000')) && text(runs(d.document).find((r) => r.includes('FF0000'))!)).toBe('贺兰县人民政府教育督导室纪要')
+    expect(runs(d.document).find((r) => r.includes('FF0000')) && text(runs(d.document).find((r) => r.includes('FF0000'))!)).toBe(
+      '贺兰县人民政府教育督导室纪要',
+    )
     const present = paragraphWith(d.document, '出席：')
     expect(runs(present)[0]).toContain(`w:eastAsia="${F.heiti}"`)
     expect(text(runs(present)[0])).toBe('出席：')
@@ -418,14 +458,27 @@ describe('docx layout of the special formats', () => {
     expect(ps[i]).toContain('<w:keepNext/>')
     expect(ps[i - 1]).toBe(last)
     // Not carried (short 正文 with room): the blank line above 出席 stays, no page break.
-    const short = paragraphs((await unzip(await exportDocumentDocx({ ...spec, content: { ...spec.content, body: spec.content.body.slice(0, 1), attendance: { ...spec.content.attendance, present: '王××' } } }))).document)
+    const short = paragraphs(
+      (
+        await unzip(
+          await exportDocumentDocx({
+            ...spec,
+            content: { ...spec.content, body: spec.content.body.slice(0, 1), attendance: { ...spec.content.attendance, present: '王××' } },
+          }),
+        )
+      ).document,
+    )
     const j = short.findIndex((p) => text(p).startsWith('出席：'))
     expect(short[j]).not.toContain('<w:pageBreakBefore/>')
     expect(text(short[j - 1])).toBe('')
   })
 
   it('上行文 (请示): number flush left one character in, 签发人 (仿宋) + names (楷体) on the same line', async () => {
-    const spec: DocumentSpec = { kind: '请示', format: 'file', content: { ...base, signers: ['张明'], title: '关于申请教育督导专项工作经费的请示', attachments: [] } }
+    const spec: DocumentSpec = {
+      kind: '请示',
+      format: 'file',
+      content: { ...base, signers: ['张明'], title: '关于申请教育督导专项工作经费的请示', attachments: [] },
+    }
     const d = await unzip(await exportDocumentDocx(spec))
     const p = paragraphs(d.document).find((x) => text(x).startsWith(base.docNumber))!
     expect(text(p)).toBe(`${base.docNumber}签发人：张明`)
@@ -442,7 +495,13 @@ describe('docx layout of the special formats', () => {
     const spec: DocumentSpec = {
       kind: '请示',
       format: 'file',
-      content: { ...base, signers: ['张明'], title: '关于申请教育督导专项工作经费的请示', attachments: [], contactNote: '联系人：李明，联系电话：0951-8061234' },
+      content: {
+        ...base,
+        signers: ['张明'],
+        title: '关于申请教育督导专项工作经费的请示',
+        attachments: [],
+        contactNote: '联系人：李明，联系电话：0951-8061234',
+      },
     }
     const ps = paragraphs((await unzip(await exportDocumentDocx(spec))).document)
     const i = ps.findIndex((p) => text(p) === '（联系人：李明，联系电话：0951-8061234）')
@@ -462,7 +521,11 @@ describe('docx layout of the special formats', () => {
   })
 
   it('联合行文: the organisations stacked with 文件 to their right, vertically centred', async () => {
-    const spec: DocumentSpec = { kind: '通知', format: 'file', content: { ...base, mastheadOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }
+    const spec: DocumentSpec = {
+      kind: '通知',
+      format: 'file',
+      content: { ...base, mastheadOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] },
+    }
     const d = await unzip(await exportDocumentDocx(spec))
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(d.document)![0]
     expect(text(table)).toBe('贺兰县人民政府教育督导室文件贺兰县教育体育局')
@@ -474,7 +537,10 @@ describe('docx layout of the special formats', () => {
 
 describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7.4, 7.5)', () => {
   const body = (n: number) => Array.from({ length: n }, () => ({ level: 0 as const, text: '督'.repeat(54) }))
-  const doc = (over: Partial<DocumentSpec['content']>): DocumentSpec => ({ ...demo, content: { ...demo.content, attachments: [], ...over } })
+  const doc = (over: Partial<DocumentSpec['content']>): DocumentSpec => ({
+    ...demo,
+    content: { ...demo.content, attachments: [], ...over },
+  })
   const sections = (xml: string) => [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0])
 
   it('demo notice, issued: fits with the two seal lines; as an ordinary attachment: one seal line kept and the page tightened, the last 正文 paragraph kept with the closing part (widow control)', async () => {

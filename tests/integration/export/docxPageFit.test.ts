@@ -45,7 +45,12 @@ describe('page decisions of the demo notice (印发 notice, 5 text pages)', () =
   const { fit, pages } = planPageFit(demo, L)
 
   it('fits page 1 with two seal lines; pages numbered 1–6, the 版记 alone on the even page 6 (7.5: numbered, no blank page before it)', () => {
-    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, tightPitchTwips: null, imprint: { ownPage: true, blankPageBefore: false, numbered: true } })
+    expect(fit).toMatchObject({
+      outcome: 'fits',
+      signatureBlankLines: 2,
+      tightPitchTwips: null,
+      imprint: { ownPage: true, blankPageBefore: false, numbered: true },
+    })
     expect(pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6])
     expect(texts(pages[5])[0].text).toMatch(/^抄送：/)
   })
@@ -107,15 +112,26 @@ describe('page decisions of plain notices (7.3.5.4, 7.4)', () => {
 
   it('one paragraph, no attachment: fits; the 版记 of a two-page text goes to page 2, numbered (7.5)', () => {
     const { fit, pages } = planPageFit(doc(1), L)
-    expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: 2, imprint: { ownPage: true, blankPageBefore: false, numbered: true } })
+    expect(fit).toMatchObject({
+      outcome: 'fits',
+      signatureBlankLines: 2,
+      imprint: { ownPage: true, blankPageBefore: false, numbered: true },
+    })
     expect(pages.map((p) => p.number)).toEqual([1, 2])
   })
 
-  it('a 请示 whose text reaches the 版记\'s top edge: the 版记 moves on, after a blank page', () => {
+  it("a 请示 whose text reaches the 版记's top edge: the 版记 moves on, after a blank page", () => {
     const spec: DocumentSpec = {
       ...demo,
       kind: '请示',
-      content: { ...demo.content, signers: ['张明'], attachments: [], attachmentsIssued: false, contactNote: '联系人：李明，联系电话：0951-8061234', body: demo.content.attachments[0].body.slice(0, 6) },
+      content: {
+        ...demo.content,
+        signers: ['张明'],
+        attachments: [],
+        attachmentsIssued: false,
+        contactNote: '联系人：李明，联系电话：0951-8061234',
+        body: demo.content.attachments[0].body.slice(0, 6),
+      },
     }
     const { fit, pages } = planPageFit(spec, L)
     expect(fit.imprint).toEqual({ ownPage: true, blankPageBefore: true, numbered: false })
@@ -170,7 +186,18 @@ describe('page decisions of the special cases', () => {
     const spec: DocumentSpec = {
       kind: '函',
       format: 'letter',
-      content: { ...demo.content, copyNumber: '000007', mastheadSuffix: '', docNumber: '贺政教督函〔2024〕12号', title: '关于商请协助开展2024年义务教育质量监测工作的函', recipients: '县教育体育局', body: demo.content.attachments[0].body.slice(0, 6), attachments: [], printingOrg: '', printedDate: '' },
+      content: {
+        ...demo.content,
+        copyNumber: '000007',
+        mastheadSuffix: '',
+        docNumber: '贺政教督函〔2024〕12号',
+        title: '关于商请协助开展2024年义务教育质量监测工作的函',
+        recipients: '县教育体育局',
+        body: demo.content.attachments[0].body.slice(0, 6),
+        attachments: [],
+        printingOrg: '',
+        printedDate: '',
+      },
     }
     const { pages } = planPageFit(spec, L)
     expect(one(pages[0], 'masthead').y).toBeCloseTo(30, 1)

@@ -67,7 +67,10 @@ const inCi = Boolean(process.env.CI)
 // required: they run (and fail), and the prerequisite test below fails too. The pure page-fit decisions
 // are checked without LibreOffice in docxPageFit.test.ts.
 const skipRender = !hasLibreOffice && !inCi
-if (skipRender) console.warn('docxRender: libreoffice is not installed — the rendered-layout tests are skipped (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)')
+if (skipRender)
+  console.warn(
+    'docxRender: libreoffice is not installed — the rendered-layout tests are skipped (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)',
+  )
 
 describe('rendering prerequisites', () => {
   it.runIf(inCi)('CI has LibreOffice and poppler-utils (a missing renderer is a failure there, not a skip)', () => {
@@ -156,7 +159,9 @@ describe.skipIf(skipRender)('exported notice rendered by LibreOffice (GB/T 9704-
       .flatMap(bodyLines)
       .map((l) => l.text)
       .join('')
-    const paragraphs = [demo.content.recipients, ...demo.content.body, ...demo.content.attachments.flatMap((a) => a.body)].map((p) => (typeof p === 'string' ? p : p.text))
+    const paragraphs = [demo.content.recipients, ...demo.content.body, ...demo.content.attachments.flatMap((a) => a.body)].map((p) =>
+      typeof p === 'string' ? p : p.text,
+    )
     for (const text of paragraphs) expect(printed).toContain(text.replace(/\s+/g, ''))
     for (const phrase of ['整改、复查、激励', '学科互补、专业互补', '各项培训，提高']) expect(printed).toContain(phrase)
   })
@@ -204,7 +209,9 @@ describe.skipIf(skipRender)('exported notice rendered by LibreOffice (GB/T 9704-
     expect(line.x1).toBeCloseTo(typeLeft, 0)
     const lineTop = line.y - pt(line.widthPt) / 2
     expect(Math.abs(lineTop - numberBottom - STD.separatorBelowNumber)).toBeLessThan(1)
-    console.info(`number: em bottom ${numberBottom.toFixed(2)} mm; red line top ${lineTop.toFixed(2)} mm (${(lineTop - numberBottom).toFixed(2)} mm below), ${line.widthPt} pt, ${(line.x2 - line.x1).toFixed(1)} mm wide`)
+    console.info(
+      `number: em bottom ${numberBottom.toFixed(2)} mm; red line top ${lineTop.toFixed(2)} mm (${(lineTop - numberBottom).toFixed(2)} mm below), ${line.widthPt} pt, ${(line.x2 - line.x1).toFixed(1)} mm wide`,
+    )
   })
 
   it('puts the title two blank lines below the red line, 主送机关 one blank line below the title', () => {
@@ -426,7 +433,13 @@ describe.skipIf(skipRender)('版记 on a page of its own rendered by LibreOffice
     // Issue 13 item 8: a 版记 page right after an odd text page is numbered; the habit of leaving it
     // unnumbered is the profile option imprint.ownPageNumber = 'unnumbered'.
     expect(texts.map((t) => t.replace(/\s/g, ''))).toContain('—2—')
-    const habit = textLayout(renderPdf(await exportDocumentDocx(doc(1), { ...L, imprint: { ...L.imprint, ownPageNumber: 'unnumbered' } }), dir, 'imprint-even-habit'))
+    const habit = textLayout(
+      renderPdf(
+        await exportDocumentDocx(doc(1), { ...L, imprint: { ...L.imprint, ownPageNumber: 'unnumbered' } }),
+        dir,
+        'imprint-even-habit',
+      ),
+    )
     expect(habit).toHaveLength(2)
     expect(habit[1].lines.some((l) => numberRe.test(l.text.trim()))).toBe(false)
   }, 120_000)
@@ -449,11 +462,18 @@ describe.skipIf(skipRender)('版记 on a page of its own rendered by LibreOffice
     expect(lines.at(-1)!.yMax).toBeLessThan(typeBottom)
   }, 120_000)
 
-  it('a text that reaches the 版记\'s top edge exactly leaves no room for its anchor: the 版记 moves on, as the preview says', async () => {
+  it("a text that reaches the 版记's top edge exactly leaves no room for its anchor: the 版记 moves on, as the preview says", async () => {
     const spec: DocumentSpec = {
       ...demo,
       kind: '请示',
-      content: { ...demo.content, signers: ['张明'], attachments: [], attachmentsIssued: false, contactNote: '联系人：李明，联系电话：0951-8061234', body: demo.content.attachments[0].body.slice(0, 6) },
+      content: {
+        ...demo.content,
+        signers: ['张明'],
+        attachments: [],
+        attachmentsIssued: false,
+        contactNote: '联系人：李明，联系电话：0951-8061234',
+        body: demo.content.attachments[0].body.slice(0, 6),
+      },
     }
     const { fit, pages: preview } = planPageFit(spec, L)
     expect(fit.imprint).toEqual({ ownPage: true, blankPageBefore: true, numbered: false })
@@ -568,7 +588,18 @@ describe.skipIf(skipRender)('headings kept with their next line, rendered by Lib
       i === 0 ? { level: 0 as const, text: '督'.repeat(28 * n - 2) } : b.text === '' ? { level: 0 as const, text: '导'.repeat(40) } : b,
     )
     body.splice(5, 0, { level: 2, text: '办学行为进一步规范' }, { level: 0, text: '学'.repeat(60) })
-    return { kind: '通报', format: 'file', content: { ...demo.content, title: bulletin.content.title, recipients: bulletin.content.recipients, body, attachments: [], attachmentsIssued: false } }
+    return {
+      kind: '通报',
+      format: 'file',
+      content: {
+        ...demo.content,
+        title: bulletin.content.title,
+        recipients: bulletin.content.recipients,
+        body,
+        attachments: [],
+        attachmentsIssued: false,
+      },
+    }
   }
   let dir: string
   beforeAll(() => {
@@ -578,28 +609,34 @@ describe.skipIf(skipRender)('headings kept with their next line, rendered by Lib
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
   const previewBody = (p: PreviewPage) =>
-    p.items.filter((i): i is PreviewText => i.kind === 'text' && ['recipients', 'body', 'signature', 'date', 'publicityNote'].includes(i.role)).map((i) => i.text.replace(/\s/g, ''))
+    p.items
+      .filter((i): i is PreviewText => i.kind === 'text' && ['recipients', 'body', 'signature', 'date', 'publicityNote'].includes(i.role))
+      .map((i) => i.text.replace(/\s/g, ''))
 
   // n = 4: 「二、主要成效」 would be page 1's last line (the issue's case); n = 13: 「四、整改要求」 goes with the
   // last paragraph and the 署名 carried to the next page; n = 23: 「（一）…」 opens page 2.
-  it.each([4, 13, 23])('intro of %i lines: no page ends with a heading, and every page starts where the preview starts it', async (n) => {
-    const spec = bulletinSpec(n)
-    const { pages: preview } = planPageFit(spec, L)
-    const pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, `headings-${n}`))
-    expect(pages).toHaveLength(preview.length)
-    pages.forEach((p, i) => {
-      let lines = bodyLines(p)
-        .map((l) => l.text.replace(/\s/g, ''))
-        .filter((t) => !/^—\d+—$/.test(t))
-      // The 版记 (抄送, 印发机关 and date) closes the page: not compared.
-      const cc = lines.findIndex((t) => t.startsWith('抄送'))
-      if (cc >= 0) lines = lines.slice(0, cc)
-      if (i === 0) lines = lines.slice(lines.indexOf('各中小学、幼儿园：'))
-      expect(lines, `page ${i + 1}`).toEqual(previewBody(preview[i]))
-      const last = lines.filter((t) => !/^（此件|^\d{4}年/.test(t)).at(-1) ?? ''
-      expect(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(last), `page ${i + 1} ends with ${last}`).toBe(false)
-    })
-  }, 120_000)
+  it.each([4, 13, 23])(
+    'intro of %i lines: no page ends with a heading, and every page starts where the preview starts it',
+    async (n) => {
+      const spec = bulletinSpec(n)
+      const { pages: preview } = planPageFit(spec, L)
+      const pages = textLayout(renderPdf(await exportDocumentDocx(spec), dir, `headings-${n}`))
+      expect(pages).toHaveLength(preview.length)
+      pages.forEach((p, i) => {
+        let lines = bodyLines(p)
+          .map((l) => l.text.replace(/\s/g, ''))
+          .filter((t) => !/^—\d+—$/.test(t))
+        // The 版记 (抄送, 印发机关 and date) closes the page: not compared.
+        const cc = lines.findIndex((t) => t.startsWith('抄送'))
+        if (cc >= 0) lines = lines.slice(0, cc)
+        if (i === 0) lines = lines.slice(lines.indexOf('各中小学、幼儿园：'))
+        expect(lines, `page ${i + 1}`).toEqual(previewBody(preview[i]))
+        const last = lines.filter((t) => !/^（此件|^\d{4}年/.test(t)).at(-1) ?? ''
+        expect(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(last), `page ${i + 1} ends with ${last}`).toBe(false)
+      })
+    },
+    120_000,
+  )
 })
 
 describe.skipIf(skipRender)('主送机关 never stranded, rendered by LibreOffice (issue 13 item 3)', () => {
@@ -637,7 +674,8 @@ describe.skipIf(skipRender)('主送机关 never stranded, rendered by LibreOffic
     const recipients = page1.indexOf('各中小学、幼儿园，各责任督学：')
     expect(recipients).toBeGreaterThan(0)
     expect(page1[recipients + 1]).toBe('现将有关材料印发给你们，请认真组织落实。')
-    const notePreview = (p: PreviewPage) => p.items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'attachmentNote').map((i) => i.text.replace(/\s/g, ''))
+    const notePreview = (p: PreviewPage) =>
+      p.items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'attachmentNote').map((i) => i.text.replace(/\s/g, ''))
     expect(page1.slice(recipients + 2)).toEqual(notePreview(preview[0]))
     const page2 = bodyLines(pages[1]).map((l) => l.text.replace(/\s/g, ''))
     expect(page2.slice(0, notePreview(preview[1]).length)).toEqual(notePreview(preview[1]))

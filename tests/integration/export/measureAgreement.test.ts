@@ -35,7 +35,9 @@ const signed = (orgs: string[]): DocumentSpec => ({
 
 /** The preview's 署名 and date lines with their left and right edges in mm from the page's left edge. */
 function previewSignature(spec: DocumentSpec, layout: LayoutProfile = L) {
-  const items = layoutPreview(spec, layout).flatMap((p) => p.items).filter((i): i is PreviewText => i.kind === 'text')
+  const items = layoutPreview(spec, layout)
+    .flatMap((p) => p.items)
+    .filter((i): i is PreviewText => i.kind === 'text')
   const edges = (i: PreviewText) => ({ text: i.text, left: i.x, right: i.x + twipsToMm(textWidthTwips(i.text, runMetrics(layout))) })
   return { orgs: items.filter((i) => i.role === 'signature').map(edges), date: edges(items.find((i) => i.role === 'date')!) }
 }
@@ -77,9 +79,15 @@ describe('one text measurement for the preview and the .docx', () => {
   })
 
   it('签发人 of a 请示 with Latin in a name: the names start where the .docx tab puts them', async () => {
-    const spec: DocumentSpec = { ...demo, kind: '请示', content: { ...demo.content, signers: ['张三', 'Li Ming', '王五'], attachments: [], attachmentsIssued: false } }
+    const spec: DocumentSpec = {
+      ...demo,
+      kind: '请示',
+      content: { ...demo.content, signers: ['张三', 'Li Ming', '王五'], attachments: [], attachmentsIssued: false },
+    }
     const xml = await documentXml(spec)
-    const names = layoutPreview(spec)[0].items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'signer' && i.font === 'kaiti')
+    const names = layoutPreview(spec)[0].items.filter(
+      (i): i is PreviewText => i.kind === 'text' && i.role === 'signer' && i.font === 'kaiti',
+    )
     expect(names.map((n) => n.text)).toEqual(['张三　Li Ming', '王五'])
     // Line 2 starts at a left tab under the first name of line 1.
     const line2 = paragraphs(xml).find((p) => text(p).includes('王五'))!

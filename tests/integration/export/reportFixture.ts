@@ -51,10 +51,28 @@ export function barChartPng(w: number, h: number, values: number[]): Buffer {
   ihdr.writeUInt32BE(h, 4)
   ihdr[8] = 8 // bit depth
   ihdr[9] = 2 // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ])
 }
 
-const SCHOOLS = ['贺兰县第一中学', '贺兰县第二中学', '贺兰县回民中学', '贺兰县第一小学', '贺兰县第二小学', '贺兰县第三小学', '贺兰县第四小学', '贺兰县第五小学', '贺兰县金山小学', '贺兰县洪广小学', '贺兰县立岗小学', '贺兰县常信小学']
+const SCHOOLS = [
+  '贺兰县第一中学',
+  '贺兰县第二中学',
+  '贺兰县回民中学',
+  '贺兰县第一小学',
+  '贺兰县第二小学',
+  '贺兰县第三小学',
+  '贺兰县第四小学',
+  '贺兰县第五小学',
+  '贺兰县金山小学',
+  '贺兰县洪广小学',
+  '贺兰县立岗小学',
+  '贺兰县常信小学',
+]
 
 /** The table: a header row and 24 schools (some names wrap onto two lines), 4 columns. */
 export const TABLE_ROWS: string[][] = [
@@ -72,13 +90,21 @@ export const CHART_MM = { widthMm: 120, heightMm: 60 }
 /** 正文: two paragraphs, the table (over a page break), a paragraph, the chart with its caption, a closing paragraph. */
 export function reportBody(): BodyBlock[] {
   return [
-    { level: 0, text: '根据《贺兰县2024年教育督导工作要点》，县人民政府教育督导室对全县中小学办学条件开展了专项督导，现将有关情况通报如下。' },
+    {
+      level: 0,
+      text: '根据《贺兰县2024年教育督导工作要点》，县人民政府教育督导室对全县中小学办学条件开展了专项督导，现将有关情况通报如下。',
+    },
     { level: 1, text: '主要指标达标情况' },
     {
       kind: 'table',
       level: 0,
       text: '表1 各校主要指标达标情况',
-      table: { columns: [{ chars: 9 }, { chars: 5 }, { auto: true }, { chars: 7 }], headerRows: 1, rows: TABLE_ROWS, align: ['left', 'center', 'center', 'left'] },
+      table: {
+        columns: [{ chars: 9 }, { chars: 5 }, { auto: true }, { chars: 7 }],
+        headerRows: 1,
+        rows: TABLE_ROWS,
+        align: ['left', 'center', 'center', 'left'],
+      },
     },
     { level: 0, text: '从上表可以看出，全县中小学班额达标率均达到规定要求，生均校舍面积总体达到国家标准，部分学校仍需整改。' },
     {
@@ -111,16 +137,36 @@ export function reportSpec(): DocumentSpec {
  * paragraphs, a table over a page break and a chart, straight into the block model.
  */
 export function composeSampleReport(): PrintBlock[] {
-  const p = (role: 'title' | 'body' | 'tableCaption', text: string, font?: 'heiti' | 'kaiti'): PrintBlock => ({ kind: 'paragraph', role, runs: [{ text, ...(font ? { font } : {}) }] })
+  const p = (role: 'title' | 'body' | 'tableCaption', text: string, font?: 'heiti' | 'kaiti'): PrintBlock => ({
+    kind: 'paragraph',
+    role,
+    runs: [{ text, ...(font ? { font } : {}) }],
+  })
   return [
     p('title', '贺兰县学前教育普及普惠督导评估自评报告'),
     { kind: 'blank', lines: 1 },
     { kind: 'paragraph', role: 'body', keepNext: true, runs: [{ text: '一、基本情况', font: 'heiti' }] },
-    p('body', '全县共有幼儿园四十二所，其中公办园二十一所，普惠性民办园十五所，在园幼儿一万零三百二十一人。学前三年毛入园率达到百分之九十三点五，普惠性幼儿园覆盖率达到百分之九十一点二。'),
+    p(
+      'body',
+      '全县共有幼儿园四十二所，其中公办园二十一所，普惠性民办园十五所，在园幼儿一万零三百二十一人。学前三年毛入园率达到百分之九十三点五，普惠性幼儿园覆盖率达到百分之九十一点二。',
+    ),
     { kind: 'paragraph', role: 'body', keepNext: true, runs: [{ text: '二、主要指标', font: 'heiti' }] },
-    { kind: 'table', caption: '表1 各校主要指标达标情况', table: { columns: [{ chars: 9 }, { chars: 5 }, { auto: true }, { chars: 7 }], headerRows: 1, rows: TABLE_ROWS, align: ['left', 'center', 'center', 'left'] } },
+    {
+      kind: 'table',
+      caption: '表1 各校主要指标达标情况',
+      table: {
+        columns: [{ chars: 9 }, { chars: 5 }, { auto: true }, { chars: 7 }],
+        headerRows: 1,
+        rows: TABLE_ROWS,
+        align: ['left', 'center', 'center', 'left'],
+      },
+    },
     { kind: 'paragraph', role: 'body', keepNext: true, runs: [{ text: '三、发展趋势', font: 'heiti' }] },
-    { kind: 'image', caption: '图1 各学段班额达标率', image: { format: 'png', data: barChartPng(480, 240, [0.92, 0.97, 0.88, 0.95]).toString('base64'), ...CHART_MM } },
+    {
+      kind: 'image',
+      caption: '图1 各学段班额达标率',
+      image: { format: 'png', data: barChartPng(480, 240, [0.92, 0.97, 0.88, 0.95]).toString('base64'), ...CHART_MM },
+    },
     { kind: 'pageBreak' },
     p('body', '附：自评工作组成员名单另附。'),
   ]

@@ -118,7 +118,9 @@ describe('imports: check, then commit', () => {
     expect(() => importCommit(env.ws, exampleImporter(), `i_${'x'.repeat(32)}`)).toThrow('导入凭据无效或已被使用，请重新检查文件')
 
     const foreign = await importCheck(env.ws, exampleImporter(), file)
-    expect(() => importCommit(env.ws, exampleImporter({ key: 'other.import' }), foreign.token)).toThrow('导入凭据不属于这项导入，请重新检查文件')
+    expect(() => importCommit(env.ws, exampleImporter({ key: 'other.import' }), foreign.token)).toThrow(
+      '导入凭据不属于这项导入，请重新检查文件',
+    )
 
     const expiring = await importCheck(env.ws, exampleImporter(), file)
     now += IMPORT_TOKEN_TTL_MS + 1
@@ -133,16 +135,32 @@ describe('imports: check, then commit', () => {
   it('runs the check as a job with progress, and can cancel it', async () => {
     const env = setup()
     const path = join(env.dir, 'many.xlsx')
-    await writeExampleWorkbook(path, Array.from({ length: 1000 }, (_, i) => [`学校${i + 1}`, i]))
+    await writeExampleWorkbook(
+      path,
+      Array.from({ length: 1000 }, (_, i) => [`学校${i + 1}`, i]),
+    )
     const file = fileStore(env.ws).registerInput(path)
     const progress: string[] = []
-    const ctx = { progress: (done: number, total: number, message?: string) => void progress.push(`${done}/${total} ${message}`), signal: new AbortController().signal, throwIfCancelled: () => {} }
+    const ctx = {
+      progress: (done: number, total: number, message?: string) => void progress.push(`${done}/${total} ${message}`),
+      signal: new AbortController().signal,
+      throwIfCancelled: () => {},
+    }
     const preview = await importCheck(env.ws, exampleImporter(), file, ctx)
     expect(preview.rowsAccepted).toBe(1000)
-    expect(progress).toEqual(['0/0 正在读取文件……', '202/1002 正在检查第 202 行……', '402/1002 正在检查第 402 行……', '602/1002 正在检查第 602 行……', '802/1002 正在检查第 802 行……', '1002/1002 正在检查第 1002 行……'])
+    expect(progress).toEqual([
+      '0/0 正在读取文件……',
+      '202/1002 正在检查第 202 行……',
+      '402/1002 正在检查第 402 行……',
+      '602/1002 正在检查第 602 行……',
+      '802/1002 正在检查第 802 行……',
+      '1002/1002 正在检查第 1002 行……',
+    ])
 
     const runner = jobRunner(env.ws)
-    const started = runner.start({ kind: 'example.importCheck', title: '检查学校名单', cancellable: true }, (ctx) => importCheck(env.ws, exampleImporter(), file, ctx))
+    const started = runner.start({ kind: 'example.importCheck', title: '检查学校名单', cancellable: true }, (ctx) =>
+      importCheck(env.ws, exampleImporter(), file, ctx),
+    )
     runner.cancel(started.jobId)
     expect((await runner.wait(started.jobId)).state).toBe('cancelled')
   })
@@ -151,10 +169,16 @@ describe('imports: check, then commit', () => {
     const env = setup()
     const text = join(env.dir, 'notes.xlsx')
     writeFileSync(text, 'not a zip')
-    await expect(importCheck(env.ws, exampleImporter(), fileStore(env.ws).registerInput(text))).rejects.toThrow(/无法读取该文件：请选择 Excel 工作簿/)
+    await expect(importCheck(env.ws, exampleImporter(), fileStore(env.ws).registerInput(text))).rejects.toThrow(
+      /无法读取该文件：请选择 Excel 工作簿/,
+    )
     const noCount = join(env.dir, 'nocount.xlsx')
     await writeExampleWorkbook(noCount, [['第一小学']], ['学校名称'])
-    await expect(importCheck(env.ws, exampleImporter(), fileStore(env.ws).registerInput(noCount))).rejects.toThrow('在「学校」的前 10 行中找不到这些列：在校生数（表头应写作 在校生数）')
-    expect(() => fileStore(env.ws).resolveInput({ fileId: `f_${'a'.repeat(32)}` })).toThrow('文件已失效（超过时限或已使用），请重新选择文件')
+    await expect(importCheck(env.ws, exampleImporter(), fileStore(env.ws).registerInput(noCount))).rejects.toThrow(
+      '在「学校」的前 10 行中找不到这些列：在校生数（表头应写作 在校生数）',
+    )
+    expect(() => fileStore(env.ws).resolveInput({ fileId: `f_${'a'.repeat(32)}` })).toThrow(
+      '文件已失效（超过时限或已使用），请重新选择文件',
+    )
   })
 })

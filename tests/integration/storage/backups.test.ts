@@ -51,7 +51,9 @@ describe('automatic backups', () => {
     expect(list[0]).toMatchObject({ kind: 'auto', fileName: expect.stringMatching(/^自动备份-\d{8}-\d{6}\.sqlite$/) })
     expect(list[0].bytes).toBeGreaterThan(10_000)
     const made = new Date(list[0].createdAt)
-    expect(list[0].fileName).toContain(`${made.getFullYear()}${String(made.getMonth() + 1).padStart(2, '0')}${String(made.getDate()).padStart(2, '0')}-`)
+    expect(list[0].fileName).toContain(
+      `${made.getFullYear()}${String(made.getMonth() + 1).padStart(2, '0')}${String(made.getDate()).padStart(2, '0')}-`,
+    )
     const copy = new Database(list[0].file, { readonly: true })
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
@@ -76,7 +78,10 @@ describe('automatic backups', () => {
       vi.setSystemTime(new Date(2031, 4, 7, 8, 15))
       await handlers['documents.list']({ query: '' })
       await ws.idle()
-      expect((await handlers['system.backups']({})).map((b) => b.fileName)).toEqual(['自动备份-20310507-081500.sqlite', '自动备份-20310506-235000.sqlite'])
+      expect((await handlers['system.backups']({})).map((b) => b.fileName)).toEqual([
+        '自动备份-20310507-081500.sqlite',
+        '自动备份-20310506-235000.sqlite',
+      ])
     } finally {
       vi.useRealTimers()
     }
@@ -91,9 +96,15 @@ describe('automatic backups', () => {
     await src.backup(seed)
     src.close()
     for (let i = 1; i <= 40; i++) {
-      copyFileSync(seed, join(dir, 'backups', backupFileName('auto', new Date(today.getFullYear(), today.getMonth(), today.getDate() - i, 9))))
+      copyFileSync(
+        seed,
+        join(dir, 'backups', backupFileName('auto', new Date(today.getFullYear(), today.getMonth(), today.getDate() - i, 9))),
+      )
     }
-    copyFileSync(seed, join(dir, 'backups', backupFileName('safety', new Date(today.getFullYear(), today.getMonth(), today.getDate() - 90, 9))))
+    copyFileSync(
+      seed,
+      join(dir, 'backups', backupFileName('safety', new Date(today.getFullYear(), today.getMonth(), today.getDate() - 90, 9))),
+    )
     const { handlers } = open(dir)
     await handlers['system.status']({})
     const list = await handlers['system.backups']({})
@@ -119,7 +130,10 @@ describe('manual backup target and integrity', () => {
         body: JSON.stringify(payload),
       }).then((r) => r.json() as Promise<{ ok: boolean; error?: { message: string; field?: string } }>)
     const [backup, status] = await Promise.all([api('system.backup', { targetDir: '/proc/nonexistent/备份' }), api('system.status', {})])
-    expect(backup).toEqual({ ok: false, error: { message: expect.stringContaining('文件夹不存在：/proc/nonexistent/备份'), field: 'targetDir' } })
+    expect(backup).toEqual({
+      ok: false,
+      error: { message: expect.stringContaining('文件夹不存在：/proc/nonexistent/备份'), field: 'targetDir' },
+    })
     expect(status.ok).toBe(true)
     expect(existsSync('/proc/nonexistent')).toBe(false)
     expect(ws.isOpen()).toBe(true)
@@ -171,7 +185,10 @@ function damageIndex(file: string): void {
   const a = new Database(file)
   a.unsafeMode(true)
   a.exec("CREATE TABLE probe (v TEXT); CREATE INDEX probe_v ON probe (v); INSERT INTO probe VALUES ('a'), ('b'), ('c');")
-  const row = a.prepare("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master WHERE name = 'probe_v'").get() as Record<string, unknown>
+  const row = a.prepare("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master WHERE name = 'probe_v'").get() as Record<
+    string,
+    unknown
+  >
   a.pragma('writable_schema = ON')
   a.prepare("DELETE FROM sqlite_master WHERE name = 'probe_v'").run()
   a.close()
@@ -179,7 +196,13 @@ function damageIndex(file: string): void {
   b.unsafeMode(true)
   b.exec("UPDATE probe SET v = 'z' WHERE v = 'a'")
   b.pragma('writable_schema = ON')
-  b.prepare('INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES (?, ?, ?, ?, ?)').run(row.type, row.name, row.tbl_name, row.rootpage, row.sql)
+  b.prepare('INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES (?, ?, ?, ?, ?)').run(
+    row.type,
+    row.name,
+    row.tbl_name,
+    row.rootpage,
+    row.sql,
+  )
   b.close()
   const c = new Database(file, { readonly: true })
   const quick = c.pragma('quick_check', { simple: true })

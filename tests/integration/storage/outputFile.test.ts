@@ -52,13 +52,21 @@ describe('writeOutputFile', () => {
         message: expect.stringContaining('不能把文件保存到数据文件夹'),
       })
     }
-    await expect(writeOutputFile(join(root, 'link', 'dudao.sqlite'), new Uint8Array([1]), { overwrite: true, dataDir })).rejects.toBeInstanceOf(OutputFileError)
+    await expect(
+      writeOutputFile(join(root, 'link', 'dudao.sqlite'), new Uint8Array([1]), { overwrite: true, dataDir }),
+    ).rejects.toBeInstanceOf(OutputFileError)
     expect(readFileSync(join(dataDir, 'dudao.sqlite'), 'utf8')).toBe('live')
     expect(readdirSync(dataDir).sort()).toEqual(['backups', 'dudao.sqlite'])
   })
 
   it('compares paths without case on Windows', () => {
-    expect(isSameOrInside('C:\\Users\\A\\AppData\\Roaming\\DUDAO-WORKBENCH\\dudao.sqlite', 'c:\\users\\a\\appdata\\roaming\\dudao-workbench', 'win32')).toBe(true)
+    expect(
+      isSameOrInside(
+        'C:\\Users\\A\\AppData\\Roaming\\DUDAO-WORKBENCH\\dudao.sqlite',
+        'c:\\users\\a\\appdata\\roaming\\dudao-workbench',
+        'win32',
+      ),
+    ).toBe(true)
     expect(isSameOrInside('/home/a/Dudao/x', '/home/a/dudao', 'linux')).toBe(false)
     expect(isSameOrInside('/home/a/dudao-other/x', '/home/a/dudao', 'linux')).toBe(false)
   })
@@ -67,9 +75,14 @@ describe('writeOutputFile', () => {
     const root = temp()
     const out = join(root, '通知.docx')
     writeFileSync(out, 'old')
-    await expect(writeOutputFile(out, Buffer.from('new'), { overwrite: false, dataDir: join(root, 'data') })).rejects.toMatchObject({ problem: 'exists' })
+    await expect(writeOutputFile(out, Buffer.from('new'), { overwrite: false, dataDir: join(root, 'data') })).rejects.toMatchObject({
+      problem: 'exists',
+    })
     expect(readFileSync(out, 'utf8')).toBe('old')
-    await expect(writeOutputFile(out, Buffer.from('new'), { overwrite: true, dataDir: join(root, 'data') })).resolves.toEqual({ path: out, bytes: 3 })
+    await expect(writeOutputFile(out, Buffer.from('new'), { overwrite: true, dataDir: join(root, 'data') })).resolves.toEqual({
+      path: out,
+      bytes: 3,
+    })
     expect(readFileSync(out, 'utf8')).toBe('new')
     expect(readdirSync(root)).toEqual(['通知.docx'])
   })
@@ -92,7 +105,11 @@ describe('writeOutputFile', () => {
 
   it('refuses a folder that does not exist instead of creating it', async () => {
     const root = temp()
-    await expect(writeOutputFile('/proc/nonexistent/备份/x.docx', new Uint8Array([1]), { overwrite: false, dataDir: root })).rejects.toThrow('文件夹不存在')
-    await expect(writeOutputFile(join(root, 'a', 'b.docx'), new Uint8Array([1]), { overwrite: false, dataDir: join(root, 'data') })).rejects.toThrow('文件夹不存在')
+    await expect(
+      writeOutputFile('/proc/nonexistent/备份/x.docx', new Uint8Array([1]), { overwrite: false, dataDir: root }),
+    ).rejects.toThrow('文件夹不存在')
+    await expect(
+      writeOutputFile(join(root, 'a', 'b.docx'), new Uint8Array([1]), { overwrite: false, dataDir: join(root, 'data') }),
+    ).rejects.toThrow('文件夹不存在')
   })
 })

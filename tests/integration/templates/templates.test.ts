@@ -17,7 +17,10 @@ const setup = useOfficeFixture()
 const TEMPLATE_DIR = join(__dirname, '../../../seeds/templates')
 const templates = readdirSync(TEMPLATE_DIR)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(TEMPLATE_DIR, f), 'utf8')) as { key: string; name: string; kind: string; format: string; order: number })
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(join(TEMPLATE_DIR, f), 'utf8')) as { key: string; name: string; kind: string; format: string; order: number },
+  )
   .sort((a, b) => a.order - b.order)
 
 /** What a clerk types over the template's markers, most specific first. */
@@ -66,7 +69,11 @@ function fill(content: DocumentContent, kind: string): DocumentContent {
     recipients: fillText(content.recipients),
     body: fillBlocks(content.body),
     attachments: content.attachments.map((a) => ({ ...a, title: fillText(a.title), body: fillBlocks(a.body) })),
-    attendance: { present: fillText(content.attendance.present), absent: fillText(content.attendance.absent), observers: fillText(content.attendance.observers) },
+    attendance: {
+      present: fillText(content.attendance.present),
+      absent: fillText(content.attendance.absent),
+      observers: fillText(content.attendance.observers),
+    },
     contactNote: fillText(content.contactNote ?? ''),
     signers: ['请示', '报告'].includes(kind) ? ['王芳'] : content.signers,
   }
@@ -96,7 +103,9 @@ function leftovers(c: DocumentContent): string[] {
 /** Paragraph texts of word/document.xml (runs joined). */
 async function docxParagraphs(data: Buffer): Promise<string[]> {
   const xml = await (await JSZip.loadAsync(data)).file('word/document.xml')!.async('string')
-  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
+    [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+  )
 }
 
 describe('every template: created, filled, signed and exported', () => {
@@ -124,7 +133,9 @@ describe('every template: created, filled, signed and exported', () => {
     const number = `固政教督办〔${year}〕1号`
     expect(signed).toMatchObject({ status: 'signed', docNumber: number, year })
     expect(signed.content.docNumber).toBe(number)
-    expect(await call('numbers.register', { year })).toEqual([expect.objectContaining({ seq: 1, status: 'used', documentId: draft.id, title: saved.content.title })])
+    expect(await call('numbers.register', { year })).toEqual([
+      expect.objectContaining({ seq: 1, status: 'used', documentId: draft.id, title: saved.content.title }),
+    ])
 
     const file = await exportedFile(env.ws, await call('documents.exportDocx', { id: draft.id }))
     expect(file.fileName).toBe(`${number} ${saved.content.title}.docx`)

@@ -33,8 +33,28 @@ function primary(id: string, over: Partial<SchoolStageFigures> = {}, resources: 
     id,
     name: `第${id}小学`,
     institutionType: '211',
-    stages: [{ stage: '小学', students: 500, classes: 12, classesOverLimit: 0, teachersByEducation: { associate: 15, bachelor: 6, highSchool: 3 }, keyTeachers: 5, peTeachers: 2, musicTeachers: 1, artTeachers: 1, ...over }],
-    resources: { teachingArea: 2300, indoorSportsArea: 300, sportsGroundArea: 3500, equipmentValue: 1_100_000, multimediaRooms: 12, ...resources },
+    stages: [
+      {
+        stage: '小学',
+        students: 500,
+        classes: 12,
+        classesOverLimit: 0,
+        teachersByEducation: { associate: 15, bachelor: 6, highSchool: 3 },
+        keyTeachers: 5,
+        peTeachers: 2,
+        musicTeachers: 1,
+        artTeachers: 1,
+        ...over,
+      },
+    ],
+    resources: {
+      teachingArea: 2300,
+      indoorSportsArea: 300,
+      sportsGroundArea: 3500,
+      equipmentValue: 1_100_000,
+      multimediaRooms: 12,
+      ...resources,
+    },
   }
 }
 
@@ -46,7 +66,11 @@ describe('the seven indicators and the 6-of-7 rule per school part', () => {
     expect(v.sportsSpacePerStudent).toMatchObject({ numerator: 3800, value: 7.6 })
     const ev = evaluateRubric(rubric, v, {}, { level: 'school', variant: '小学' })
     expect(ev.items.filter((i) => i.status === 'met')).toHaveLength(6)
-    expect(ev.items.find((i) => i.key === 'peArtTeachersPer100')).toMatchObject({ display: '0.80', thresholdDisplay: '≥0.9', status: 'notMet' })
+    expect(ev.items.find((i) => i.key === 'peArtTeachersPer100')).toMatchObject({
+      display: '0.80',
+      thresholdDisplay: '≥0.9',
+      status: 'notMet',
+    })
     expect(ev.verdict).toBe('met')
   })
 
@@ -66,7 +90,16 @@ describe('the seven indicators and the 6-of-7 rule per school part', () => {
     const s = result.schools[0]
     expect(s.verdict).toBe('notMet')
     expect(s.plan!.shortfalls[0]).toMatchObject({ key: 'peArtTeachersPer100', current: 3, toStandard: 2, toFloor: 1, unit: '人' })
-    expect(s.plan!.steps).toEqual([{ key: 'peArtTeachersPer100', name: '每百名学生拥有体育、艺术专任教师数', target: 'floor', add: 1, unit: '人', amountName: '体育、艺术专任教师' }])
+    expect(s.plan!.steps).toEqual([
+      {
+        key: 'peArtTeachersPer100',
+        name: '每百名学生拥有体育、艺术专任教师数',
+        target: 'floor',
+        add: 1,
+        unit: '人',
+        amountName: '体育、艺术专任教师',
+      },
+    ])
   })
 
   it('fails with two indicators below standard however close; the plan keeps the closer one as 余项', () => {
@@ -77,7 +110,11 @@ describe('the seven indicators and the 6-of-7 rule per school part', () => {
     expect(s.verdict).toBe('notMet')
     expect(s.metCount).toBe(5)
     expect(s.plan!.remainder).toBe('equipmentValuePerStudent')
-    expect(s.plan!.shortfalls.find((x) => x.key === 'equipmentValuePerStudent')).toMatchObject({ toStandard: 100000, toFloor: 0, unit: '元' })
+    expect(s.plan!.shortfalls.find((x) => x.key === 'equipmentValuePerStudent')).toMatchObject({
+      toStandard: 100000,
+      toFloor: 0,
+      unit: '元',
+    })
     expect(s.plan!.steps.map((x) => [x.key, x.target, x.add])).toEqual([['peArtTeachersPer100', 'standard', 1]])
   })
 
@@ -123,7 +160,16 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
 
   it('完全中学 初中:高中 = 1:1.2 and 十二年一贯制 1:1.1:1.32 from one set of weights', () => {
     // 初中 600, 高中 500: 初中 share = 600 / (600 + 1.2 × 500) = 0.5
-    const full: BalanceSchoolYear = { id: 'W', name: '完全中学', institutionType: '341', stages: [{ stage: '初中', students: 600 }, { stage: '高中', students: 500 }], resources: { teachingArea: 10000 } }
+    const full: BalanceSchoolYear = {
+      id: 'W',
+      name: '完全中学',
+      institutionType: '341',
+      stages: [
+        { stage: '初中', students: 600 },
+        { stage: '高中', students: 500 },
+      ],
+      resources: { teachingArea: 10000 },
+    }
     const parts = splitSchool(full, settings)
     expect(parts).toHaveLength(1)
     expect(parts[0].resourceShare).toBeCloseTo(0.5, 12)
@@ -134,7 +180,17 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
     expect(alone.resourceShare).toBe(1)
     expect(alone.notes).toEqual(['未填报高中部在校生数：共用资源全部计入义务教育学段，拆分结果偏高'])
     // 300 / 200 / 100: weighted 300 + 220 + 132 = 652
-    const twelve: BalanceSchoolYear = { id: 'T', name: '十二年', institutionType: '345', stages: [{ stage: '小学', students: 300 }, { stage: '初中', students: 200 }, { stage: '高中', students: 100 }], resources: { multimediaRooms: 652 } }
+    const twelve: BalanceSchoolYear = {
+      id: 'T',
+      name: '十二年',
+      institutionType: '345',
+      stages: [
+        { stage: '小学', students: 300 },
+        { stage: '初中', students: 200 },
+        { stage: '高中', students: 100 },
+      ],
+      resources: { multimediaRooms: 652 },
+    }
     const [a, b] = splitSchool(twelve, settings)
     expect(a.resources.multimediaRooms).toBeCloseTo(300, 9)
     expect(b.resources.multimediaRooms).toBeCloseTo(220, 9)
@@ -157,7 +213,13 @@ describe('九年一贯制 / 完全中学 / 十二年一贯制 split (RULES.md §
     expect(json.schools[1]).toMatchObject({ excluded: true, excludedReason: '特殊教育学校不参与计算', indicators: {} })
     expect(json.schools[0]).toMatchObject({ stage: '小学', students: 500, metCount: 6, verdict: 'met' })
     expect(json.schools[0].indicators.qualifiedTeachersPer100).toEqual({ value: 4.2, standard: 4.2, met: true })
-    expect(json.cv.find((c) => c.indicator === 'keyTeachersPer100')).toEqual({ stage: '小学', indicator: 'keyTeachersPer100', value: 0, limit: 0.5, met: true })
+    expect(json.cv.find((c) => c.indicator === 'keyTeachersPer100')).toEqual({
+      stage: '小学',
+      indicator: 'keyTeachersPer100',
+      value: 0,
+      limit: 0.5,
+      met: true,
+    })
     expect(json.stages).toEqual([{ stage: '小学', verdict: 'met' }])
     expect(JSON.stringify(r)).not.toContain('NaN')
   })
@@ -169,7 +231,11 @@ describe('学段 verdict: each 差异系数 against its own limit, no averaged t
     // → 1000, 2200, 4800 元/生; X̄ = 4000000 / 1500 = 2666.67;
     // S² = (1666.67² + 466.67² + 2133.33²) / 3 = (2777778 + 217778 + 4551111) / 3 = 2515556 → S = 1586.05
     // CV = 1586.05 / 2666.67 = 0.595 > 0.50
-    const schools = [primary('1', {}, { equipmentValue: 500_000 }), primary('2', {}, { equipmentValue: 1_100_000 }), primary('3', {}, { equipmentValue: 2_400_000 })]
+    const schools = [
+      primary('1', {}, { equipmentValue: 500_000 }),
+      primary('2', {}, { equipmentValue: 1_100_000 }),
+      primary('3', {}, { equipmentValue: 2_400_000 }),
+    ]
     const r = evaluateBalance(schools, { statYear: 2024 }, rubric)
     const cvs = r.cv.filter((c) => c.stage === '小学')
     expect(cvs).toHaveLength(7)
@@ -189,7 +255,13 @@ describe('学段 verdict: each 差异系数 against its own limit, no averaged t
   })
 
   it('the 初中 limit is 0.45: a CV of 0.47 passes in 小学 and fails in 初中', () => {
-    const ev = (stage: string) => evaluateRubric(rubric, { 'cv.keyTeachersPer100': { numerator: null, denominator: null, value: 0.47 } }, {}, { level: 'stage', variant: stage }).items.find((i) => i.key === 'cv.keyTeachersPer100')!
+    const ev = (stage: string) =>
+      evaluateRubric(
+        rubric,
+        { 'cv.keyTeachersPer100': { numerator: null, denominator: null, value: 0.47 } },
+        {},
+        { level: 'stage', variant: stage },
+      ).items.find((i) => i.key === 'cv.keyTeachersPer100')!
     expect(ev('小学')).toMatchObject({ status: 'met', thresholdDisplay: '≤0.50' })
     expect(ev('初中')).toMatchObject({ status: 'notMet', thresholdDisplay: '≤0.45' })
   })
@@ -201,7 +273,11 @@ describe('差异系数 improvement plan', () => {
     // lowered) then 小学4 (842.11 元/生). 2533.77 × 76 = 192566.9 → 192567 − 64000 = 128567 元. CV after 0.303.
     const students = [45, 37, 89, 76, 55]
     const books = [279, 137, 935, 160, 402]
-    const plan = cvImprovementPlan('equipmentValuePerStudent', students.map((n, i) => ({ id: `${i + 1}`, name: `小学${i + 1}`, students: n, amount: books[i] * 400 })), 0.5)
+    const plan = cvImprovementPlan(
+      'equipmentValuePerStudent',
+      students.map((n, i) => ({ id: `${i + 1}`, name: `小学${i + 1}`, students: n, amount: books[i] * 400 })),
+      0.5,
+    )
     expect(roundHalfUp(plan.before!, 3)).toBe(0.515)
     expect(plan.steps.map((s) => [s.name, s.add])).toEqual([['小学4', 128567]])
     expect(roundHalfUp(plan.after!, 3)).toBe(0.303)
@@ -210,11 +286,15 @@ describe('差异系数 improvement plan', () => {
 
   it('says so when lifting the schools below the county value cannot reach the limit', () => {
     // two schools of 100 at 1 room, one of 10 students with 50 rooms (500 per 100!)
-    const plan = cvImprovementPlan('multimediaRoomsPer100', [
-      { id: 'a', name: '甲校', students: 100, amount: 1 },
-      { id: 'b', name: '乙校', students: 100, amount: 1 },
-      { id: 'c', name: '丙校', students: 10, amount: 50 },
-    ], 0.5)
+    const plan = cvImprovementPlan(
+      'multimediaRoomsPer100',
+      [
+        { id: 'a', name: '甲校', students: 100, amount: 1 },
+        { id: 'b', name: '乙校', students: 100, amount: 1 },
+        { id: 'c', name: '丙校', students: 10, amount: 50 },
+      ],
+      0.5,
+    )
     expect(plan.reached).toBe(false)
     expect(plan.steps).toHaveLength(2)
     expect(plan.reason).toContain('丙校')
@@ -223,8 +303,18 @@ describe('差异系数 improvement plan', () => {
 
 describe('county checklist', () => {
   it('computes 政府保障 items from school and county figures and waits for the judged ones', () => {
-    const schools = [primary('1', { teachers: 30, certifiedTeachers: 30, trainedTeachers: 29 }, { musicRooms: 1, musicRoomArea: 96, artRooms: 1, artRoomArea: 89 })]
-    const r = evaluateBalance(schools, { statYear: 2024, rotation: { numerator: 12, denominator: 100 }, quotaAllocation: { numerator: 450, denominator: 1000 } }, rubric)
+    const schools = [
+      primary(
+        '1',
+        { teachers: 30, certifiedTeachers: 30, trainedTeachers: 29 },
+        { musicRooms: 1, musicRoomArea: 96, artRooms: 1, artRoomArea: 89 },
+      ),
+    ]
+    const r = evaluateBalance(
+      schools,
+      { statYear: 2024, rotation: { numerator: 12, denominator: 100 }, quotaAllocation: { numerator: 450, denominator: 1000 } },
+      rubric,
+    )
     const item = (k: string) => r.checklist.items.find((i) => i.key === k)!
     // 12 classes → 1 room each is enough; 美术 89 ㎡ < 90 → not met
     expect(item('specialRooms')).toMatchObject({ display: '0.00%', status: 'notMet' })
@@ -243,7 +333,13 @@ describe('county checklist', () => {
   it('a 九年一贯制 school is limited to 2500 compulsory students, others to 2000', () => {
     const big = (id: string, stages: SchoolStageFigures[]): BalanceSchoolYear => ({ ...primary(id), stages })
     const r = evaluateBalance(
-      [big('A', [{ stage: '小学', students: 1300 }, { stage: '初中', students: 1100 }]), big('B', [{ stage: '小学', students: 2100 }])],
+      [
+        big('A', [
+          { stage: '小学', students: 1300 },
+          { stage: '初中', students: 1100 },
+        ]),
+        big('B', [{ stage: '小学', students: 2100 }]),
+      ],
       { statYear: 2024 },
       rubric,
     )
@@ -254,7 +350,11 @@ describe('county checklist', () => {
 describe('report tables and sentences', () => {
   it('builds the 学段 table with 全县平均值 / 标准差 / 差异系数 rows and pre-fills the problems', () => {
     // the three-school county of the 学段 test: equipment 1000 / 2200 / 4800 元/生, X̄ 2666.67, S 1586.05, CV 0.595
-    const schools = [primary('1', {}, { equipmentValue: 500_000 }), primary('2', {}, { equipmentValue: 1_100_000 }), primary('3', {}, { equipmentValue: 2_400_000 })]
+    const schools = [
+      primary('1', {}, { equipmentValue: 500_000 }),
+      primary('2', {}, { equipmentValue: 1_100_000 }),
+      primary('3', {}, { equipmentValue: 2_400_000 }),
+    ]
     const ev = evaluateBalance(schools, { statYear: 2024 }, rubric)
     const t = cvTable(ev, rubric, '小学')!
     expect(t.columns.map((c) => c.standard)).toEqual([4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3])
@@ -286,12 +386,30 @@ describe('missing data and rubric settings', () => {
     // 第2小学 lacks one value (noData) and meets the other six only if the missing one could pass: undecided
     expect(r.schools[1]).toMatchObject({ verdict: 'noData', metCount: 5 })
     expect(r.schools[1].indicators.equipmentValuePerStudent).toMatchObject({ display: '无数据', status: 'noData', met: null })
-    const stageItem = evaluateRubric(rubric, { 'cv.equipmentValuePerStudent': { numerator: null, denominator: null, value: eq.value, reason: '1所学校缺少数据，未参与计算', missing: ['第2小学'] } }, {}, { level: 'stage', variant: '小学' }).items.find((i) => i.key === 'cv.equipmentValuePerStudent')!
+    const stageItem = evaluateRubric(
+      rubric,
+      {
+        'cv.equipmentValuePerStudent': {
+          numerator: null,
+          denominator: null,
+          value: eq.value,
+          reason: '1所学校缺少数据，未参与计算',
+          missing: ['第2小学'],
+        },
+      },
+      {},
+      { level: 'stage', variant: '小学' },
+    ).items.find((i) => i.key === 'cv.equipmentValuePerStudent')!
     expect(stageItem).toMatchObject({ reason: '1所学校缺少数据，未参与计算', missing: ['第2小学'] })
   })
 
   it('a variant that subtracts 室内体育用房 from 教学及辅助用房 changes L4 only', () => {
-    const v = deriveRubric(rubric, { id: 'balanced-development-2017-local', name: '某省', region: '某省', settings: { subtractIndoorSportsFromTeaching: true } })
+    const v = deriveRubric(rubric, {
+      id: 'balanced-development-2017-local',
+      name: '某省',
+      region: '某省',
+      settings: { subtractIndoorSportsFromTeaching: true },
+    })
     if (!v.ok) throw new Error(v.errors.join())
     const [part] = splitSchool(primary('1'), balanceSettings(v.rubric))
     const values = schoolPartValues(part, balanceSettings(v.rubric))
@@ -316,7 +434,9 @@ describe('班额 bands', () => {
 describe('a 九年一贯制 school in the county evaluation', () => {
   it('counts as one 小学 and one 初中, each in its own 学段 and 差异系数', () => {
     const nine: BalanceSchoolYear = {
-      id: 'J', name: '九年一贯制学校', institutionType: '312',
+      id: 'J',
+      name: '九年一贯制学校',
+      institutionType: '312',
       stages: [
         { stage: '小学', students: 166, teachersByEducation: { associate: 7 }, keyTeachers: 2, peTeachers: 1, musicTeachers: 1 },
         { stage: '初中', students: 210, teachersByEducation: { bachelor: 12 }, keyTeachers: 3, peTeachers: 1, artTeachers: 1 },
@@ -325,12 +445,19 @@ describe('a 九年一贯制 school in the county evaluation', () => {
       resources: { teachingArea: 8000, sportsGroundArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 10 },
     }
     const r = evaluateBalance([primary('1'), nine], { statYear: 2024 }, rubric)
-    expect(r.schools.map((s) => [s.name, s.stage])).toEqual([['第1小学', '小学'], ['九年一贯制学校（小学部）', '小学'], ['九年一贯制学校（初中部）', '初中']])
+    expect(r.schools.map((s) => [s.name, s.stage])).toEqual([
+      ['第1小学', '小学'],
+      ['九年一贯制学校（小学部）', '小学'],
+      ['九年一贯制学校（初中部）', '初中'],
+    ])
     const p = r.schools[1].indicators.teachingSpacePerStudent.value!
     const j = r.schools[2].indicators.teachingSpacePerStudent.value!
     expect(roundHalfUp(p, 2)).toBe(20.15)
     expect(j / p).toBeCloseTo(1.1, 12)
-    expect(r.stages.map((s) => [s.stage, s.schools])).toEqual([['小学', 2], ['初中', 1]])
+    expect(r.stages.map((s) => [s.stage, s.schools])).toEqual([
+      ['小学', 2],
+      ['初中', 1],
+    ])
     // a one-school 学段 has every 差异系数 0
     expect(r.cv.filter((c) => c.stage === '初中').every((c) => c.value === 0)).toBe(true)
   })

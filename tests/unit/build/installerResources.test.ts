@@ -79,7 +79,11 @@ describe('installer resources in build/', () => {
 
   it('electron-builder.yml is valid for the installed electron-builder, and every file it names exists', async () => {
     const text = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')
-    const named = [...text.matchAll(/^\s*(icon|installerIcon|uninstallerIcon|installerHeader|installerHeaderIcon|installerSidebar|uninstallerSidebar|license):\s*(\S+)\s*$/gm)].map((m) => m[2])
+    const named = [
+      ...text.matchAll(
+        /^\s*(icon|installerIcon|uninstallerIcon|installerHeader|installerHeaderIcon|installerSidebar|uninstallerSidebar|license):\s*(\S+)\s*$/gm,
+      ),
+    ].map((m) => m[2])
     expect(named.length).toBeGreaterThanOrEqual(4)
     for (const file of named) expect(existsSync(join(ROOT, file)), file).toBe(true)
 

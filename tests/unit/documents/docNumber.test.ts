@@ -104,7 +104,8 @@ describe('normalizeDocNumber', () => {
 
 describe('validatePrefix', () => {
   it('accepts real prefixes', () => {
-    for (const p of ['贺政教督发', '贺政教督函', '固政教督办', '桂教督委办', '教督', 'XJ教督', '白洮政教督办']) expect(validatePrefix(p)).toBeNull()
+    for (const p of ['贺政教督发', '贺政教督函', '固政教督办', '桂教督委办', '教督', 'XJ教督', '白洮政教督办'])
+      expect(validatePrefix(p)).toBeNull()
   })
 
   it('explains each problem in Chinese', () => {

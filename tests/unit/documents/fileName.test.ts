@@ -13,7 +13,9 @@ describe('file names Windows accepts', () => {
   })
 
   it('names a document after its number and title', () => {
-    expect(safeFileName(documentFileBase({ docNumber: '贺政教督发〔2024〕4号', title: '关于印发《工作要点》的通知' }), '.docx')).toBe('贺政教督发〔2024〕4号 关于印发《工作要点》的通知.docx')
+    expect(safeFileName(documentFileBase({ docNumber: '贺政教督发〔2024〕4号', title: '关于印发《工作要点》的通知' }), '.docx')).toBe(
+      '贺政教督发〔2024〕4号 关于印发《工作要点》的通知.docx',
+    )
     expect(documentFileBase({ docNumber: '', title: '' })).toBe('草稿 未命名公文')
   })
 })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { changeLevel, chineseNumeral, headingLabel, moveSection, numberBlocks, sectionRange } from '../../../shared/documents/headingNumbering'
+import {
+  changeLevel,
+  chineseNumeral,
+  headingLabel,
+  moveSection,
+  numberBlocks,
+  sectionRange,
+} from '../../../shared/documents/headingNumbering'
 import type { BodyBlock } from '../../../shared/documents/types'
 
 const b = (level: BodyBlock['level'], text: string): BodyBlock => ({ level, text })
@@ -75,8 +82,34 @@ describe('numberBlocks', () => {
   })
 
   it('resets deeper counters when a shallower heading appears, at every level', () => {
-    const blocks = [b(1, 'A'), b(2, 'a'), b(3, 'x'), b(4, 'p'), b(4, 'q'), b(3, 'y'), b(4, 'r'), b(2, 'b'), b(3, 'z'), b(1, 'B'), b(4, 's'), b(2, 'c')]
-    expect(labelled(blocks)).toEqual(['一、A', '（一）a', '1.x', '（1）p', '（2）q', '2.y', '（1）r', '（二）b', '1.z', '二、B', '（1）s', '（一）c'])
+    const blocks = [
+      b(1, 'A'),
+      b(2, 'a'),
+      b(3, 'x'),
+      b(4, 'p'),
+      b(4, 'q'),
+      b(3, 'y'),
+      b(4, 'r'),
+      b(2, 'b'),
+      b(3, 'z'),
+      b(1, 'B'),
+      b(4, 's'),
+      b(2, 'c'),
+    ]
+    expect(labelled(blocks)).toEqual([
+      '一、A',
+      '（一）a',
+      '1.x',
+      '（1）p',
+      '（2）q',
+      '2.y',
+      '（1）r',
+      '（二）b',
+      '1.z',
+      '二、B',
+      '（1）s',
+      '（一）c',
+    ])
   })
 
   it('does not reset or advance counters on ordinary paragraphs', () => {
@@ -137,7 +170,19 @@ describe('sectionRange', () => {
 
 describe('moveSection', () => {
   it('moves a level-1 section with all its content below the next one', () => {
-    expect(texts(moveSection(doc, 1, 'down'))).toEqual(['intro', 'B', 'B.1', 'A', 'A text', 'A.a', 'A.a.1', 'A.b', 'A.b text', 'C', 'C text'])
+    expect(texts(moveSection(doc, 1, 'down'))).toEqual([
+      'intro',
+      'B',
+      'B.1',
+      'A',
+      'A text',
+      'A.a',
+      'A.a.1',
+      'A.b',
+      'A.b text',
+      'C',
+      'C text',
+    ])
   })
 
   it('moves a level-1 section above the previous one', () => {

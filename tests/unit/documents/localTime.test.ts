@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localClockTime, localDate, localDateTime, localIsoDateOf } from '../../../shared/format/localTime'
 
-describe('instants are shown in the PC\'s time zone (TZ=Asia/Shanghai)', () => {
+describe("instants are shown in the PC's time zone (TZ=Asia/Shanghai)", () => {
   it('15:46 China time is 15:46, not the UTC 07:46', () => {
     expect(localDateTime('2024-03-22T07:46:00.000Z')).toBe('2024年3月22日 15:46')
     expect(localClockTime('2024-03-22T07:46:00.000Z')).toBe('15:46')

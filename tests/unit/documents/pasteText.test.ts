@@ -6,7 +6,9 @@ import { REFERENCE_002 } from './fixtures/reference002'
 
 describe('normalizePunctuation', () => {
   it('turns half-width punctuation next to Chinese into full-width (reference 002 and 003)', () => {
-    expect(normalizePunctuation('坚持以习近平新时代中国特色社会主义思想为指导,深入学')).toBe('坚持以习近平新时代中国特色社会主义思想为指导，深入学')
+    expect(normalizePunctuation('坚持以习近平新时代中国特色社会主义思想为指导,深入学')).toBe(
+      '坚持以习近平新时代中国特色社会主义思想为指导，深入学',
+    )
     expect(normalizePunctuation('各中小学、幼儿园:')).toBe('各中小学、幼儿园：')
     expect(normalizePunctuation('4.建强队伍,走向专业。')).toBe('4.建强队伍，走向专业。')
     expect(normalizePunctuation('总体要求是:坚持;落实!是否完成?')).toBe('总体要求是：坚持；落实！是否完成？')
@@ -27,7 +29,7 @@ describe('normalizePunctuation', () => {
     expect(normalizePunctuation('即"四强化""三提升""三落实"。')).toBe('即“四强化”“三提升”“三落实”。')
     // An unmatched quote stays straight rather than opening a quotation that never closes.
     expect(normalizePunctuation('"双减"作为"一号工程')).toBe('“双减”作为"一号工程')
-    expect(normalizePunctuation('发挥督导\'长牙齿\'作用')).toBe('发挥督导‘长牙齿’作用')
+    expect(normalizePunctuation("发挥督导'长牙齿'作用")).toBe('发挥督导‘长牙齿’作用')
     expect(normalizePunctuation("don't stop")).toBe("don't stop")
   })
 
@@ -41,7 +43,9 @@ describe('normalizePunctuation', () => {
   })
 
   it('keeps decimals, times, thousands, URLs and the level-3 number dot', () => {
-    expect(normalizePunctuation('学前三年毛入园率为 98.01%，普惠性幼儿园覆盖率为 82.99%。')).toBe('学前三年毛入园率为98.01%，普惠性幼儿园覆盖率为82.99%。')
+    expect(normalizePunctuation('学前三年毛入园率为 98.01%，普惠性幼儿园覆盖率为 82.99%。')).toBe(
+      '学前三年毛入园率为98.01%，普惠性幼儿园覆盖率为82.99%。',
+    )
     expect(normalizePunctuation('上午 8:30 在县教体局会议室召开')).toBe('上午8:30在县教体局会议室召开')
     expect(normalizePunctuation('共 1,000 人')).toBe('共1,000人')
     expect(normalizePunctuation('详见 https://jyt.nx.gov.cn/a.php?id=1&b=2,3 网站')).toBe('详见https://jyt.nx.gov.cn/a.php?id=1&b=2,3网站')
@@ -63,7 +67,9 @@ describe('normalizePunctuation', () => {
     expect(normalizePunctuation('贺兰县人民政府教育督导室\u30002024年3月22日印发')).toBe('贺兰县人民政府教育督导室\u30002024年3月22日印发')
     const correct = '7.统筹推进，双普验收。“双普”创建启动以来，全县在园幼儿13619人（含民办园）；毛入园率为98.01%。'
     expect(normalizePunctuation(correct)).toBe(correct)
-    expect(normalizePunctuation(normalizePunctuation('坚持"督导就是服务" , (试行) 2024 年'))).toBe(normalizePunctuation('坚持"督导就是服务" , (试行) 2024 年'))
+    expect(normalizePunctuation(normalizePunctuation('坚持"督导就是服务" , (试行) 2024 年'))).toBe(
+      normalizePunctuation('坚持"督导就是服务" , (试行) 2024 年'),
+    )
   })
 })
 
@@ -88,9 +94,12 @@ describe('detectNumbering', () => {
     expect(detectNumbering(line)).toEqual({ level, text })
   })
 
-  it.each(['98.01%，普惠性幼儿', '2024 年春季全县共有幼儿园 60', '1.5倍', '2023年是全面贯彻', '（此件公开发布）', '“双普”创建'])('leaves %s unnumbered', (line) => {
-    expect(detectNumbering(line)).toEqual({ level: 0, text: line })
-  })
+  it.each(['98.01%，普惠性幼儿', '2024 年春季全县共有幼儿园 60', '1.5倍', '2023年是全面贯彻', '（此件公开发布）', '“双普”创建'])(
+    'leaves %s unnumbered',
+    (line) => {
+      expect(detectNumbering(line)).toEqual({ level: 0, text: line })
+    },
+  )
 })
 
 describe('parsePastedText on reference 002 (PDF extraction, a blank line between every line)', () => {
@@ -136,7 +145,9 @@ describe('parsePastedText on reference 002 (PDF extraction, a blank line between
   it('normalises the numbers and punctuation of item 7 and item 10', () => {
     const item7 = blocks[find('统筹推进，双普验收。')].text
     expect(item7).toContain('2024年春季全县共有幼儿园60所，其中，公办园39所，民办园21所；全县在园幼儿13619人')
-    expect(item7).toContain('学前三年毛入园率为98.01%，普惠性幼儿园覆盖率为82.99%，公办园在园幼儿占比为67.33%。力争2024年通过国家审核认定。')
+    expect(item7).toContain(
+      '学前三年毛入园率为98.01%，普惠性幼儿园覆盖率为82.99%，公办园在园幼儿占比为67.33%。力争2024年通过国家审核认定。',
+    )
     const item10 = blocks[find('常态化做好控辍保学工作。')].text
     expect(item10).toContain('若干意见》（教基〔2020〕5号），继续落实')
     expect(blocks[find('建强队伍，走向专业。')].text).toContain('配齐专（兼）职督学')
@@ -152,14 +163,28 @@ describe('parsePastedText on reference 002 (PDF extraction, a blank line between
 
   it('keeps the 正文 items separate and numbers them again with numberBlocks', () => {
     const numbered = numberBlocks(blocks).filter((b) => b.label)
-    expect(numbered.slice(0, 4).map((b) => b.label + b.text.slice(0, 4))).toEqual(['一、总体思路', '二、持续深化', '1.强化领导', '2.健全机制'])
+    expect(numbered.slice(0, 4).map((b) => b.label + b.text.slice(0, 4))).toEqual([
+      '一、总体思路',
+      '二、持续深化',
+      '1.强化领导',
+      '2.健全机制',
+    ])
   })
 
   it('keeps the document parts before the plan as separate short blocks', () => {
     expect(blocks.map((b) => b.text)).toEqual(
-      expect.arrayContaining(['贺政教督发〔2024〕4号', '各中小学、幼儿园：', '贺兰县人民政府教育督导室', '2024年3月22日', '（此件公开发布）', '贺兰县2024年教育督导工作要点']),
+      expect.arrayContaining([
+        '贺政教督发〔2024〕4号',
+        '各中小学、幼儿园：',
+        '贺兰县人民政府教育督导室',
+        '2024年3月22日',
+        '（此件公开发布）',
+        '贺兰县2024年教育督导工作要点',
+      ]),
     )
-    expect(blocks[find('现将《贺兰县2024年教育督导工作要点》')].text).toBe('现将《贺兰县2024年教育督导工作要点》印发给你们，请遵照要点要求，做好各项工作落实。')
+    expect(blocks[find('现将《贺兰县2024年教育督导工作要点》')].text).toBe(
+      '现将《贺兰县2024年教育督导工作要点》印发给你们，请遵照要点要求，做好各项工作落实。',
+    )
   })
 
   it('gives the same blocks when the blank lines are missing (a PDF extractor without them)', () => {
@@ -222,14 +247,29 @@ describe('parsePastedText, other sources', () => {
     expect(parsePastedText(text)).toEqual([
       { level: 0, text: '2023年广西壮族自治区教育督导工作要点' },
       { level: 1, text: '进一步压实政府履行教育职责' },
-      { level: 0, text: '充分发挥教育督导督政优势，通过优化评估方式、健全奖惩制度、强化结果运用，持续完善评价办法，继续组织做好2022年度市县人民政府履行教育职责评价工作。' },
+      {
+        level: 0,
+        text: '充分发挥教育督导督政优势，通过优化评估方式、健全奖惩制度、强化结果运用，持续完善评价办法，继续组织做好2022年度市县人民政府履行教育职责评价工作。',
+      },
       { level: 1, text: '加快推进全区县域学前教育普及普惠和义务教育优质均衡发展督导评估工作' },
       { level: 0, text: '全面加强对全区县域学前教育普及普惠和义务教育优质均衡发展督导评估工作的统筹指导。' },
     ])
   })
 
   it('treats blank lines as paragraph breaks in text that does not double-space its lines (Word)', () => {
-    const text = ['一、总体要求', '坚持问题导向', '', '突出重点，注重实效', '（一）加强组织领导', '成立工作专班', '(二)强化结果运用', '1．建立台账', '2、按月通报', '(1)通报范围', '（2）通报方式'].join('\n')
+    const text = [
+      '一、总体要求',
+      '坚持问题导向',
+      '',
+      '突出重点，注重实效',
+      '（一）加强组织领导',
+      '成立工作专班',
+      '(二)强化结果运用',
+      '1．建立台账',
+      '2、按月通报',
+      '(1)通报范围',
+      '（2）通报方式',
+    ].join('\n')
     expect(parsePastedText(text)).toEqual([
       { level: 1, text: '总体要求' },
       { level: 0, text: '坚持问题导向' },
@@ -245,7 +285,9 @@ describe('parsePastedText, other sources', () => {
   })
 
   it('with only a few lines, joins lines unless a sentence ends, a blank line or numbering intervenes', () => {
-    expect(parsePastedText('2024 年春季全县共有幼儿园 60\n所，其中公办园 39 所。')).toEqual([{ level: 0, text: '2024年春季全县共有幼儿园60所，其中公办园39所。' }])
+    expect(parsePastedText('2024 年春季全县共有幼儿园 60\n所，其中公办园 39 所。')).toEqual([
+      { level: 0, text: '2024年春季全县共有幼儿园60所，其中公办园39所。' },
+    ])
     expect(parsePastedText('第一段没有句号\n\n第二段')).toEqual([
       { level: 0, text: '第一段没有句号' },
       { level: 0, text: '第二段' },
@@ -265,7 +307,9 @@ describe('parsePastedText, other sources', () => {
   it('drops page numbers and rejoins the paragraph around them', () => {
     for (const pageNumber of ['— 3 —', '- 3 -', '－3－', '—3—', '第 3 页', '第3页 共10页', '3/10']) {
       const text = `使每一位督学都成为教育督导工作的“行家里手”，努力做到：熟知\n\n${pageNumber}\n\n政治理论、精通教育政策。`
-      expect(parsePastedText(text), pageNumber).toEqual([{ level: 0, text: '使每一位督学都成为教育督导工作的“行家里手”，努力做到：熟知政治理论、精通教育政策。' }])
+      expect(parsePastedText(text), pageNumber).toEqual([
+        { level: 0, text: '使每一位督学都成为教育督导工作的“行家里手”，努力做到：熟知政治理论、精通教育政策。' },
+      ])
     }
   })
 
@@ -290,7 +334,9 @@ describe('parsePastedText, other sources', () => {
   })
 
   it('rejoins English words with a space and Chinese without', () => {
-    expect(parsePastedText('登录 Education Supervision\nPlatform 填报，')).toEqual([{ level: 0, text: '登录Education Supervision Platform填报，' }])
+    expect(parsePastedText('登录 Education Supervision\nPlatform 填报，')).toEqual([
+      { level: 0, text: '登录Education Supervision Platform填报，' },
+    ])
   })
 
   it('keeps a title line apart from the paragraph after it in one-paragraph-per-line text (reference 001)', () => {

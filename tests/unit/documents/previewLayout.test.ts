@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
 import { gridFit, IMPRINT_ANCHOR_TWIPS, typesetDocument } from '../../../shared/documents/typeset'
-import { layoutPreview, measureChars, wrapChars, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
+import {
+  layoutPreview,
+  measureChars,
+  wrapChars,
+  type PreviewPage,
+  type PreviewRule,
+  type PreviewText,
+} from '../../../shared/documents/previewLayout'
 import type { BodyBlock, DocumentContent, DocumentSpec } from '../../../shared/documents/types'
 
 const L = GBT9704_LAYOUT
@@ -41,7 +48,11 @@ function content(over: Partial<DocumentContent> = {}): DocumentContent {
   }
 }
 
-const spec = (over: Partial<DocumentContent> = {}, kind: DocumentSpec['kind'] = '通知', format: DocumentSpec['format'] = 'file'): DocumentSpec => ({
+const spec = (
+  over: Partial<DocumentContent> = {},
+  kind: DocumentSpec['kind'] = '通知',
+  format: DocumentSpec['format'] = 'file',
+): DocumentSpec => ({
   kind,
   format,
   content: content(over),
@@ -93,7 +104,7 @@ describe('layoutPreview: the 22 × 28 grid', () => {
     expect(body[1].text).toBe('导'.repeat(10))
   })
 
-  it('adds Word\'s automatic gap between an ideograph and Latin letters or digits', () => {
+  it("adds Word's automatic gap between an ideograph and Latin letters or digits", () => {
     // 24 ideographs + "2024" would fill the indented first line exactly, but the 督|2024 gap (¼ em) does not fit.
     const pages = layoutPreview(spec({ body: [{ level: 0, text: `${'督'.repeat(24)}2024导` }] }))
     const body = allTexts(pages, 'body')
@@ -200,7 +211,12 @@ describe('layoutPreview: 主体', () => {
       }),
     )
     const body = allTexts(pages, 'body')
-    expect(body.map((b) => b.text)).toEqual(['一、总体要求', '（一）加强领导。各校要成立工作专班。', '1.强化领导，统一思想。每月召开会议。', '（1）细化清单。'])
+    expect(body.map((b) => b.text)).toEqual([
+      '一、总体要求',
+      '（一）加强领导。各校要成立工作专班。',
+      '1.强化领导，统一思想。每月召开会议。',
+      '（1）细化清单。',
+    ])
     expect(body[0].font).toBe('heiti')
     expect(body[1].runs).toEqual([
       { text: '（一）加强领导。', font: 'kaiti' },
@@ -211,7 +227,14 @@ describe('layoutPreview: 主体', () => {
   })
 
   it('aligns 附件说明 names after "附件：1."', () => {
-    const pages = layoutPreview(spec({ attachments: [{ title: '工作要点', body: [] }, { title: '责任督学名单', body: [] }] }))
+    const pages = layoutPreview(
+      spec({
+        attachments: [
+          { title: '工作要点', body: [] },
+          { title: '责任督学名单', body: [] },
+        ],
+      }),
+    )
     const note = allTexts(pages, 'attachmentNote')
     expect(note.map((n) => n.text)).toEqual(['附件：1.工作要点', '2.责任督学名单'])
     expect(note[0].x).toBeCloseTo(LEFT + 2 * CHAR, 2)
@@ -289,7 +312,7 @@ describe('layoutPreview: 主体', () => {
     expect([...outcomes].sort()).toEqual(['carried', 'fewerSealLines', 'fits', 'tightened'])
   })
 
-  it('makes room for the 署名 by dropping one seal line, then tightening the page\'s lines keeping one, and only then dropping the last (never below 26 pt)', () => {
+  it("makes room for the 署名 by dropping one seal line, then tightening the page's lines keeping one, and only then dropping the last (never below 26 pt)", () => {
     const seen = new Set<string>()
     /** Does the part after 正文 carry with `k` seal lines, at the grid pitch or (tight) at the minimum pitch? */
     const carries = (doc: DocumentSpec, k: number, tight: boolean) => {
@@ -297,7 +320,11 @@ describe('layoutPreview: 主体', () => {
       const { flow } = typesetDocument(doc, L, grid)
       if (!tight || !flow.carried) return flow.carried
       const from = flow.blocks.findIndex((b) => b.page === flow.bodyEnd.page)
-      return typesetDocument(doc, L, { ...grid, tightPitchTwips: L.pageFit.minLinePitchTwips, tightFromBlock: from < 0 ? doc.content.body.length : from }).flow.carried
+      return typesetDocument(doc, L, {
+        ...grid,
+        tightPitchTwips: L.pageFit.minLinePitchTwips,
+        tightFromBlock: from < 0 ? doc.content.body.length : from,
+      }).flow.carried
     }
     for (let n = 1; n <= 40; n++) {
       const doc = spec({ body: paragraphs(n, 28 * 2 - 2) })
@@ -342,7 +369,11 @@ describe('layoutPreview: 主体', () => {
     expect(fit).toMatchObject({ outcome: 'fits', signatureBlankLines: L.signature.sealedBlankLinesBefore, tightPitchTwips: null })
     const pages = layoutPreview(demo)
     const [p1] = pages
-    expect(texts(p1, 'body').map((t) => t.text).join('')).toContain('做好各项工作落实。')
+    expect(
+      texts(p1, 'body')
+        .map((t) => t.text)
+        .join(''),
+    ).toContain('做好各项工作落实。')
     expect(allTexts(pages, 'attachmentNote')).toHaveLength(0)
     expect(texts(p1, 'signature').map((t) => t.text)).toEqual(['贺兰县人民政府教育督导室'])
     expect(texts(p1, 'date').map((t) => t.text)).toEqual(['2024年3月22日'])
@@ -390,7 +421,12 @@ describe('layoutPreview: 主体', () => {
 
   it('starts each attachment on a new page: "附件N" 黑体 on line 1, the title centred on line 3', () => {
     const pages = layoutPreview(
-      spec({ attachments: [{ title: '贺兰县2024年教育督导工作要点', body: [{ level: 0, text: '根据安排，开展工作。' }] }, { title: '名单', body: [] }] }),
+      spec({
+        attachments: [
+          { title: '贺兰县2024年教育督导工作要点', body: [{ level: 0, text: '根据安排，开展工作。' }] },
+          { title: '名单', body: [] },
+        ],
+      }),
     )
     const firstPageOf = (role: PreviewText['role'], text: string) => pages.findIndex((p) => texts(p, role).some((t) => t.text === text))
     const a1 = firstPageOf('attachmentLabel', '附件1')
@@ -424,7 +460,11 @@ describe('layoutPreview: 纪要格式 (10.2, no seal)', () => {
         signedDate: '2026-03-05',
         publicityNote: '此件不予公开',
         body,
-        attendance: { present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××', absent: '蒋××（出差）', observers: '县教育体育局基础教育股 沈××' },
+        attendance: {
+          present: '王××、李××、赵××、钱××、孙××、周××、吴××、郑××、冯××、陈××、褚××、卫××',
+          absent: '蒋××（出差）',
+          observers: '县教育体育局基础教育股 沈××',
+        },
       },
       '纪要',
       'minutes',
@@ -439,7 +479,11 @@ describe('layoutPreview: 纪要格式 (10.2, no seal)', () => {
     expect(layoutPreview(doc)).toEqual(pages)
     expect(fit.outcome).toBe('carried')
     // All of 正文 stays on page 1.
-    expect(texts(pages[0], 'body').map((t) => t.text).join('')).toContain('发现问题及时反馈。')
+    expect(
+      texts(pages[0], 'body')
+        .map((t) => t.text)
+        .join(''),
+    ).toContain('发现问题及时反馈。')
     expect(allTexts(pages.slice(1), 'body')).toHaveLength(0)
     // Page 2: 出席 on the first line of the 版心, then 请假, 列席, the date and the 附注 together.
     const [present] = texts(pages[1], 'attendance')
@@ -499,7 +543,11 @@ describe('layoutPreview: 版记 and page numbers', () => {
     expect(lines.map((r) => r.thickness)).toEqual([expect.closeTo(0.35, 2), expect.closeTo(0.25, 2), expect.closeTo(0.35, 2)])
     expect(lines[2].y + lines[2].thickness).toBeCloseTo(TYPE_BOTTOM, 2)
     const imprint = texts(last, 'imprint')
-    expect(imprint.map((t) => t.text)).toEqual(['抄送：银川市人民政府教育督导室，县教育体育局。', '贺兰县人民政府教育督导室', '2024年3月22日印发'])
+    expect(imprint.map((t) => t.text)).toEqual([
+      '抄送：银川市人民政府教育督导室，县教育体育局。',
+      '贺兰县人民政府教育督导室',
+      '2024年3月22日印发',
+    ])
     expect(imprint.every((t) => t.sizePt === 14)).toBe(true)
     expect(imprint[2].align).toBe('right')
     expect(last.number).toBe(pages.length)
@@ -520,10 +568,14 @@ describe('layoutPreview: 版记 and page numbers', () => {
     expect(texts(last, 'pageNumber')).toHaveLength(0)
     expect(last.items.every((i) => i.role === 'imprint' || i.role === 'imprintLine')).toBe(true)
     expect(pages.map((p) => p.number)).toEqual([1, 2, null, null])
-    expect(planPageFit(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }), L).fit.imprint).toEqual({ ownPage: true, blankPageBefore: true, numbered: false })
+    expect(planPageFit(spec({ body, signatureOrgs: [], signedDate: '', publicityNote: '' }), L).fit.imprint).toEqual({
+      ownPage: true,
+      blankPageBefore: true,
+      numbered: false,
+    })
   })
 
-  it('counts the 版记 table\'s anchor paragraph: a text that ends exactly at the 版记\'s top edge sends it on', () => {
+  it("counts the 版记 table's anchor paragraph: a text that ends exactly at the 版记's top edge sends it on", () => {
     for (let n = 1; n <= 60; n++) {
       const doc = spec({ body: paragraphs(n, 40) })
       const { fit, pages } = planPageFit(doc, L)

@@ -70,7 +70,10 @@ describe('breakTitle rules', () => {
   })
 
   it('keeps a phrase such as 开学工作 together rather than split it for a slightly better balance', () => {
-    expect(breakTitle('关于开展2024年春季学期开学工作专项督导检查的通知', 20)).toEqual(['关于开展2024年春季学期开学工作', '专项督导检查的通知'])
+    expect(breakTitle('关于开展2024年春季学期开学工作专项督导检查的通知', 20)).toEqual([
+      '关于开展2024年春季学期开学工作',
+      '专项督导检查的通知',
+    ])
   })
 
   it('breaks before a conjunction rather than inside 校园安全', () => {
@@ -81,7 +84,11 @@ describe('breakTitle rules', () => {
   })
 
   it('never separates 的 from the closing 文种', () => {
-    for (const title of ['关于2023年度县域义务教育优质均衡发展自评情况的报告', '关于申请对贺兰县学前教育普及普惠进行督导评估的请示', '贺兰县人民政府教育督导室2024年第一次督导工作会议纪要']) {
+    for (const title of [
+      '关于2023年度县域义务教育优质均衡发展自评情况的报告',
+      '关于申请对贺兰县学前教育普及普惠进行督导评估的请示',
+      '贺兰县人民政府教育督导室2024年第一次督导工作会议纪要',
+    ]) {
       const lines = breakTitle(title, 16)
       expectWellFormed(title, 16, lines)
       expect(lines.at(-1)).not.toMatch(/^(通知|通报|报告|请示|函|纪要)$/)
@@ -140,7 +147,10 @@ describe('breakTitle rules', () => {
   })
 
   it('keeps the line breaks a user typed and breaks a typed line further only when it is too long', () => {
-    expect(breakTitle('关于印发\n《贺兰县2024年教育督导工作要点》的通知', 30)).toEqual(['关于印发', '《贺兰县2024年教育督导工作要点》的通知'])
+    expect(breakTitle('关于印发\n《贺兰县2024年教育督导工作要点》的通知', 30)).toEqual([
+      '关于印发',
+      '《贺兰县2024年教育督导工作要点》的通知',
+    ])
     expect(breakTitle('贺兰县人民政府教育督导室\r\n关于印发《贺兰县2024年教育督导工作要点》的通知', 20)).toEqual([
       '贺兰县人民政府教育督导室',
       '关于印发《贺兰县2024年教育督导工作要点》',

@@ -2,12 +2,27 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { betterSqliteAddon, decideLaunch, electronAbi, electronBinary, gatherLaunchFacts, moduleAbiOf, type LaunchFacts } from '../../../electron/launchDecision'
+import {
+  betterSqliteAddon,
+  decideLaunch,
+  electronAbi,
+  electronBinary,
+  gatherLaunchFacts,
+  moduleAbiOf,
+  type LaunchFacts,
+} from '../../../electron/launchDecision'
 
 const NODE = 115
 const ELECTRON = 150
 const BIN = '/opt/app/node_modules/electron/dist/electron'
-const facts = (f: Partial<LaunchFacts>): LaunchFacts => ({ webRequested: false, electronBinary: BIN, electronAbi: ELECTRON, nodeAbi: NODE, moduleAbi: NODE, ...f })
+const facts = (f: Partial<LaunchFacts>): LaunchFacts => ({
+  webRequested: false,
+  electronBinary: BIN,
+  electronAbi: ELECTRON,
+  nodeAbi: NODE,
+  moduleAbi: NODE,
+  ...f,
+})
 
 describe('npm start: Electron window or browser mode', () => {
   it('no Electron binary (cannot be downloaded) → browser mode, saying so in one Chinese line', () => {
@@ -45,7 +60,11 @@ describe('npm start: Electron window or browser mode', () => {
   })
 
   it('a module for neither Node nor Electron is refused in every mode', () => {
-    for (const f of [facts({ moduleAbi: 127 }), facts({ moduleAbi: 127, webRequested: true }), facts({ moduleAbi: 127, electronBinary: null })]) {
+    for (const f of [
+      facts({ moduleAbi: 127 }),
+      facts({ moduleAbi: 127, webRequested: true }),
+      facts({ moduleAbi: 127, electronBinary: null }),
+    ]) {
       const d = decideLaunch(f)
       expect(d.mode).toBe('refuse')
       expect(d.mode === 'refuse' && d.message).toMatch(/ABI 127.*npm rebuild better-sqlite3/)
@@ -61,7 +80,9 @@ describe('npm start: Electron window or browser mode', () => {
 
 describe('reading the ABIs', () => {
   it('reads the ABI from the exported registration symbol (ELF, PE and Mach-O spell it alike)', () => {
-    expect(moduleAbiOf(Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]), Buffer.from('\0node_register_module_v150\0napi')]))).toBe(150)
+    expect(
+      moduleAbiOf(Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]), Buffer.from('\0node_register_module_v150\0napi')])),
+    ).toBe(150)
     expect(moduleAbiOf(Buffer.from('MZ\0\0...\0_node_register_module_v115\0'))).toBe(115)
     expect(moduleAbiOf(Buffer.from('napi_register_module_v1'))).toBeNull()
   })

@@ -19,7 +19,13 @@ function spread(total: number, n: number): number[] {
   xs[n - 1] += total - xs.reduce((a, b) => a + b, 0)
   return xs
 }
-const kg = (id: string, total: number, over: Partial<KindergartenYear> = {}): KindergartenYear => ({ id, name: `幼儿园${id}`, sponsor: '教育部门', enrolledChildren: { total }, ...over })
+const kg = (id: string, total: number, over: Partial<KindergartenYear> = {}): KindergartenYear => ({
+  id,
+  name: `幼儿园${id}`,
+  sponsor: '教育部门',
+  enrolledChildren: { total },
+  ...over,
+})
 
 /** 贺兰县 2024年春季 figures (reference 002, item 7); 12 of the 21 民办园 taken as 普惠 (unpublished split). */
 const helan = [
@@ -42,17 +48,55 @@ describe('evaluatePreschool and the report sentences on 贺兰县 2024', () => {
     expect(ev.rubric).toEqual({ id: 'preschool-universality-2020', version: '1.0.0' })
     const pick = (k: string) => {
       const i = ev.indicators.find((x) => x.key === k)!
-      return { key: i.key, numerator: i.numerator, denominator: i.denominator, display: i.display, threshold: i.threshold, comparator: i.comparator, status: i.status }
+      return {
+        key: i.key,
+        numerator: i.numerator,
+        denominator: i.denominator,
+        display: i.display,
+        threshold: i.threshold,
+        comparator: i.comparator,
+        status: i.status,
+      }
     }
     expect(['grossEnrolmentRate', 'affordableCoverageRate', 'publicShare'].map(pick)).toEqual([
-      { key: 'grossEnrolmentRate', numerator: 13619, denominator: 13895, display: '98.01%', threshold: 0.85, comparator: '>=', status: 'met' },
-      { key: 'affordableCoverageRate', numerator: 11302, denominator: 13619, display: '82.99%', threshold: 0.8, comparator: '>=', status: 'met' },
+      {
+        key: 'grossEnrolmentRate',
+        numerator: 13619,
+        denominator: 13895,
+        display: '98.01%',
+        threshold: 0.85,
+        comparator: '>=',
+        status: 'met',
+      },
+      {
+        key: 'affordableCoverageRate',
+        numerator: 11302,
+        denominator: 13619,
+        display: '82.99%',
+        threshold: 0.8,
+        comparator: '>=',
+        status: 'met',
+      },
       { key: 'publicShare', numerator: 9169, denominator: 13619, display: '67.33%', threshold: 0.5, comparator: '>=', status: 'met' },
     ])
     const json = preschoolIndicatorsJson(ev)
-    expect(json.indicators.find((i) => i.key === 'childrenPerTeacher')).toEqual({ key: 'childrenPerTeacher', name: '在园幼儿与专任教师比', numerator: null, denominator: null, value: null, display: '无数据', threshold: 15, comparator: '<=', status: 'noData' })
+    expect(json.indicators.find((i) => i.key === 'childrenPerTeacher')).toEqual({
+      key: 'childrenPerTeacher',
+      name: '在园幼儿与专任教师比',
+      numerator: null,
+      denominator: null,
+      value: null,
+      display: '无数据',
+      threshold: 15,
+      comparator: '<=',
+      status: 'noData',
+    })
     expect(json.indicators.find((i) => i.key === 'leadership')).toMatchObject({ status: 'noData', comparator: null })
-    expect(JSON.parse(JSON.stringify(json)).indicators[1]).toMatchObject({ key: 'affordableCoverageRate', value: 11302 / 13619, display: '82.99%' })
+    expect(JSON.parse(JSON.stringify(json)).indicators[1]).toMatchObject({
+      key: 'affordableCoverageRate',
+      value: 11302 / 13619,
+      display: '82.99%',
+    })
     expect(ev.gaps.affordable).toMatchObject({ reached: true, transfer: 0 })
     expect(ev.gaps.affordableConversion!.converted).toEqual([])
   })
@@ -67,14 +111,24 @@ describe('evaluatePreschool and the report sentences on 贺兰县 2024', () => {
     // 80% needs 0.8 × 13619 = 10895.2 → 10896 − 9723 = 1173 children; the largest non-普惠 民办园 first:
     // M9 282 + M5 271 + M4 264 + M3 257 + M8 257 = 1331 ≥ 1173 (four give 1074, not enough)
     const worse = helan.map((k) => (k.id.startsWith('P') && Number(k.id.slice(1)) <= 9 ? { ...k, subsidised: false } : k))
-    const e2 = evaluatePreschool(worse, { statYear: 2023, agePopulation: 13895 }, rubric, { fees: { status: 'partlyMet', note: '个别民办园收费高于政府限价' } })
+    const e2 = evaluatePreschool(worse, { statYear: 2023, agePopulation: 13895 }, rubric, {
+      fees: { status: 'partlyMet', note: '个别民办园收费高于政府限价' },
+    })
     const cov = e2.indicators.find((i) => i.key === 'affordableCoverageRate')!
     expect(cov.status).toBe('notMet')
     const sentences = problemSentences(e2)
-    expect(sentences[0]).toBe(`普惠性幼儿园覆盖率为${cov.display}，未达到≥80%的标准，还需${e2.gaps.affordable!.transfer}名在园幼儿进入公办园或普惠性民办园（如将${e2.gaps.affordableConversion!.converted.map((k) => k.name).join('、')}认定为普惠性民办园）。`)
+    expect(sentences[0]).toBe(
+      `普惠性幼儿园覆盖率为${cov.display}，未达到≥80%的标准，还需${e2.gaps.affordable!.transfer}名在园幼儿进入公办园或普惠性民办园（如将${e2.gaps.affordableConversion!.converted.map((k) => k.name).join('、')}认定为普惠性民办园）。`,
+    )
     expect(cov.display).toBe('71.39%')
     expect(e2.gaps.affordable!.transfer).toBe(1173)
-    expect(e2.gaps.affordableConversion!.converted.map((k) => [k.name, k.enrolledChildren])).toEqual([['幼儿园M9', 282], ['幼儿园M5', 271], ['幼儿园M4', 264], ['幼儿园M3', 257], ['幼儿园M8', 257]])
+    expect(e2.gaps.affordableConversion!.converted.map((k) => [k.name, k.enrolledChildren])).toEqual([
+      ['幼儿园M9', 282],
+      ['幼儿园M5', 271],
+      ['幼儿园M4', 264],
+      ['幼儿园M3', 257],
+      ['幼儿园M8', 257],
+    ])
     expect(sentences).toContain('收费合理评定为基本达标：个别民办园收费高于政府限价。')
   })
 })

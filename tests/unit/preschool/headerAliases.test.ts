@@ -45,7 +45,11 @@ describe('header alias table (SHEETS.md habits)', () => {
   })
 
   it('converts units stated in the header; 教学仪器设备资产值 defaults to 万元', () => {
-    expect(school('教学仪器设备资产值（万元）')).toMatchObject({ field: { key: 'resources.equipmentValue' }, factor: 10000, statedUnit: '万元' })
+    expect(school('教学仪器设备资产值（万元）')).toMatchObject({
+      field: { key: 'resources.equipmentValue' },
+      factor: 10000,
+      statedUnit: '万元',
+    })
     expect(school('教学仪器设备资产值')).toMatchObject({ factor: 10000, statedUnit: '万元' })
     expect(school('教学仪器设备资产值（元）')).toMatchObject({ factor: 1, statedUnit: '元' })
     expect(school('运动场地面积(M2)')).toMatchObject({ field: { key: 'resources.sportsGroundArea' }, factor: 1 })

@@ -50,8 +50,12 @@ const kg = (id: string, over: Partial<KindergartenYear> & { total: number }): Ki
  * not change the child-weighted rates).
  */
 function helanCounty(): KindergartenYear[] {
-  const pub = spread(9169, 39).map((n, i) => kg(`G${i + 1}`, { total: n, sponsor: i % 3 === 0 ? '集体' : '教育部门', township: ['习岗镇', '金贵镇', '立岗镇'][i % 3] }))
-  const sub = spread(2133, 12).map((n, i) => kg(`P${i + 1}`, { total: n, sponsor: '民办', subsidised: true, township: ['习岗镇', '金贵镇'][i % 2] }))
+  const pub = spread(9169, 39).map((n, i) =>
+    kg(`G${i + 1}`, { total: n, sponsor: i % 3 === 0 ? '集体' : '教育部门', township: ['习岗镇', '金贵镇', '立岗镇'][i % 3] }),
+  )
+  const sub = spread(2133, 12).map((n, i) =>
+    kg(`P${i + 1}`, { total: n, sponsor: '民办', subsidised: true, township: ['习岗镇', '金贵镇'][i % 2] }),
+  )
   const pri = spread(2317, 9).map((n, i) => kg(`M${i + 1}`, { total: n, sponsor: '999', subsidised: false, township: '习岗镇' }))
   return [...pub, ...sub, ...pri]
 }
@@ -95,15 +99,25 @@ describe('the three 普及普惠 rates against 贺兰县 (reference 002)', () =>
 describe('无数据, never NaN', () => {
   it('a missing or zero population gives a reason', () => {
     const kgs = [kg('1', { total: 100 })]
-    expect(grossEnrolmentRate(kgs, { statYear: 2024 }, settings)).toEqual({ numerator: 100, denominator: null, value: null, reason: '未填报3–5周岁常住人口' })
-    expect(grossEnrolmentRate(kgs, { statYear: 2024, agePopulation: 0 }, settings)).toMatchObject({ value: null, reason: '3–5周岁常住人口为0' })
+    expect(grossEnrolmentRate(kgs, { statYear: 2024 }, settings)).toEqual({
+      numerator: 100,
+      denominator: null,
+      value: null,
+      reason: '未填报3–5周岁常住人口',
+    })
+    expect(grossEnrolmentRate(kgs, { statYear: 2024, agePopulation: 0 }, settings)).toMatchObject({
+      value: null,
+      reason: '3–5周岁常住人口为0',
+    })
   })
 
   it('no children gives a reason for every rate', () => {
     expect(affordableCoverageRate([], settings)).toMatchObject({ value: null, reason: '在园幼儿总数为0' })
     const ev = evaluateRubric(rubric, preschoolCountyValues([], { statYear: 2024 }, settings))
     expect(JSON.stringify(ev)).not.toContain('NaN')
-    expect(ev.items.filter((i) => i.kind === 'computed' && i.key !== 'oversizedKindergartens').every((i) => i.status === 'noData' && !!i.reason)).toBe(true)
+    expect(
+      ev.items.filter((i) => i.kind === 'computed' && i.key !== 'oversizedKindergartens').every((i) => i.status === 'noData' && !!i.reason),
+    ).toBe(true)
   })
 
   it('lists the kindergartens lacking a field and computes over the others', () => {
@@ -120,7 +134,12 @@ describe('rubric settings', () => {
   it('附设幼儿班 count unless the rubric says otherwise; 托班 may be left out of 毛入园率', () => {
     const kgs = [kg('1', { total: 200, enrolledChildren: { total: 200, nursery: 20 } }), kg('2', { total: 30, institutionType: '119' })]
     expect(grossEnrolmentRate(kgs, { statYear: 2024, agePopulation: 250 }, settings).numerator).toBe(230)
-    const v = deriveRubric(rubric, { id: 'local', name: '本地', region: '某省', settings: { includeAttachedClasses: false, includeNurseryInGrossEnrolment: false } })
+    const v = deriveRubric(rubric, {
+      id: 'local',
+      name: '本地',
+      region: '某省',
+      settings: { includeAttachedClasses: false, includeNurseryInGrossEnrolment: false },
+    })
     if (!v.ok) throw new Error(v.errors.join())
     // without 附设幼儿班 and 托班: 200 − 20 = 180
     expect(grossEnrolmentRate(kgs, { statYear: 2024, agePopulation: 250 }, preschoolSettings(v.rubric)).numerator).toBe(180)
@@ -130,7 +149,11 @@ describe('rubric settings', () => {
 describe('班额, flags, breakdowns and staffing gaps', () => {
   it('班额达标率 by grade averages (小25 中30 大35 混30) or by counted oversized classes', () => {
     // 小班 2 classes 52 children (26 > 25: both over), 中班 2 × 30 = 60 (ok), 大班 3 classes 100 (33.3 ≤ 35 ok)
-    const k = kg('1', { total: 212, enrolledChildren: { total: 212, small: 52, middle: 60, large: 100 }, classes: { total: 7, small: 2, middle: 2, large: 3 } })
+    const k = kg('1', {
+      total: 212,
+      enrolledChildren: { total: 212, small: 52, middle: 60, large: 100 },
+      classes: { total: 7, small: 2, middle: 2, large: 3 },
+    })
     expect(classSizeCompliance(k, settings)).toEqual({ classes: 7, compliant: 5, basis: 'average' })
     expect(classSizeCompliance({ ...k, classesOverLimit: 1 }, settings)).toEqual({ classes: 7, compliant: 6, basis: 'counted' })
     expect(classSizeCompliance({ ...k, enrolledChildren: { total: 212 } }, settings)).toBeNull()
@@ -142,7 +165,12 @@ describe('班额, flags, breakdowns and staffing gaps', () => {
     const flags = kindergartenFlags([half, big], rubric, settings)
     expect(flags[0].name).toBe('幼儿园1')
     // 400 > 360; 400 / 50 = 8.0 > 7 (全日制); 400 / 36 = 11.1 > 9; 24 / 12 = 2 teachers per class meets; 36 / 12 = 3 meets; 400 / 24 = 16.7 > 15
-    expect(flags[0].flags.map((f) => f.key).sort()).toEqual(['kgChildrenPerCareStaff', 'kgChildrenPerStaff', 'kgChildrenPerTeacher', 'kgSize'])
+    expect(flags[0].flags.map((f) => f.key).sort()).toEqual([
+      'kgChildrenPerCareStaff',
+      'kgChildrenPerStaff',
+      'kgChildrenPerTeacher',
+      'kgSize',
+    ])
     expect(flags[0].flags.find((f) => f.key === 'kgChildrenPerStaff')).toMatchObject({ display: '1:8.0', thresholdDisplay: '1:5～1:7' })
     // 半日制: 180 / 20 = 9 within 1:8～1:10; 180 / 14 = 12.9 within 1:11～1:13; 12 / 6 = 2 teachers per class
     expect(flags[1].flags.map((f) => f.key)).toEqual([])
@@ -167,7 +195,14 @@ describe('班额, flags, breakdowns and staffing gaps', () => {
 
   it('coverage gap: children moved vs new places (hand-worked)', () => {
     // 700 of 1000 covered, target 80%: move 800 − 700 = 100; or add x new places with (700 + x) / (1000 + x) ≥ 0.8 → x ≥ 500
-    expect(coverageGap(700, 1000, 0.8)).toEqual({ target: 0.8, numerator: 700, denominator: 1000, reached: false, transfer: 100, newPlaces: 500 })
+    expect(coverageGap(700, 1000, 0.8)).toEqual({
+      target: 0.8,
+      numerator: 700,
+      denominator: 1000,
+      reached: false,
+      transfer: 100,
+      newPlaces: 500,
+    })
     // 499 of 1000, target 50%: 1 moved, 2 new places (501 / 1002 = 50%)
     expect(coverageGap(499, 1000, 0.5)).toMatchObject({ transfer: 1, newPlaces: 2 })
     expect(coverageGap(999, 1000, 1)).toMatchObject({ transfer: 1, newPlaces: null })
@@ -196,9 +231,24 @@ describe('班额, flags, breakdowns and staffing gaps', () => {
     // by classes 2 × 6 = 12 → +2; by 1:15 ceil(180/15) = 12 → +2; teachersToAdd 2
     // 保教人员 3 × 6 = 18 − (10 + 4) − 2 = 2 保育员; 教职工 ceil(180/7) = 26 − 18 − 2 − 2 = 4
     const g = teacherGap(kg('1', { total: 180, classes: { total: 6 }, staff: { total: 18, teachers: 10, caregivers: 4 } }), rubric)
-    expect(g).toMatchObject({ teachersByClasses: 2, teachersByRatio: 2, teachersToAdd: 2, caregiversToAdd: 2, otherStaffToAdd: 4, reasons: [] })
+    expect(g).toMatchObject({
+      teachersByClasses: 2,
+      teachersByRatio: 2,
+      teachersToAdd: 2,
+      caregiversToAdd: 2,
+      otherStaffToAdd: 4,
+      reasons: [],
+    })
     // 1:15 decides: 5 classes, 200 children, 10 teachers → by classes 0, by ratio ceil(200/15) = 14 → +4
-    expect(teacherGap(kg('2', { total: 200, classes: { total: 5 }, staff: { teachers: 10 } }), rubric)).toMatchObject({ teachersByClasses: 0, teachersByRatio: 4, teachersToAdd: 4, caregiversToAdd: null })
-    expect(teacherGap(kg('3', { total: 50 }), rubric)).toMatchObject({ teachersToAdd: null, reasons: ['未填报专任教师数', '未填报班数', '未填报保育员数', '未填报教职工数'] })
+    expect(teacherGap(kg('2', { total: 200, classes: { total: 5 }, staff: { teachers: 10 } }), rubric)).toMatchObject({
+      teachersByClasses: 0,
+      teachersByRatio: 4,
+      teachersToAdd: 4,
+      caregiversToAdd: null,
+    })
+    expect(teacherGap(kg('3', { total: 50 }), rubric)).toMatchObject({
+      teachersToAdd: null,
+      reasons: ['未填报专任教师数', '未填报班数', '未填报保育员数', '未填报教职工数'],
+    })
   })
 })

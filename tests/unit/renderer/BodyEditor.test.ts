@@ -48,7 +48,10 @@ describe('BodyEditor (正文 with generated numbering)', () => {
   it('moves a section with its content and renumbers', async () => {
     const w = editor(blocks)
     // The ↑ button of the second 一、 section (block 2).
-    const up = w.findAll('.block')[2].findAll('button').find((b) => b.attributes('title') === '上移（连同下级内容）')!
+    const up = w
+      .findAll('.block')[2]
+      .findAll('button')
+      .find((b) => b.attributes('title') === '上移（连同下级内容）')!
     await up.trigger('click')
     const emitted = w.emitted('update:modelValue')!.at(-1)![0] as BodyBlock[]
     expect(emitted.map((b) => b.text)).toEqual(['督导内容', '校园安全。', '课后服务。', '督导范围', '全县中小学。'])
@@ -58,13 +61,24 @@ describe('BodyEditor (正文 with generated numbering)', () => {
     const w = editor(blocks)
     await w.findAll('textarea')[1].setValue('全县中小学、幼儿园。')
     expect((w.emitted('update:modelValue')!.at(-1)![0] as BodyBlock[])[1]).toEqual({ level: 0, text: '全县中小学、幼儿园。' })
-    const demote = w.findAll('.block')[4].findAll('button').find((b) => b.attributes('title') === '降一级')!
+    const demote = w
+      .findAll('.block')[4]
+      .findAll('button')
+      .find((b) => b.attributes('title') === '降一级')!
     await demote.trigger('click')
     expect((w.emitted('update:modelValue')!.at(-1)![0] as BodyBlock[])[4].level).toBe(4)
   })
 
   it('numbers items straight through when asked (continuous)', () => {
-    const w = editor([{ level: 1, text: 'a' }, { level: 3, text: 'x' }, { level: 1, text: 'b' }, { level: 3, text: 'y' }], { itemNumbering: 'continuous' })
+    const w = editor(
+      [
+        { level: 1, text: 'a' },
+        { level: 3, text: 'x' },
+        { level: 1, text: 'b' },
+        { level: 3, text: 'y' },
+      ],
+      { itemNumbering: 'continuous' },
+    )
     expect(labels(w)).toEqual(['一、', '1.', '二、', '2.'])
   })
 

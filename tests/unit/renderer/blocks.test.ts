@@ -9,7 +9,13 @@ import DocumentPreview from '../../../renderer/src/components/documentPreview/Do
 import BodyEditor from '../../../renderer/src/views/documents/editor/BodyEditor.vue'
 import ElementPlus from 'element-plus'
 import { GBT9704_LAYOUT, twipsToMm, typeAreaWidthTwips } from '../../../shared/documents/layout'
-import { layoutPreview, type PreviewImage, type PreviewPage, type PreviewRule, type PreviewText } from '../../../shared/documents/previewLayout'
+import {
+  layoutPreview,
+  type PreviewImage,
+  type PreviewPage,
+  type PreviewRule,
+  type PreviewText,
+} from '../../../shared/documents/previewLayout'
 import { documentContentSchema } from '../../../shared/documents/documentSchema'
 import { changeLevel, numberBlocks } from '../../../shared/documents/headingNumbering'
 import { CONTENT_VERSION, type BodyBlock, type DocumentSpec } from '../../../shared/documents/types'
@@ -28,10 +34,20 @@ const table = (rows: number): BodyBlock => ({
   kind: 'table',
   level: 0,
   text: '表1 督导评估结果',
-  table: { columns: [{ chars: 8 }, { mm: 30 }, { auto: true }, { auto: true }], headerRows: 1, rows: [['学校', '得分', '等次', '备注'], ...Array.from({ length: rows }, (_, i) => [`学校${i + 1}`, String(80 + (i % 20)), '良好', ''])] },
+  table: {
+    columns: [{ chars: 8 }, { mm: 30 }, { auto: true }, { auto: true }],
+    headerRows: 1,
+    rows: [
+      ['学校', '得分', '等次', '备注'],
+      ...Array.from({ length: rows }, (_, i) => [`学校${i + 1}`, String(80 + (i % 20)), '良好', '']),
+    ],
+  },
 })
 const image: BodyBlock = { kind: 'image', level: 0, text: '图1 得分分布', image: { format: 'png', data: PNG, widthMm: 100, heightMm: 50 } }
-const spec = (body: BodyBlock[]): DocumentSpec => ({ ...demo, content: { ...demo.content, body, attachments: [], attachmentsIssued: false } })
+const spec = (body: BodyBlock[]): DocumentSpec => ({
+  ...demo,
+  content: { ...demo.content, body, attachments: [], attachmentsIssued: false },
+})
 
 describe('table geometry', () => {
   it('sizes columns in 字, mm and shares of the rest, summing to the 版心 width', () => {
@@ -75,7 +91,11 @@ describe('paginating tables and images', () => {
       for (const c of texts(p, 'tableCell')) expect(c.y + c.height).toBeLessThan(TOP + 22 * PITCH + 0.5)
     }
     // Every body row once, in order.
-    const names = withRows.flatMap((p) => texts(p, 'tableCell').filter((c) => c.text.startsWith('学校')).map((c) => c.text))
+    const names = withRows.flatMap((p) =>
+      texts(p, 'tableCell')
+        .filter((c) => c.text.startsWith('学校'))
+        .map((c) => c.text),
+    )
     expect(names).toEqual(Array.from({ length: 60 }, (_, i) => `学校${i + 1}`))
     const caption = pages.flatMap((p) => texts(p, 'tableCaption'))
     expect(caption.map((c) => c.text)).toEqual(['表1 督导评估结果'])
@@ -89,7 +109,19 @@ describe('paginating tables and images', () => {
 
   it('places an image centred on whole grid lines with its caption on the next line; the text after it stays on the grid', () => {
     // Without the 版头 (a 信函格式 page has room), so image, caption and text share page 1.
-    const pages = layoutPreview({ ...spec([{ level: 0, text: '得分分布见下图。' }, image, { level: 0, text: '以上结果请各校对照。' }]), format: 'file', content: { ...spec([]).content, mastheadOrgs: [], mastheadSuffix: '', docNumber: '', title: '', recipients: '', body: [{ level: 0, text: '得分分布见下图。' }, image, { level: 0, text: '以上结果请各校对照。' }] } })
+    const pages = layoutPreview({
+      ...spec([{ level: 0, text: '得分分布见下图。' }, image, { level: 0, text: '以上结果请各校对照。' }]),
+      format: 'file',
+      content: {
+        ...spec([]).content,
+        mastheadOrgs: [],
+        mastheadSuffix: '',
+        docNumber: '',
+        title: '',
+        recipients: '',
+        body: [{ level: 0, text: '得分分布见下图。' }, image, { level: 0, text: '以上结果请各校对照。' }],
+      },
+    })
     const img = pages[0].items.find((i): i is PreviewImage => i.kind === 'image')!
     expect(img.width).toBe(100)
     expect(img.height).toBe(50)
@@ -120,7 +152,10 @@ describe('stored content', () => {
 
   it('accepts tables and images and refuses a malformed table with a Chinese message', () => {
     expect(documentContentSchema.safeParse({ ...demo.content, body: [table(2), image] }).success).toBe(true)
-    const bad = documentContentSchema.safeParse({ ...demo.content, body: [{ ...table(1), table: { columns: [{ auto: true }], headerRows: 0, rows: [['a', 'b']] } }] })
+    const bad = documentContentSchema.safeParse({
+      ...demo.content,
+      body: [{ ...table(1), table: { columns: [{ auto: true }], headerRows: 0, rows: [['a', 'b']] } }],
+    })
     expect(bad.success).toBe(false)
     expect(JSON.stringify(bad.error?.issues)).toContain('每行的单元格数应与列数相同')
     expect(documentContentSchema.safeParse({ ...demo.content, version: CONTENT_VERSION + 1 }).success).toBe(false)

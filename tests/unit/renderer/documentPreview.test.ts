@@ -58,7 +58,9 @@ describe('preview font stacks', () => {
   })
 
   it('styles a line from its item: mm box, pt size, grid letter spacing, justified lines', () => {
-    const item = layoutPreview(spec)[2].items.find((i): i is PreviewText => i.kind === 'text' && i.role === 'body' && i.align === 'justify')!
+    const item = layoutPreview(spec)[2].items.find(
+      (i): i is PreviewText => i.kind === 'text' && i.role === 'body' && i.align === 'justify',
+    )!
     const style = textBoxStyle(item, 'serif')
     expect(style.fontSize).toBe('16pt')
     expect(style.letterSpacing).toBe('-0.25pt')

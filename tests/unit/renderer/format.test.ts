@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDateTime } from '../../../renderer/src/format'
 
-describe('formatDateTime (shown in the PC\'s time zone; the suite runs in Asia/Shanghai)', () => {
+describe("formatDateTime (shown in the PC's time zone; the suite runs in Asia/Shanghai)", () => {
   it('shows a stored UTC instant in local time, across midnight', () => {
     expect(formatDateTime('2026-11-30T07:46:00.000Z')).toBe('2026年11月30日 15:46')
     expect(formatDateTime('2026-11-30T16:30:00.000Z')).toBe('2026年12月1日 00:30')

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { ceilRational, compareRational, fastCompare, fastFixed, formatRational, formatTrimmed, ratio, rationalOf, roundHalfUp } from '../../../shared/statistics/decimal'
+import {
+  ceilRational,
+  compareRational,
+  fastCompare,
+  fastFixed,
+  formatRational,
+  formatTrimmed,
+  ratio,
+  rationalOf,
+  roundHalfUp,
+} from '../../../shared/statistics/decimal'
 
 describe('half-up rounding on exact decimals', () => {
   it('rounds the decimal a person typed, not its binary neighbour', () => {

@@ -25,7 +25,14 @@ describe('evaluateRubric on the 普及普惠 rubric', () => {
   it('shows the published 贺兰县 rates and marks them met', () => {
     const ev = evaluateRubric(load(), hlx)
     const byKey = Object.fromEntries(ev.items.map((i) => [i.key, i]))
-    expect(byKey.grossEnrolmentRate).toMatchObject({ display: '98.01%', thresholdDisplay: '≥85%', comparator: '>=', status: 'met', numerator: 13619, denominator: 13895 })
+    expect(byKey.grossEnrolmentRate).toMatchObject({
+      display: '98.01%',
+      thresholdDisplay: '≥85%',
+      comparator: '>=',
+      status: 'met',
+      numerator: 13619,
+      denominator: 13895,
+    })
     expect(byKey.affordableCoverageRate).toMatchObject({ display: '82.99%', thresholdDisplay: '≥80%', status: 'met', threshold: 0.8 })
     expect(byKey.publicShare).toMatchObject({ display: '67.33%', thresholdDisplay: '≥50%', status: 'met' })
     expect(byKey.publicShare.value).toBeCloseTo(0.67325, 5)
@@ -36,7 +43,10 @@ describe('evaluateRubric on the 普及普惠 rubric', () => {
   })
 
   it('gives 无数据 with a reason for a missing value, never NaN', () => {
-    const ev = evaluateRubric(load(), { ...hlx, grossEnrolmentRate: { numerator: 13619, denominator: null, value: null, reason: '未填报3–5周岁常住人口' } })
+    const ev = evaluateRubric(load(), {
+      ...hlx,
+      grossEnrolmentRate: { numerator: 13619, denominator: null, value: null, reason: '未填报3–5周岁常住人口' },
+    })
     const item = ev.items.find((i) => i.key === 'grossEnrolmentRate')!
     expect(item).toMatchObject({ status: 'noData', display: '无数据', value: null, reason: '未填报3–5周岁常住人口' })
     expect(ev.items.find((i) => i.key === 'certifiedRate')).toMatchObject({ status: 'noData', reason: '未提供计算所需的数据' })
@@ -49,7 +59,13 @@ describe('evaluateRubric on the 普及普惠 rubric', () => {
     judged.fees = { status: 'partlyMet' as const, note: '两所民办园超限价收费', evidence: ['收费检查记录.pdf'] } as never
     const ev = evaluateRubric(rubric, hlx, judged)
     const fees = ev.items.find((i) => i.key === 'fees')!
-    expect(fees).toMatchObject({ status: 'judged', judgement: 'partlyMet', display: '基本达标', note: '两所民办园超限价收费', evidence: ['收费检查记录.pdf'] })
+    expect(fees).toMatchObject({
+      status: 'judged',
+      judgement: 'partlyMet',
+      display: '基本达标',
+      note: '两所民办园超限价收费',
+      evidence: ['收费检查记录.pdf'],
+    })
     const gov = ev.groups.find((g) => g.key === 'government')!
     expect(gov.status).toBe('notMet')
     expect(gov.reasons).toContain('“收费合理”评定为基本达标')
@@ -66,8 +82,12 @@ describe('evaluateRubric on the 普及普惠 rubric', () => {
 
   it('evaluates kindergarten items with full-day / half-day thresholds and ranges', () => {
     const values = { kgChildrenPerStaff: { numerator: 180, denominator: 20, value: 9 } }
-    const full = evaluateRubric(load(), values, {}, { level: 'kindergarten', variant: '全日制' }).items.find((i) => i.key === 'kgChildrenPerStaff')!
-    const half = evaluateRubric(load(), values, {}, { level: 'kindergarten', variant: '半日制' }).items.find((i) => i.key === 'kgChildrenPerStaff')!
+    const full = evaluateRubric(load(), values, {}, { level: 'kindergarten', variant: '全日制' }).items.find(
+      (i) => i.key === 'kgChildrenPerStaff',
+    )!
+    const half = evaluateRubric(load(), values, {}, { level: 'kindergarten', variant: '半日制' }).items.find(
+      (i) => i.key === 'kgChildrenPerStaff',
+    )!
     expect(full).toMatchObject({ display: '1:9.0', thresholdDisplay: '1:5～1:7', threshold: 7, status: 'notMet' })
     expect(half).toMatchObject({ display: '1:9.0', thresholdDisplay: '1:8～1:10', threshold: 10, status: 'met' })
   })
@@ -81,10 +101,18 @@ describe('rubric files and variants', () => {
 
   it('a provincial variant raises 毛入园率 to 90% and keeps its origin', () => {
     const base = load()
-    const v = deriveRubric(base, { id: 'preschool-universality-2020-henan', name: '河南省县域学前教育普及普惠督导评估', region: '河南省', thresholds: { grossEnrolmentRate: 0.9 }, sourceNote: '河南省实施细则' })
+    const v = deriveRubric(base, {
+      id: 'preschool-universality-2020-henan',
+      name: '河南省县域学前教育普及普惠督导评估',
+      region: '河南省',
+      thresholds: { grossEnrolmentRate: 0.9 },
+      sourceNote: '河南省实施细则',
+    })
     if (!v.ok) throw new Error(v.errors.join())
     expect(v.rubric.derivedFrom).toEqual({ id: 'preschool-universality-2020', version: '1.0.0' })
-    const item = evaluateRubric(v.rubric, { ...hlx, grossEnrolmentRate: rate(12200, 13800) }).items.find((i) => i.key === 'grossEnrolmentRate')!
+    const item = evaluateRubric(v.rubric, { ...hlx, grossEnrolmentRate: rate(12200, 13800) }).items.find(
+      (i) => i.key === 'grossEnrolmentRate',
+    )!
     // 12200 / 13800 = 88.41%: met nationally (≥85%), not met in the variant (≥90%)
     expect(item).toMatchObject({ display: '88.41%', thresholdDisplay: '≥90%', status: 'notMet' })
     expect(evaluateRubric(base, { grossEnrolmentRate: rate(12200, 13800) }).items[0].status).toBe('met')
@@ -101,7 +129,10 @@ describe('rubric files and variants', () => {
   })
 
   it('refuses unknown keys, duplicate keys, missing variants and unknown formulas', () => {
-    expect(deriveRubric(load(), { id: 'x', name: 'x', region: 'x', thresholds: { nope: 1 } })).toEqual({ ok: false, errors: ['未知的指标：nope'] })
+    expect(deriveRubric(load(), { id: 'x', name: 'x', region: 'x', thresholds: { nope: 1 } })).toEqual({
+      ok: false,
+      errors: ['未知的指标：nope'],
+    })
     const dup = structuredClone(preschoolJson) as { items: Array<Record<string, unknown>> }
     dup.items.push({ ...dup.items[0] })
     const r1 = parseRubric(dup)
@@ -118,15 +149,32 @@ describe('rubric files and variants', () => {
 
   it('combines by "at least n met, the rest ≥ floor" (generic, as 优质均衡 uses it)', () => {
     const src = { document: 'test' }
-    const item = (key: string, threshold: number) => ({ key, name: key, group: 'g', kind: 'computed', formula: key, comparator: '>=', threshold, unit: '', display: { kind: 'number', decimals: 2 }, source: src, confidence: 'V' })
+    const item = (key: string, threshold: number) => ({
+      key,
+      name: key,
+      group: 'g',
+      kind: 'computed',
+      formula: key,
+      comparator: '>=',
+      threshold,
+      unit: '',
+      display: { kind: 'number', decimals: 2 },
+      source: src,
+      confidence: 'V',
+    })
     const parsed = parseRubric({
-      id: 'mini', version: '1.0.0', name: 'mini', basis: { title: 't', docNumber: 'n' }, region: '全国',
+      id: 'mini',
+      version: '1.0.0',
+      name: 'mini',
+      basis: { title: 't', docNumber: 'n' },
+      region: '全国',
       groups: [{ key: 'g', name: '资源配置', level: 'school', combine: { kind: 'atLeast', minMet: 2, floorRatio: 0.85 } }],
       items: [item('a', 10), item('b', 10), item('c', 10)],
     })
     if (!parsed.ok) throw new Error(parsed.errors.join())
     const v = (x: number | null): ComputedValue => ({ numerator: null, denominator: null, value: x })
-    const run = (a: number | null, b: number | null, c: number | null) => evaluateRubric(parsed.rubric, { a: v(a), b: v(b), c: v(c) }, {}, { level: 'school' })
+    const run = (a: number | null, b: number | null, c: number | null) =>
+      evaluateRubric(parsed.rubric, { a: v(a), b: v(b), c: v(c) }, {}, { level: 'school' })
     expect(run(10, 10, 8.5).verdict).toBe('met') // one below, exactly 85%
     expect(run(10, 10, 8.4).verdict).toBe('notMet') // one below 85%
     expect(run(10, 9.9, 9.9).verdict).toBe('notMet') // two below, however close

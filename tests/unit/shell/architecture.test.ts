@@ -12,12 +12,13 @@ function files(dir: string, ext: RegExp): string[] {
   })
 }
 
-const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1])
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1])
 
 describe('architecture rules', () => {
   it('nothing under electron/core or electron/doors (except ipc types) imports electron', () => {
     const offenders = [...files(join(root, 'electron/core'), /\.ts$/), ...files(join(root, 'electron/doors'), /\.ts$/)]
-      .filter((f) => importsOf(f).some((m) => m === 'electron' && !readFileSync(f, 'utf8').includes("import type { IpcMain")))
+      .filter((f) => importsOf(f).some((m) => m === 'electron' && !readFileSync(f, 'utf8').includes('import type { IpcMain')))
       .map((f) => relative(root, f))
     expect(offenders).toEqual([])
   })

@@ -39,8 +39,15 @@ describe('desktop files (Electron main)', () => {
     const file = join(env.dir, '幼儿园名单.xlsx')
     writeFileSync(file, 'xlsx bytes')
     env.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] })
-    const picked = (await env.handled.get(DESKTOP_CHANNELS.pickFile)!(env.trusted, { title: '选择文件', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', '../x'] }] })) as any
-    expect(env.dialog.showOpenDialog).toHaveBeenCalledWith({ title: '选择文件', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], properties: ['openFile'] })
+    const picked = (await env.handled.get(DESKTOP_CHANNELS.pickFile)!(env.trusted, {
+      title: '选择文件',
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', '../x'] }],
+    })) as any
+    expect(env.dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: '选择文件',
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      properties: ['openFile'],
+    })
     expect(picked).toEqual({ fileId: expect.stringMatching(/^f_/), name: '幼儿园名单.xlsx', bytes: 10 })
     expect(JSON.stringify(picked)).not.toContain(env.dir)
     expect(fileStore(env.workspace).resolveInput({ fileId: picked.fileId }).path).toBe(file)
@@ -58,9 +65,15 @@ describe('desktop files (Electron main)', () => {
     const env = setup(null, '')
     const target = join(env.dir, 'out.docx')
     env.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target })
-    const out = fileStore(env.workspace).stash({ fileName: '贺政教督发〔2024〕4号 通知.docx', mimeType: 'x', data: Buffer.from('docx bytes') })
+    const out = fileStore(env.workspace).stash({
+      fileName: '贺政教督发〔2024〕4号 通知.docx',
+      mimeType: 'x',
+      data: Buffer.from('docx bytes'),
+    })
     expect(await env.handled.get(DESKTOP_CHANNELS.saveDownload)!(env.trusted, out.downloadId)).toBe(target)
-    expect(env.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '贺政教督发〔2024〕4号 通知.docx', filters: [{ name: 'DOCX 文件', extensions: ['docx'] }] }))
+    expect(env.dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: '贺政教督发〔2024〕4号 通知.docx', filters: [{ name: 'DOCX 文件', extensions: ['docx'] }] }),
+    )
     expect(readFileSync(target, 'utf8')).toBe('docx bytes')
     // Delivered once: a second save finds nothing and says so.
     expect(await env.handled.get(DESKTOP_CHANNELS.saveDownload)!(env.trusted, out.downloadId)).toBeNull()
@@ -87,12 +100,16 @@ describe('desktop files (Electron main)', () => {
       [JOB_EVENT_CHANNEL, 'done', 2],
     ])
     alive = false
-    await jobRunner(env.workspace).wait(jobRunner(env.workspace).start({ kind: 'test', title: '测试', cancellable: false }, async () => 1).jobId)
+    await jobRunner(env.workspace).wait(
+      jobRunner(env.workspace).start({ kind: 'test', title: '测试', cancellable: false }, async () => 1).jobId,
+    )
     expect(send).toHaveBeenCalledTimes(2)
   })
 
   it('cleans dialog filters from the renderer', () => {
-    expect(cleanFilters([{ name: 'x'.repeat(50), extensions: ['xlsx', 'a b', 7] }, { name: 'none', extensions: [] }, 'bad'])).toEqual([{ name: 'x'.repeat(40), extensions: ['xlsx'] }])
+    expect(cleanFilters([{ name: 'x'.repeat(50), extensions: ['xlsx', 'a b', 7] }, { name: 'none', extensions: [] }, 'bad'])).toEqual([
+      { name: 'x'.repeat(40), extensions: ['xlsx'] },
+    ])
     expect(cleanFilters(null)).toEqual([])
   })
 })

@@ -10,7 +10,20 @@ const h = vi.hoisted(() => {
   let windowOpenHandler: ((d: unknown) => unknown) | undefined
   let readyResolve!: () => void
   const ready = new Promise<void>((r) => (readyResolve = r))
-  return { handled, windows, appEvents, contentsEvents, ready, readyResolve, get windowOpenHandler() { return windowOpenHandler }, set windowOpenHandler(f) { windowOpenHandler = f } }
+  return {
+    handled,
+    windows,
+    appEvents,
+    contentsEvents,
+    ready,
+    readyResolve,
+    get windowOpenHandler() {
+      return windowOpenHandler
+    },
+    set windowOpenHandler(f) {
+      windowOpenHandler = f
+    },
+  }
 })
 
 vi.mock('electron', () => {
@@ -97,7 +110,12 @@ describe('Electron main process', () => {
     const { session } = await import('electron')
     const install = vi.mocked(session.defaultSession.setPermissionRequestHandler)
     expect(install).toHaveBeenCalledTimes(1)
-    const handler = install.mock.calls[0][0] as unknown as (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void
+    const handler = install.mock.calls[0][0] as unknown as (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details?: unknown,
+    ) => void
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem']) {
       const callback = vi.fn()
       handler({}, permission, callback, { requestingUrl: 'file:///app/index.html' })
@@ -110,15 +128,24 @@ describe('Electron main process', () => {
     const { session } = await import('electron')
     const install = vi.mocked(session.defaultSession.webRequest.onBeforeRequest)
     expect(install).toHaveBeenCalledTimes(1)
-    const [filter, handler] = install.mock.calls[0] as unknown as [{ urls: string[] }, (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void]
+    const [filter, handler] = install.mock.calls[0] as unknown as [
+      { urls: string[] },
+      (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void,
+    ]
     // The filter covers http and https only: the app's own file:// page and devtools:// pass untouched.
     expect(filter).toEqual({ urls: ['http://*/*', 'https://*/*'] })
-    const matches = (url: string) => filter.urls.some((p) => new RegExp('^' + p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(url))
+    const matches = (url: string) =>
+      filter.urls.some((p) => new RegExp('^' + p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(url))
     expect(matches('file:///opt/dudao/resources/app.asar/out/renderer/index.html')).toBe(false)
     expect(matches('devtools://devtools/bundled/inspector.html')).toBe(false)
     // Without a dev server URL (a packaged app), every remote or loopback request is cancelled.
     expect(process.env.ELECTRON_RENDERER_URL).toBeUndefined()
-    for (const url of ['https://example.com/tracker.js', 'http://evil.example/x', 'http://127.0.0.1:5173/', 'https://cdn.jsdelivr.net/npm/vue']) {
+    for (const url of [
+      'https://example.com/tracker.js',
+      'http://evil.example/x',
+      'http://127.0.0.1:5173/',
+      'https://cdn.jsdelivr.net/npm/vue',
+    ]) {
       expect(matches(url), url).toBe(true)
       const callback = vi.fn()
       handler({ url }, callback)
@@ -130,7 +157,10 @@ describe('Electron main process', () => {
     const { session } = await import('electron')
     const install = vi.mocked(session.defaultSession.webRequest.onHeadersReceived)
     expect(install).toHaveBeenCalledTimes(1)
-    const handler = install.mock.calls[0][0] as unknown as (details: { url: string; responseHeaders: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void
+    const handler = install.mock.calls[0][0] as unknown as (
+      details: { url: string; responseHeaders: Record<string, string[]> },
+      callback: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void
     const callback = vi.fn()
     handler({ url: 'file:///app/index.html', responseHeaders: { 'Content-Type': ['text/html'] } }, callback)
     expect(callback).toHaveBeenCalledTimes(1)
@@ -149,7 +179,13 @@ describe('Electron main process', () => {
     const created = h.appEvents.get('web-contents-created')!
     const handlers = new Map<string, (...args: any[]) => void>()
     let openHandler: ((d: unknown) => unknown) | undefined
-    created({}, { on: (e: string, f: (...args: any[]) => void) => handlers.set(e, f), setWindowOpenHandler: (f: (d: unknown) => unknown) => (openHandler = f) })
+    created(
+      {},
+      {
+        on: (e: string, f: (...args: any[]) => void) => handlers.set(e, f),
+        setWindowOpenHandler: (f: (d: unknown) => unknown) => (openHandler = f),
+      },
+    )
     const nav = { preventDefault: vi.fn() }
     handlers.get('will-navigate')!(nav, 'https://example.com/')
     expect(nav.preventDefault).toHaveBeenCalled()

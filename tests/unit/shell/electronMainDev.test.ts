@@ -47,7 +47,13 @@ vi.mock('electron', () => {
   }
 })
 
-vi.mock('../../../electron/core/workspace', () => ({ Workspace: class { dataDir = '/fake'; close() {} onOpen() {} } }))
+vi.mock('../../../electron/core/workspace', () => ({
+  Workspace: class {
+    dataDir = '/fake'
+    close() {}
+    onOpen() {}
+  },
+}))
 
 describe('Electron main process with the dev server', () => {
   it('lets only the dev server through, cancels every other http(s) request, and keeps navigation on it', async () => {
@@ -57,7 +63,10 @@ describe('Electron main process with the dev server', () => {
     await new Promise((r) => setTimeout(r, 0))
     expect(h.loaded).toEqual(['http://localhost:5173'])
     const { session } = await import('electron')
-    const [, handler] = vi.mocked(session.defaultSession.webRequest.onBeforeRequest).mock.calls[0] as unknown as [unknown, (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void]
+    const [, handler] = vi.mocked(session.defaultSession.webRequest.onBeforeRequest).mock.calls[0] as unknown as [
+      unknown,
+      (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void,
+    ]
     const decide = (url: string) => {
       const cb = vi.fn()
       handler({ url }, cb)
@@ -73,7 +82,10 @@ describe('Electron main process with the dev server', () => {
     expect(decide('http://localhost:5173@evil.example/x.js')).toEqual({ cancel: true })
 
     const contentsEvents = new Map<string, (...args: any[]) => void>()
-    h.appEvents.get('web-contents-created')!({}, { on: (e: string, f: (...args: any[]) => void) => contentsEvents.set(e, f), setWindowOpenHandler: vi.fn() })
+    h.appEvents.get('web-contents-created')!(
+      {},
+      { on: (e: string, f: (...args: any[]) => void) => contentsEvents.set(e, f), setWindowOpenHandler: vi.fn() },
+    )
     const stay = { preventDefault: vi.fn() }
     contentsEvents.get('will-navigate')!(stay, 'http://localhost:5173/#/documents')
     expect(stay.preventDefault).not.toHaveBeenCalled()

@@ -50,7 +50,9 @@ describe('automatic backup rotation', () => {
 
 describe('bounded file operations', () => {
   it('an operation that never finishes is answered with a Chinese timeout message', async () => {
-    await expect(withTimeout(new Promise(() => undefined), '写入备份文件', 20)).rejects.toThrow(/写入备份文件超时.*磁盘、U 盘或网络位置可能没有响应/)
+    await expect(withTimeout(new Promise(() => undefined), '写入备份文件', 20)).rejects.toThrow(
+      /写入备份文件超时.*磁盘、U 盘或网络位置可能没有响应/,
+    )
     await expect(withTimeout(Promise.resolve(7), 'x', 20)).resolves.toBe(7)
   })
 })

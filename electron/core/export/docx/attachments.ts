@@ -10,10 +10,18 @@ import type { LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyParagraphs, titleParagraph } from './body'
 import { blankLines, gridParagraph, textRun } from './runs'
 
-export function attachmentPages(layout: LayoutProfile, attachments: Attachment[], itemNumbering: ItemNumbering = 'perSection', issued = false): (Paragraph | Table)[] {
+export function attachmentPages(
+  layout: LayoutProfile,
+  attachments: Attachment[],
+  itemNumbering: ItemNumbering = 'perSection',
+  issued = false,
+): (Paragraph | Table)[] {
   const several = attachments.length > 1
   return attachments.flatMap((a, i) => {
-    const body = [...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []), ...bodyParagraphs(layout, a.body, itemNumbering)]
+    const body = [
+      ...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []),
+      ...bodyParagraphs(layout, a.body, itemNumbering),
+    ]
     if (issued) {
       // 印发/转发: the issued text itself — its title opens the page (no "附件N" label), page numbers continue.
       const before = layout.attachment.issuedTitleLine - 1

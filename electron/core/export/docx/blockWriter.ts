@@ -18,7 +18,12 @@ import { redLine } from './masthead'
 import { exactSpacing, STYLE_FIXED, textRun } from './runs'
 import { stylesXml } from './styles'
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
@@ -54,7 +59,12 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
         const r = ROLE_TABLE[b.role]
         const sizePt = roleSizePt(layout, b.role)
         const unit = charTwips(runMetrics(layout, sizePt))
-        const indent = r.indentChars > 0 ? { firstLine: Math.round(r.indentChars * unit) } : r.indentChars < 0 ? { left: Math.round(-r.indentChars * unit), hanging: Math.round(-r.indentChars * unit) } : undefined
+        const indent =
+          r.indentChars > 0
+            ? { firstLine: Math.round(r.indentChars * unit) }
+            : r.indentChars < 0
+              ? { left: Math.round(-r.indentChars * unit), hanging: Math.round(-r.indentChars * unit) }
+              : undefined
         out.push(
           new Paragraph({
             style: r.docxStyle.id,
@@ -64,18 +74,33 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
             ...((b.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
             ...(b.pageBreakBefore ? { pageBreakBefore: true } : takeBreak()),
             children: b.runs.map((run) =>
-              textRun(layout, run.text, { slot: run.font ?? r.font, sizePt, ...(r.color === 'red' ? { color: layout.colors.red } : {}), ...(r.latinInSlot ? { latinInSlot: true } : {}) }),
+              textRun(layout, run.text, {
+                slot: run.font ?? r.font,
+                sizePt,
+                ...(r.color === 'red' ? { color: layout.colors.red } : {}),
+                ...(r.latinInSlot ? { latinInSlot: true } : {}),
+              }),
             ),
           }),
         )
         break
       }
       case 'blank':
-        for (let i = 0; i < b.lines; i++) out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
+        for (let i = 0; i < b.lines; i++)
+          out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
         break
       case 'rule': {
         const color = b.role === 'imprintLine' ? layout.colors.text : layout.colors.red
-        const line = redLine({ ...layout, colors: { ...layout.colors, red: color } }, { widthTwips: layout.page.widthTwips - layout.page.marginLeftTwips - layout.page.marginRightTwips, weightPt: 1, yTwips: pitch / 2, relativeTo: 'paragraph', name: '分隔线' })
+        const line = redLine(
+          { ...layout, colors: { ...layout.colors, red: color } },
+          {
+            widthTwips: layout.page.widthTwips - layout.page.marginLeftTwips - layout.page.marginRightTwips,
+            weightPt: 1,
+            yTwips: pitch / 2,
+            relativeTo: 'paragraph',
+            name: '分隔线',
+          },
+        )
         out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [line] }))
         break
       }
@@ -97,7 +122,11 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
 }
 
 /** The blocks as a .docx file on the page and grid of `layout` (GB/T 9704-2012 by default), with page numbers. */
-export async function exportBlocksDocx(blocks: PrintBlock[], options: { title: string; creator?: string }, layout: LayoutProfile = GBT9704_LAYOUT): Promise<Buffer> {
+export async function exportBlocksDocx(
+  blocks: PrintBlock[],
+  options: { title: string; creator?: string },
+  layout: LayoutProfile = GBT9704_LAYOUT,
+): Promise<Buffer> {
   const p = layout.page
   const doc = new Document({
     title: options.title,
@@ -109,7 +138,15 @@ export async function exportBlocksDocx(blocks: PrintBlock[], options: { title: s
         properties: {
           page: {
             size: { width: p.widthTwips, height: p.heightTwips },
-            margin: { top: p.marginTopTwips, bottom: p.marginBottomTwips, left: p.marginLeftTwips, right: p.marginRightTwips, header: p.headerTwips, footer: footerDistanceTwips(layout), gutter: 0 },
+            margin: {
+              top: p.marginTopTwips,
+              bottom: p.marginBottomTwips,
+              left: p.marginLeftTwips,
+              right: p.marginRightTwips,
+              header: p.headerTwips,
+              footer: footerDistanceTwips(layout),
+              gutter: 0,
+            },
           },
           grid: { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips },
         },

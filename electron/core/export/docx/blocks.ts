@@ -34,16 +34,26 @@ import { twipsToEmu, twipsToPx } from './metrics'
 /** Paragraph style of the figure line (the image itself). */
 export const STYLE_FIGURE = 'GwFigure'
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const
 
 /** A paragraph of `role` (its named style, font slot and alignment from the role table), on one grid pitch per line. */
-function roleParagraph(layout: LayoutProfile, role: PrintTextRole, text: string, options: { keepNext?: boolean; align?: keyof typeof ALIGN; pageBreakBefore?: boolean } = {}): Paragraph {
+function roleParagraph(
+  layout: LayoutProfile,
+  role: PrintTextRole,
+  text: string,
+  options: { keepNext?: boolean; align?: keyof typeof ALIGN; pageBreakBefore?: boolean } = {},
+): Paragraph {
   const r = ROLE_TABLE[role]
   return new Paragraph({
     style: r.docxStyle.id,
     alignment: ALIGN[options.align ?? r.align],
     spacing: exactSpacing(layout.grid.linePitchTwips),
-    ...(options.keepNext ?? r.keepNext ? { keepNext: true } : {}),
+    ...((options.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
     ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
     children: text ? [textRun(layout, text, { slot: r.font, ...(r.latinInSlot ? { latinInSlot: true } : {}) })] : [],
   })
@@ -73,7 +83,10 @@ export function tableBlocks(layout: LayoutProfile, spec: TableSpec, caption: str
         cantSplit: true,
         // The last row gives up the bottom border's width, which LibreOffice adds below the table: what follows
         // the table stays on the grid line the preview puts it on.
-        height: { value: rowLineCount(layout, row, widths) * pitch - (r === spec.rows.length - 1 ? borderTwips : 0), rule: HeightRule.EXACT },
+        height: {
+          value: rowLineCount(layout, row, widths) * pitch - (r === spec.rows.length - 1 ? borderTwips : 0),
+          rule: HeightRule.EXACT,
+        },
         children: row.map(
           (text, c) =>
             new TableCell({
@@ -115,11 +128,25 @@ export function imageBlocks(layout: LayoutProfile, spec: ImageSpec, caption: str
   const altText = { name: caption.trim() || '图片', description: caption.trim() || '图片' }
   const image =
     spec.format === 'svg'
-      ? new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: base64Bytes(spec.fallbackPng ?? BLANK_PNG) }, transformation, floating, altText })
+      ? new ImageRun({
+          type: 'svg',
+          data,
+          fallback: { type: 'png', data: base64Bytes(spec.fallbackPng ?? BLANK_PNG) },
+          transformation,
+          floating,
+          altText,
+        })
       : new ImageRun({ type: 'png', data, transformation, floating, altText })
   const hasCaption = caption.trim() !== ''
   return [
-    new Paragraph({ style: STYLE_FIGURE, alignment: AlignmentType.CENTER, spacing: exactSpacing(lineTwips), ...(hasCaption ? { keepNext: true } : {}), ...(breakBefore ? { pageBreakBefore: true } : {}), children: [image] }),
+    new Paragraph({
+      style: STYLE_FIGURE,
+      alignment: AlignmentType.CENTER,
+      spacing: exactSpacing(lineTwips),
+      ...(hasCaption ? { keepNext: true } : {}),
+      ...(breakBefore ? { pageBreakBefore: true } : {}),
+      children: [image],
+    }),
     ...(hasCaption ? [roleParagraph(layout, 'figureCaption', caption.trim())] : []),
   ]
 }

@@ -5,13 +5,26 @@
 import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx'
 import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
-import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock, DocumentSpec, ItemNumbering } from '../../../../shared/documents/types'
+import type {
+  Attachment,
+  BodyBlock,
+  DocumentContent,
+  ParagraphBlock,
+  DocumentSpec,
+  ItemNumbering,
+} from '../../../../shared/documents/types'
 import { annotationTexts } from '../../../../shared/documents/annotations'
 import { bodyCharTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
-import { attachmentNoteLines, attendanceEntries, bodyRuns, isStandaloneHeading, signaturePlacement, titleLines } from '../../../../shared/documents/compose'
+import {
+  attachmentNoteLines,
+  attendanceEntries,
+  bodyRuns,
+  isStandaloneHeading,
+  signaturePlacement,
+  titleLines,
+} from '../../../../shared/documents/compose'
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
-
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
 export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
@@ -45,7 +58,11 @@ export function recipientsParagraph(layout: LayoutProfile, recipients: string): 
  * first 。 when the text runs on into a paragraph — in their font (黑体 / 楷体) and the rest in 仿宋;
  * levels 3 and 4 are 仿宋 throughout by default.
  */
-export function blockParagraph(layout: LayoutProfile, block: ParagraphBlock & { label: string }, options: IParagraphOptions = {}): Paragraph {
+export function blockParagraph(
+  layout: LayoutProfile,
+  block: ParagraphBlock & { label: string },
+  options: IParagraphOptions = {},
+): Paragraph {
   const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
   // The runs are the composer's (shared/documents/compose.ts), the preview sets the same.
   const runs = bodyRuns(layout, block).map((r) => textRun(layout, r.text, { slot: r.font }))
@@ -69,7 +86,12 @@ export interface BodyOptions {
 }
 
 /** The blocks of 正文 (or of an attachment body): paragraphs and headings, tables and images (blocks.ts). */
-export function bodyParagraphs(layout: LayoutProfile, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection', options: BodyOptions = {}): (Paragraph | Table)[] {
+export function bodyParagraphs(
+  layout: LayoutProfile,
+  blocks: BodyBlock[],
+  itemNumbering: ItemNumbering = 'perSection',
+  options: BodyOptions = {},
+): (Paragraph | Table)[] {
   const numbered = numberBlocks(blocks, itemNumbering)
   return numbered.flatMap((b, i) => {
     const carry = options.carryLast === true && i === numbered.length - 1
@@ -116,7 +138,13 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
  * characters, the date on the next line starting two characters further right (or, when the date is the
  * longer, the date right-indented two characters and the 署名 moved left).
  */
-export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankLinesBefore?: number, keepLast = false, breakBefore = false): Paragraph[] {
+export function signatureBlock(
+  layout: LayoutProfile,
+  spec: DocumentSpec,
+  blankLinesBefore?: number,
+  keepLast = false,
+  breakBefore = false,
+): Paragraph[] {
   const s = layout.signature
   // Texts and places are the composer's (shared/documents/compose.ts), the preview places the same: sealed
   // lines right-aligned with their right indent, unsealed lines left-aligned with their left indent.
@@ -145,7 +173,11 @@ export function signatureBlock(layout: LayoutProfile, spec: DocumentSpec, blankL
  * after it (or in its place), each indented two characters in full-width parentheses; the first kept
  * with the second, so that the whole part after 正文 stays one keep-with-next chain.
  */
-export function annotationParagraphs(layout: LayoutProfile, content: Pick<DocumentContent, 'publicityNote' | 'contactNote'>, breakBefore = false): Paragraph[] {
+export function annotationParagraphs(
+  layout: LayoutProfile,
+  content: Pick<DocumentContent, 'publicityNote' | 'contactNote'>,
+  breakBefore = false,
+): Paragraph[] {
   const lines = annotationTexts(content)
   return lines.map(({ text }, i) =>
     gridParagraph(layout, {

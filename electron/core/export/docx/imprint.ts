@@ -49,7 +49,13 @@ export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table
   const r = imprintRows(layout, c, letter)
   if (r.cc) {
     const headW = Math.round(r.cc.hangingTwips)
-    rows.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, indent: { left: side + headW, hanging: headW, right: side }, children: [run(r.cc.text)] }))
+    rows.push(
+      gridParagraph(layout, {
+        alignment: AlignmentType.LEFT,
+        indent: { left: side + headW, hanging: headW, right: side },
+        children: [run(r.cc.text)],
+      }),
+    )
   }
   if (r.printing) {
     rows.push(

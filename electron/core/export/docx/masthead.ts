@@ -36,7 +36,6 @@ type Block = Paragraph | Table
 // The masthead fit rule lives in shared/ (the preview sizes the masthead the same way).
 export { fitMasthead, type MastheadFit }
 
-
 function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
   return textRun(layout, text, { slot: 'title', sizePt: fit.sizePt, spacing: 0, color: layout.colors.red, scale: fit.scale })
 }
@@ -84,7 +83,11 @@ function headElements(spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: s
 }
 
 /** The masthead: one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
-function mastheadBlock(layout: LayoutProfile, orgs: string[], suffix: string): { blocks: Block[]; lineTwips: number; sizePt: number; lines: number } {
+function mastheadBlock(
+  layout: LayoutProfile,
+  orgs: string[],
+  suffix: string,
+): { blocks: Block[]; lineTwips: number; sizePt: number; lines: number } {
   // Names, size, scale and widths are the composer's (shared/documents/compose.ts), the preview sets the same.
   const g = mastheadGeometry(layout, orgs, suffix)
   const { names, fit, lineTwips, nameW, suffixW } = g
@@ -100,7 +103,12 @@ function mastheadBlock(layout: LayoutProfile, orgs: string[], suffix: string): {
   }
   // Joint issuance (7.2.3): host first; names justified to one width, the suffix centred beside them.
   const namePara = (name: string) =>
-    new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.DISTRIBUTE, spacing: exactSpacing(lineTwips), children: [redRun(layout, name, fit)] })
+    new Paragraph({
+      style: STYLE_FIXED,
+      alignment: AlignmentType.DISTRIBUTE,
+      spacing: exactSpacing(lineTwips),
+      children: [redRun(layout, name, fit)],
+    })
   const noBorders = {
     top: { style: 'none' as const, size: 0, color: 'auto' },
     bottom: { style: 'none' as const, size: 0, color: 'auto' },
@@ -122,7 +130,12 @@ function mastheadBlock(layout: LayoutProfile, orgs: string[], suffix: string): {
                   verticalAlign: VerticalAlignTable.CENTER,
                   borders: noBorders,
                   children: [
-                    new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.RIGHT, spacing: exactSpacing(lineTwips), children: [redRun(layout, suffix, fit)] }),
+                    new Paragraph({
+                      style: STYLE_FIXED,
+                      alignment: AlignmentType.RIGHT,
+                      spacing: exactSpacing(lineTwips),
+                      children: [redRun(layout, suffix, fit)],
+                    }),
                   ],
                 }),
               ]
@@ -158,7 +171,14 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   const pitch = layout.grid.linePitchTwips
   const number = c.docNumber ? [textRun(layout, c.docNumber)] : []
   if (!UPWARD_KINDS.includes(spec.kind)) {
-    return [new Paragraph({ style: STYLE_FIXED, alignment: AlignmentType.CENTER, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
+    return [
+      new Paragraph({
+        style: STYLE_FIXED,
+        alignment: AlignmentType.CENTER,
+        spacing: exactSpacing(pitch),
+        children: [...number, ...anchorRuns],
+      }),
+    ]
   }
   const ch = bodyCharTwips(layout)
   // Lines and places are the composer's (shared/documents/compose.ts), the preview places the same.
@@ -201,7 +221,12 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const blocks: Block[] = []
   const head = headElements(spec)
   for (const e of head) {
-    blocks.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] }))
+    blocks.push(
+      gridParagraph(layout, {
+        alignment: AlignmentType.LEFT,
+        children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })],
+      }),
+    )
   }
   const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
   blocks.push(...spacer(mastheadTop - head.length * pitch))

@@ -18,7 +18,14 @@ export function twipsToPx(twips: number): number {
 }
 
 // Where characters sit in an exact line, and the masthead rule: shared with the preview.
-export { EXACT_LINE_BASELINE, EM_ASCENT, EM_DESCENT, emTopInLine, emBottomInLine, flushTopLineTwips } from '../../../../shared/documents/typeMetrics'
+export {
+  EXACT_LINE_BASELINE,
+  EM_ASCENT,
+  EM_DESCENT,
+  emTopInLine,
+  emBottomInLine,
+  flushTopLineTwips,
+} from '../../../../shared/documents/typeMetrics'
 
 /**
  * Width in twips of `text` set at `sizePt` with character spacing `spacing` (twentieths of a point), rounded

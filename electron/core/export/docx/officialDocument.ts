@@ -11,7 +11,15 @@ import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { closingLead } from '../../../../shared/documents/typeset'
-import { attachmentNote, attendanceLines, bodyParagraphs, annotationParagraphs, recipientsParagraph, signatureBlock, titleParagraph } from './body'
+import {
+  attachmentNote,
+  attendanceLines,
+  bodyParagraphs,
+  annotationParagraphs,
+  recipientsParagraph,
+  signatureBlock,
+  titleParagraph,
+} from './body'
 import { attachmentPages } from './attachments'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
 import { imprintBlocks } from './imprint'
@@ -28,7 +36,11 @@ type Block = Paragraph | Table
  * the keep-with-next chain from the last 正文 paragraph to the last 附注. The 版记 is returned apart: it goes
  * in a section of its own when `fit.imprint.ownPage`.
  */
-export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: PageFit = planPageFit(spec, layout).fit): { main: Block[]; imprint: Block[] } {
+export function documentParts(
+  spec: DocumentSpec,
+  layout: LayoutProfile,
+  fit: PageFit = planPageFit(spec, layout).fit,
+): { main: Block[]; imprint: Block[] } {
   const c = spec.content
   const minutes = spec.format === 'minutes'
   const tight = fit.tightPitchTwips !== null ? tightenedLayout(layout, fit.tightPitchTwips) : layout
@@ -51,7 +63,9 @@ export function documentParts(spec: DocumentSpec, layout: LayoutProfile, fit: Pa
   const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0, lead === 'signature')
   const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0, lead === 'attendance') : []
   // Issued documents (印发/转发) are the text itself, not attachments to list: no 附件说明.
-  const attachments = c.attachmentsIssued ? [] : attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0, lead === 'attachmentNote')
+  const attachments = c.attachmentsIssued
+    ? []
+    : attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0, lead === 'attachmentNote')
   const closing = [...attachments, ...attendance, ...signature, ...note]
   blocks.push(
     ...bodyParagraphs(layout, c.body, c.itemNumbering, {

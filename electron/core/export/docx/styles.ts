@@ -27,7 +27,9 @@ function blockStylesXml(layout: LayoutProfile): string {
     const face = esc(fontFor(layout, r.font))
     return `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${r.docxStyle.id}"><w:name w:val="${esc(r.docxStyle.name)}"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr>${r.keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${JC[r.align]}"/></w:pPr><w:rPr><w:rFonts w:eastAsia="${face}"/></w:rPr></w:style>`
   })
-  styles.push(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFigure"><w:name w:val="图片"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>`)
+  styles.push(
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFigure"><w:name w:val="图片"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>`,
+  )
   return styles.join('\n')
 }
 

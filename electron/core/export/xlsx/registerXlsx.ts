@@ -11,7 +11,18 @@ const COLUMNS: { header: string; width: number; value: (e: RegisterEntry) => str
   { header: '成文日期', width: 16, value: (e) => (e.issuedOn ? formatChineseDate(e.issuedOn) : '') },
   { header: '文号状态', width: 10, value: (e) => NUMBER_STATUS_LABELS[e.status] },
   { header: '公文状态', width: 10, value: (e) => (e.documentStatus ? DOCUMENT_STATUS_LABELS[e.documentStatus] : '') },
-  { header: '说明', width: 36, value: (e) => (e.status === 'reserved' ? `预留：${e.purpose}` : e.status === 'voided' ? `断号（作废）` : e.status === 'gap' ? '断号：未登记使用' : '') },
+  {
+    header: '说明',
+    width: 36,
+    value: (e) =>
+      e.status === 'reserved'
+        ? `预留：${e.purpose}`
+        : e.status === 'voided'
+          ? `断号（作废）`
+          : e.status === 'gap'
+            ? '断号：未登记使用'
+            : '',
+  },
   { header: '作废原因', width: 30, value: (e) => e.voidReason },
   { header: '经办人', width: 10, value: (e) => e.voidedBy },
   { header: '作废时间', width: 22, value: (e) => localDateTime(e.voidedAt) },
@@ -32,7 +43,10 @@ export async function registerWorkbook(officeName: string, year: number, entries
   if (prefixes.length === 0) prefixes.push('')
   for (const prefix of prefixes) {
     const rows = entries.filter((e) => e.prefix === prefix)
-    const ws = wb.addWorksheet(prefix ? prefix.slice(0, 31) : '登记簿', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+    const ws = wb.addWorksheet(prefix ? prefix.slice(0, 31) : '登记簿', {
+      views: [{ state: 'frozen', ySplit: 2 }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    })
     ws.columns = COLUMNS.map((c) => ({ width: c.width }))
     ws.mergeCells(1, 1, 1, COLUMNS.length)
     const title = ws.getCell(1, 1)

@@ -1,6 +1,13 @@
 /** Inline styles of the preview's items: everything in millimetres and points, straight from previewLayout. */
 import type { FontSlot } from '../../../../shared/documents/layout'
-import { AUTO_SPACE_EM, autoSpaceBetween, type PreviewImage, type PreviewPage, type PreviewRule, type PreviewText } from '../../../../shared/documents/previewLayout'
+import {
+  AUTO_SPACE_EM,
+  autoSpaceBetween,
+  type PreviewImage,
+  type PreviewPage,
+  type PreviewRule,
+  type PreviewText,
+} from '../../../../shared/documents/previewLayout'
 
 export type Style = Record<string, string>
 

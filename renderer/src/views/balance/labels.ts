@@ -22,7 +22,13 @@ export const VALUE_UNITS: Record<BalanceIndicator, string> = {
   multimediaRoomsPer100: '间/百生',
 }
 
-export const STATUS_TEXT: Record<string, string> = { met: '达标', notMet: '未达标', noData: '无数据', judged: '已评定', partlyMet: '基本达标' }
+export const STATUS_TEXT: Record<string, string> = {
+  met: '达标',
+  notMet: '未达标',
+  noData: '无数据',
+  judged: '已评定',
+  partlyMet: '基本达标',
+}
 
 /** A cell's class: met, near (not met but ≥ 85% of the standard), notMet, noData. */
 export function cellClass(value: number | null, standard: number | null, met: boolean | null): 'met' | 'near' | 'notMet' | 'noData' {

@@ -14,5 +14,10 @@ export const returnRules = formRulesFrom(contract['documents.returnForEdit'].inp
 
 /** Validates an Element Plus form; resolves false (fields marked) instead of rejecting. */
 export function formValid(form: { validate: () => Promise<unknown> } | undefined): Promise<boolean> {
-  return form ? form.validate().then(() => true, () => false) : Promise.resolve(true)
+  return form
+    ? form.validate().then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(true)
 }

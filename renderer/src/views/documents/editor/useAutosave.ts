@@ -72,9 +72,13 @@ export function useAutosave({ dirty, source, enabled, save, delayMs = AUTOSAVE_D
   }
 
   // flush: 'post' so that the editor's own watcher has marked the change dirty first.
-  watch(source, () => {
-    if (dirty.value) schedule()
-  }, { deep: true, flush: 'post' })
+  watch(
+    source,
+    () => {
+      if (dirty.value) schedule()
+    },
+    { deep: true, flush: 'post' },
+  )
   onScopeDispose(cancel)
 
   const status = computed(() => {

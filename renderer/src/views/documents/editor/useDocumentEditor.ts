@@ -25,7 +25,9 @@ export function useDocumentEditor(id: () => number) {
   /** Set by the page: marks invalid fields in the form; resolves false when any is invalid. */
   let validate: () => Promise<boolean> = async () => true
   const setValidator = (fn: () => Promise<boolean>) => (validate = fn)
-  const spec = computed<DocumentSpec | null>(() => (content.value ? { kind: kind.value, format: format.value, content: content.value } : null))
+  const spec = computed<DocumentSpec | null>(() =>
+    content.value ? { kind: kind.value, format: format.value, content: content.value } : null,
+  )
 
   function adopt(doc: DocumentRecord): void {
     record.value = doc
@@ -65,7 +67,13 @@ export function useDocumentEditor(id: () => number) {
       if (!quiet) ElMessage.error('请先修改标红的项目')
       return false
     }
-    const input = { id: record.value.id, kind: kind.value, format: format.value, seriesId: seriesId.value, content: JSON.parse(JSON.stringify(content.value)) as DocumentContent }
+    const input = {
+      id: record.value.id,
+      kind: kind.value,
+      format: format.value,
+      seriesId: seriesId.value,
+      content: JSON.parse(JSON.stringify(content.value)) as DocumentContent,
+    }
     const sent = JSON.stringify(input)
     let saved: DocumentRecord | undefined
     if (quiet) {
@@ -82,7 +90,12 @@ export function useDocumentEditor(id: () => number) {
   }
 
   // Not while an action (签发, 印发, …) is under way: it decides what happens to the pending text.
-  const autosave = useAutosave({ dirty, source: () => [kind.value, format.value, seriesId.value, content.value], enabled: computed(() => editable.value && !busy.value), save: () => save(true) })
+  const autosave = useAutosave({
+    dirty,
+    source: () => [kind.value, format.value, seriesId.value, content.value],
+    enabled: computed(() => editable.value && !busy.value),
+    save: () => save(true),
+  })
 
   /** Saves pending changes (quietly) before an action; false when they could not be saved. */
   async function settle(): Promise<boolean> {
@@ -100,7 +113,11 @@ export function useDocumentEditor(id: () => number) {
   }
 
   async function markPrinted(): Promise<void> {
-    await ElMessageBox.confirm('印发后公文将被锁定，不能再修改（如需更正可创建更正版本）。确定印发吗？', '印发', { type: 'warning', confirmButtonText: '印发', cancelButtonText: '取消' }).then(
+    await ElMessageBox.confirm('印发后公文将被锁定，不能再修改（如需更正可创建更正版本）。确定印发吗？', '印发', {
+      type: 'warning',
+      confirmButtonText: '印发',
+      cancelButtonText: '取消',
+    }).then(
       async () => {
         const printed = await run(() => store.markPrinted(record.value!.id), '已标记为印发')
         if (printed) adopt(printed)
@@ -134,7 +151,11 @@ export function useDocumentEditor(id: () => number) {
   }
 
   async function remove(): Promise<void> {
-    await ElMessageBox.confirm('确定删除这份草稿吗？', '删除草稿', { type: 'warning', confirmButtonText: '删除', cancelButtonText: '取消' }).then(
+    await ElMessageBox.confirm('确定删除这份草稿吗？', '删除草稿', {
+      type: 'warning',
+      confirmButtonText: '删除',
+      cancelButtonText: '取消',
+    }).then(
       async () => {
         if (await run(() => store.remove(record.value!.id), '草稿已删除')) await router.push('/documents')
       },
@@ -142,5 +163,27 @@ export function useDocumentEditor(id: () => number) {
     )
   }
 
-  return { record, kind, format, seriesId, content, spec, dirty, busy, editable, autosave, setValidator, settle, load, save, sign, markPrinted, returnForEdit, exportDocx, revise, duplicate, remove }
+  return {
+    record,
+    kind,
+    format,
+    seriesId,
+    content,
+    spec,
+    dirty,
+    busy,
+    editable,
+    autosave,
+    setValidator,
+    settle,
+    load,
+    save,
+    sign,
+    markPrinted,
+    returnForEdit,
+    exportDocx,
+    revise,
+    duplicate,
+    remove,
+  }
 }
