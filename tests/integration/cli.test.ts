@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHandlers } from '../../electron/core/handlers'
-import { Workspace } from '../../electron/core/workspace'
-import { runCli } from '../../electron/doors/cli'
+import { cli } from '../helpers/cliRunner'
 import { tempWorkspace } from '../helpers/tempWorkspace'
 
 let envs: ReturnType<typeof tempWorkspace>[] = []
@@ -12,23 +10,6 @@ afterEach(() => {
   envs.forEach((e) => e.dispose())
   envs = []
 })
-
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const opened: Workspace[] = []
-  const code = await runCli(
-    args,
-    (dataDir) => {
-      const ws = new Workspace(dataDir!)
-      opened.push(ws)
-      return { workspace: ws, handlers: createHandlers(ws) }
-    },
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
-  )
-  opened.forEach((w) => w.close())
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('command-line door', () => {
   it('info on an empty data dir says nothing is set up and creates no file', async () => {

@@ -3,9 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHandlers } from '../../../electron/core/handlers'
-import { Workspace } from '../../../electron/core/workspace'
-import { runCli } from '../../../electron/doors/cli'
+import { cli } from '../../helpers/cliRunner'
 import { fiveSchoolExample, fillBalanceTemplate, sampleCounty } from '../../helpers/balanceWorkbooks'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
@@ -14,23 +12,6 @@ afterEach(() => {
   envs.forEach((e) => e.dispose())
   envs = []
 })
-
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const opened: Workspace[] = []
-  const code = await runCli(
-    args,
-    (dataDir) => {
-      const ws = new Workspace(dataDir!)
-      opened.push(ws)
-      return { workspace: ws, handlers: createHandlers(ws) }
-    },
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
-  )
-  opened.forEach((w) => w.close())
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('balance on the command line', () => {
   it('template → fill → import → indicators (text and --json in the issue shape)', async () => {
