@@ -20,7 +20,7 @@ const COMMON_OPTIONS = {
 export const COMMANDS: Record<string, CliCommand> = Object.assign({}, ...CORE_MODULES.map((m) => m.commands ?? {}))
 
 export function usage(): string {
-  const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(34)}${c.summary}`)
+  const rows = Object.values(COMMANDS).map((c) => `  ${`${c.usage}  `.padEnd(36)}${c.summary}`)
   return [
     '用法：dudao <命令> [参数] [--data-dir 目录] [--json]',
     '',
