@@ -1,7 +1,8 @@
 /**
  * What the 优质均衡 screens receive for a year (channel balance.view) and the trend over years.
  */
-import type { BalanceEvaluation } from './evaluateBalance'
+import type { BalanceEvaluation, SchoolPartResult } from './evaluateBalance'
+import type { Institution } from '../institutions/types'
 import type { CvTable } from './report'
 import type { BalanceCountyYear, PartStage, SchoolResources } from './types'
 import type { Judgement, Verdict } from '../rubrics/evaluate'
@@ -37,4 +38,17 @@ export interface BalanceYearView {
 export interface BalanceTrendPoint {
   year: number
   stages: Array<{ stage: string; verdict: Verdict; schools: number; schoolsMet: number; cv: Record<string, number | null> }>
+}
+
+/** One year of a school on its page: its 学段 parts as evaluated that year (without the rubric detail) and where the figures came from. */
+export interface BalanceSchoolPageYear {
+  year: number
+  parts: Array<Omit<SchoolPartResult, 'evaluation'>>
+  sources: string[]
+}
+
+/** A school's page (channel balance.school): its registry entry and every stored year, oldest first. */
+export interface BalanceSchoolPage {
+  institution: Institution
+  years: BalanceSchoolPageYear[]
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { BalanceTrendPoint, BalanceYearView } from '../balance/dashboard'
+import type { BalanceSchoolPage, BalanceTrendPoint, BalanceYearView } from '../balance/dashboard'
 import type { balanceIndicatorsJson } from '../balance/evaluateBalance'
 import type { OutputFile } from '../files/types'
 import { fileRef } from '../files/types'
@@ -33,6 +33,10 @@ export const balanceContract = {
   'balance.report': channel<OutputFile>()('生成义务教育优质均衡自评报告', z.object({ year }).strict()),
   'balance.reportBlocks': channel<{ title: string; blocks: PrintBlock[] }>()('预览义务教育优质均衡自评报告', z.object({ year }).strict()),
   'balance.view': channel<BalanceYearView | null>()('读取义务教育优质均衡年度情况', z.object({ year: year.optional() }).strict()),
+  'balance.school': channel<BalanceSchoolPage>()(
+    '读取义务教育学校历年指标',
+    z.object({ institutionId: z.number().int().positive().describe('学校') }).strict(),
+  ),
   'balance.trend': channel<BalanceTrendPoint[]>()('读取义务教育优质均衡历年差异系数', z.object({}).strict()),
   'balance.judge': channel<Judgement>()(
     '评定优质均衡指标',

@@ -63,6 +63,7 @@ export const CHANNEL_NAMES = [
   'balance.reportBlocks',
   'balance.view',
   'balance.trend',
+  'balance.school',
   'balance.judge',
 ] as const
 

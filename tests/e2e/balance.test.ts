@@ -77,8 +77,22 @@ describe('义务教育优质均衡 in the browser', () => {
     expect(await page.locator('[data-test=stage-verdict]').count()).toBe(2)
     await app.screenshot('41-balance-schools')
 
+    // a school's page: opened from its name, the seven indicators per year and what it needs to pass
+    await table.locator('tr[data-school="贺兰县洪广小学"] [data-test=school-link]').click()
+    const school = page.locator('[data-test=balance-school-page]')
+    await school.locator('[data-test=school-year][data-year="2024"]').waitFor()
+    await expect(school.locator('.el-page-header').textContent()).resolves.toContain('贺兰县洪广小学')
+    const part = school.locator('[data-test=school-part][data-stage="小学"]')
+    await expect(part.locator('[data-test=part-verdict]').textContent()).resolves.toBe('未达标')
+    expect(await part.locator('tr[data-indicator]').count()).toBe(7)
+    await expect(part.locator('tr[data-indicator="equipmentValuePerStudent"]').textContent()).resolves.toContain('未达标')
+    await expect(part.locator('[data-test=part-need]').textContent()).resolves.toMatch(/教学仪器设备值 594,080 元/)
+    await app.screenshot('41b-balance-school-page')
+    await school.locator('.el-page-header__back').click()
+    await table.waitFor()
+
     await page.locator('.el-tabs__item', { hasText: '差异系数' }).click()
-    await page.locator('[data-test=echart] canvas').first().waitFor()
+    await page.locator('.echart svg').first().waitFor()
     await page.locator('[data-test=cv-selected]').filter({ hasText: '上限 0.50' }).waitFor()
     expect(await page.locator('[data-test=contributions] tbody tr').count()).toBe(11)
     await app.screenshot('42-balance-cv')
@@ -104,7 +118,7 @@ describe('义务教育优质均衡 in the browser', () => {
     await app.screenshot('45-balance-checklist')
 
     await page.locator('.el-tabs__item', { hasText: '历年趋势' }).click()
-    await page.locator('[data-test=trend] [data-test=echart] canvas').waitFor()
+    await page.locator('[data-test=trend] .echart svg').waitFor()
     await expect(page.locator('[data-test=trend]').textContent()).resolves.toContain('2024年')
 
     // the 自评报告: previewed from the same blocks as the Word file, then downloaded

@@ -1,6 +1,6 @@
 import balanceRubricJson from '../../../seeds/rubrics/balanced-development-2017.json'
 import { summarizeClassBands } from '../../../shared/balance/classBands'
-import type { BalanceSchoolRow, BalanceTrendPoint, BalanceYearView } from '../../../shared/balance/dashboard'
+import type { BalanceSchoolPage, BalanceSchoolRow, BalanceTrendPoint, BalanceYearView } from '../../../shared/balance/dashboard'
 import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance, type BalanceEvaluation } from '../../../shared/balance/evaluateBalance'
 import { balanceSettings } from '../../../shared/balance/indicators'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
@@ -169,6 +169,25 @@ export function schoolInstitution(ws: Workspace, institutionId: number) {
   const inst = getInstitution(ws.db(), institutionId)
   if (!inst || inst.kind !== 'school') throw new UserError('没有这所学校', 'institutionId')
   return inst
+}
+
+/**
+ * A school's page: per stored year (oldest first) its 学段 parts as that year's evaluation judges them
+ * (evaluateBalance over the whole county, so splits and 差异系数 inputs are the same as on the dashboard).
+ * Years in which the school has no figures are left out. @throws UserError when unknown
+ */
+export function schoolPage(ws: Workspace, institutionId: number): BalanceSchoolPage {
+  const institution = schoolInstitution(ws, institutionId)
+  const id = String(institutionId)
+  const years = repo
+    .balanceYears(ws.db())
+    .reverse()
+    .flatMap((year) => {
+      const { evaluation, sources } = evaluateYear(ws, year)
+      const parts = evaluation.schools.filter((p) => p.schoolId === id).map(({ evaluation: _e, ...rest }) => (void _e, rest))
+      return parts.length ? [{ year, parts, sources: sources[id] ?? [] }] : []
+    })
+  return { institution, years }
 }
 
 /**

@@ -87,6 +87,7 @@ export const balanceModule = defineModule({
       const y = year ?? balanceYears(db)[0]
       return y === undefined ? null : service.yearView(ws, y)
     },
+    'balance.school': ({ institutionId }) => service.schoolPage(ws, institutionId),
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
       const dir = balanceEvidenceDir(ws, year, itemKey)
