@@ -31,7 +31,7 @@ import type { Importer, ImportReading } from '../imports/importSession'
 import { upsertInstitution } from '../institutions/institutionRepository'
 import type { JobContext } from '../jobs/jobRunner'
 // The sheet reader is generic (any one-row-per-institution sheet); it lives with the first importer that needed it.
-import { findHeader, readWorkbookGrids, type SheetGrid } from '../preschool/sheetGrid'
+import { findHeader, mapHeaderColumns, readWorkbookGrids, type SheetGrid } from '../preschool/sheetGrid'
 import { mergeSchoolYear, saveCountyBalanceYear, saveStageYear } from './balanceRepository'
 
 /** One school part (one 学段 of one school in one year), checked. */
@@ -123,32 +123,7 @@ export async function readBalanceWorkbook(
   if (titleYear === null) titleYear = yearInTitle(file.name)
   const fileStage = stageOfText(sheet.name, ...titleTexts, file.name)
 
-  const colOf = new Map<string, number>()
-  header.paths.forEach((path, c) => {
-    const m = header.matches[c]
-    const letter = sheet.letters[c]
-    if (!path) return
-    if (m && colOf.has(m.field.key)) {
-      warnings.push(`第 ${letter} 列「${path}」与第 ${sheet.letters[colOf.get(m.field.key)!]} 列都对应「${m.field.label}」，只读取第一列`)
-      columns.push({ column: letter, header: path, field: null })
-      return
-    }
-    if (m) colOf.set(m.field.key, c)
-    columns.push({
-      column: letter,
-      header: path,
-      field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null,
-    })
-    if (!m) warnings.push(`第 ${letter} 列「${path}」不是可导入的项目，已忽略`)
-  })
-  for (const u of header.unknownUnits)
-    problems.push({
-      sheet: sheet.name,
-      row: header.end + 1,
-      column: sheet.letters[u.column],
-      value: header.paths[u.column],
-      reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等`,
-    })
+  const colOf = mapHeaderColumns(sheet, header, { columns, warnings, problems })
   for (const req of ['name', 'stage.students']) {
     if (!colOf.has(req))
       problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })

@@ -31,7 +31,7 @@ import {
   saveKindergartenYear,
 } from './preschoolRepository'
 import { formAsTable, readFormWorkbook } from './formWorkbook'
-import { findHeader, readWorkbookGrids, type HeaderLayout, type SheetGrid } from './sheetGrid'
+import { findHeader, mapHeaderColumns, readWorkbookGrids, type HeaderLayout, type SheetGrid } from './sheetGrid'
 
 /** One kindergarten row of the file, checked. */
 export interface KindergartenImportRow {
@@ -152,32 +152,7 @@ export async function readPreschoolWorkbook(
   if (titleYear === null) titleYear = yearInTitle(file.name)
 
   // Columns.
-  const colOf = new Map<string, number>()
-  header.paths.forEach((path, c) => {
-    const m = header.matches[c]
-    const letter = sheet.letters[c]
-    if (!path) return
-    if (m && colOf.has(m.field.key)) {
-      warnings.push(`第 ${letter} 列「${path}」与第 ${sheet.letters[colOf.get(m.field.key)!]} 列都对应「${m.field.label}」，只读取第一列`)
-      columns.push({ column: letter, header: path, field: null })
-      return
-    }
-    if (m) colOf.set(m.field.key, c)
-    columns.push({
-      column: letter,
-      header: path,
-      field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null,
-    })
-    if (!m) warnings.push(`第 ${letter} 列「${path}」不是可导入的项目，已忽略`)
-  })
-  for (const u of header.unknownUnits)
-    problems.push({
-      sheet: sheet.name,
-      row: header.end + 1,
-      column: sheet.letters[u.column],
-      value: header.paths[u.column],
-      reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等`,
-    })
+  const colOf = mapHeaderColumns(sheet, header, { columns, warnings, problems })
   for (const req of ['name', 'sponsor', 'enrolledChildren.total']) {
     if (!colOf.has(req))
       problems.push({ sheet: sheet.name, row: header.end + 1, column: null, value: '', reason: `找不到必需的列「${LABEL[req]}」` })

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { matchHeader, normalizeHeader, type HeaderField, type HeaderMatch } from '../../../shared/statistics/headerAliases'
+import type { ImportColumn, ImportProblem } from '../../../shared/imports/types'
 import { excelDay } from '../imports/xlsxTable'
 
 /** A worksheet as text: cells[r][c] (0-based), merged ranges filled with their value (SHEETS.md habit 2). */
@@ -127,4 +128,46 @@ export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(path)
   return wb.worksheets.map(sheetGrid)
+}
+
+/**
+ * Maps a found header's columns for the import preview: each column with the field it feeds (and its unit
+ * conversion), a warning for a column that is not importable or repeats a field (only the first is read),
+ * and a problem for a unit that cannot be read (sheet, row, column, value, reason).
+ * @returns field key → 0-based column index of the column read for it
+ */
+export function mapHeaderColumns(
+  sheet: SheetGrid,
+  header: HeaderLayout,
+  out: { columns: ImportColumn[]; warnings: string[]; problems: ImportProblem[] },
+): Map<string, number> {
+  const colOf = new Map<string, number>()
+  header.paths.forEach((path, c) => {
+    const m = header.matches[c]
+    const letter = sheet.letters[c]
+    if (!path) return
+    if (m && colOf.has(m.field.key)) {
+      out.warnings.push(
+        `第 ${letter} 列「${path}」与第 ${sheet.letters[colOf.get(m.field.key)!]} 列都对应「${m.field.label}」，只读取第一列`,
+      )
+      out.columns.push({ column: letter, header: path, field: null })
+      return
+    }
+    if (m) colOf.set(m.field.key, c)
+    out.columns.push({
+      column: letter,
+      header: path,
+      field: m ? m.field.label + (m.factor !== 1 ? `（${m.statedUnit}→${m.field.unit}，×${m.factor}）` : '') : null,
+    })
+    if (!m) out.warnings.push(`第 ${letter} 列「${path}」不是可导入的项目，已忽略`)
+  })
+  for (const u of header.unknownUnits)
+    out.problems.push({
+      sheet: sheet.name,
+      row: header.end + 1,
+      column: sheet.letters[u.column],
+      value: header.paths[u.column],
+      reason: `无法识别的单位「${u.unit}」，请改为 元、万元、㎡ 等`,
+    })
+  return colOf
 }
