@@ -301,6 +301,8 @@ export interface InspectorPeriodFigures {
  */
 export interface PeriodFigures {
   period: Period
+  /** the day statuses are read on: the period's last day, or today when the period is not over */
+  asOf: string
   /** 入校 所次: visits in the period (one visit to one institution = 1) */
   visits: number
   /** distinct institutions visited */
@@ -315,6 +317,8 @@ export interface PeriodFigures {
   problemsByItem: { itemKey: string | null; title: string; count: number }[]
   /** entries of the period that reached 复查通过 or 已销号 by the period's last day */
   problemsClosed: number
+  /** entries of any period whose 复查 passed on a day of the period (the month board's "closed") */
+  rectifiedInPeriod: number
   /**
    * Last period's 整改率: of the entries found in the previous period (month before / term before;
    * level 无意见 not counted), the share whose status on this period's last day (read from their
