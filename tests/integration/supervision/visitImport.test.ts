@@ -48,7 +48,7 @@ async function filled(template: string, rows: Record<string, string | number>[],
   await wb.xlsx.writeFile(out)
 }
 
-const GOOD = [
+const GOOD: Record<string, string | number>[] = [
   {
     督导日期: '2025-03-18',
     责任督学: '李明',
