@@ -45,7 +45,7 @@ describe('the blank visit record form', () => {
       '好的做法',
       '整改意见',
       '学校意见',
-      '责任督学签字',
+      '督学签字',
     ]) {
       expect(xml).toContain(t)
     }
