@@ -34,11 +34,15 @@ export function attachmentPages(
       ]
     }
     return [
-      gridParagraph(layout, {
-        pageBreakBefore: true,
-        alignment: AlignmentType.LEFT,
-        children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti', latinInSlot: true })],
-      }),
+      gridParagraph(
+        layout,
+        {
+          pageBreakBefore: true,
+          alignment: AlignmentType.LEFT,
+          children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti', latinInSlot: true })],
+        },
+        'attachmentLabel',
+      ),
       ...blankLines(layout, layout.attachment.titleLine - 2),
       titleParagraph(layout, a.title),
       ...body,

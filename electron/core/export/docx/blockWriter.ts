@@ -11,11 +11,11 @@ import { finishPackage } from './fontTable'
 import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
 import type { PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
-import { ROLE_TABLE, roleSizePt, TEXT_ROLES } from '../../../../shared/print/roles'
+import { ROLE_TABLE, roleSizePt } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
 import { redLine } from './masthead'
-import { exactSpacing, STYLE_FIXED, textRun } from './runs'
+import { exactSpacing, paragraphStyle, STYLE_FIXED, textRun } from './runs'
 import { stylesXml } from './styles'
 
 const ALIGN = {
@@ -24,24 +24,6 @@ const ALIGN = {
   right: AlignmentType.RIGHT,
   justify: AlignmentType.JUSTIFIED,
 } as const
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-/**
- * styles.xml with a named paragraph style for every role (off the grid like GwFixed: every line is one exact
- * pitch, so LibreOffice never rounds a 2号 line up to two grid lines).
- */
-export function blockStylesXml(layout: LayoutProfile): string {
-  const base = stylesXml(layout)
-  const seen = new Set<string>()
-  const styles = TEXT_ROLES.map((role) => ROLE_TABLE[role])
-    .filter((r) => !seen.has(r.docxStyle.id) && !base.includes(`w:styleId="${r.docxStyle.id}"`) && (seen.add(r.docxStyle.id), true))
-    .map(
-      (r) =>
-        `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${r.docxStyle.id}"><w:name w:val="${esc(r.docxStyle.name)}"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr>${r.keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${r.align === 'justify' ? 'both' : r.align}"/></w:pPr></w:style>`,
-    )
-  return base.replace('<w:style w:type="character"', `${styles.join('\n')}\n<w:style w:type="character"`)
-}
-
 /** The blocks as .docx body content, in order. */
 export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = []
@@ -67,7 +49,8 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
               : undefined
         out.push(
           new Paragraph({
-            style: r.docxStyle.id,
+            // Every line of a report is one exact pitch, off the grid (LibreOffice would round a 2号 line up to two).
+            style: paragraphStyle(b.role, true),
             alignment: ALIGN[r.align],
             spacing: exactSpacing(pitch),
             ...(indent ? { indent } : {}),
@@ -131,7 +114,7 @@ export async function exportBlocksDocx(
   const doc = new Document({
     title: options.title,
     creator: options.creator ?? '教育督导工作台',
-    externalStyles: blockStylesXml(layout),
+    externalStyles: stylesXml(layout),
     evenAndOddHeaderAndFooters: true,
     sections: [
       {

@@ -6,7 +6,7 @@
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx'
 import { mmToTwips, type LayoutProfile } from '../../../../shared/documents/layout'
 import { flushTopLineTwips } from './metrics'
-import { exactSpacing, runProps, STYLE_FIXED } from './runs'
+import { exactSpacing, paragraphStyle, runProps, STYLE_FIXED } from './runs'
 
 /** Height of the page-number line: its characters' top edge is the line's top edge. */
 export function pageNumberLineTwips(layout: LayoutProfile): number {
@@ -23,7 +23,7 @@ function pageNumberParagraph(layout: LayoutProfile, side: 'odd' | 'even'): Parag
   const indent = layout.pageNumber.sideIndentChars * sizePt * 20
   const dash = layout.pageNumber.dash
   return new Paragraph({
-    style: STYLE_FIXED,
+    style: paragraphStyle('pageNumber', false),
     alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     indent: side === 'odd' ? { right: indent } : { left: indent },
     spacing: exactSpacing(pageNumberLineTwips(layout)),

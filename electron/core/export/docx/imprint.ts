@@ -50,21 +50,29 @@ export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table
   if (r.cc) {
     const headW = Math.round(r.cc.hangingTwips)
     rows.push(
-      gridParagraph(layout, {
-        alignment: AlignmentType.LEFT,
-        indent: { left: side + headW, hanging: headW, right: side },
-        children: [run(r.cc.text)],
-      }),
+      gridParagraph(
+        layout,
+        {
+          alignment: AlignmentType.LEFT,
+          indent: { left: side + headW, hanging: headW, right: side },
+          children: [run(r.cc.text)],
+        },
+        'imprint',
+      ),
     )
   }
   if (r.printing) {
     rows.push(
-      gridParagraph(layout, {
-        alignment: AlignmentType.LEFT,
-        indent: { left: side, right: side },
-        tabStops: [{ type: TabStopType.RIGHT, position: width - side }],
-        children: [run(r.printing.org), tabRun(layout, { sizePt, spacing: 0 }), run(r.printing.date)],
-      }),
+      gridParagraph(
+        layout,
+        {
+          alignment: AlignmentType.LEFT,
+          indent: { left: side, right: side },
+          tabStops: [{ type: TabStopType.RIGHT, position: width - side }],
+          children: [run(r.printing.org), tabRun(layout, { sizePt, spacing: 0 }), run(r.printing.date)],
+        },
+        'imprint',
+      ),
     )
   }
   if (rows.length === 0) return []

@@ -29,7 +29,10 @@ import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutPro
 import { letterheadGeometry, mastheadGeometry, signerLines } from '../../../../shared/documents/compose'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
 import { emBottomInLine, emTopInLine, twipsToEmu, twipsToPx } from './metrics'
-import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
+import { exactSpacing, gridParagraph, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
+
+const MASTHEAD_STYLE = paragraphStyle('masthead', false)
+const NUMBER_STYLE = paragraphStyle('docNumber', false)
 
 type Block = Paragraph | Table
 
@@ -73,12 +76,12 @@ export function redLine(
 }
 
 /** 份号 / 密级和保密期限 / 紧急程度, one per line, flush left (7.2.1–7.2.2). */
-function headElements(spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: string }[] {
+function headElements(spec: DocumentSpec): { role: 'copyNumber' | 'secrecy' | 'urgency'; slot: 'fangsong' | 'heiti'; text: string }[] {
   const c = spec.content
-  const out: { slot: 'fangsong' | 'heiti'; text: string }[] = []
-  if (c.copyNumber) out.push({ slot: 'fangsong', text: c.copyNumber })
-  if (c.secrecy) out.push({ slot: 'heiti', text: c.secrecy })
-  if (c.urgency) out.push({ slot: 'heiti', text: c.urgency })
+  const out: { role: 'copyNumber' | 'secrecy' | 'urgency'; slot: 'fangsong' | 'heiti'; text: string }[] = []
+  if (c.copyNumber) out.push({ role: 'copyNumber', slot: 'fangsong', text: c.copyNumber })
+  if (c.secrecy) out.push({ role: 'secrecy', slot: 'heiti', text: c.secrecy })
+  if (c.urgency) out.push({ role: 'urgency', slot: 'heiti', text: c.urgency })
   return out
 }
 
@@ -94,7 +97,7 @@ function mastheadBlock(
   if (!g.joint) {
     const text = g.text
     const p = new Paragraph({
-      style: STYLE_FIXED,
+      style: MASTHEAD_STYLE,
       alignment: AlignmentType.CENTER,
       spacing: exactSpacing(lineTwips),
       children: text ? [redRun(layout, text, fit)] : [],
@@ -104,7 +107,7 @@ function mastheadBlock(
   // Joint issuance (7.2.3): host first; names justified to one width, the suffix centred beside them.
   const namePara = (name: string) =>
     new Paragraph({
-      style: STYLE_FIXED,
+      style: MASTHEAD_STYLE,
       alignment: AlignmentType.DISTRIBUTE,
       spacing: exactSpacing(lineTwips),
       children: [redRun(layout, name, fit)],
@@ -131,7 +134,7 @@ function mastheadBlock(
                   borders: noBorders,
                   children: [
                     new Paragraph({
-                      style: STYLE_FIXED,
+                      style: MASTHEAD_STYLE,
                       alignment: AlignmentType.RIGHT,
                       spacing: exactSpacing(lineTwips),
                       children: [redRun(layout, suffix, fit)],
@@ -173,7 +176,7 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   if (!UPWARD_KINDS.includes(spec.kind)) {
     return [
       new Paragraph({
-        style: STYLE_FIXED,
+        style: NUMBER_STYLE,
         alignment: AlignmentType.CENTER,
         spacing: exactSpacing(pitch),
         children: [...number, ...anchorRuns],
@@ -184,7 +187,9 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   // Lines and places are the composer's (shared/documents/compose.ts), the preview places the same.
   const sl = signerLines(layout, c.signers)
   if (!sl) {
-    return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
+    return [
+      new Paragraph({ style: NUMBER_STYLE, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] }),
+    ]
   }
   // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
   const rightTab = Math.round(sl.rightEdge)
@@ -200,7 +205,7 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
-      style: STYLE_FIXED,
+      style: NUMBER_STYLE,
       alignment: AlignmentType.LEFT,
       indent: { left: ch },
       tabStops: [i === 0 ? { type: TabStopType.RIGHT, position: rightTab } : { type: TabStopType.LEFT, position: nameX }],
@@ -222,10 +227,11 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const head = headElements(spec)
   for (const e of head) {
     blocks.push(
-      gridParagraph(layout, {
-        alignment: AlignmentType.LEFT,
-        children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })],
-      }),
+      gridParagraph(
+        layout,
+        { alignment: AlignmentType.LEFT, children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] },
+        e.role,
+      ),
     )
   }
   const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
@@ -264,7 +270,7 @@ export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph
   // A framed paragraph (w:framePr) at an absolute position on the page: Word and LibreOffice both place it
   // exactly (LibreOffice 7.4 misplaces a DrawingML text box in a header).
   const name = new Paragraph({
-    style: STYLE_FIXED,
+    style: MASTHEAD_STYLE,
     alignment: AlignmentType.CENTER,
     spacing: exactSpacing(lineTwips),
     frame: {
@@ -326,7 +332,8 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
     ]
     blocks.push(
       new Paragraph({
-        style: STYLE_FIXED,
+        // The line's first element names its style (份号 …, or 发文字号 alone), off the grid: it sits below the double line.
+        style: paragraphStyle(e ? e.role : 'docNumber', true),
         spacing: exactSpacing(pitch),
         tabStops: [{ type: TabStopType.RIGHT, position: typeW }],
         children,
