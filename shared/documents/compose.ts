@@ -10,7 +10,8 @@ import { chineseDateOrBlank } from './chineseDate'
 import { breakTitle } from './titleBreak'
 import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
 import type { NumberedBlock } from './headingNumbering'
-import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock } from './types'
+import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ParagraphBlock } from './types'
+import { pageNumberFurniture, type PageNumberFurniture } from '../print/pageNumbers'
 
 /** Width of `text` in 3号 body text with the profile's spacing, twips. */
 const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
@@ -231,4 +232,18 @@ export function letterheadGeometry(
   const first = content.mastheadOrgs.map((o) => o.trim()).find((o) => o !== '') ?? ''
   const g = mastheadGeometry(layout, [first], content.mastheadSuffix, layout.letter.mastheadMaxSizePt)
   return { text: g.text, fit: g.fit, lineTwips: g.lineTwips }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Furniture of the 公文 as data (page numbers, rules, 版头 runs, 附件 labels, 版记): decided here once; the
+// preview (elements.ts, shared/print/paginate.ts) draws it and the .docx writer (electron/core/export/docx/)
+// writes it, neither computing its geometry.
+
+/**
+ * 页码 (7.5) of a 公文: the profile's furniture (shared/print/pageNumbers.ts); 信函格式 shows no number on its
+ * first page (10.1). Which later pages go without (the 版记 page and a blank page before it) is the 版记
+ * placement's decision (elements.ts imprint, ImprintPlacement.numbered with imprint.ownPageNumber).
+ */
+export function officialPageNumbers(spec: Pick<DocumentSpec, 'format'>, layout: LayoutProfile): PageNumberFurniture {
+  return pageNumberFurniture(layout, spec.format !== 'letter')
 }

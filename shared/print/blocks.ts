@@ -6,6 +6,7 @@
  */
 import type { PrintRuleRole, PrintTextRole } from './roles'
 import type { FontSlot } from '../documents/layout'
+import type { PageNumberFurniture } from './pageNumbers'
 
 /** A column's width: in characters of 3号 body text (字), in millimetres, or a share of what is left. */
 export type ColumnWidth = { chars: number } | { mm: number } | { auto: true }
@@ -58,6 +59,8 @@ export type PrintBlock =
   | { kind: 'sectionBreak'; numbered: boolean }
   /** The 版记 of a 公文, floated to the foot of the last (even) page (GB/T 9704 7.4). */
   | { kind: 'floatingImprint' }
+  /** Page-number furniture (7.5) for the pages that follow; default: pageNumbers.ts pageNumberFurniture(layout). */
+  | { kind: 'pageNumbers'; furniture: PageNumberFurniture }
 
 /** Base64 → bytes, without Node's Buffer (the renderer uses this module too). */
 export function base64Bytes(data: string): Uint8Array {

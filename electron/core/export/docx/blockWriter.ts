@@ -11,6 +11,7 @@ import { finishPackage } from './fontTable'
 import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
 import type { PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
+import { pageNumberFurniture, type PageNumberFurniture } from '../../../../shared/print/pageNumbers'
 import { ROLE_TABLE, roleSizePt } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
@@ -97,6 +98,8 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
       case 'sectionBreak':
         if (out.length > 0) breakNext = true
         break
+      case 'pageNumbers':
+        break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
     }
@@ -111,6 +114,11 @@ export async function exportBlocksDocx(
   layout: LayoutProfile = GBT9704_LAYOUT,
 ): Promise<Buffer> {
   const p = layout.page
+  // The page-number furniture the paginator draws too: the blocks' own, else the profile's.
+  const pageNumbers = blocks.reduce<PageNumberFurniture>(
+    (f, b) => (b.kind === 'pageNumbers' ? b.furniture : f),
+    pageNumberFurniture(layout),
+  )
   const doc = new Document({
     title: options.title,
     creator: options.creator ?? '教育督导工作台',
@@ -127,13 +135,13 @@ export async function exportBlocksDocx(
               left: p.marginLeftTwips,
               right: p.marginRightTwips,
               header: p.headerTwips,
-              footer: footerDistanceTwips(layout),
+              footer: footerDistanceTwips(layout, pageNumbers),
               gutter: 0,
             },
           },
           grid: { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips },
         },
-        footers: pageNumberFooters(layout, { blankFirstPage: false }),
+        footers: pageNumberFooters(layout, pageNumbers),
         children: serializeBlocks(blocks, layout),
       },
     ],

@@ -11,6 +11,7 @@ import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { closingLead } from '../../../../shared/documents/typeset'
+import { officialPageNumbers } from '../../../../shared/documents/compose'
 import {
   attachmentNote,
   attendanceLines,
@@ -97,6 +98,8 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
   const letter = spec.format === 'letter'
   const { fit } = planPageFit(spec, layout)
   const { main, imprint } = documentParts(spec, layout, fit)
+  // The page numbers as the composer decides them (the preview draws the same furniture).
+  const pageNumbers = officialPageNumbers(spec, layout)
   const page = {
     size: { width: p.widthTwips, height: p.heightTwips },
     margin: {
@@ -105,7 +108,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
       left: p.marginLeftTwips,
       right: p.marginRightTwips,
       header: p.headerTwips,
-      footer: footerDistanceTwips(layout),
+      footer: footerDistanceTwips(layout, pageNumbers),
       gutter: 0,
     },
   }
@@ -115,7 +118,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     {
       properties: { page, grid, titlePage: letter },
       headers: letter ? { first: new Header({ children: letterhead(layout, spec) }) } : undefined,
-      footers: pageNumberFooters(layout, { blankFirstPage: letter }),
+      footers: pageNumberFooters(layout, pageNumbers),
       children: ownPage ? main : [...main, ...imprint],
     },
   ]
@@ -126,7 +129,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     // the profile says otherwise (fit.imprint.numbered, decided with the preview's pages).
     sections.push({
       properties: { type: SectionType.NEXT_PAGE, page, grid },
-      footers: fit.imprint.numbered ? pageNumberFooters(layout, { blankFirstPage: false }) : emptyFooters(),
+      footers: fit.imprint.numbered ? pageNumberFooters(layout, { ...pageNumbers, firstPageNumbered: true }) : emptyFooters(),
       // The section opens with a thin empty paragraph (LibreOffice drops the section break, and the empty
       // footers with it, before a floating table); the blank page holds just that paragraph, and the next
       // one starts the 版记 page (a page break at the very start of a section would be dropped as well).
