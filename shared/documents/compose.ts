@@ -5,13 +5,14 @@
  * Offsets in twips from the 版心's left or right edge, not rounded (the .docx rounds them when it writes).
  */
 import { AUTO_SPACE_EM, measureChars, textWidthTwips } from '../print/measure'
-import { fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
+import { emBottomInLine, emTopInLine, fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
 import { chineseDateOrBlank } from './chineseDate'
 import { breakTitle } from './titleBreak'
-import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
+import { bodyCharTwips, mmToTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
 import type { NumberedBlock } from './headingNumbering'
 import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ParagraphBlock } from './types'
 import { pageNumberFurniture, type PageNumberFurniture } from '../print/pageNumbers'
+import type { PlacedRule } from '../print/blocks'
 
 /** Width of `text` in 3号 body text with the profile's spacing, twips. */
 const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
@@ -246,4 +247,68 @@ export function letterheadGeometry(
  */
 export function officialPageNumbers(spec: Pick<DocumentSpec, 'format'>, layout: LayoutProfile): PageNumberFurniture {
   return pageNumberFurniture(layout, spec.format !== 'letter')
+}
+
+/**
+ * The red separator (7.2.5): separator.widthMm (156 mm, as wide as the 版心) centred on the 版心, weightPt thick,
+ * its top edge separator.belowNumberMm (4 mm) below the bottom of the 发文字号's characters — `yTwips` from the
+ * top of the (last) number line it belongs to. The title goes separator.blankLinesToTitle lines below its
+ * lower edge (separatorToTitleTwips).
+ */
+export function separatorRule(layout: LayoutProfile): PlacedRule {
+  const width = mmToTwips(layout.separator.widthMm)
+  return {
+    kind: 'rule',
+    role: 'separator',
+    geometry: {
+      color: 'red',
+      weightTwips: layout.separator.weightPt * 20,
+      widthTwips: width,
+      xTwips: (typeAreaWidthTwips(layout) - width) / 2,
+      yTwips: emBottomInLine(layout.grid.linePitchTwips, layout.text.bodySizePt) + mmToTwips(layout.separator.belowNumberMm),
+      from: 'line',
+    },
+  }
+}
+
+/** From the top of the last number line to the top of the title's first line (7.3.1: two blank lines below the red line), twips. */
+export function separatorToTitleTwips(layout: LayoutProfile): number {
+  const g = separatorRule(layout).geometry
+  return g.yTwips + g.weightTwips + layout.separator.blankLinesToTitle * layout.grid.linePitchTwips
+}
+
+/**
+ * 信函格式 (10.1): the red double lines, each a thick and a thin line (a compound line is lost in LibreOffice):
+ * thick over thin letter.doubleLineBelowMastheadMm (4 mm) below the letterhead's characters, thin over thick
+ * with its lower edge letter.bottomDoubleLineFromPageBottomMm (20 mm) above the page's bottom edge, the band
+ * doubleLineWeightPt wide; all doubleLineLengthMm (170 mm) long, centred on the page (20–190 mm from its left
+ * edge), not on the 版心. Tops from the page top; in order top to bottom.
+ */
+export function letterRules(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): PlacedRule[] {
+  const l = layout.letter
+  const { fit } = letterheadGeometry(layout, content)
+  const band = l.doubleLineWeightPt * 20
+  const thick = l.doubleLineThickPt * 20
+  const thin = l.doubleLineThinPt * 20
+  const widthTwips = mmToTwips(l.doubleLineLengthMm)
+  const xTwips = (layout.page.widthTwips - widthTwips) / 2 - layout.page.marginLeftTwips
+  const upperTop = mmToTwips(l.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.doubleLineBelowMastheadMm)
+  const lowerBottom = layout.page.heightTwips - mmToTwips(l.bottomDoubleLineFromPageBottomMm)
+  const rule = (yTwips: number, weightTwips: number): PlacedRule => ({
+    kind: 'rule',
+    role: 'letterLine',
+    geometry: { color: 'red', weightTwips, widthTwips, xTwips, yTwips, from: 'page' },
+  })
+  return [rule(upperTop, thick), rule(upperTop + band - thin, thin), rule(lowerBottom - band, thin), rule(lowerBottom - thick, thick)]
+}
+
+/**
+ * 信函格式 (10.1): the top of the first line below the upper double line (份号 … flush left, 发文字号 flush right),
+ * twips below the 版心 top: its characters letter.numberGapChars 3号 characters below the band's lower edge.
+ */
+export function letterFirstLineTop(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): number {
+  const [upper] = letterRules(layout, content)
+  const bandBottom = upper.geometry.yTwips + layout.letter.doubleLineWeightPt * 20
+  const emTop = bandBottom + layout.letter.numberGapChars * layout.text.bodySizePt * 20
+  return emTop - layout.page.marginTopTwips - emTopInLine(layout.grid.linePitchTwips, layout.text.bodySizePt)
 }

@@ -18,10 +18,14 @@ import {
   imprintRows,
   mastheadGeometry,
   letterheadGeometry,
+  letterFirstLineTop,
+  letterRules,
+  separatorRule,
+  separatorToTitleTwips,
 } from './compose'
 import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips, type FontSlot } from './layout'
-import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
+import { fitMasthead, flushTopLineTwips } from './typeMetrics'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
 
@@ -120,13 +124,9 @@ export function fileHead(t: Typesetter, spec: DocumentSpec): void {
   const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
   const numberTop = mastheadBottom + l.masthead.blankLinesToNumber * pitch
   const lastNumberTop = numberLines(t, spec, numberTop)
-  const emBottom = EXACT_LINE_BASELINE * pitch + EM_DESCENT * l.text.bodySizePt * 20
-  const ruleTop = lastNumberTop + emBottom + mmToTwips(l.separator.belowNumberMm)
-  const weight = l.separator.weightPt * 20
-  const width = mmToTwips(l.separator.widthMm)
-  t.rule('separator', { x: (t.typeW - width) / 2, y: ruleTop, width, thickness: weight, color: t.red })
-  // The title: N blank lines below the red line's lower edge.
-  t.cursor = ruleTop + weight + l.separator.blankLinesToTitle * pitch
+  // The red separator and the title below it where the composer puts them (the exporter writes the same).
+  t.placedRule('separator', separatorRule(l).geometry, lastNumberTop)
+  t.cursor = lastNumberTop + separatorToTitleTwips(l)
 }
 
 /** 信函格式 letterhead and first lines (10.1); leaves the cursor at the title line. */
@@ -150,24 +150,9 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
       },
     )
   }
-  const weight = l.letter.doubleLineWeightPt * 20
-  const length = mmToTwips(l.letter.doubleLineLengthMm)
-  // Centred on the page (10.1: 20–190 mm from its left edge), not on the 版心 (28–184 mm).
-  const x = (l.page.widthTwips - length) / 2 - l.page.marginLeftTwips
-  const upperTop = mmToTwips(l.letter.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.letter.doubleLineBelowMastheadMm)
-  const lowerBottom = l.page.heightTwips - mmToTwips(l.letter.bottomDoubleLineFromPageBottomMm)
-  // Each double line: a thick and a thin line, the gap being what remains of the band.
-  const thick = l.letter.doubleLineThickPt * 20
-  const thin = l.letter.doubleLineThinPt * 20
-  t.rule('letterLine', { x, y: upperTop, width: length, thickness: thick, color: t.red, fromPageTop: true })
-  t.rule('letterLine', { x, y: upperTop + weight - thin, width: length, thickness: thin, color: t.red, fromPageTop: true })
-  t.rule('letterLine', { x, y: lowerBottom - weight, width: length, thickness: thin, color: t.red, fromPageTop: true })
-  t.rule('letterLine', { x, y: lowerBottom - thick, width: length, thickness: thick, color: t.red, fromPageTop: true })
-
-  // First line: 7/8 of a 3号 character below the double line; 份号 etc. flush left, 发文字号 flush right.
-  const firstEmTop = upperTop + weight + l.letter.numberGapChars * l.text.bodySizePt * 20 - l.page.marginTopTwips
-  const emTopInLine = EXACT_LINE_BASELINE * pitch - EM_ASCENT * l.text.bodySizePt * 20
-  t.cursor = firstEmTop - emTopInLine
+  // The red double lines and the first line below them where the composer puts them (the exporter writes the same).
+  for (const r of letterRules(l, c)) t.placedRule(r.role, r.geometry)
+  t.cursor = letterFirstLineTop(l, c)
   const head = headElements(spec)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {

@@ -40,6 +40,41 @@ export interface ImageSpec {
   fallbackPng?: string
 }
 
+/**
+ * Where a rule sits and how it looks, decided by the composer (shared/documents/compose.ts for the 公文's red
+ * separator and 信函 double lines): colour, weight and length, its left edge from the 版心's left edge (negative:
+ * into the margin) and its top edge from the top of the line it belongs to (`from: 'line'`) or of the page.
+ * Twips. The preview draws it (paginate.ts Typesetter.placedRule), the .docx writes it as a floating line shape.
+ */
+export interface RuleGeometry {
+  color: 'red' | 'text'
+  weightTwips: number
+  widthTwips: number
+  xTwips: number
+  yTwips: number
+  from: 'line' | 'page'
+}
+
+/** A rule block with its geometry. */
+export type PlacedRule = { kind: 'rule'; role: PrintRuleRole; geometry: RuleGeometry }
+
+/**
+ * A rule block's geometry: its own, or a rule on a line of its own across the 版心 of `typeWidthTwips`, 1 pt,
+ * at the middle of a line `lineTwips` high; red but for the 版记's and tables' black lines.
+ */
+export function ruleGeometry(b: { role: PrintRuleRole; geometry?: RuleGeometry }, typeWidthTwips: number, lineTwips: number): RuleGeometry {
+  return (
+    b.geometry ?? {
+      color: b.role === 'imprintLine' || b.role === 'tableBorder' ? 'text' : 'red',
+      weightTwips: 20,
+      widthTwips: typeWidthTwips,
+      xTwips: 0,
+      yTwips: lineTwips / 2,
+      from: 'line',
+    }
+  )
+}
+
 /** A run of text in one font slot (the role's slot when absent). */
 export interface BlockRun {
   text: string
@@ -50,7 +85,7 @@ export interface BlockRun {
 export type PrintBlock =
   | { kind: 'paragraph'; role: PrintTextRole; runs: BlockRun[]; keepNext?: boolean; pageBreakBefore?: boolean }
   | { kind: 'blank'; lines: number }
-  | { kind: 'rule'; role: PrintRuleRole }
+  | { kind: 'rule'; role: PrintRuleRole; geometry?: RuleGeometry }
   /** A table with its caption (表题, above it, kept with it; '' = none). */
   | { kind: 'table'; caption: string; table: TableSpec }
   /** An image with its caption (图题, below it; '' = none). */

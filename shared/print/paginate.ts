@@ -28,7 +28,7 @@ import {
   type LayoutProfile,
 } from '../documents/layout'
 import { EM_ASCENT, EXACT_LINE_BASELINE } from '../documents/typeMetrics'
-import type { ImageSpec, PrintBlock, TableSpec } from './blocks'
+import { ruleGeometry, type ImageSpec, type PrintBlock, type RuleGeometry, type TableSpec } from './blocks'
 import { ROLE_TABLE, roleSizePt } from './roles'
 import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from './table'
 import { pageNumberFurniture, pageNumberSide, pageNumberText, showsPageNumber, type PageNumberFurniture } from './pageNumbers'
@@ -311,6 +311,21 @@ export class Typesetter {
     })
   }
 
+  /**
+   * A rule as its geometry says (blocks.ts RuleGeometry, the composer's): from the page top, or from `lineTop`
+   * (twips below the 版心 top) for a rule that belongs to a line.
+   */
+  placedRule(role: PreviewRuleRole, g: RuleGeometry, lineTop = 0): void {
+    this.rule(role, {
+      x: g.xTwips,
+      y: g.from === 'page' ? g.yTwips : lineTop + g.yTwips,
+      width: g.widthTwips,
+      thickness: g.weightTwips,
+      color: g.color === 'red' ? this.red : this.black,
+      fromPageTop: g.from === 'page',
+    })
+  }
+
   /** A wrapped paragraph on the grid: justified lines except the last, first-line or hanging indent; returns its line count. */
   paragraph(o: ParagraphOptions): number {
     const sizePt = o.sizePt ?? this.layout.text.bodySizePt
@@ -582,16 +597,12 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
       case 'blank':
         t.blank(b.lines)
         break
-      case 'rule':
-        // A rule on a line of its own, across the 版心, at the middle of the line.
-        t.rule(b.role, {
-          x: 0,
-          y: t.line() + t.lineH / 2,
-          width: t.typeW,
-          thickness: 20,
-          color: b.role === 'imprintLine' ? t.black : t.red,
-        })
+      case 'rule': {
+        // A rule with its line (a line of its own unless placed on the page): across the 版心 by default.
+        const g = ruleGeometry(b, t.typeW, t.lineH)
+        t.placedRule(b.role, g, g.from === 'line' ? t.line() : 0)
         break
+      }
       case 'table':
         t.table(b.table, b.caption)
         break

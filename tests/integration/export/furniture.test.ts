@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { exportBlocksDocx } from '../../../electron/core/export/docx/blockWriter'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT, mmToTwips, twipsToMm } from '../../../shared/documents/layout'
-import { officialPageNumbers } from '../../../shared/documents/compose'
+import { letterRules, officialPageNumbers, separatorRule } from '../../../shared/documents/compose'
 import { layoutPreview, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import type { PrintBlock } from '../../../shared/print/blocks'
@@ -81,5 +81,74 @@ describe('page-number furniture (GB/T 9704 7.5) as data', () => {
     const indents = docx.footers.map((x) => [attr(x, 'w:ind', 'w:right'), attr(x, 'w:ind', 'w:left')])
     expect(indents).toContainEqual(['560', undefined])
     expect(indents).toContainEqual([undefined, '840'])
+  })
+})
+
+/** Floating line shapes of a part: name, offsets (twips) and weight (pt). */
+function lineShapes(
+  xml: string,
+): { name: string; x: number; xFrom: string; y: number; yFrom: string; weightPt: number; lengthTwips: number }[] {
+  return [...xml.matchAll(/<wp:anchor[\s\S]*?<\/wp:anchor>/g)]
+    .map((m) => m[0])
+    .filter((a) => a.includes('<a:ln '))
+    .map((a) => ({
+      name: /<wp:docPr [^>]*name="([^"]*)"/.exec(a)![1],
+      xFrom: /<wp:positionH relativeFrom="(\w+)">/.exec(a)![1],
+      x: Number(/<wp:positionH [^>]*><wp:posOffset>(-?\d+)</.exec(a)![1]) / 635,
+      yFrom: /<wp:positionV relativeFrom="(\w+)">/.exec(a)![1],
+      y: Number(/<wp:positionV [^>]*><wp:posOffset>(-?\d+)</.exec(a)![1]) / 635,
+      weightPt: Number(/<a:ln w="(\d+)"/.exec(a)![1]) / 12700,
+      lengthTwips: Number(/<wp:extent cx="(\d+)"/.exec(a)![1]) / 635,
+    }))
+}
+
+describe('rules (red separator 7.2.5, 信函 double lines 10.1) as data', () => {
+  it('draws and writes the 信函 double lines at the composer’s page positions: thick over thin, thin over thick, 170 mm centred on the page', async () => {
+    const letter: DocumentSpec = { ...demo, format: 'letter', kind: '函' }
+    const rules = letterRules(L, letter.content)
+    expect(rules.map((r) => r.geometry.weightTwips)).toEqual([30, 15, 15, 30])
+    expect(rules.every((r) => r.geometry.widthTwips === mmToTwips(170) && r.geometry.from === 'page')).toBe(true)
+    const preview = layoutPreview(letter, L)[0].items.filter((i) => i.kind === 'rule' && i.role === 'letterLine')
+    expect(preview).toHaveLength(4)
+    const zip = await JSZip.loadAsync(await exportDocumentDocx(letter, L))
+    const header = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d*\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    )
+    const shapes = lineShapes(header.join('')).sort((a, b) => a.y - b.y)
+    expect(shapes).toHaveLength(4)
+    rules.forEach((r, i) => {
+      const g = r.geometry
+      const item = preview[i] as { x: number; y: number; width: number; thickness: number }
+      // Preview: the rule's box in mm from the page's corner.
+      expect(item.y).toBeCloseTo(twipsToMm(g.yTwips), 2)
+      expect(item.thickness).toBeCloseTo(twipsToMm(g.weightTwips), 2)
+      expect(item.x).toBeCloseTo(twipsToMm(L.page.marginLeftTwips + g.xTwips), 2)
+      // .docx: a line shape whose centre is at the same place, from the page's edges.
+      expect(shapes[i]).toMatchObject({ xFrom: 'page', yFrom: 'page', weightPt: g.weightTwips / 20 })
+      expect(shapes[i].y).toBeCloseTo(g.yTwips + g.weightTwips / 2, 0)
+      expect(shapes[i].x).toBeCloseTo(L.page.marginLeftTwips + g.xTwips, 0)
+      expect(shapes[i].lengthTwips).toBeCloseTo(g.widthTwips, 0)
+      expect(twipsToMm(L.page.marginLeftTwips + g.xTwips)).toBeCloseTo(20, 1)
+    })
+  })
+
+  it('moves the preview’s red separator and the .docx one together when the profile moves it', async () => {
+    const moved = { ...L, separator: { ...L.separator, belowNumberMm: 6, weightPt: 3 } }
+    const sep = (pages: ReturnType<typeof layoutPreview>) => pages[0].items.find((i) => i.kind === 'rule' && i.role === 'separator')!
+    const title = (pages: ReturnType<typeof layoutPreview>) => pages[0].items.find((i) => i.kind === 'text' && i.role === 'title')!
+    const [a, b] = [layoutPreview(demo, L), layoutPreview(demo, moved)]
+    // Preview: 2 mm lower, 1.5 pt thicker; the title follows its lower edge.
+    expect(sep(b).y - sep(a).y).toBeCloseTo(2, 1)
+    expect(title(b).y - title(a).y).toBeCloseTo(2 + (1.5 * 25.4) / 72, 1)
+    const shape = async (layout: typeof L) =>
+      lineShapes((await parts(await exportDocumentDocx(demo, layout))).document).find((s) => s.name === '红色分隔线')!
+    const [sa, sb] = [await shape(L), await shape(moved)]
+    expect(sa).toMatchObject({ xFrom: 'margin', yFrom: 'paragraph', weightPt: 1.5 })
+    expect(sb.weightPt).toBe(3)
+    // .docx: the line's centre from its number line moves by the same 2 mm plus half the extra weight.
+    expect(sb.y - sa.y).toBeCloseTo(mmToTwips(2) + 15, 0)
+    expect(sa.y).toBeCloseTo(separatorRule(L).geometry.yTwips + 15, 0)
   })
 })

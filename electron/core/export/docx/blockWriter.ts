@@ -8,14 +8,14 @@
  */
 import { AlignmentType, Document, DocumentGridType, Packer, Paragraph, type Table } from 'docx'
 import { finishPackage } from './fontTable'
-import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
-import type { PrintBlock } from '../../../../shared/print/blocks'
+import { GBT9704_LAYOUT, runMetrics, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { ruleGeometry, type PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
 import { pageNumberFurniture, type PageNumberFurniture } from '../../../../shared/print/pageNumbers'
 import { ROLE_TABLE, roleSizePt } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
-import { redLine } from './masthead'
+import { ruleShape } from './masthead'
 import { exactSpacing, paragraphStyle, STYLE_FIXED, textRun } from './runs'
 import { stylesXml } from './styles'
 
@@ -74,18 +74,18 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
           out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
         break
       case 'rule': {
-        const color = b.role === 'imprintLine' ? layout.colors.text : layout.colors.red
-        const line = redLine(
-          { ...layout, colors: { ...layout.colors, red: color } },
-          {
-            widthTwips: layout.page.widthTwips - layout.page.marginLeftTwips - layout.page.marginRightTwips,
-            weightPt: 1,
-            yTwips: pitch / 2,
-            relativeTo: 'paragraph',
-            name: '分隔线',
-          },
+        // On a line of its own (across the 版心 by default), as the paginator draws it.
+        const g = ruleGeometry(b, typeAreaWidthTwips(layout), pitch)
+        // A rule placed on the page takes no line: its anchor is a thin paragraph.
+        const lineTwips = g.from === 'line' ? pitch : 20
+        out.push(
+          new Paragraph({
+            style: STYLE_FIXED,
+            spacing: exactSpacing(lineTwips),
+            ...takeBreak(),
+            children: [ruleShape(layout, g, '分隔线')],
+          }),
         )
-        out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [line] }))
         break
       }
       case 'table':

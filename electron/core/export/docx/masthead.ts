@@ -26,9 +26,18 @@ import {
 import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { letterheadGeometry, mastheadGeometry, signerLines } from '../../../../shared/documents/compose'
+import {
+  letterFirstLineTop,
+  letterheadGeometry,
+  letterRules,
+  mastheadGeometry,
+  separatorRule,
+  separatorToTitleTwips,
+  signerLines,
+} from '../../../../shared/documents/compose'
+import type { RuleGeometry } from '../../../../shared/print/blocks'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
-import { emBottomInLine, emTopInLine, twipsToEmu, twipsToPx } from './metrics'
+import { twipsToEmu, twipsToPx } from './metrics'
 import { exactSpacing, gridParagraph, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 const MASTHEAD_STYLE = paragraphStyle('masthead', false)
@@ -44,28 +53,25 @@ function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
 }
 
 /**
- * A red horizontal line drawn as a floating shape, positioned vertically relative to its anchor paragraph or
- * the page; centred on the 版心 (the separator) or, with `centreOnPage`, on the page (the 信函格式 double
- * lines, 10.1: 170 mm, 20–190 mm from the page's left edge).
+ * A rule as the composer places it (shared/print/blocks.ts RuleGeometry: colour, weight, length, left edge from
+ * the 版心, top edge from its line or the page) drawn as a floating line shape: positioned vertically from its
+ * anchor paragraph (the line it belongs to) or the page at the line's centre, horizontally from the margin or,
+ * for a rule placed on the page (the 信函格式 double lines, centred on the page), from the page's edge.
  */
-export function redLine(
-  layout: LayoutProfile,
-  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; name: string; centreOnPage?: boolean },
-): ShapeRun {
-  const typeW = typeAreaWidthTwips(layout)
-  const horizontalPosition = opts.centreOnPage
-    ? { relative: HorizontalPositionRelativeFrom.PAGE, offset: twipsToEmu((layout.page.widthTwips - opts.widthTwips) / 2) }
-    : { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu((typeW - opts.widthTwips) / 2) }
+export function ruleShape(layout: LayoutProfile, g: RuleGeometry, name: string): ShapeRun {
+  const onPage = g.from === 'page'
   return new ShapeRun({
     type: 'line',
-    transformation: { width: twipsToPx(opts.widthTwips), height: 0 },
-    line: { color: layout.colors.red, width: opts.weightPt },
-    altText: { name: opts.name, description: opts.name },
+    transformation: { width: twipsToPx(g.widthTwips), height: 0 },
+    line: { color: g.color === 'red' ? layout.colors.red : layout.colors.text, width: g.weightTwips / 20 },
+    altText: { name, description: name },
     floating: {
-      horizontalPosition,
+      horizontalPosition: onPage
+        ? { relative: HorizontalPositionRelativeFrom.PAGE, offset: twipsToEmu(layout.page.marginLeftTwips + g.xTwips) }
+        : { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu(g.xTwips) },
       verticalPosition: {
-        relative: opts.relativeTo === 'page' ? VerticalPositionRelativeFrom.PAGE : VerticalPositionRelativeFrom.PARAGRAPH,
-        offset: twipsToEmu(opts.yTwips),
+        relative: onPage ? VerticalPositionRelativeFrom.PAGE : VerticalPositionRelativeFrom.PARAGRAPH,
+        offset: twipsToEmu(g.yTwips + g.weightTwips / 2),
       },
       wrap: { type: TextWrappingType.NONE },
       allowOverlap: true,
@@ -241,18 +247,9 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   // From the bottom of the masthead's characters, N blank lines, then the number line.
   const belowEm = m.lineTwips - ptToTwips(m.sizePt)
   blocks.push(...spacer(layout.masthead.blankLinesToNumber * pitch - belowEm))
-  const lineY = emBottomInLine(pitch, layout.text.bodySizePt) + mmToTwips(layout.separator.belowNumberMm)
-  const weight = layout.separator.weightPt * 20
-  const separator = redLine(layout, {
-    widthTwips: mmToTwips(layout.separator.widthMm),
-    weightPt: layout.separator.weightPt,
-    yTwips: lineY + weight / 2,
-    relativeTo: 'paragraph',
-    name: '红色分隔线',
-  })
-  blocks.push(...numberLines(layout, spec, [separator]))
-  // Title: N blank lines below the red line (measured from the line's lower edge).
-  blocks.push(...spacer(lineY + weight + layout.separator.blankLinesToTitle * pitch - pitch))
+  // The red separator anchored in the (last) number line, and the title below it, where the composer puts them.
+  blocks.push(...numberLines(layout, spec, [ruleShape(layout, separatorRule(layout).geometry, '红色分隔线')]))
+  blocks.push(...spacer(separatorToTitleTwips(layout) - pitch))
   return blocks
 }
 
@@ -283,32 +280,10 @@ export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph
     },
     children: [redRun(layout, text, fit)],
   })
-  // Each double line is two red lines (a compound line style is lost in LibreOffice).
-  const { doubleLineWeightPt: band, doubleLineThickPt: thick, doubleLineThinPt: thin } = layout.letter
-  const length = mmToTwips(layout.letter.doubleLineLengthMm)
-  const rule = (weightPt: number, centreY: number, name: string) =>
-    redLine(layout, { widthTwips: length, weightPt, yTwips: centreY, relativeTo: 'page', name, centreOnPage: true })
-  const upperTop = top + ptToTwips(fit.sizePt) + mmToTwips(layout.letter.doubleLineBelowMastheadMm)
-  const lowerBottom = layout.page.heightTwips - mmToTwips(layout.letter.bottomDoubleLineFromPageBottomMm)
-  const lines = [
-    rule(thick, upperTop + (thick * 20) / 2, '红色双线（上粗）'),
-    rule(thin, upperTop + band * 20 - (thin * 20) / 2, '红色双线（下细）'),
-    rule(thin, lowerBottom - band * 20 + (thin * 20) / 2, '红色双线（上细）'),
-    rule(thick, lowerBottom - (thick * 20) / 2, '红色双线（下粗）'),
-  ]
+  // The double lines where the composer puts them (each a thick and a thin line: a compound line is lost in LibreOffice).
+  const names = ['红色双线（上粗）', '红色双线（下细）', '红色双线（上细）', '红色双线（下粗）']
+  const lines = letterRules(layout, c).map((r, i) => ruleShape(layout, r.geometry, names[i]))
   return [name, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: lines as unknown as TextRun[] })]
-}
-
-/** Page position (twips from the page top) of the first red double line's lower edge in 信函格式. */
-export function letterLineBottom(layout: LayoutProfile, spec: DocumentSpec): number {
-  const c = spec.content
-  const { fit } = letterheadGeometry(layout, c)
-  return (
-    mmToTwips(layout.letter.mastheadTopFromPageMm) +
-    ptToTwips(fit.sizePt) +
-    mmToTwips(layout.letter.doubleLineBelowMastheadMm) +
-    layout.letter.doubleLineWeightPt * 20
-  )
 }
 
 /**
@@ -319,9 +294,8 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const typeW = typeAreaWidthTwips(layout)
-  const firstEmTop = letterLineBottom(layout, spec) + layout.letter.numberGapChars * ptToTwips(layout.text.bodySizePt)
-  const firstLineTop = firstEmTop - emTopInLine(pitch, layout.text.bodySizePt)
-  const blocks: Block[] = [...spacer(firstLineTop - layout.page.marginTopTwips)]
+  // The first line below the double line where the composer puts it (the preview sets the same).
+  const blocks: Block[] = [...spacer(letterFirstLineTop(layout, c))]
   const head = headElements(spec)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {
