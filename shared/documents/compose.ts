@@ -12,7 +12,8 @@ import { bodyCharTwips, mmToTwips, runMetrics, typeAreaWidthTwips, type FontSlot
 import type { NumberedBlock } from './headingNumbering'
 import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ParagraphBlock } from './types'
 import { pageNumberFurniture, type PageNumberFurniture } from '../print/pageNumbers'
-import type { PlacedRule } from '../print/blocks'
+import type { PlacedRule, PrintBlock } from '../print/blocks'
+import { ROLE_TABLE } from '../print/roles'
 
 /** Width of `text` in 3号 body text with the profile's spacing, twips. */
 const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
@@ -311,4 +312,37 @@ export function letterFirstLineTop(layout: LayoutProfile, content: Pick<Document
   const bandBottom = upper.geometry.yTwips + layout.letter.doubleLineWeightPt * 20
   const emTop = bandBottom + layout.letter.numberGapChars * layout.text.bodySizePt * 20
   return emTop - layout.page.marginTopTwips - emTopInLine(layout.grid.linePitchTwips, layout.text.bodySizePt)
+}
+
+/** A paragraph block (shared/print/blocks.ts) as the composer emits 公文 elements. */
+export type TextBlock = Extract<PrintBlock, { kind: 'paragraph' }>
+
+/**
+ * 份号, 密级和保密期限, 紧急程度 (7.2.1–7.2.2): one paragraph block each, in that order, flush left at the top of the
+ * 版心 (文件格式, 纪要格式) or on the lines below the 信函 double line (10.1); each in its role's slot and with
+ * its role's digits (roles.ts: 份号 3号仿宋 numerals, 密级 and 紧急程度 3号黑体 with the digits in 黑体 too).
+ * Empty ones are left out.
+ */
+export function headBlocks(content: Pick<DocumentContent, 'copyNumber' | 'secrecy' | 'urgency'>): TextBlock[] {
+  const out: TextBlock[] = []
+  const add = (role: 'copyNumber' | 'secrecy' | 'urgency', text: string | undefined) => {
+    if (text) out.push({ kind: 'paragraph', role, runs: [{ text, font: ROLE_TABLE[role].font }] })
+  }
+  add('copyNumber', content.copyNumber)
+  add('secrecy', content.secrecy)
+  add('urgency', content.urgency)
+  return out
+}
+
+/**
+ * The label of attachment `index` (0-based) of `count` (8): "附件" + its number when there are several, 3号黑体
+ * (digits too) flush left on line 1 of a new page. Issued documents (印发/转发) carry none.
+ */
+export function attachmentLabelBlock(index: number, count: number): TextBlock {
+  return {
+    kind: 'paragraph',
+    role: 'attachmentLabel',
+    runs: [{ text: count > 1 ? `附件${index + 1}` : '附件', font: ROLE_TABLE.attachmentLabel.font }],
+    pageBreakBefore: true,
+  }
 }

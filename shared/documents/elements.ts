@@ -19,13 +19,17 @@ import {
   mastheadGeometry,
   letterheadGeometry,
   letterFirstLineTop,
+  headBlocks,
+  attachmentLabelBlock,
+  type TextBlock,
   letterRules,
   separatorRule,
   separatorToTitleTwips,
 } from './compose'
 import { wrapChars } from '../print/lineBreak'
-import { mmToTwips, ptToTwips, type FontSlot } from './layout'
+import { mmToTwips, ptToTwips } from './layout'
 import { fitMasthead, flushTopLineTwips } from './typeMetrics'
+import { ROLE_TABLE } from '../print/roles'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
 
@@ -34,13 +38,21 @@ import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/
 
 export { fitMasthead }
 
-export function headElements(spec: DocumentSpec): { role: PreviewTextRole; font: FontSlot; text: string }[] {
-  const c = spec.content
-  const out: { role: PreviewTextRole; font: FontSlot; text: string }[] = []
-  if (c.copyNumber) out.push({ role: 'copyNumber', font: 'fangsong', text: c.copyNumber })
-  if (c.secrecy) out.push({ role: 'secrecy', font: 'heiti', text: c.secrecy })
-  if (c.urgency) out.push({ role: 'urgency', font: 'heiti', text: c.urgency })
-  return out
+/** A one-line paragraph block of the composer (份号 …, 附件 label) on the line at `lineTop`, in its role's slot and size. */
+function textBlockLine(t: Typesetter, b: TextBlock, lineTop: number, align: PreviewAlign = 'left'): void {
+  const r = ROLE_TABLE[b.role]
+  const runs = b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font }))
+  t.text(
+    b.role,
+    runs,
+    { ...t.body(runs[0]?.font ?? r.font), ...(r.latinInSlot ? { latinInSlot: true } : {}) },
+    {
+      lineTop,
+      x: 0,
+      width: t.typeW,
+      align,
+    },
+  )
 }
 
 /** The red masthead at `top` (twips below the 版心 top); returns the bottom of its characters. */
@@ -112,14 +124,8 @@ export function fileHead(t: Typesetter, spec: DocumentSpec): void {
   const l = t.layout
   const c = spec.content
   const pitch = t.pitch
-  for (const e of headElements(spec)) {
-    t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), {
-      lineTop: t.line(),
-      x: 0,
-      width: t.typeW,
-      align: 'left',
-    })
-  }
+  // 份号, 密级, 紧急程度 as the composer emits them (the exporter writes the same blocks).
+  for (const b of headBlocks(c)) textBlockLine(t, b, t.line())
   const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
   const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
   const numberTop = mastheadBottom + l.masthead.blankLinesToNumber * pitch
@@ -153,18 +159,11 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
   // The red double lines and the first line below them where the composer puts them (the exporter writes the same).
   for (const r of letterRules(l, c)) t.placedRule(r.role, r.geometry)
   t.cursor = letterFirstLineTop(l, c)
-  const head = headElements(spec)
+  const head = headBlocks(c)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {
     const lineTop = t.line()
-    const e = head[i]
-    if (e)
-      t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), {
-        lineTop,
-        x: 0,
-        width: t.typeW,
-        align: 'left',
-      })
+    if (head[i]) textBlockLine(t, head[i], lineTop)
     if (i === 0 && c.docNumber.trim())
       t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
   }
@@ -341,18 +340,12 @@ export function attachmentPages(
   issued = false,
 ): void {
   const l = t.layout
-  const several = attachments.length > 1
   attachments.forEach((a, i) => {
     t.newPage()
     if (issued) {
       t.blank(l.attachment.issuedTitleLine - 1)
     } else {
-      t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), {
-        lineTop: t.line(),
-        x: 0,
-        width: t.typeW,
-        align: 'left',
-      })
+      textBlockLine(t, attachmentLabelBlock(i, attachments.length), t.line())
       t.blank(l.attachment.titleLine - 2)
     }
     title(t, a.title.trim(), 'attachmentTitle')

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { exportBlocksDocx } from '../../../electron/core/export/docx/blockWriter'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT, mmToTwips, twipsToMm } from '../../../shared/documents/layout'
-import { letterRules, officialPageNumbers, separatorRule } from '../../../shared/documents/compose'
+import { attachmentLabelBlock, headBlocks, letterRules, officialPageNumbers, separatorRule } from '../../../shared/documents/compose'
+import { ROLE_TABLE } from '../../../shared/print/roles'
 import { layoutPreview, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import type { PrintBlock } from '../../../shared/print/blocks'
@@ -150,5 +151,49 @@ describe('rules (red separator 7.2.5, 信函 double lines 10.1) as data', () => 
     // .docx: the line's centre from its number line moves by the same 2 mm plus half the extra weight.
     expect(sb.y - sa.y).toBeCloseTo(mmToTwips(2) + 15, 0)
     expect(sa.y).toBeCloseTo(separatorRule(L).geometry.yTwips + 15, 0)
+  })
+})
+
+describe('版头 runs (份号, 密级, 紧急程度) and 附件 labels as blocks', () => {
+  const spec: DocumentSpec = {
+    ...demo,
+    content: { ...demo.content, copyNumber: '000007', secrecy: '机密★3年', urgency: '特急', attachmentsIssued: false },
+  }
+
+  it('emits them once, in order, each in its role’s slot; the preview draws and the .docx writes exactly those', async () => {
+    const head = headBlocks(spec.content)
+    expect(head.map((b) => [b.role, b.runs[0].text, b.runs[0].font])).toEqual([
+      ['copyNumber', '000007', 'fangsong'],
+      ['secrecy', '机密★3年', 'heiti'],
+      ['urgency', '特急', 'heiti'],
+    ])
+    expect(attachmentLabelBlock(0, 1).runs[0].text).toBe('附件')
+    expect(attachmentLabelBlock(1, 3)).toMatchObject({
+      role: 'attachmentLabel',
+      runs: [{ text: '附件2', font: 'heiti' }],
+      pageBreakBefore: true,
+    })
+
+    const pages = layoutPreview(spec, L)
+    const drawn = pages[0].items.filter((i): i is PreviewText => i.kind === 'text' && ['copyNumber', 'secrecy', 'urgency'].includes(i.role))
+    expect(drawn.map((i) => [i.role, i.text, i.font, i.latinInSlot === true])).toEqual([
+      ['copyNumber', '000007', 'fangsong', false],
+      ['secrecy', '机密★3年', 'heiti', true],
+      ['urgency', '特急', 'heiti', true],
+    ])
+    const label = pages.flatMap((p) => p.items).find((i): i is PreviewText => i.kind === 'text' && i.role === 'attachmentLabel')
+    expect(label?.text).toBe('附件')
+
+    const { document } = await parts(await exportDocumentDocx(spec, L))
+    const ps = document.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? []
+    const textOf = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+    for (const b of [...head, attachmentLabelBlock(0, 1)]) {
+      const p = ps.find((x) => textOf(x) === b.runs[0].text)!
+      expect(p, b.role).toBeDefined()
+      expect(attr(p, 'w:pStyle', 'w:val')).toBe(ROLE_TABLE[b.role].docxStyle.id)
+      const face = { fangsong: '仿宋_GB2312', heiti: '黑体' }[b.runs[0].font as 'fangsong' | 'heiti']
+      expect(attr(p, 'w:rFonts', 'w:eastAsia')).toBe(face)
+      expect(attr(p, 'w:rFonts', 'w:ascii')).toBe(ROLE_TABLE[b.role].latinInSlot ? face : 'Times New Roman')
+    }
   })
 })

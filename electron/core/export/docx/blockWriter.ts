@@ -16,7 +16,7 @@ import { ROLE_TABLE, roleSizePt } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
 import { ruleShape } from './masthead'
-import { exactSpacing, paragraphStyle, STYLE_FIXED, textRun } from './runs'
+import { blockRuns, exactSpacing, paragraphStyle, STYLE_FIXED } from './runs'
 import { stylesXml } from './styles'
 
 const ALIGN = {
@@ -57,14 +57,7 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
             ...(indent ? { indent } : {}),
             ...((b.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
             ...(b.pageBreakBefore ? { pageBreakBefore: true } : takeBreak()),
-            children: b.runs.map((run) =>
-              textRun(layout, run.text, {
-                slot: run.font ?? r.font,
-                sizePt,
-                ...(r.color === 'red' ? { color: layout.colors.red } : {}),
-                ...(r.latinInSlot ? { latinInSlot: true } : {}),
-              }),
-            ),
+            children: blockRuns(layout, b),
           }),
         )
         break

@@ -34,11 +34,12 @@ import {
   separatorRule,
   separatorToTitleTwips,
   signerLines,
+  headBlocks,
 } from '../../../../shared/documents/compose'
 import type { RuleGeometry } from '../../../../shared/print/blocks'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
 import { twipsToEmu, twipsToPx } from './metrics'
-import { exactSpacing, gridParagraph, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
+import { blockRuns, exactSpacing, gridParagraph, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 const MASTHEAD_STYLE = paragraphStyle('masthead', false)
 const NUMBER_STYLE = paragraphStyle('docNumber', false)
@@ -79,16 +80,6 @@ export function ruleShape(layout: LayoutProfile, g: RuleGeometry, name: string):
       behindDocument: false,
     },
   })
-}
-
-/** 份号 / 密级和保密期限 / 紧急程度, one per line, flush left (7.2.1–7.2.2). */
-function headElements(spec: DocumentSpec): { role: 'copyNumber' | 'secrecy' | 'urgency'; slot: 'fangsong' | 'heiti'; text: string }[] {
-  const c = spec.content
-  const out: { role: 'copyNumber' | 'secrecy' | 'urgency'; slot: 'fangsong' | 'heiti'; text: string }[] = []
-  if (c.copyNumber) out.push({ role: 'copyNumber', slot: 'fangsong', text: c.copyNumber })
-  if (c.secrecy) out.push({ role: 'secrecy', slot: 'heiti', text: c.secrecy })
-  if (c.urgency) out.push({ role: 'urgency', slot: 'heiti', text: c.urgency })
-  return out
 }
 
 /** The masthead: one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
@@ -230,16 +221,9 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const blocks: Block[] = []
-  const head = headElements(spec)
-  for (const e of head) {
-    blocks.push(
-      gridParagraph(
-        layout,
-        { alignment: AlignmentType.LEFT, children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] },
-        e.role,
-      ),
-    )
-  }
+  // 份号, 密级, 紧急程度 as the composer emits them (the preview draws the same blocks).
+  const head = headBlocks(c)
+  for (const b of head) blocks.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, children: blockRuns(layout, b) }, b.role))
   const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
   blocks.push(...spacer(mastheadTop - head.length * pitch))
   const m = mastheadBlock(layout, c.mastheadOrgs, c.mastheadSuffix)
@@ -296,14 +280,11 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const typeW = typeAreaWidthTwips(layout)
   // The first line below the double line where the composer puts it (the preview sets the same).
   const blocks: Block[] = [...spacer(letterFirstLineTop(layout, c))]
-  const head = headElements(spec)
+  const head = headBlocks(c)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {
     const e = head[i]
-    const children = [
-      ...(e ? [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] : []),
-      ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : []),
-    ]
+    const children = [...(e ? blockRuns(layout, e) : []), ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : [])]
     blocks.push(
       new Paragraph({
         // The line's first element names its style (份号 …, or 发文字号 alone), off the grid: it sits below the double line.

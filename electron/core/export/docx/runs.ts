@@ -6,7 +6,7 @@
  */
 import { AlignmentType, LineRuleType, Paragraph, Tab, TextRun, type IParagraphOptions, type IRunOptions } from 'docx'
 import { fontFor, FONT_PROFILES, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
-import { ROLE_TABLE, type PrintTextRole } from '../../../../shared/print/roles'
+import { ROLE_TABLE, roleSizePt, type PrintTextRole } from '../../../../shared/print/roles'
 
 /** Paragraph style ids defined in styles.ts. */
 export const STYLE_BODY = 'Normal'
@@ -47,6 +47,22 @@ export function runProps(layout: LayoutProfile, style: RunStyle = {}): IRunOptio
 
 export function textRun(layout: LayoutProfile, text: string, style: RunStyle = {}): TextRun {
   return new TextRun({ ...runProps(layout, style), text })
+}
+
+/**
+ * The runs of a paragraph block of the composer (shared/print/blocks.ts: 份号 …, 附件 labels): each in its font
+ * slot or the role's, at the role's size (roles.ts), digits in the slot where the role says, red where it is.
+ */
+export function blockRuns(layout: LayoutProfile, b: { role: PrintTextRole; runs: { text: string; font?: FontSlot }[] }): TextRun[] {
+  const r = ROLE_TABLE[b.role]
+  return b.runs.map((run) =>
+    textRun(layout, run.text, {
+      slot: run.font ?? r.font,
+      sizePt: roleSizePt(layout, b.role),
+      ...(r.color === 'red' ? { color: layout.colors.red } : {}),
+      ...(r.latinInSlot ? { latinInSlot: true } : {}),
+    }),
+  )
 }
 
 /** A tab character (w:tab) in a run of the given style. */
