@@ -12,7 +12,7 @@ import { bodyCharTwips, mmToTwips, runMetrics, typeAreaWidthTwips, type FontSlot
 import type { NumberedBlock } from './headingNumbering'
 import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ParagraphBlock } from './types'
 import { pageNumberFurniture, type PageNumberFurniture } from '../print/pageNumbers'
-import type { PlacedRule, PrintBlock } from '../print/blocks'
+import type { ImprintRowSpec, PlacedRule, PrintBlock } from '../print/blocks'
 import { ROLE_TABLE } from '../print/roles'
 
 /** Width of `text` in 3号 body text with the profile's spacing, twips. */
@@ -344,5 +344,40 @@ export function attachmentLabelBlock(index: number, count: number): TextBlock {
     role: 'attachmentLabel',
     runs: [{ text: count > 1 ? `附件${index + 1}` : '附件', font: ROLE_TABLE.attachmentLabel.font }],
     pageBreakBefore: true,
+  }
+}
+
+/** Height of the thin empty paragraph the exporter writes after the floating 版记 table (its anchor), in twips. */
+export const IMPRINT_ANCHOR_TWIPS = 20
+
+/**
+ * 版记 (7.4) as a floating block: the rows of imprintRows (抄送, then 印发机关 and 印发日期), a thick rule above the
+ * first row and a thin one above each later row, a thick one below the last on the 版心's bottom edge
+ * (imprint.thickLineMm 0.35 mm, thinLineMm 0.25 mm); 信函格式 (10.1): 抄送 only, no rules. Null when there is
+ * nothing to print. Throws the RangeError of chineseDateOrBlank on a 印发日期 that is not a real date.
+ */
+export function imprintBlock(
+  layout: LayoutProfile,
+  spec: Pick<DocumentSpec, 'format'> & { content: Pick<DocumentContent, 'ccRecipients' | 'printingOrg' | 'printedDate'> },
+): Extract<PrintBlock, { kind: 'floatingImprint' }> | null {
+  const letter = spec.format === 'letter'
+  const r = imprintRows(layout, spec.content, letter)
+  const rows: ImprintRowSpec[] = [
+    ...(r.cc ? [{ kind: 'cc' as const, text: r.cc.text, hangingTwips: r.cc.hangingTwips }] : []),
+    ...(r.printing ? [{ kind: 'printing' as const, ...r.printing }] : []),
+  ]
+  if (rows.length === 0) return null
+  const thick = letter ? 0 : mmToTwips(layout.imprint.thickLineMm)
+  const thin = letter ? 0 : mmToTwips(layout.imprint.thinLineMm)
+  return {
+    kind: 'floatingImprint',
+    imprint: {
+      sizePt: layout.text.imprintSizePt,
+      sideTwips: r.sideTwips,
+      rows,
+      rulesAbove: rows.map((_, i) => (i === 0 ? thick : thin)),
+      ruleBelow: thick,
+      anchorTwips: IMPRINT_ANCHOR_TWIPS,
+    },
   }
 }

@@ -15,7 +15,8 @@ import {
   signaturePlacement,
   signerLines,
   titleLines,
-  imprintRows,
+  imprintBlock,
+  IMPRINT_ANCHOR_TWIPS,
   mastheadGeometry,
   letterheadGeometry,
   letterFirstLineTop,
@@ -30,6 +31,7 @@ import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips } from './layout'
 import { fitMasthead, flushTopLineTwips } from './typeMetrics'
 import { ROLE_TABLE } from '../print/roles'
+import type { ImprintSpec } from '../print/blocks'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
 
@@ -360,34 +362,26 @@ export function attachmentPages(
 /** A row of the 版记 (抄送, or 印发机关 and date) and its lines. */
 type ImprintRow = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
 
-/** The rows of the 版记 and their lines, as imprint() sets them. */
-function imprintLayoutRows(t: Typesetter, spec: DocumentSpec): ImprintRow[] {
-  const c = spec.content
-  const l = t.layout
-  const letter = spec.format === 'letter'
-  const sizePt = l.text.imprintSizePt
-  const unit = ptToTwips(sizePt)
-  const side = imprintRows(l, c, letter).sideTwips
-  const rows: ImprintRow[] = []
-  // Texts and indents are the composer's (compose.ts), the exporter writes the same.
-  const r = imprintRows(l, c, letter)
-  if (r.cc) {
-    const headW = r.cc.hangingTwips
-    const wrapped = wrapChars([...r.cc.text], (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(sizePt))
-    rows.push({
-      lines: wrapped.map((lc, i) => {
-        const x = side + (i === 0 ? 0 : headW)
-        return [{ text: lc.join(''), x, width: t.typeW - side - x, align: i === wrapped.length - 1 ? 'left' : 'justify' }]
-      }),
-    })
-  }
-  if (r.printing) {
+/** The rows of the composer's 版记 block and their lines as the preview sets them (抄送 wrapped under the first name). */
+function imprintLayoutRows(t: Typesetter, imprint: ImprintSpec): ImprintRow[] {
+  const unit = ptToTwips(imprint.sizePt)
+  const side = imprint.sideTwips
+  return imprint.rows.map((row): ImprintRow => {
+    if (row.kind === 'cc') {
+      const headW = row.hangingTwips
+      const wrapped = wrapChars([...row.text], (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(imprint.sizePt))
+      return {
+        lines: wrapped.map((lc, i) => {
+          const x = side + (i === 0 ? 0 : headW)
+          return [{ text: lc.join(''), x, width: t.typeW - side - x, align: i === wrapped.length - 1 ? 'left' : 'justify' }]
+        }),
+      }
+    }
     const line: ImprintRow['lines'][number] = []
-    if (r.printing.org) line.push({ text: r.printing.org, x: side, width: t.typeW - 2 * side, align: 'left' })
-    if (r.printing.date) line.push({ text: r.printing.date, x: side, width: t.typeW - 2 * side, align: 'right' })
-    rows.push({ lines: [line] })
-  }
-  return rows
+    if (row.org) line.push({ text: row.org, x: side, width: t.typeW - 2 * side, align: 'left' })
+    if (row.date) line.push({ text: row.date, x: side, width: t.typeW - 2 * side, align: 'right' })
+    return { lines: [line] }
+  })
 }
 
 /**
@@ -396,22 +390,24 @@ function imprintLayoutRows(t: Typesetter, spec: DocumentSpec): ImprintRow[] {
  * letter tightened to keep its 署名 with 正文 keeps its 抄送 there too (issue 13 item 5).
  */
 export function letterImprintTwips(t: Typesetter, spec: DocumentSpec): number {
-  if (spec.format !== 'letter') return 0
-  const lines = imprintLayoutRows(t, spec).reduce((n, r) => n + r.lines.length, 0)
-  return lines > 0 ? lines * t.pitch + IMPRINT_ANCHOR_TWIPS : 0
+  const block = spec.format === 'letter' ? imprintBlock(t.layout, spec) : null
+  if (!block) return 0
+  const lines = imprintLayoutRows(t, block.imprint).reduce((n, r) => n + r.lines.length, 0)
+  return lines > 0 ? lines * t.pitch + block.imprint.anchorTwips : 0
 }
 
 /**
- * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
- * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
- * above leaves no room. 信函格式: 抄送 only, no lines.
+ * The composer's 版记 block (compose.ts imprintBlock: 抄送 and 印发机关/印发日期 between its rules, the last on
+ * the bottom edge of the 版心) at the foot of the last page; on a page of its own (without a page number)
+ * when the text above leaves no room. 信函格式: 抄送 only, no lines.
  */
 export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const l = t.layout
-  const letter = spec.format === 'letter'
-  const style: Style = { font: 'fangsong', sizePt: l.text.imprintSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-  const rows = imprintLayoutRows(t, spec)
-  if (rows.length === 0) return { ownPage: false, blankPageBefore: false, numbered: false }
+  const block = imprintBlock(l, spec)
+  if (!block) return { ownPage: false, blankPageBefore: false, numbered: false }
+  const spec_ = block.imprint
+  const style: Style = { font: 'fangsong', sizePt: spec_.sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  const rows = imprintLayoutRows(t, spec_)
 
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
@@ -422,10 +418,10 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   // (as single-page notices are issued; a second page for the 版记 alone would add a sheet for nothing).
   const lastPage = t.pages.length
   const oddLastPage = lastPage % 2 === 1 && lastPage > 1
-  // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
-  // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
+  // The floating 版记 table needs its anchor paragraph (anchorTwips high) above it on the page: a text that
+  // reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
   const placement: ImprintPlacement = {
-    ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage,
+    ownPage: t.cursor + spec_.anchorTwips > top + 1e-6 || oddLastPage,
     blankPageBefore: false,
     numbered: false,
   }
@@ -442,29 +438,26 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
     t.newPage()
     t.page.unnumbered = !placement.numbered
   }
-  const thick = mmToTwips(l.imprint.thickLineMm)
-  const thin = mmToTwips(l.imprint.thinLineMm)
   let y = top
   rows.forEach((r, i) => {
-    if (!letter) {
-      const w = i === 0 ? thick : thin
-      t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
-    }
+    // The rule above the row: the first at the 版记's top edge, the others centred on the row boundary.
+    const w = spec_.rulesAbove[i]
+    if (w > 0) t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
     for (const line of r.lines) {
       for (const part of line)
         t.text('imprint', [{ text: part.text, font: 'fangsong' }], style, { lineTop: y, x: part.x, width: part.width, align: part.align })
       y += pitch
     }
   })
-  if (!letter) t.rule('imprintLine', { x: 0, y: t.typeH - thick, width: t.typeW, thickness: thick, color: t.black })
+  if (spec_.ruleBelow > 0)
+    t.rule('imprintLine', { x: 0, y: t.typeH - spec_.ruleBelow, width: t.typeW, thickness: spec_.ruleBelow, color: t.black })
   t.cursor = t.typeH
   return placement
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/** Height of the thin empty paragraph the exporter writes after the floating 版记 table (its anchor), in twips. */
-export const IMPRINT_ANCHOR_TWIPS = 20
+export { IMPRINT_ANCHOR_TWIPS }
 
 /** Where the 版记 went (7.4, 7.5). */
 export interface ImprintPlacement {

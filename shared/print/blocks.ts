@@ -75,6 +75,27 @@ export function ruleGeometry(b: { role: PrintRuleRole; geometry?: RuleGeometry }
   )
 }
 
+/** A row of the 版记: 抄送 (wrapped lines under the first name, `hangingTwips` the width of "抄送："), or 印发机关 | 印发日期. */
+export type ImprintRowSpec = { kind: 'cc'; text: string; hangingTwips: number } | { kind: 'printing'; org: string; date: string }
+
+/**
+ * The 版记 (GB/T 9704 7.4) as the composer decides it (shared/documents/compose.ts imprintBlock): its rows in the
+ * imprint role (4号仿宋), indented `sideTwips` each side, the rule above each row and the one below the last
+ * (on the 版心's bottom edge) with their weights; floated to the foot of the last page by the preview
+ * (elements.ts imprint) and by the .docx writer (a floating table, docx/imprint.ts). Twips.
+ */
+export interface ImprintSpec {
+  sizePt: number
+  sideTwips: number
+  rows: ImprintRowSpec[]
+  /** Weight of the rule above each row (the first thick, the others thin; 0: none, 信函格式), twips. */
+  rulesAbove: number[]
+  /** Weight of the rule below the last row, on the 版心's bottom edge (0: none), twips. */
+  ruleBelow: number
+  /** Height of the thin paragraph a floating table needs after it in a .docx (its anchor); the preview counts it. */
+  anchorTwips: number
+}
+
 /** A run of text in one font slot (the role's slot when absent). */
 export interface BlockRun {
   text: string
@@ -93,7 +114,7 @@ export type PrintBlock =
   | { kind: 'pageBreak' }
   | { kind: 'sectionBreak'; numbered: boolean }
   /** The 版记 of a 公文, floated to the foot of the last (even) page (GB/T 9704 7.4). */
-  | { kind: 'floatingImprint' }
+  | { kind: 'floatingImprint'; imprint: ImprintSpec }
   /** Page-number furniture (7.5) for the pages that follow; default: pageNumbers.ts pageNumberFurniture(layout). */
   | { kind: 'pageNumbers'; furniture: PageNumberFurniture }
 

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest'
 import { exportBlocksDocx } from '../../../electron/core/export/docx/blockWriter'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT, mmToTwips, twipsToMm } from '../../../shared/documents/layout'
-import { attachmentLabelBlock, headBlocks, letterRules, officialPageNumbers, separatorRule } from '../../../shared/documents/compose'
+import {
+  attachmentLabelBlock,
+  headBlocks,
+  imprintBlock,
+  letterRules,
+  officialPageNumbers,
+  separatorRule,
+} from '../../../shared/documents/compose'
 import { ROLE_TABLE } from '../../../shared/print/roles'
 import { layoutPreview, type PreviewText } from '../../../shared/documents/previewLayout'
 import type { DocumentSpec } from '../../../shared/documents/types'
@@ -195,5 +202,47 @@ describe('版头 runs (份号, 密级, 紧急程度) and 附件 labels as blocks
       expect(attr(p, 'w:rFonts', 'w:eastAsia')).toBe(face)
       expect(attr(p, 'w:rFonts', 'w:ascii')).toBe(ROLE_TABLE[b.role].latinInSlot ? face : 'Times New Roman')
     }
+  })
+})
+
+describe('the floating 版记 (7.4) as one block', () => {
+  it('carries its rows, side indents and rule weights; the preview draws and the .docx writes exactly those', async () => {
+    const block = imprintBlock(L, demo)!
+    expect(block.imprint).toEqual({
+      sizePt: 14,
+      sideTwips: 280,
+      rows: [
+        { kind: 'cc', text: '抄送：银川市人民政府教育督导室，县教育体育局。', hangingTwips: 3 * 280 },
+        { kind: 'printing', org: '贺兰县人民政府教育督导室', date: '2024年3月22日印发' },
+      ],
+      rulesAbove: [mmToTwips(0.35), mmToTwips(0.25)],
+      ruleBelow: mmToTwips(0.35),
+      anchorTwips: 20,
+    })
+    // 信函格式: 抄送 only, no rules (10.1).
+    expect(imprintBlock(L, { ...demo, format: 'letter' })!.imprint).toMatchObject({ rulesAbove: [0], ruleBelow: 0 })
+    expect(imprintBlock(L, { format: 'file', content: { ccRecipients: '', printingOrg: '', printedDate: '' } })).toBeNull()
+
+    // Heavier rules in the profile: both sides follow the block.
+    const heavy = { ...L, imprint: { ...L.imprint, thickLineMm: 0.7, thinLineMm: 0.5 } }
+    const hb = imprintBlock(heavy, demo)!.imprint
+    const pages = layoutPreview(demo, heavy)
+    const rules = pages.at(-1)!.items.filter((i) => i.kind === 'rule' && i.role === 'imprintLine') as { thickness: number }[]
+    expect(rules.map((r) => r.thickness)).toEqual(
+      [hb.rulesAbove[0], hb.rulesAbove[1], hb.ruleBelow].map((w) => Math.round(twipsToMm(w) * 1000) / 1000),
+    )
+    const texts = pages
+      .at(-1)!
+      .items.filter((i): i is PreviewText => i.kind === 'text' && i.role === 'imprint')
+      .map((i) => i.text)
+    expect(texts).toEqual(['抄送：银川市人民政府教育督导室，县教育体育局。', '贺兰县人民政府教育督导室', '2024年3月22日印发'])
+    const { document } = await parts(await exportDocumentDocx(demo, heavy))
+    const table = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('w:tblpPr'))!
+    const cells = table.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!
+    const sz = (cell: string, side: string) => Number(attr(cell, `w:${side}`, 'w:sz'))
+    expect([sz(cells[0], 'top'), sz(cells[1], 'top'), sz(cells[1], 'bottom')]).toEqual(
+      [hb.rulesAbove[0], hb.rulesAbove[1], hb.ruleBelow].map((w) => Math.round((w / 20) * 8)),
+    )
+    expect(sz(cells[0], 'top')).toBe(16) // 0.7 mm ≈ 2 pt
   })
 })
