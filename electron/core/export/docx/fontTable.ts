@@ -84,10 +84,23 @@ export function timesSignInCjkFace(xml: string): string {
  * direct w:snapToGrid off, placed before w:spacing as the pPr sequence of ECMA-376 17.3.1 wants it.
  */
 export function offGridParagraphs(xml: string): string {
-  return xml.replace(
-    new RegExp(`<w:pStyle w:val="([^"]+)${OFF_GRID_MARK}"/>((?:(?!</w:pPr>).)*?)<w:spacing `, 'gs'),
-    '<w:pStyle w:val="$1"/>$2<w:snapToGrid w:val="0"/><w:spacing ',
-  )
+  const mark = `${OFF_GRID_MARK}"/>`
+  let at = xml.indexOf(mark)
+  if (at < 0) return xml
+  let out = ''
+  let from = 0
+  while (at >= 0) {
+    const spacing = xml.indexOf('<w:spacing ', at)
+    const end = xml.indexOf('</w:pPr>', at)
+    out += xml.slice(from, at) + '"/>'
+    from = at + mark.length
+    if (spacing >= 0 && (end < 0 || spacing < end)) {
+      out += xml.slice(from, spacing) + '<w:snapToGrid w:val="0"/>'
+      from = spacing
+    }
+    at = xml.indexOf(mark, from)
+  }
+  return out + xml.slice(from)
 }
 
 /** The package with its font table, the × in the CJK face and the off-grid paragraphs' direct setting. */
