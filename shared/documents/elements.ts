@@ -405,9 +405,9 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const l = t.layout
   const block = imprintBlock(l, spec)
   if (!block) return { ownPage: false, blankPageBefore: false, numbered: false }
-  const spec_ = block.imprint
-  const style: Style = { font: 'fangsong', sizePt: spec_.sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-  const rows = imprintLayoutRows(t, spec_)
+  const im = block.imprint
+  const style: Style = { font: 'fangsong', sizePt: im.sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  const rows = imprintLayoutRows(t, im)
 
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
@@ -421,7 +421,7 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   // The floating 版记 table needs its anchor paragraph (anchorTwips high) above it on the page: a text that
   // reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
   const placement: ImprintPlacement = {
-    ownPage: t.cursor + spec_.anchorTwips > top + 1e-6 || oddLastPage,
+    ownPage: t.cursor + im.anchorTwips > top + 1e-6 || oddLastPage,
     blankPageBefore: false,
     numbered: false,
   }
@@ -441,7 +441,7 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   let y = top
   rows.forEach((r, i) => {
     // The rule above the row: the first at the 版记's top edge, the others centred on the row boundary.
-    const w = spec_.rulesAbove[i]
+    const w = im.rulesAbove[i]
     if (w > 0) t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
     for (const line of r.lines) {
       for (const part of line)
@@ -449,8 +449,7 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
       y += pitch
     }
   })
-  if (spec_.ruleBelow > 0)
-    t.rule('imprintLine', { x: 0, y: t.typeH - spec_.ruleBelow, width: t.typeW, thickness: spec_.ruleBelow, color: t.black })
+  if (im.ruleBelow > 0) t.rule('imprintLine', { x: 0, y: t.typeH - im.ruleBelow, width: t.typeW, thickness: im.ruleBelow, color: t.black })
   t.cursor = t.typeH
   return placement
 }

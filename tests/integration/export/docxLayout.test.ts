@@ -352,6 +352,10 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     for (const doc of [d.document, a.document])
       for (const p of paragraphs(doc).filter((x) => text(x).trim() !== ''))
         expect(['Normal', 'GwFixed'], text(p)).not.toContain(attr(p, 'w:pStyle', 'w:val'))
+    // …and states its alignment itself, so that a style's alignment never moves a line the composer placed.
+    for (const doc of [d.document, a.document, ...Object.values(d.footers)])
+      for (const p of paragraphs(doc).filter((x) => !['Normal', 'GwFixed'].includes(attr(x, 'w:pStyle', 'w:val') ?? 'Normal')))
+        expect(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)![0], text(p)).toMatch(/<w:jc w:val="\w+"\/>/)
   })
 
   it('sets headings in their level fonts: 一、黑体 (heading part only), 1. 仿宋', () => {
@@ -588,6 +592,32 @@ describe('docx layout of the special formats', () => {
     expect(text(rs.find((r) => text(r) === '签发人：')!)).toBe('签发人：')
     expect(rs.find((r) => text(r) === '签发人：')).toContain(`w:eastAsia="${F.fangsong}"`)
     expect(rs.find((r) => text(r) === '张明')).toContain(`w:eastAsia="${F.kaiti}"`)
+  })
+
+  it('number lines keep their own alignment under their named style: 请示 without 签发人 flush left, a 信函 without 份号 flush left with the number at the right tab', async () => {
+    // 发文字号's style centres (文件格式); a paragraph that sits otherwise says so itself.
+    const request = await unzip(
+      await exportDocumentDocx({
+        kind: '请示',
+        format: 'file',
+        content: { ...base, signers: [], title: '关于申请经费的请示', attachments: [] },
+      }),
+    )
+    const p = paragraphs(request.document).find((x) => text(x) === base.docNumber)!
+    expect(attr(p, 'w:pStyle', 'w:val')).toBe('GwDocNumber')
+    expect(effective(request.styles, p, 'w:jc', 'w:val')).toBe('left')
+    expect(attr(p, 'w:ind', 'w:left')).toBe('315')
+    const letter = await unzip(
+      await exportDocumentDocx({
+        kind: '函',
+        format: 'letter',
+        content: { ...base, copyNumber: '', secrecy: '', urgency: '', attachments: [] },
+      }),
+    )
+    const q = paragraphs(letter.document).find((x) => text(x) === base.docNumber)!
+    expect(attr(q, 'w:pStyle', 'w:val')).toBe('GwDocNumber')
+    expect(effective(letter.styles, q, 'w:jc', 'w:val')).toBe('left')
+    expect(attr(q, 'w:tab', 'w:val')).toBe('right')
   })
 
   it('请示 contact 附注 (7.3.7): full-width parentheses, indented 2 characters, after the 公开 note, chained to it', async () => {

@@ -185,7 +185,13 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   const sl = signerLines(layout, c.signers)
   if (!sl) {
     return [
-      new Paragraph({ style: NUMBER_STYLE, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] }),
+      new Paragraph({
+        style: NUMBER_STYLE,
+        alignment: AlignmentType.LEFT,
+        indent: { left: ch },
+        spacing: exactSpacing(pitch),
+        children: [...number, ...anchorRuns],
+      }),
     ]
   }
   // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
@@ -289,6 +295,7 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
       new Paragraph({
         // The line's first element names its style (份号 …, or 发文字号 alone), off the grid: it sits below the double line.
         style: paragraphStyle(e ? e.role : 'docNumber', true),
+        alignment: AlignmentType.LEFT,
         spacing: exactSpacing(pitch),
         tabStops: [{ type: TabStopType.RIGHT, position: typeW }],
         children,
