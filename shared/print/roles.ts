@@ -2,8 +2,10 @@
  * The ONE role table of everything the product prints: each paragraph role (a GB/T 9704-2012 element, or a
  * part of a report: table cells, captions, figures) with its font slot, size, alignment, indent in
  * characters, colour, keep rule and the named paragraph style a Word user sees when editing the .docx.
- * The paginator (paginate.ts) and the preview take font, size and colour from here; the .docx writer
- * (electron/core/export/docx/) writes one named paragraph style per role of the block model.
+ * The paginator (paginate.ts) and the preview take font, size and colour from here; the .docx writers (the
+ * 公文's and the block writer, electron/core/export/docx/) define one named paragraph style per role in
+ * styles.xml (styles.ts roleStylesXml: 公文标题, 主送机关, 公文正文, 一级标题 … 版记, 页码, 表格文字) and every
+ * paragraph with text names its role's style.
  * Sizes are the layout profile's (3号 body text, 2号 title, 4号 版记 and page numbers, the masthead fitted).
  */
 import type { FontSlot, LayoutProfile } from '../documents/layout'

@@ -4,7 +4,10 @@
  *
  * Order of the parts: 版头 (masthead.ts) → 主体 (body.ts) → 附件 pages (attachments.ts) → 版记 at the foot
  * of the last page (imprint.ts), or on a page of its own in a section without page numbers; page numbers in
- * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's.
+ * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's; the
+ * furniture — 份号/密级/紧急程度 blocks, the red separator and 信函 double lines, 附件 labels, page numbers and
+ * the floating 版记 — is the composer's data (shared/documents/compose.ts), which the preview draws too.
+ * Every paragraph with text is in the named style of its role (styles.ts roleStylesXml).
  */
 import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
