@@ -5,12 +5,15 @@
  * Offsets in twips from the 版心's left or right edge, not rounded (the .docx rounds them when it writes).
  */
 import { AUTO_SPACE_EM, measureChars, textWidthTwips } from '../print/measure'
-import { fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
+import { emBottomInLine, emTopInLine, fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
 import { chineseDateOrBlank } from './chineseDate'
 import { breakTitle } from './titleBreak'
-import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
+import { bodyCharTwips, mmToTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
 import type { NumberedBlock } from './headingNumbering'
-import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock } from './types'
+import type { Attachment, BodyBlock, DocumentContent, DocumentSpec, ParagraphBlock } from './types'
+import { pageNumberFurniture, type PageNumberFurniture } from '../print/pageNumbers'
+import type { ImprintRowSpec, PlacedRule, PrintBlock } from '../print/blocks'
+import { ROLE_TABLE } from '../print/roles'
 
 /** Width of `text` in 3号 body text with the profile's spacing, twips. */
 const bodyWidth = (layout: LayoutProfile, text: string) => textWidthTwips(text, runMetrics(layout))
@@ -231,4 +234,150 @@ export function letterheadGeometry(
   const first = content.mastheadOrgs.map((o) => o.trim()).find((o) => o !== '') ?? ''
   const g = mastheadGeometry(layout, [first], content.mastheadSuffix, layout.letter.mastheadMaxSizePt)
   return { text: g.text, fit: g.fit, lineTwips: g.lineTwips }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Furniture of the 公文 as data (page numbers, rules, 版头 runs, 附件 labels, 版记): decided here once; the
+// preview (elements.ts, shared/print/paginate.ts) draws it and the .docx writer (electron/core/export/docx/)
+// writes it, neither computing its geometry.
+
+/**
+ * 页码 (7.5) of a 公文: the profile's furniture (shared/print/pageNumbers.ts); 信函格式 shows no number on its
+ * first page (10.1). Which later pages go without (the 版记 page and a blank page before it) is the 版记
+ * placement's decision (elements.ts imprint, ImprintPlacement.numbered with imprint.ownPageNumber).
+ */
+export function officialPageNumbers(spec: Pick<DocumentSpec, 'format'>, layout: LayoutProfile): PageNumberFurniture {
+  return pageNumberFurniture(layout, spec.format !== 'letter')
+}
+
+/**
+ * The red separator (7.2.5): separator.widthMm (156 mm, as wide as the 版心) centred on the 版心, weightPt thick,
+ * its top edge separator.belowNumberMm (4 mm) below the bottom of the 发文字号's characters — `yTwips` from the
+ * top of the (last) number line it belongs to. The title goes separator.blankLinesToTitle lines below its
+ * lower edge (separatorToTitleTwips).
+ */
+export function separatorRule(layout: LayoutProfile): PlacedRule {
+  const width = mmToTwips(layout.separator.widthMm)
+  return {
+    kind: 'rule',
+    role: 'separator',
+    geometry: {
+      color: 'red',
+      weightTwips: layout.separator.weightPt * 20,
+      widthTwips: width,
+      xTwips: (typeAreaWidthTwips(layout) - width) / 2,
+      yTwips: emBottomInLine(layout.grid.linePitchTwips, layout.text.bodySizePt) + mmToTwips(layout.separator.belowNumberMm),
+      from: 'line',
+    },
+  }
+}
+
+/** From the top of the last number line to the top of the title's first line (7.3.1: two blank lines below the red line), twips. */
+export function separatorToTitleTwips(layout: LayoutProfile): number {
+  const g = separatorRule(layout).geometry
+  return g.yTwips + g.weightTwips + layout.separator.blankLinesToTitle * layout.grid.linePitchTwips
+}
+
+/**
+ * 信函格式 (10.1): the red double lines, each a thick and a thin line (a compound line is lost in LibreOffice):
+ * thick over thin letter.doubleLineBelowMastheadMm (4 mm) below the letterhead's characters, thin over thick
+ * with its lower edge letter.bottomDoubleLineFromPageBottomMm (20 mm) above the page's bottom edge, the band
+ * doubleLineWeightPt wide; all doubleLineLengthMm (170 mm) long, centred on the page (20–190 mm from its left
+ * edge), not on the 版心. Tops from the page top; in order top to bottom.
+ */
+export function letterRules(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): PlacedRule[] {
+  const l = layout.letter
+  const { fit } = letterheadGeometry(layout, content)
+  const band = l.doubleLineWeightPt * 20
+  const thick = l.doubleLineThickPt * 20
+  const thin = l.doubleLineThinPt * 20
+  const widthTwips = mmToTwips(l.doubleLineLengthMm)
+  const xTwips = (layout.page.widthTwips - widthTwips) / 2 - layout.page.marginLeftTwips
+  const upperTop = mmToTwips(l.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.doubleLineBelowMastheadMm)
+  const lowerBottom = layout.page.heightTwips - mmToTwips(l.bottomDoubleLineFromPageBottomMm)
+  const rule = (yTwips: number, weightTwips: number): PlacedRule => ({
+    kind: 'rule',
+    role: 'letterLine',
+    geometry: { color: 'red', weightTwips, widthTwips, xTwips, yTwips, from: 'page' },
+  })
+  return [rule(upperTop, thick), rule(upperTop + band - thin, thin), rule(lowerBottom - band, thin), rule(lowerBottom - thick, thick)]
+}
+
+/**
+ * 信函格式 (10.1): the top of the first line below the upper double line (份号 … flush left, 发文字号 flush right),
+ * twips below the 版心 top: its characters letter.numberGapChars 3号 characters below the band's lower edge.
+ */
+export function letterFirstLineTop(layout: LayoutProfile, content: Pick<DocumentContent, 'mastheadOrgs' | 'mastheadSuffix'>): number {
+  const [upper] = letterRules(layout, content)
+  const bandBottom = upper.geometry.yTwips + layout.letter.doubleLineWeightPt * 20
+  const emTop = bandBottom + layout.letter.numberGapChars * layout.text.bodySizePt * 20
+  return emTop - layout.page.marginTopTwips - emTopInLine(layout.grid.linePitchTwips, layout.text.bodySizePt)
+}
+
+/** A paragraph block (shared/print/blocks.ts) as the composer emits 公文 elements. */
+export type TextBlock = Extract<PrintBlock, { kind: 'paragraph' }>
+
+/**
+ * 份号, 密级和保密期限, 紧急程度 (7.2.1–7.2.2): one paragraph block each, in that order, flush left at the top of the
+ * 版心 (文件格式, 纪要格式) or on the lines below the 信函 double line (10.1); each in its role's slot and with
+ * its role's digits (roles.ts: 份号 3号仿宋 numerals, 密级 and 紧急程度 3号黑体 with the digits in 黑体 too).
+ * Empty ones are left out.
+ */
+export function headBlocks(content: Pick<DocumentContent, 'copyNumber' | 'secrecy' | 'urgency'>): TextBlock[] {
+  const out: TextBlock[] = []
+  const add = (role: 'copyNumber' | 'secrecy' | 'urgency', text: string | undefined) => {
+    if (text) out.push({ kind: 'paragraph', role, runs: [{ text, font: ROLE_TABLE[role].font }] })
+  }
+  add('copyNumber', content.copyNumber)
+  add('secrecy', content.secrecy)
+  add('urgency', content.urgency)
+  return out
+}
+
+/**
+ * The label of attachment `index` (0-based) of `count` (8): "附件" + its number when there are several, 3号黑体
+ * (digits too) flush left on line 1 of a new page. Issued documents (印发/转发) carry none.
+ */
+export function attachmentLabelBlock(index: number, count: number): TextBlock {
+  return {
+    kind: 'paragraph',
+    role: 'attachmentLabel',
+    runs: [{ text: count > 1 ? `附件${index + 1}` : '附件', font: ROLE_TABLE.attachmentLabel.font }],
+    pageBreakBefore: true,
+  }
+}
+
+/** Height of the thin empty paragraph the exporter writes after the floating 版记 table (its anchor), in twips. */
+export const IMPRINT_ANCHOR_TWIPS = 20
+
+/**
+ * 版记 (7.4) as a floating block: the rows of imprintRows (抄送, then 印发机关 and 印发日期), a thick rule above the
+ * first row and a thin one above each later row, a thick one below the last on the 版心's bottom edge
+ * (imprint.thickLineMm 0.35 mm, thinLineMm 0.25 mm); 信函格式 (10.1): 抄送 only, no rules. Null when there is
+ * nothing to print. Throws the RangeError of chineseDateOrBlank on a 印发日期 that is not a real date.
+ */
+export function imprintBlock(
+  layout: LayoutProfile,
+  spec: Pick<DocumentSpec, 'format'> & { content: Pick<DocumentContent, 'ccRecipients' | 'printingOrg' | 'printedDate'> },
+): Extract<PrintBlock, { kind: 'floatingImprint' }> | null {
+  const letter = spec.format === 'letter'
+  const r = imprintRows(layout, spec.content, letter)
+  const rows: ImprintRowSpec[] = [
+    ...(r.cc ? [{ kind: 'cc' as const, text: r.cc.text, hangingTwips: r.cc.hangingTwips }] : []),
+    ...(r.printing ? [{ kind: 'printing' as const, ...r.printing }] : []),
+  ]
+  if (rows.length === 0) return null
+  const thick = letter ? 0 : mmToTwips(layout.imprint.thickLineMm)
+  const thin = letter ? 0 : mmToTwips(layout.imprint.thinLineMm)
+  return {
+    kind: 'floatingImprint',
+    imprint: {
+      sizePt: layout.text.imprintSizePt,
+      sideTwips: r.sideTwips,
+      rows,
+      rulesAbove: rows.map((_, i) => (i === 0 ? thick : thin)),
+      ruleBelow: thick,
+      anchorTwips: IMPRINT_ANCHOR_TWIPS,
+    },
+  }
 }

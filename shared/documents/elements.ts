@@ -15,13 +15,23 @@ import {
   signaturePlacement,
   signerLines,
   titleLines,
-  imprintRows,
+  imprintBlock,
+  IMPRINT_ANCHOR_TWIPS,
   mastheadGeometry,
   letterheadGeometry,
+  letterFirstLineTop,
+  headBlocks,
+  attachmentLabelBlock,
+  type TextBlock,
+  letterRules,
+  separatorRule,
+  separatorToTitleTwips,
 } from './compose'
 import { wrapChars } from '../print/lineBreak'
-import { mmToTwips, ptToTwips, type FontSlot } from './layout'
-import { EM_ASCENT, EM_DESCENT, EXACT_LINE_BASELINE, fitMasthead, flushTopLineTwips } from './typeMetrics'
+import { mmToTwips, ptToTwips } from './layout'
+import { fitMasthead, flushTopLineTwips } from './typeMetrics'
+import { ROLE_TABLE } from '../print/roles'
+import type { ImprintSpec } from '../print/blocks'
 import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
 import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
 
@@ -30,13 +40,21 @@ import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/
 
 export { fitMasthead }
 
-export function headElements(spec: DocumentSpec): { role: PreviewTextRole; font: FontSlot; text: string }[] {
-  const c = spec.content
-  const out: { role: PreviewTextRole; font: FontSlot; text: string }[] = []
-  if (c.copyNumber) out.push({ role: 'copyNumber', font: 'fangsong', text: c.copyNumber })
-  if (c.secrecy) out.push({ role: 'secrecy', font: 'heiti', text: c.secrecy })
-  if (c.urgency) out.push({ role: 'urgency', font: 'heiti', text: c.urgency })
-  return out
+/** A one-line paragraph block of the composer (份号 …, 附件 label) on the line at `lineTop`, in its role's slot and size. */
+function textBlockLine(t: Typesetter, b: TextBlock, lineTop: number, align: PreviewAlign = 'left'): void {
+  const r = ROLE_TABLE[b.role]
+  const runs = b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font }))
+  t.text(
+    b.role,
+    runs,
+    { ...t.body(runs[0]?.font ?? r.font), ...(r.latinInSlot ? { latinInSlot: true } : {}) },
+    {
+      lineTop,
+      x: 0,
+      width: t.typeW,
+      align,
+    },
+  )
 }
 
 /** The red masthead at `top` (twips below the 版心 top); returns the bottom of its characters. */
@@ -108,25 +126,15 @@ export function fileHead(t: Typesetter, spec: DocumentSpec): void {
   const l = t.layout
   const c = spec.content
   const pitch = t.pitch
-  for (const e of headElements(spec)) {
-    t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), {
-      lineTop: t.line(),
-      x: 0,
-      width: t.typeW,
-      align: 'left',
-    })
-  }
+  // 份号, 密级, 紧急程度 as the composer emits them (the exporter writes the same blocks).
+  for (const b of headBlocks(c)) textBlockLine(t, b, t.line())
   const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
   const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
   const numberTop = mastheadBottom + l.masthead.blankLinesToNumber * pitch
   const lastNumberTop = numberLines(t, spec, numberTop)
-  const emBottom = EXACT_LINE_BASELINE * pitch + EM_DESCENT * l.text.bodySizePt * 20
-  const ruleTop = lastNumberTop + emBottom + mmToTwips(l.separator.belowNumberMm)
-  const weight = l.separator.weightPt * 20
-  const width = mmToTwips(l.separator.widthMm)
-  t.rule('separator', { x: (t.typeW - width) / 2, y: ruleTop, width, thickness: weight, color: t.red })
-  // The title: N blank lines below the red line's lower edge.
-  t.cursor = ruleTop + weight + l.separator.blankLinesToTitle * pitch
+  // The red separator and the title below it where the composer puts them (the exporter writes the same).
+  t.placedRule('separator', separatorRule(l).geometry, lastNumberTop)
+  t.cursor = lastNumberTop + separatorToTitleTwips(l)
 }
 
 /** 信函格式 letterhead and first lines (10.1); leaves the cursor at the title line. */
@@ -150,36 +158,14 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
       },
     )
   }
-  const weight = l.letter.doubleLineWeightPt * 20
-  const length = mmToTwips(l.letter.doubleLineLengthMm)
-  // Centred on the page (10.1: 20–190 mm from its left edge), not on the 版心 (28–184 mm).
-  const x = (l.page.widthTwips - length) / 2 - l.page.marginLeftTwips
-  const upperTop = mmToTwips(l.letter.mastheadTopFromPageMm) + fit.sizePt * 20 + mmToTwips(l.letter.doubleLineBelowMastheadMm)
-  const lowerBottom = l.page.heightTwips - mmToTwips(l.letter.bottomDoubleLineFromPageBottomMm)
-  // Each double line: a thick and a thin line, the gap being what remains of the band.
-  const thick = l.letter.doubleLineThickPt * 20
-  const thin = l.letter.doubleLineThinPt * 20
-  t.rule('letterLine', { x, y: upperTop, width: length, thickness: thick, color: t.red, fromPageTop: true })
-  t.rule('letterLine', { x, y: upperTop + weight - thin, width: length, thickness: thin, color: t.red, fromPageTop: true })
-  t.rule('letterLine', { x, y: lowerBottom - weight, width: length, thickness: thin, color: t.red, fromPageTop: true })
-  t.rule('letterLine', { x, y: lowerBottom - thick, width: length, thickness: thick, color: t.red, fromPageTop: true })
-
-  // First line: 7/8 of a 3号 character below the double line; 份号 etc. flush left, 发文字号 flush right.
-  const firstEmTop = upperTop + weight + l.letter.numberGapChars * l.text.bodySizePt * 20 - l.page.marginTopTwips
-  const emTopInLine = EXACT_LINE_BASELINE * pitch - EM_ASCENT * l.text.bodySizePt * 20
-  t.cursor = firstEmTop - emTopInLine
-  const head = headElements(spec)
+  // The red double lines and the first line below them where the composer puts them (the exporter writes the same).
+  for (const r of letterRules(l, c)) t.placedRule(r.role, r.geometry)
+  t.cursor = letterFirstLineTop(l, c)
+  const head = headBlocks(c)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {
     const lineTop = t.line()
-    const e = head[i]
-    if (e)
-      t.text(e.role, [{ text: e.text, font: e.font }], e.font === 'heiti' ? t.heiti() : t.body(), {
-        lineTop,
-        x: 0,
-        width: t.typeW,
-        align: 'left',
-      })
+    if (head[i]) textBlockLine(t, head[i], lineTop)
     if (i === 0 && c.docNumber.trim())
       t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
   }
@@ -356,18 +342,12 @@ export function attachmentPages(
   issued = false,
 ): void {
   const l = t.layout
-  const several = attachments.length > 1
   attachments.forEach((a, i) => {
     t.newPage()
     if (issued) {
       t.blank(l.attachment.issuedTitleLine - 1)
     } else {
-      t.text('attachmentLabel', [{ text: several ? `附件${i + 1}` : '附件', font: 'heiti' }], t.heiti(), {
-        lineTop: t.line(),
-        x: 0,
-        width: t.typeW,
-        align: 'left',
-      })
+      textBlockLine(t, attachmentLabelBlock(i, attachments.length), t.line())
       t.blank(l.attachment.titleLine - 2)
     }
     title(t, a.title.trim(), 'attachmentTitle')
@@ -382,34 +362,26 @@ export function attachmentPages(
 /** A row of the 版记 (抄送, or 印发机关 and date) and its lines. */
 type ImprintRow = { lines: { text: string; x: number; width: number; align: PreviewAlign }[][] }
 
-/** The rows of the 版记 and their lines, as imprint() sets them. */
-function imprintLayoutRows(t: Typesetter, spec: DocumentSpec): ImprintRow[] {
-  const c = spec.content
-  const l = t.layout
-  const letter = spec.format === 'letter'
-  const sizePt = l.text.imprintSizePt
-  const unit = ptToTwips(sizePt)
-  const side = imprintRows(l, c, letter).sideTwips
-  const rows: ImprintRow[] = []
-  // Texts and indents are the composer's (compose.ts), the exporter writes the same.
-  const r = imprintRows(l, c, letter)
-  if (r.cc) {
-    const headW = r.cc.hangingTwips
-    const wrapped = wrapChars([...r.cc.text], (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(sizePt))
-    rows.push({
-      lines: wrapped.map((lc, i) => {
-        const x = side + (i === 0 ? 0 : headW)
-        return [{ text: lc.join(''), x, width: t.typeW - side - x, align: i === wrapped.length - 1 ? 'left' : 'justify' }]
-      }),
-    })
-  }
-  if (r.printing) {
+/** The rows of the composer's 版记 block and their lines as the preview sets them (抄送 wrapped under the first name). */
+function imprintLayoutRows(t: Typesetter, imprint: ImprintSpec): ImprintRow[] {
+  const unit = ptToTwips(imprint.sizePt)
+  const side = imprint.sideTwips
+  return imprint.rows.map((row): ImprintRow => {
+    if (row.kind === 'cc') {
+      const headW = row.hangingTwips
+      const wrapped = wrapChars([...row.text], (i) => (t.typeW - 2 * side - (i === 0 ? 0 : headW)) / unit, t.gapChars(imprint.sizePt))
+      return {
+        lines: wrapped.map((lc, i) => {
+          const x = side + (i === 0 ? 0 : headW)
+          return [{ text: lc.join(''), x, width: t.typeW - side - x, align: i === wrapped.length - 1 ? 'left' : 'justify' }]
+        }),
+      }
+    }
     const line: ImprintRow['lines'][number] = []
-    if (r.printing.org) line.push({ text: r.printing.org, x: side, width: t.typeW - 2 * side, align: 'left' })
-    if (r.printing.date) line.push({ text: r.printing.date, x: side, width: t.typeW - 2 * side, align: 'right' })
-    rows.push({ lines: [line] })
-  }
-  return rows
+    if (row.org) line.push({ text: row.org, x: side, width: t.typeW - 2 * side, align: 'left' })
+    if (row.date) line.push({ text: row.date, x: side, width: t.typeW - 2 * side, align: 'right' })
+    return { lines: [line] }
+  })
 }
 
 /**
@@ -418,22 +390,24 @@ function imprintLayoutRows(t: Typesetter, spec: DocumentSpec): ImprintRow[] {
  * letter tightened to keep its 署名 with 正文 keeps its 抄送 there too (issue 13 item 5).
  */
 export function letterImprintTwips(t: Typesetter, spec: DocumentSpec): number {
-  if (spec.format !== 'letter') return 0
-  const lines = imprintLayoutRows(t, spec).reduce((n, r) => n + r.lines.length, 0)
-  return lines > 0 ? lines * t.pitch + IMPRINT_ANCHOR_TWIPS : 0
+  const block = spec.format === 'letter' ? imprintBlock(t.layout, spec) : null
+  if (!block) return 0
+  const lines = imprintLayoutRows(t, block.imprint).reduce((n, r) => n + r.lines.length, 0)
+  return lines > 0 ? lines * t.pitch + block.imprint.anchorTwips : 0
 }
 
 /**
- * 抄送 and 印发机关/印发日期 at the foot of the last page, between a thick, thin(s) and thick black line,
- * the last on the bottom edge of the 版心; on a page of its own (without a page number) when the text
- * above leaves no room. 信函格式: 抄送 only, no lines.
+ * The composer's 版记 block (compose.ts imprintBlock: 抄送 and 印发机关/印发日期 between its rules, the last on
+ * the bottom edge of the 版心) at the foot of the last page; on a page of its own (without a page number)
+ * when the text above leaves no room. 信函格式: 抄送 only, no lines.
  */
 export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   const l = t.layout
-  const letter = spec.format === 'letter'
-  const style: Style = { font: 'fangsong', sizePt: l.text.imprintSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-  const rows = imprintLayoutRows(t, spec)
-  if (rows.length === 0) return { ownPage: false, blankPageBefore: false, numbered: false }
+  const block = imprintBlock(l, spec)
+  if (!block) return { ownPage: false, blankPageBefore: false, numbered: false }
+  const im = block.imprint
+  const style: Style = { font: 'fangsong', sizePt: im.sizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
+  const rows = imprintLayoutRows(t, im)
 
   const pitch = t.pitch
   const total = rows.reduce((n, r) => n + r.lines.length, 0) * pitch
@@ -444,10 +418,10 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
   // (as single-page notices are issued; a second page for the 版记 alone would add a sheet for nothing).
   const lastPage = t.pages.length
   const oddLastPage = lastPage % 2 === 1 && lastPage > 1
-  // The floating 版记 table needs its anchor paragraph (IMPRINT_ANCHOR_TWIPS high) above it on the page: a
-  // text that reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
+  // The floating 版记 table needs its anchor paragraph (anchorTwips high) above it on the page: a text that
+  // reaches the 版记's top edge exactly leaves no room for it (LibreOffice then moves the 版记 on).
   const placement: ImprintPlacement = {
-    ownPage: t.cursor + IMPRINT_ANCHOR_TWIPS > top + 1e-6 || oddLastPage,
+    ownPage: t.cursor + im.anchorTwips > top + 1e-6 || oddLastPage,
     blankPageBefore: false,
     numbered: false,
   }
@@ -464,29 +438,25 @@ export function imprint(t: Typesetter, spec: DocumentSpec): ImprintPlacement {
     t.newPage()
     t.page.unnumbered = !placement.numbered
   }
-  const thick = mmToTwips(l.imprint.thickLineMm)
-  const thin = mmToTwips(l.imprint.thinLineMm)
   let y = top
   rows.forEach((r, i) => {
-    if (!letter) {
-      const w = i === 0 ? thick : thin
-      t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
-    }
+    // The rule above the row: the first at the 版记's top edge, the others centred on the row boundary.
+    const w = im.rulesAbove[i]
+    if (w > 0) t.rule('imprintLine', { x: 0, y: i === 0 ? y : y - w / 2, width: t.typeW, thickness: w, color: t.black })
     for (const line of r.lines) {
       for (const part of line)
         t.text('imprint', [{ text: part.text, font: 'fangsong' }], style, { lineTop: y, x: part.x, width: part.width, align: part.align })
       y += pitch
     }
   })
-  if (!letter) t.rule('imprintLine', { x: 0, y: t.typeH - thick, width: t.typeW, thickness: thick, color: t.black })
+  if (im.ruleBelow > 0) t.rule('imprintLine', { x: 0, y: t.typeH - im.ruleBelow, width: t.typeW, thickness: im.ruleBelow, color: t.black })
   t.cursor = t.typeH
   return placement
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/** Height of the thin empty paragraph the exporter writes after the floating 版记 table (its anchor), in twips. */
-export const IMPRINT_ANCHOR_TWIPS = 20
+export { IMPRINT_ANCHOR_TWIPS }
 
 /** Where the 版记 went (7.4, 7.5). */
 export interface ImprintPlacement {

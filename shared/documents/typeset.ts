@@ -18,7 +18,7 @@ import { chineseDateOrBlank } from './chineseDate'
 import type { LayoutProfile } from './layout'
 import type { DocumentSpec } from './types'
 import { Typesetter, type PreviewPage } from '../print/paginate'
-import { isStandaloneHeading } from './compose'
+import { isStandaloneHeading, officialPageNumbers } from './compose'
 import {
   attachmentNote,
   attachmentPages,
@@ -216,7 +216,7 @@ export function typesetDocument(
       t.lineH = t.pitch
       attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
       flow.imprint = imprint(t, spec)
-      return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+      return { pages: t.finish(officialPageNumbers(spec, layout)), flow }
     }
     if (noteItems >= 2 && !(last < 0 && snap.cursor === 0)) {
       // 7.3.4 with 7.3.5.4: a 附件说明 of several items breaks between them rather than carry 正文 lines away
@@ -246,7 +246,7 @@ export function typesetDocument(
         t.lineH = t.pitch
         attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
         flow.imprint = imprint(t, spec)
-        return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+        return { pages: t.finish(officialPageNumbers(spec, layout)), flow }
       }
       t.restore(snap)
       t.lineH = t.pitch
@@ -282,5 +282,5 @@ export function typesetDocument(
 
   attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
   flow.imprint = imprint(t, spec)
-  return { pages: t.finish({ firstPageNumbered: spec.format !== 'letter' }), flow }
+  return { pages: t.finish(officialPageNumbers(spec, layout)), flow }
 }

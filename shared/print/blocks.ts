@@ -6,6 +6,7 @@
  */
 import type { PrintRuleRole, PrintTextRole } from './roles'
 import type { FontSlot } from '../documents/layout'
+import type { PageNumberFurniture } from './pageNumbers'
 
 /** A column's width: in characters of 3号 body text (字), in millimetres, or a share of what is left. */
 export type ColumnWidth = { chars: number } | { mm: number } | { auto: true }
@@ -39,6 +40,62 @@ export interface ImageSpec {
   fallbackPng?: string
 }
 
+/**
+ * Where a rule sits and how it looks, decided by the composer (shared/documents/compose.ts for the 公文's red
+ * separator and 信函 double lines): colour, weight and length, its left edge from the 版心's left edge (negative:
+ * into the margin) and its top edge from the top of the line it belongs to (`from: 'line'`) or of the page.
+ * Twips. The preview draws it (paginate.ts Typesetter.placedRule), the .docx writes it as a floating line shape.
+ */
+export interface RuleGeometry {
+  color: 'red' | 'text'
+  weightTwips: number
+  widthTwips: number
+  xTwips: number
+  yTwips: number
+  from: 'line' | 'page'
+}
+
+/** A rule block with its geometry. */
+export type PlacedRule = { kind: 'rule'; role: PrintRuleRole; geometry: RuleGeometry }
+
+/**
+ * A rule block's geometry: its own, or a rule on a line of its own across the 版心 of `typeWidthTwips`, 1 pt,
+ * at the middle of a line `lineTwips` high; red but for the 版记's and tables' black lines.
+ */
+export function ruleGeometry(b: { role: PrintRuleRole; geometry?: RuleGeometry }, typeWidthTwips: number, lineTwips: number): RuleGeometry {
+  return (
+    b.geometry ?? {
+      color: b.role === 'imprintLine' || b.role === 'tableBorder' ? 'text' : 'red',
+      weightTwips: 20,
+      widthTwips: typeWidthTwips,
+      xTwips: 0,
+      yTwips: lineTwips / 2,
+      from: 'line',
+    }
+  )
+}
+
+/** A row of the 版记: 抄送 (wrapped lines under the first name, `hangingTwips` the width of "抄送："), or 印发机关 | 印发日期. */
+export type ImprintRowSpec = { kind: 'cc'; text: string; hangingTwips: number } | { kind: 'printing'; org: string; date: string }
+
+/**
+ * The 版记 (GB/T 9704 7.4) as the composer decides it (shared/documents/compose.ts imprintBlock): its rows in the
+ * imprint role (4号仿宋), indented `sideTwips` each side, the rule above each row and the one below the last
+ * (on the 版心's bottom edge) with their weights; floated to the foot of the last page by the preview
+ * (elements.ts imprint) and by the .docx writer (a floating table, docx/imprint.ts). Twips.
+ */
+export interface ImprintSpec {
+  sizePt: number
+  sideTwips: number
+  rows: ImprintRowSpec[]
+  /** Weight of the rule above each row (the first thick, the others thin; 0: none, 信函格式), twips. */
+  rulesAbove: number[]
+  /** Weight of the rule below the last row, on the 版心's bottom edge (0: none), twips. */
+  ruleBelow: number
+  /** Height of the thin paragraph a floating table needs after it in a .docx (its anchor); the preview counts it. */
+  anchorTwips: number
+}
+
 /** A run of text in one font slot (the role's slot when absent). */
 export interface BlockRun {
   text: string
@@ -49,7 +106,7 @@ export interface BlockRun {
 export type PrintBlock =
   | { kind: 'paragraph'; role: PrintTextRole; runs: BlockRun[]; keepNext?: boolean; pageBreakBefore?: boolean }
   | { kind: 'blank'; lines: number }
-  | { kind: 'rule'; role: PrintRuleRole }
+  | { kind: 'rule'; role: PrintRuleRole; geometry?: RuleGeometry }
   /** A table with its caption (表题, above it, kept with it; '' = none). */
   | { kind: 'table'; caption: string; table: TableSpec }
   /** An image with its caption (图题, below it; '' = none). */
@@ -57,7 +114,9 @@ export type PrintBlock =
   | { kind: 'pageBreak' }
   | { kind: 'sectionBreak'; numbered: boolean }
   /** The 版记 of a 公文, floated to the foot of the last (even) page (GB/T 9704 7.4). */
-  | { kind: 'floatingImprint' }
+  | { kind: 'floatingImprint'; imprint: ImprintSpec }
+  /** Page-number furniture (7.5) for the pages that follow; default: pageNumbers.ts pageNumberFurniture(layout). */
+  | { kind: 'pageNumbers'; furniture: PageNumberFurniture }
 
 /** Base64 → bytes, without Node's Buffer (the renderer uses this module too). */
 export function base64Bytes(data: string): Uint8Array {

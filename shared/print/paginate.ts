@@ -20,7 +20,6 @@ import type { PrintRuleRole, PrintTextRole } from './roles'
 import {
   bodyCharTwips,
   mmToTwips,
-  ptToTwips,
   runMetrics,
   twipsToMm,
   typeAreaHeightTwips,
@@ -29,9 +28,10 @@ import {
   type LayoutProfile,
 } from '../documents/layout'
 import { EM_ASCENT, EXACT_LINE_BASELINE } from '../documents/typeMetrics'
-import type { ImageSpec, PrintBlock, TableSpec } from './blocks'
+import { ruleGeometry, type ImageSpec, type PrintBlock, type RuleGeometry, type TableSpec } from './blocks'
 import { ROLE_TABLE, roleSizePt } from './roles'
 import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from './table'
+import { pageNumberFurniture, pageNumberSide, pageNumberText, showsPageNumber, type PageNumberFurniture } from './pageNumbers'
 
 export type PreviewAlign = 'left' | 'center' | 'right' | 'justify'
 
@@ -311,6 +311,21 @@ export class Typesetter {
     })
   }
 
+  /**
+   * A rule as its geometry says (blocks.ts RuleGeometry, the composer's): from the page top, or from `lineTop`
+   * (twips below the 版心 top) for a rule that belongs to a line.
+   */
+  placedRule(role: PreviewRuleRole, g: RuleGeometry, lineTop = 0): void {
+    this.rule(role, {
+      x: g.xTwips,
+      y: g.from === 'page' ? g.yTwips : lineTop + g.yTwips,
+      width: g.widthTwips,
+      thickness: g.weightTwips,
+      color: g.color === 'red' ? this.red : this.black,
+      fromPageTop: g.from === 'page',
+    })
+  }
+
   /** A wrapped paragraph on the grid: justified lines except the last, first-line or hanging indent; returns its line count. */
   paragraph(o: ParagraphOptions): number {
     const sizePt = o.sizePt ?? this.layout.text.bodySizePt
@@ -477,8 +492,11 @@ export class Typesetter {
     return wrapChars([...text], () => this.typeW / this.charTwips(this.layout.text.bodySizePt), this.gapChars()).length
   }
 
-  /** Marks the pages: numbers, page-number items; `firstPageNumbered` false: page 1 shows none (信函格式). */
-  finish(options: { firstPageNumbered: boolean }): PreviewPage[] {
+  /**
+   * Marks the pages: numbers and page-number items placed as the composer's furniture says (pageNumbers.ts,
+   * the data the .docx footers are written from); pages marked unnumbered show none.
+   */
+  finish(pageNumbers: PageNumberFurniture): PreviewPage[] {
     const l = this.layout
     const pageW = twipsToMm(l.page.widthTwips)
     const pageH = twipsToMm(l.page.heightTwips)
@@ -493,33 +511,29 @@ export class Typesetter {
     }
     return this.pages.map((p, index) => {
       const n = index + 1
-      const shows = !p.unnumbered && (options.firstPageNumbered || n !== 1)
+      const shows = showsPageNumber(pageNumbers, n, p.unnumbered)
       const items = [...p.items]
-      if (shows) items.push(this.pageNumberItem(n))
+      if (shows) items.push(this.pageNumberItem(pageNumbers, n))
       return { index, number: shows ? n : null, widthMm: round1(pageW), heightMm: round1(pageH), typeArea, items }
     })
   }
 
-  /** "— N —" in 4号半角宋体, top 7 mm below the 版心; odd pages right, even pages left, one character in. */
-  pageNumberItem(n: number): PreviewText {
+  /** Page `n`'s number as the furniture places it (7.5: "— N —" 7 mm below the 版心, odd right / even left, one character in). */
+  pageNumberItem(f: PageNumberFurniture, n: number): PreviewText {
     const l = this.layout
-    const sizePt = l.text.pageNumberSizePt
-    const indent = l.pageNumber.sideIndentChars * ptToTwips(sizePt)
-    const odd = n % 2 === 1
-    const emTop = this.typeH + mmToTwips(l.pageNumber.belowTypeAreaMm)
-    const text = `${l.pageNumber.dash} ${n} ${l.pageNumber.dash}`
+    const side = pageNumberSide(f, n)
     return {
       kind: 'text',
       role: 'pageNumber',
-      x: round3(twipsToMm(l.page.marginLeftTwips + (odd ? 0 : indent))),
-      y: round3(twipsToMm(l.page.marginTopTwips + emTop)),
-      width: round3(twipsToMm(this.typeW - indent)),
-      height: round3(twipsToMm(sizePt * 20)),
-      text,
-      font: 'songti',
-      sizePt,
+      x: round3(twipsToMm(l.page.marginLeftTwips + (side.align === 'left' ? side.indentTwips : 0))),
+      y: round3(twipsToMm(l.page.marginTopTwips + this.typeH + f.topBelowTypeAreaTwips)),
+      width: round3(twipsToMm(this.typeW - side.indentTwips)),
+      height: round3(twipsToMm(f.sizePt * 20)),
+      text: pageNumberText(f, n),
+      font: f.font,
+      sizePt: f.sizePt,
       color: this.black,
-      align: odd ? 'right' : 'left',
+      align: side.align,
       letterSpacingPt: 0,
       scaleX: 1,
       latinInSlot: true,
@@ -548,6 +562,7 @@ export function mergeRuns(runs: Runs): Runs {
  */
 export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): PreviewPage[] {
   const t = new Typesetter(layout)
+  let pageNumbers = pageNumberFurniture(layout)
   for (const [i, b] of blocks.entries()) {
     switch (b.kind) {
       case 'paragraph': {
@@ -582,16 +597,12 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
       case 'blank':
         t.blank(b.lines)
         break
-      case 'rule':
-        // A rule on a line of its own, across the 版心, at the middle of the line.
-        t.rule(b.role, {
-          x: 0,
-          y: t.line() + t.lineH / 2,
-          width: t.typeW,
-          thickness: 20,
-          color: b.role === 'imprintLine' ? t.black : t.red,
-        })
+      case 'rule': {
+        // A rule with its line (a line of its own unless placed on the page): across the 版心 by default.
+        const g = ruleGeometry(b, t.typeW, t.lineH)
+        t.placedRule(b.role, g, g.from === 'line' ? t.line() : 0)
         break
+      }
       case 'table':
         t.table(b.table, b.caption)
         break
@@ -602,9 +613,12 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
       case 'sectionBreak':
         if (t.cursor > 0 || t.page.items.length > 0) t.newPage()
         break
+      case 'pageNumbers':
+        pageNumbers = b.furniture
+        break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
     }
   }
-  return t.finish({ firstPageNumbered: true })
+  return t.finish(pageNumbers)
 }

@@ -2,8 +2,10 @@
  * The ONE role table of everything the product prints: each paragraph role (a GB/T 9704-2012 element, or a
  * part of a report: table cells, captions, figures) with its font slot, size, alignment, indent in
  * characters, colour, keep rule and the named paragraph style a Word user sees when editing the .docx.
- * The paginator (paginate.ts) and the preview take font, size and colour from here; the .docx writer
- * (electron/core/export/docx/) writes one named paragraph style per role of the block model.
+ * The paginator (paginate.ts) and the preview take font, size and colour from here; the .docx writers (the
+ * 公文's and the block writer, electron/core/export/docx/) define one named paragraph style per role in
+ * styles.xml (styles.ts roleStylesXml: 公文标题, 主送机关, 公文正文, 一级标题 … 版记, 页码, 表格文字) and every
+ * paragraph with text names its role's style.
  * Sizes are the layout profile's (3号 body text, 2号 title, 4号 版记 and page numbers, the masthead fitted).
  */
 import type { FontSlot, LayoutProfile } from '../documents/layout'
@@ -21,6 +23,11 @@ export const TEXT_ROLES = [
   'title',
   'recipients',
   'body',
+  /** 正文 headings of levels 1–4 (7.3.3: 一、 （一） 1. （1）), in the profile's heading slots. */
+  'heading1',
+  'heading2',
+  'heading3',
+  'heading4',
   'attachmentNote',
   'attendance',
   'signature',
@@ -61,6 +68,11 @@ export interface RoleStyle {
   latinInSlot?: boolean
   /** The .docx paragraph style: id and the name Word shows. */
   docxStyle: { id: string; name: string }
+  /**
+   * In a 公文 .docx the role's paragraphs sit on the document's line grid (style based on Normal); false: they
+   * are positioned (style based on GwFixed, w:snapToGrid off: the 版头, titles, page numbers, tables and figures).
+   */
+  onGrid: boolean
 }
 
 const r = (
@@ -79,34 +91,39 @@ const r = (
   color: 'text',
   keepNext: false,
   docxStyle: { id: docxId, name },
+  onGrid: true,
   ...extra,
 })
 
 /** GB/T 9704-2012 clause or practice for each role is in the comment of the element that sets it (shared/documents/elements.ts). */
 export const ROLE_TABLE: Record<PrintTextRole, RoleStyle> = {
-  copyNumber: r('fangsong', 'body', 'left', 0, 'GwCopyNumber', '公文份号'),
-  secrecy: r('heiti', 'body', 'left', 0, 'GwSecrecy', '公文密级', { latinInSlot: true }),
-  urgency: r('heiti', 'body', 'left', 0, 'GwUrgency', '公文紧急程度', { latinInSlot: true }),
-  masthead: r('title', 'masthead', 'center', 0, 'GwMasthead', '公文发文机关标志', { color: 'red' }),
-  docNumber: r('fangsong', 'body', 'center', 0, 'GwDocNumber', '公文发文字号'),
-  signer: r('kaiti', 'body', 'left', 0, 'GwSigner', '公文签发人'),
-  title: r('title', 'title', 'center', 0, 'GwTitle', '公文标题'),
-  recipients: r('fangsong', 'body', 'left', 0, 'GwRecipients', '公文主送机关'),
+  copyNumber: r('fangsong', 'body', 'left', 0, 'GwCopyNumber', '份号'),
+  secrecy: r('heiti', 'body', 'left', 0, 'GwSecrecy', '密级和保密期限', { latinInSlot: true }),
+  urgency: r('heiti', 'body', 'left', 0, 'GwUrgency', '紧急程度', { latinInSlot: true }),
+  masthead: r('title', 'masthead', 'center', 0, 'GwMasthead', '发文机关标志', { color: 'red', onGrid: false }),
+  docNumber: r('fangsong', 'body', 'center', 0, 'GwDocNumber', '发文字号', { onGrid: false }),
+  signer: r('kaiti', 'body', 'left', 0, 'GwSigner', '签发人', { onGrid: false }),
+  title: r('title', 'title', 'center', 0, 'GwTitle', '公文标题', { onGrid: false }),
+  recipients: r('fangsong', 'body', 'left', 0, 'GwRecipients', '主送机关'),
   body: r('fangsong', 'body', 'justify', 2, 'GwBody', '公文正文'),
-  attachmentNote: r('fangsong', 'body', 'left', 2, 'GwAttachmentNote', '公文附件说明', { keepNext: true }),
-  attendance: r('fangsong', 'body', 'left', 0, 'GwAttendance', '纪要出席人员', { keepNext: true }),
-  signature: r('fangsong', 'body', 'right', 0, 'GwSignature', '公文署名', { keepNext: true }),
-  date: r('fangsong', 'body', 'right', 0, 'GwDate', '公文成文日期'),
-  publicityNote: r('fangsong', 'body', 'left', 2, 'GwAnnotation', '公文附注'),
-  contactNote: r('fangsong', 'body', 'left', 2, 'GwAnnotation', '公文附注'),
-  attachmentLabel: r('heiti', 'body', 'left', 0, 'GwAttachmentLabel', '公文附件标识', { latinInSlot: true }),
-  attachmentTitle: r('title', 'title', 'center', 0, 'GwTitle', '公文标题'),
-  imprint: r('fangsong', 'imprint', 'left', 1, 'GwImprint', '公文版记'),
-  pageNumber: r('songti', 'pageNumber', 'right', 0, 'GwPageNumber', '公文页码', { latinInSlot: true }),
-  tableCaption: r('heiti', 'body', 'center', 0, 'GwTableCaption', '表格标题', { keepNext: true }),
-  tableHeader: r('heiti', 'body', 'center', 0, 'GwTableHeader', '表格表头', { latinInSlot: false }),
-  tableCell: r('fangsong', 'body', 'left', 0, 'GwTableCell', '表格文字'),
-  figureCaption: r('heiti', 'body', 'center', 0, 'GwFigureCaption', '图片标题'),
+  heading1: r('heiti', 'body', 'justify', 2, 'GwHeading1', '一级标题'),
+  heading2: r('kaiti', 'body', 'justify', 2, 'GwHeading2', '二级标题'),
+  heading3: r('fangsong', 'body', 'justify', 2, 'GwHeading3', '三级标题'),
+  heading4: r('fangsong', 'body', 'justify', 2, 'GwHeading4', '四级标题'),
+  attachmentNote: r('fangsong', 'body', 'left', 2, 'GwAttachmentNote', '附件说明', { keepNext: true }),
+  attendance: r('fangsong', 'body', 'left', 0, 'GwAttendance', '出席人员', { keepNext: true }),
+  signature: r('fangsong', 'body', 'right', 0, 'GwSignature', '发文机关署名', { keepNext: true }),
+  date: r('fangsong', 'body', 'right', 0, 'GwDate', '成文日期'),
+  publicityNote: r('fangsong', 'body', 'left', 2, 'GwAnnotation', '附注'),
+  contactNote: r('fangsong', 'body', 'left', 2, 'GwAnnotation', '附注'),
+  attachmentLabel: r('heiti', 'body', 'left', 0, 'GwAttachmentLabel', '附件标识', { latinInSlot: true }),
+  attachmentTitle: r('title', 'title', 'center', 0, 'GwTitle', '公文标题', { onGrid: false }),
+  imprint: r('fangsong', 'imprint', 'left', 0, 'GwImprint', '版记'),
+  pageNumber: r('songti', 'pageNumber', 'right', 0, 'GwPageNumber', '页码', { latinInSlot: true, onGrid: false }),
+  tableCaption: r('heiti', 'body', 'center', 0, 'GwTableCaption', '表格标题', { keepNext: true, onGrid: false }),
+  tableHeader: r('heiti', 'body', 'center', 0, 'GwTableHeader', '表格表头', { latinInSlot: false, onGrid: false }),
+  tableCell: r('fangsong', 'body', 'left', 0, 'GwTableCell', '表格文字', { onGrid: false }),
+  figureCaption: r('heiti', 'body', 'center', 0, 'GwFigureCaption', '图片标题', { onGrid: false }),
 }
 
 /** Font size in points of a role under `layout` (the masthead's is fitted per document: its maximum). */

@@ -11,6 +11,7 @@ import { FONT_PROFILES, GBT9704_LAYOUT, mmToTwips, type LayoutProfile } from '..
 import { planPageFit } from '../../../shared/documents/pageFit'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import { carriedMinutesSpec } from '../../fixtures/minutesSpec'
+import { ROLE_TABLE, type PrintTextRole } from '../../../shared/print/roles'
 
 const root = join(__dirname, '../../..')
 const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
@@ -56,6 +57,28 @@ const runs = (xml: string): string[] => xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? []
 const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
 const attr = (xml: string, el: string, name: string) => new RegExp(`<${el}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1]
 const paragraphWith = (xml: string, t: string) => paragraphs(xml).find((p) => text(p) === t || text(p).startsWith(t))!
+
+/** The w:style element of `id` in styles.xml. */
+const styleXml = (styles: string, id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? ''
+/** The style chain of `id`: the style, the style it is based on, … (Normal last). */
+function styleChain(styles: string, id: string): string[] {
+  const chain: string[] = []
+  for (let s = styleXml(styles, id); s && chain.length < 10; s = styleXml(styles, attr(s, 'w:basedOn', 'w:val') ?? '')) chain.push(s)
+  return chain
+}
+/** `attribute` of `element` as the paragraph `p` gets it: set on the paragraph, else from its style chain (pPr), else undefined. */
+function effective(styles: string, p: string, element: string, attribute: string): string | undefined {
+  const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? ''
+  const direct = attr(pPr.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, ''), element, attribute)
+  if (direct !== undefined) return direct
+  for (const s of styleChain(styles, attr(p, 'w:pStyle', 'w:val') ?? 'Normal')) {
+    const v = attr(s, element, attribute)
+    if (v !== undefined) return v
+  }
+  return undefined
+}
+/** Is paragraph `p` off the line grid (w:snapToGrid off on it or in its style chain)? */
+const offGrid = (styles: string, p: string) => effective(styles, p, 'w:snapToGrid', 'w:val') === '0'
 
 /** The demo notice with its attachment as an ordinary one (附件说明, "附件" label) rather than issued text. */
 const labelled: DocumentSpec = { ...demo, content: { ...demo.content, attachmentsIssued: false } }
@@ -253,6 +276,86 @@ describe('docx layout of the demo notice (GB/T 9704-2012)', () => {
     expect(d.styles).toMatch(
       /<w:style w:type="paragraph" w:customStyle="1" w:styleId="GwFixed">.*?<w:pPr><w:snapToGrid w:val="0"\/><\/w:pPr>/,
     )
+  })
+
+  it('writes every element in the named paragraph style of its role (公文标题, 主送机关, 公文正文, 一级标题 …), which carries the role’s font, size, colour, indent and pitch', () => {
+    const firstPara = (xml: string) => /<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/.exec(xml)![0]
+    // With its attachment listed, the notice's closing part sits on a tightened page (off the grid; see pageFit below).
+    const cases: [
+      xml: string,
+      styles: string,
+      role: PrintTextRole,
+      face: string,
+      sizePt: number,
+      indent?: Record<string, string>,
+      tightened?: boolean,
+    ][] = [
+      [paragraphWith(d.document, '贺兰县人民政府教育督导室文件'), d.styles, 'masthead', F.title, L.masthead.maxSizePt],
+      [paragraphWith(d.document, demo.content.docNumber), d.styles, 'docNumber', F.fangsong, 16],
+      [paragraphWith(d.document, '关于印发'), d.styles, 'title', F.title, 22],
+      [paragraphWith(d.document, '各中小学、幼儿园：'), d.styles, 'recipients', F.fangsong, 16],
+      [paragraphWith(d.document, '一、总体思路'), d.styles, 'heading1', F.heiti, 16, { 'w:firstLine': '630' }],
+      [paragraphWith(d.document, '1.强化领导'), d.styles, 'heading3', F.fangsong, 16, { 'w:firstLine': '630' }],
+      [
+        paragraphs(d.document).find((p) => attr(p, 'w:pStyle', 'w:val') === 'GwBody')!,
+        d.styles,
+        'body',
+        F.fangsong,
+        16,
+        { 'w:firstLine': '630' },
+      ],
+      [paragraphWith(a.document, '附件：'), a.styles, 'attachmentNote', F.fangsong, 16, undefined, true],
+      [paragraphs(d.document).find((p) => text(p) === '贺兰县人民政府教育督导室')!, d.styles, 'signature', F.fangsong, 16],
+      [paragraphWith(d.document, '2024年3月22日'), d.styles, 'date', F.fangsong, 16],
+      [paragraphWith(d.document, '（此件公开发布）'), d.styles, 'publicityNote', F.fangsong, 16, { 'w:firstLine': '630' }],
+      [paragraphs(a.document).find((p) => text(p) === '附件')!, a.styles, 'attachmentLabel', F.heiti, 16],
+      [paragraphWith(d.document, '抄送：'), d.styles, 'imprint', F.fangsong, 14, { 'w:left': '1120', 'w:right': '280' }],
+      [
+        paragraphWith(d.document, '贺兰县人民政府教育督导室2024年3月22日印发'),
+        d.styles,
+        'imprint',
+        F.fangsong,
+        14,
+        { 'w:left': '280', 'w:right': '280' },
+      ],
+      [firstPara(d.footers.default), d.styles, 'pageNumber', F.songti, 14, { 'w:right': '280' }],
+      [firstPara(d.footers.even), d.styles, 'pageNumber', F.songti, 14, { 'w:left': '280' }],
+    ]
+    for (const [p, styles, role, face, sizePt, indent, tightened] of cases) {
+      const { id, name } = ROLE_TABLE[role].docxStyle
+      expect(p, role).toBeDefined()
+      expect(attr(p, 'w:pStyle', 'w:val'), role).toBe(id)
+      const style = styleXml(styles, id)
+      expect(style, role).toContain(`<w:name w:val="${name}"/>`)
+      expect(attr(style, 'w:basedOn', 'w:val'), role).toBe(ROLE_TABLE[role].onGrid ? 'Normal' : 'GwFixed')
+      // The style's run properties: the role's face and size, red only for the masthead, 3号 with the −0.25 pt spacing.
+      const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(style)![0]
+      expect(attr(rPr, 'w:rFonts', 'w:eastAsia'), role).toBe(face)
+      expect(attr(rPr, 'w:rFonts', 'w:ascii'), role).toBe(ROLE_TABLE[role].latinInSlot ? face : F.latin)
+      expect(attr(rPr, 'w:sz', 'w:val'), role).toBe(String(sizePt * 2))
+      expect(attr(rPr, 'w:color', 'w:val'), role).toBe(role === 'masthead' ? 'FF0000' : '000000')
+      expect(attr(rPr, 'w:spacing', 'w:val'), role).toBe(sizePt === 16 ? '-5' : undefined)
+      // The text is set as the style says (its runs repeat the face; the masthead's size is fitted below its maximum).
+      const run = runs(p).find((r) => text(r) !== '')!
+      expect(attr(run, 'w:rFonts', 'w:eastAsia'), role).toBe(face)
+      if (role !== 'masthead') expect(attr(run, 'w:sz', 'w:val'), role).toBe(String(sizePt * 2))
+      // Exact pitch and the role's indent, in effect on the paragraph (from the style or set on it).
+      expect(effective(styles, p, 'w:spacing', 'w:lineRule'), role).toBe('exact')
+      for (const [k, v] of Object.entries(indent ?? {})) expect(effective(styles, p, 'w:ind', k), `${role} ${k}`).toBe(v)
+      expect(offGrid(styles, p), role).toBe(!ROLE_TABLE[role].onGrid || tightened === true)
+    }
+    // The profile's indents are the styles' own: 正文 two characters, the 版记 one character each side.
+    expect(attr(styleXml(d.styles, 'GwBody'), 'w:ind', 'w:firstLine')).toBe('630')
+    expect(attr(styleXml(d.styles, 'GwImprint'), 'w:ind', 'w:left')).toBe('280')
+    expect(attr(styleXml(d.styles, 'GwImprint'), 'w:ind', 'w:right')).toBe('280')
+    // No paragraph with text is left in Normal or GwFixed: every one names its role.
+    for (const doc of [d.document, a.document])
+      for (const p of paragraphs(doc).filter((x) => text(x).trim() !== ''))
+        expect(['Normal', 'GwFixed'], text(p)).not.toContain(attr(p, 'w:pStyle', 'w:val'))
+    // …and states its alignment itself, so that a style's alignment never moves a line the composer placed.
+    for (const doc of [d.document, a.document, ...Object.values(d.footers)])
+      for (const p of paragraphs(doc).filter((x) => !['Normal', 'GwFixed'].includes(attr(x, 'w:pStyle', 'w:val') ?? 'Normal')))
+        expect(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)![0], text(p)).toMatch(/<w:jc w:val="\w+"\/>/)
   })
 
   it('sets headings in their level fonts: 一、黑体 (heading part only), 1. 仿宋', () => {
@@ -491,6 +594,32 @@ describe('docx layout of the special formats', () => {
     expect(rs.find((r) => text(r) === '张明')).toContain(`w:eastAsia="${F.kaiti}"`)
   })
 
+  it('number lines keep their own alignment under their named style: 请示 without 签发人 flush left, a 信函 without 份号 flush left with the number at the right tab', async () => {
+    // 发文字号's style centres (文件格式); a paragraph that sits otherwise says so itself.
+    const request = await unzip(
+      await exportDocumentDocx({
+        kind: '请示',
+        format: 'file',
+        content: { ...base, signers: [], title: '关于申请经费的请示', attachments: [] },
+      }),
+    )
+    const p = paragraphs(request.document).find((x) => text(x) === base.docNumber)!
+    expect(attr(p, 'w:pStyle', 'w:val')).toBe('GwDocNumber')
+    expect(effective(request.styles, p, 'w:jc', 'w:val')).toBe('left')
+    expect(attr(p, 'w:ind', 'w:left')).toBe('315')
+    const letter = await unzip(
+      await exportDocumentDocx({
+        kind: '函',
+        format: 'letter',
+        content: { ...base, copyNumber: '', secrecy: '', urgency: '', attachments: [] },
+      }),
+    )
+    const q = paragraphs(letter.document).find((x) => text(x) === base.docNumber)!
+    expect(attr(q, 'w:pStyle', 'w:val')).toBe('GwDocNumber')
+    expect(effective(letter.styles, q, 'w:jc', 'w:val')).toBe('left')
+    expect(attr(q, 'w:tab', 'w:val')).toBe('right')
+  })
+
   it('请示 contact 附注 (7.3.7): full-width parentheses, indented 2 characters, after the 公开 note, chained to it', async () => {
     const spec: DocumentSpec = {
       kind: '请示',
@@ -582,17 +711,27 @@ describe('docx pagination from shared/documents/pageFit.ts (GB/T 9704 7.3.5.4, 7
     expect(fit.outcome).toBe('tightened')
     const pitch = fit.tightPitchTwips!
     expect(pitch).toBeGreaterThanOrEqual(L.pageFit.minLinePitchTwips)
-    const ps = paragraphs((await unzip(await exportDocumentDocx(spec))).document)
+    const tightDocx = await unzip(await exportDocumentDocx(spec))
+    const styles = tightDocx.styles
+    const ps = paragraphs(tightDocx.document)
     const bodyPs = ps.filter((p) => text(p) === '督'.repeat(54))
+    // Every 正文 paragraph in 公文正文 (on the grid); the tightened ones off it (w:snapToGrid off), or LibreOffice
+    // would round each line up to a whole grid line again.
     bodyPs.forEach((p, i) => {
       const tight = i >= fit.tightFromBlock
       expect(attr(p, 'w:spacing', 'w:line')).toBe(String(tight ? pitch : 579))
-      expect(attr(p, 'w:pStyle', 'w:val')).toBe(tight ? 'GwFixed' : 'Normal')
+      expect(attr(p, 'w:pStyle', 'w:val')).toBe('GwBody')
+      expect(offGrid(styles, p)).toBe(tight)
     })
-    for (const t of ['贺兰县人民政府教育督导室', '2024年3月22日', '（此件公开发布）']) {
+    for (const [t, style] of [
+      ['贺兰县人民政府教育督导室', 'GwSignature'],
+      ['2024年3月22日', 'GwDate'],
+      ['（此件公开发布）', 'GwAnnotation'],
+    ]) {
       const p = ps.find((x) => text(x) === t)!
       expect(attr(p, 'w:spacing', 'w:line')).toBe(String(pitch))
-      expect(attr(p, 'w:pStyle', 'w:val')).toBe('GwFixed')
+      expect(attr(p, 'w:pStyle', 'w:val')).toBe(style)
+      expect(offGrid(styles, p)).toBe(true)
     }
   })
 

@@ -8,7 +8,8 @@ import { AlignmentType, Paragraph, type Table } from 'docx'
 import type { Attachment, ItemNumbering } from '../../../../shared/documents/types'
 import type { LayoutProfile } from '../../../../shared/documents/layout'
 import { bodyParagraphs, titleParagraph } from './body'
-import { blankLines, gridParagraph, textRun } from './runs'
+import { blankLines, blockRuns, gridParagraph } from './runs'
+import { attachmentLabelBlock } from '../../../../shared/documents/compose'
 
 export function attachmentPages(
   layout: LayoutProfile,
@@ -16,7 +17,6 @@ export function attachmentPages(
   itemNumbering: ItemNumbering = 'perSection',
   issued = false,
 ): (Paragraph | Table)[] {
-  const several = attachments.length > 1
   return attachments.flatMap((a, i) => {
     const body = [
       ...(a.body.length > 0 ? blankLines(layout, layout.attachment.blankLinesAfterTitle) : []),
@@ -33,12 +33,14 @@ export function attachmentPages(
         ...body,
       ]
     }
+    // The label as the composer emits it (the preview draws the same block).
+    const label = attachmentLabelBlock(i, attachments.length)
     return [
-      gridParagraph(layout, {
-        pageBreakBefore: true,
-        alignment: AlignmentType.LEFT,
-        children: [textRun(layout, several ? `附件${i + 1}` : '附件', { slot: 'heiti', latinInSlot: true })],
-      }),
+      gridParagraph(
+        layout,
+        { pageBreakBefore: label.pageBreakBefore, alignment: AlignmentType.LEFT, children: blockRuns(layout, label) },
+        label.role,
+      ),
       ...blankLines(layout, layout.attachment.titleLine - 2),
       titleParagraph(layout, a.title),
       ...body,

@@ -8,14 +8,15 @@
  */
 import { AlignmentType, Document, DocumentGridType, Packer, Paragraph, type Table } from 'docx'
 import { finishPackage } from './fontTable'
-import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
-import type { PrintBlock } from '../../../../shared/print/blocks'
+import { GBT9704_LAYOUT, runMetrics, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { ruleGeometry, type PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
-import { ROLE_TABLE, roleSizePt, TEXT_ROLES } from '../../../../shared/print/roles'
+import { pageNumberFurniture, type PageNumberFurniture } from '../../../../shared/print/pageNumbers'
+import { ROLE_TABLE, roleSizePt } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
-import { redLine } from './masthead'
-import { exactSpacing, STYLE_FIXED, textRun } from './runs'
+import { ruleShape } from './masthead'
+import { blockRuns, exactSpacing, paragraphStyle, STYLE_FIXED } from './runs'
 import { stylesXml } from './styles'
 
 const ALIGN = {
@@ -24,24 +25,6 @@ const ALIGN = {
   right: AlignmentType.RIGHT,
   justify: AlignmentType.JUSTIFIED,
 } as const
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-/**
- * styles.xml with a named paragraph style for every role (off the grid like GwFixed: every line is one exact
- * pitch, so LibreOffice never rounds a 2号 line up to two grid lines).
- */
-export function blockStylesXml(layout: LayoutProfile): string {
-  const base = stylesXml(layout)
-  const seen = new Set<string>()
-  const styles = TEXT_ROLES.map((role) => ROLE_TABLE[role])
-    .filter((r) => !seen.has(r.docxStyle.id) && !base.includes(`w:styleId="${r.docxStyle.id}"`) && (seen.add(r.docxStyle.id), true))
-    .map(
-      (r) =>
-        `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${r.docxStyle.id}"><w:name w:val="${esc(r.docxStyle.name)}"/><w:basedOn w:val="${STYLE_FIXED}"/><w:qFormat/><w:pPr>${r.keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${r.align === 'justify' ? 'both' : r.align}"/></w:pPr></w:style>`,
-    )
-  return base.replace('<w:style w:type="character"', `${styles.join('\n')}\n<w:style w:type="character"`)
-}
-
 /** The blocks as .docx body content, in order. */
 export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = []
@@ -67,20 +50,14 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
               : undefined
         out.push(
           new Paragraph({
-            style: r.docxStyle.id,
+            // Every line of a report is one exact pitch, off the grid (LibreOffice would round a 2号 line up to two).
+            style: paragraphStyle(b.role, true),
             alignment: ALIGN[r.align],
             spacing: exactSpacing(pitch),
             ...(indent ? { indent } : {}),
             ...((b.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
             ...(b.pageBreakBefore ? { pageBreakBefore: true } : takeBreak()),
-            children: b.runs.map((run) =>
-              textRun(layout, run.text, {
-                slot: run.font ?? r.font,
-                sizePt,
-                ...(r.color === 'red' ? { color: layout.colors.red } : {}),
-                ...(r.latinInSlot ? { latinInSlot: true } : {}),
-              }),
-            ),
+            children: blockRuns(layout, b),
           }),
         )
         break
@@ -90,18 +67,18 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
           out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
         break
       case 'rule': {
-        const color = b.role === 'imprintLine' ? layout.colors.text : layout.colors.red
-        const line = redLine(
-          { ...layout, colors: { ...layout.colors, red: color } },
-          {
-            widthTwips: layout.page.widthTwips - layout.page.marginLeftTwips - layout.page.marginRightTwips,
-            weightPt: 1,
-            yTwips: pitch / 2,
-            relativeTo: 'paragraph',
-            name: '分隔线',
-          },
+        // On a line of its own (across the 版心 by default), as the paginator draws it.
+        const g = ruleGeometry(b, typeAreaWidthTwips(layout), pitch)
+        // A rule placed on the page takes no line: its anchor is a thin paragraph.
+        const lineTwips = g.from === 'line' ? pitch : 20
+        out.push(
+          new Paragraph({
+            style: STYLE_FIXED,
+            spacing: exactSpacing(lineTwips),
+            ...takeBreak(),
+            children: [ruleShape(layout, g, '分隔线')],
+          }),
         )
-        out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [line] }))
         break
       }
       case 'table':
@@ -113,6 +90,8 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
       case 'pageBreak':
       case 'sectionBreak':
         if (out.length > 0) breakNext = true
+        break
+      case 'pageNumbers':
         break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
@@ -128,10 +107,15 @@ export async function exportBlocksDocx(
   layout: LayoutProfile = GBT9704_LAYOUT,
 ): Promise<Buffer> {
   const p = layout.page
+  // The page-number furniture the paginator draws too: the blocks' own, else the profile's.
+  const pageNumbers = blocks.reduce<PageNumberFurniture>(
+    (f, b) => (b.kind === 'pageNumbers' ? b.furniture : f),
+    pageNumberFurniture(layout),
+  )
   const doc = new Document({
     title: options.title,
     creator: options.creator ?? '教育督导工作台',
-    externalStyles: blockStylesXml(layout),
+    externalStyles: stylesXml(layout),
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
@@ -144,13 +128,13 @@ export async function exportBlocksDocx(
               left: p.marginLeftTwips,
               right: p.marginRightTwips,
               header: p.headerTwips,
-              footer: footerDistanceTwips(layout),
+              footer: footerDistanceTwips(layout, pageNumbers),
               gutter: 0,
             },
           },
           grid: { type: DocumentGridType.LINES, linePitch: layout.grid.linePitchTwips },
         },
-        footers: pageNumberFooters(layout, { blankFirstPage: false }),
+        footers: pageNumberFooters(layout, pageNumbers),
         children: serializeBlocks(blocks, layout),
       },
     ],

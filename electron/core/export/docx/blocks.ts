@@ -28,7 +28,7 @@ import { typeAreaWidthTwips, mmToTwips, type LayoutProfile } from '../../../../s
 import { base64Bytes, type ImageSpec, type TableSpec } from '../../../../shared/print/blocks'
 import { ROLE_TABLE, type PrintTextRole } from '../../../../shared/print/roles'
 import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from '../../../../shared/print/table'
-import { exactSpacing, STYLE_FIXED, textRun } from './runs'
+import { exactSpacing, paragraphStyle, STYLE_FIXED, textRun } from './runs'
 import { twipsToEmu, twipsToPx } from './metrics'
 
 /** Paragraph style of the figure line (the image itself). */
@@ -50,7 +50,7 @@ function roleParagraph(
 ): Paragraph {
   const r = ROLE_TABLE[role]
   return new Paragraph({
-    style: r.docxStyle.id,
+    style: paragraphStyle(role, true),
     alignment: ALIGN[options.align ?? r.align],
     spacing: exactSpacing(layout.grid.linePitchTwips),
     ...((options.keepNext ?? r.keepNext) ? { keepNext: true } : {}),

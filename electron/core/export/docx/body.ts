@@ -24,15 +24,15 @@ import {
   signaturePlacement,
   titleLines,
 } from '../../../../shared/documents/compose'
-import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
+import { blankLines, bodyParagraph, exactSpacing, gridParagraph, paragraphStyle, runProps, textRun } from './runs'
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
 export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
   // Lines and their condensing are the composer's (shared/documents/compose.ts), the preview draws the same.
   const lines = titleLines(layout, title)
-  // Off the line grid: LibreOffice would give each 2号 line two grid lines.
+  // Off the line grid (公文标题 is based on GwFixed): LibreOffice would give each 2号 line two grid lines.
   return new Paragraph({
-    style: STYLE_FIXED,
+    style: paragraphStyle('title', false),
     ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
     spacing: exactSpacing(layout.grid.linePitchTwips),
     alignment: AlignmentType.CENTER,
@@ -50,7 +50,7 @@ export function titleParagraph(layout: LayoutProfile, title: string, options: { 
 /** 主送机关 (7.3.2): flush left, full-width colon after the last name. */
 export function recipientsParagraph(layout: LayoutProfile, recipients: string): Paragraph {
   const text = recipients.trim().replace(/[：:]+$/, '')
-  return gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, `${text}：`)] })
+  return gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, `${text}：`)] }, 'recipients')
 }
 
 /**
@@ -66,7 +66,7 @@ export function blockParagraph(
   const indent = { firstLine: layout.body.firstLineIndentChars * bodyCharTwips(layout) }
   // The runs are the composer's (shared/documents/compose.ts), the preview sets the same.
   const runs = bodyRuns(layout, block).map((r) => textRun(layout, r.text, { slot: r.font }))
-  return bodyParagraph(layout, runs, { ...options, indent })
+  return bodyParagraph(layout, runs, { ...options, indent }, block.level === 0 ? 'body' : `heading${block.level}`)
 }
 
 export interface BodyOptions {
@@ -118,16 +118,20 @@ export function attachmentNote(layout: LayoutProfile, attachments: Attachment[],
     // The whole part after 正文 is one keep-with-next chain (see BodyOptions.keepLastWithNext).
     ...(breakBefore ? [] : blankLines(layout, layout.attachmentNote.blankLinesBefore, true)),
     ...lines.map((line, i) =>
-      gridParagraph(layout, {
-        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
-        alignment: AlignmentType.LEFT,
-        // The last item is kept with the 署名 below it, so that a 署名 pushed to the next page never stands
-        // there alone; several items may break between them rather than carry 正文 lines to the next page
-        // (the preview: typeset.ts, issue 13 item 3).
-        keepNext: i === lines.length - 1 && keepLast,
-        indent: { left: Math.round(line.leftTwips), hanging: Math.round(line.hangingTwips) },
-        children: [textRun(layout, line.text)],
-      }),
+      gridParagraph(
+        layout,
+        {
+          ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+          alignment: AlignmentType.LEFT,
+          // The last item is kept with the 署名 below it, so that a 署名 pushed to the next page never stands
+          // there alone; several items may break between them rather than carry 正文 lines to the next page
+          // (the preview: typeset.ts, issue 13 item 3).
+          keepNext: i === lines.length - 1 && keepLast,
+          indent: { left: Math.round(line.leftTwips), hanging: Math.round(line.hangingTwips) },
+          children: [textRun(layout, line.text)],
+        },
+        'attachmentNote',
+      ),
     ),
   ]
 }
@@ -157,13 +161,17 @@ export function signatureBlock(
   return [
     ...blankLines(layout, blankLinesBefore ?? (sealed ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore), true),
     ...placed.map((p, i) =>
-      gridParagraph(layout, {
-        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
-        alignment: sealed ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        keepNext: i < placed.length - 1 || keepLast,
-        indent: sealed ? { right: Math.max(0, Math.round(p.rightTwips)) } : { left: Math.max(0, Math.round(p.leftTwips)) },
-        children: [textRun(layout, p.text)],
-      }),
+      gridParagraph(
+        layout,
+        {
+          ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+          alignment: sealed ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          keepNext: i < placed.length - 1 || keepLast,
+          indent: sealed ? { right: Math.max(0, Math.round(p.rightTwips)) } : { left: Math.max(0, Math.round(p.leftTwips)) },
+          children: [textRun(layout, p.text)],
+        },
+        p.role,
+      ),
     ),
   ]
 }
@@ -179,14 +187,18 @@ export function annotationParagraphs(
   breakBefore = false,
 ): Paragraph[] {
   const lines = annotationTexts(content)
-  return lines.map(({ text }, i) =>
-    gridParagraph(layout, {
-      ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
-      alignment: AlignmentType.LEFT,
-      keepNext: i < lines.length - 1,
-      indent: { firstLine: layout.publicityNote.indentChars * bodyCharTwips(layout) },
-      children: [textRun(layout, text)],
-    }),
+  return lines.map(({ role, text }, i) =>
+    gridParagraph(
+      layout,
+      {
+        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+        alignment: AlignmentType.LEFT,
+        keepNext: i < lines.length - 1,
+        indent: { firstLine: layout.publicityNote.indentChars * bodyCharTwips(layout) },
+        children: [textRun(layout, text)],
+      },
+      role,
+    ),
   )
 }
 
@@ -206,13 +218,17 @@ export function attendanceLines(layout: LayoutProfile, spec: DocumentSpec, keepL
   return [
     ...(breakBefore ? [] : blankLines(layout, layout.minutes.attendanceBlankLinesBefore, true)),
     ...entries.map((e, i) =>
-      gridParagraph(layout, {
-        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
-        alignment: AlignmentType.LEFT,
-        keepNext: i < entries.length - 1 || keepLast,
-        indent: { left: Math.round(e.leftTwips), hanging: Math.round(e.hangingTwips) },
-        children: [textRun(layout, e.head, { slot: 'heiti' }), textRun(layout, e.names)],
-      }),
+      gridParagraph(
+        layout,
+        {
+          ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+          alignment: AlignmentType.LEFT,
+          keepNext: i < entries.length - 1 || keepLast,
+          indent: { left: Math.round(e.leftTwips), hanging: Math.round(e.hangingTwips) },
+          children: [textRun(layout, e.head, { slot: 'heiti' }), textRun(layout, e.names)],
+        },
+        'attendance',
+      ),
     ),
   ]
 }

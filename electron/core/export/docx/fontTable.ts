@@ -12,6 +12,7 @@
  */
 import JSZip from 'jszip'
 import { FONT_PROFILES, type LayoutProfile } from '../../../../shared/documents/layout'
+import { OFF_GRID_MARK } from './runs'
 
 interface FontDeclaration {
   name: string
@@ -78,13 +79,37 @@ export function timesSignInCjkFace(xml: string): string {
   })
 }
 
-/** The package with its font table and the × in the CJK face. */
+/**
+ * Paragraphs marked off the grid (runs.ts OFF_GRID_MARK on their style id): the role's own style id and a
+ * direct w:snapToGrid off, placed before w:spacing as the pPr sequence of ECMA-376 17.3.1 wants it.
+ */
+export function offGridParagraphs(xml: string): string {
+  const mark = `${OFF_GRID_MARK}"/>`
+  let at = xml.indexOf(mark)
+  if (at < 0) return xml
+  let out = ''
+  let from = 0
+  while (at >= 0) {
+    const spacing = xml.indexOf('<w:spacing ', at)
+    const end = xml.indexOf('</w:pPr>', at)
+    out += xml.slice(from, at) + '"/>'
+    from = at + mark.length
+    if (spacing >= 0 && (end < 0 || spacing < end)) {
+      out += xml.slice(from, spacing) + '<w:snapToGrid w:val="0"/>'
+      from = spacing
+    }
+    at = xml.indexOf(mark, from)
+  }
+  return out + xml.slice(from)
+}
+
+/** The package with its font table, the × in the CJK face and the off-grid paragraphs' direct setting. */
 export async function finishPackage(docx: Buffer, layout: LayoutProfile): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx)
   zip.file('word/fontTable.xml', fontTableXml(profileFonts(layout)))
   for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string')
-    const out = timesSignInCjkFace(xml)
+    const out = offGridParagraphs(timesSignInCjkFace(xml))
     if (out !== xml) zip.file(name, out)
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })

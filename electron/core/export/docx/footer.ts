@@ -1,46 +1,38 @@
 /**
- * 页码 (GB/T 9704-2012 7.5): "— 1 —" in 4号半角宋体 below the 版心, the top of the line 7 mm below its
- * bottom edge; odd pages right-aligned one character in, even pages left-aligned one character in
- * (w:evenAndOddHeaders in settings). 信函格式 shows no number on its first page (10.1).
+ * 页码 (GB/T 9704-2012 7.5) written from the composer's page-number furniture (shared/print/pageNumbers.ts,
+ * the data the preview draws from): odd/even footers (w:evenAndOddHeaders in settings) with "— PAGE —" in the
+ * furniture's face and size, flush to its side and indented as it says, on an exact line whose characters'
+ * top is the line's top, the footer distance putting that top where the furniture says (7 mm below the
+ * 版心); a first-page footer without a number when page 1 shows none (信函格式, 10.1).
  */
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx'
-import { mmToTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { flushTopLineTwips } from './metrics'
-import { exactSpacing, runProps, STYLE_FIXED } from './runs'
+import type { LayoutProfile } from '../../../../shared/documents/layout'
+import { type PageNumberFurniture, type PageNumberSide } from '../../../../shared/print/pageNumbers'
+import { exactSpacing, paragraphStyle, runProps, STYLE_FIXED } from './runs'
 
-/** Height of the page-number line: its characters' top edge is the line's top edge. */
-export function pageNumberLineTwips(layout: LayoutProfile): number {
-  return flushTopLineTwips(layout.text.pageNumberSizePt)
-}
+export { footerDistanceTwips } from '../../../../shared/print/pageNumbers'
 
-/** Footer distance (w:footer) from the page bottom that puts the page number's top 7 mm below the 版心. */
-export function footerDistanceTwips(layout: LayoutProfile): number {
-  return layout.page.marginBottomTwips - mmToTwips(layout.pageNumber.belowTypeAreaMm) - pageNumberLineTwips(layout)
-}
-
-function pageNumberParagraph(layout: LayoutProfile, side: 'odd' | 'even'): Paragraph {
-  const sizePt = layout.text.pageNumberSizePt
-  const indent = layout.pageNumber.sideIndentChars * sizePt * 20
-  const dash = layout.pageNumber.dash
+function pageNumberParagraph(layout: LayoutProfile, f: PageNumberFurniture, side: PageNumberSide): Paragraph {
   return new Paragraph({
-    style: STYLE_FIXED,
-    alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    indent: side === 'odd' ? { right: indent } : { left: indent },
-    spacing: exactSpacing(pageNumberLineTwips(layout)),
+    style: paragraphStyle('pageNumber', false),
+    alignment: side.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    indent: side.align === 'right' ? { right: side.indentTwips } : { left: side.indentTwips },
+    spacing: exactSpacing(f.lineTwips),
     children: [
       new TextRun({
-        ...runProps(layout, { slot: 'songti', sizePt, spacing: 0, latinInSlot: true }),
-        children: [`${dash} `, PageNumber.CURRENT, ` ${dash}`],
+        ...runProps(layout, { slot: f.font, sizePt: f.sizePt, spacing: 0, latinInSlot: true }),
+        children: [`${f.dash} `, PageNumber.CURRENT, ` ${f.dash}`],
       }),
     ],
   })
 }
 
-export function pageNumberFooters(layout: LayoutProfile, opts: { blankFirstPage: boolean }) {
+/** The numbered pages' footers: odd (default) and even, and an empty first-page one when page 1 shows no number. */
+export function pageNumberFooters(layout: LayoutProfile, f: PageNumberFurniture) {
   return {
-    default: new Footer({ children: [pageNumberParagraph(layout, 'odd')] }),
-    even: new Footer({ children: [pageNumberParagraph(layout, 'even')] }),
-    ...(opts.blankFirstPage ? { first: new Footer({ children: [new Paragraph({ style: STYLE_FIXED, children: [] })] }) } : {}),
+    default: new Footer({ children: [pageNumberParagraph(layout, f, f.odd)] }),
+    even: new Footer({ children: [pageNumberParagraph(layout, f, f.even)] }),
+    ...(!f.firstPageNumbered ? { first: new Footer({ children: [new Paragraph({ style: STYLE_FIXED, children: [] })] }) } : {}),
   }
 }
 

@@ -23,51 +23,52 @@ import {
 } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { IMPRINT_ANCHOR_TWIPS } from '../../../../shared/documents/typeset'
-import { imprintRows } from '../../../../shared/documents/compose'
+import { imprintBlock } from '../../../../shared/documents/compose'
 import { exactSpacing, gridParagraph, STYLE_FIXED, tabRun, textRun } from './runs'
 
-/** Border width in eighths of a point (w:sz) for a line weight in millimetres. */
-export function borderEighths(mm: number): number {
-  return Math.round((mm / 25.4) * 72 * 8)
+/** Border width in eighths of a point (w:sz) for a rule weight in twips. */
+export function borderEighths(weightTwips: number): number {
+  return Math.round((weightTwips / 20) * 8)
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' }
 
+/**
+ * The composer's 版记 block (shared/documents/compose.ts imprintBlock, the one the preview draws) as a floating
+ * table of one column, a row per 版记 row, its rules as cell borders of their weights; then its anchor paragraph.
+ * Nothing when the document has no 版记.
+ */
 export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table | Paragraph)[] {
-  const c = spec.content
-  const letter = spec.format === 'letter'
-  const sizePt = layout.text.imprintSizePt
-  const side = imprintRows(layout, c, letter).sideTwips
+  const block = imprintBlock(layout, spec)
+  if (!block) return []
+  const im = block.imprint
+  const sizePt = im.sizePt
+  const side = im.sideTwips
   const width = typeAreaWidthTwips(layout)
   const run = (text: string) => textRun(layout, text, { sizePt, spacing: 0 })
-  const thick = { style: BorderStyle.SINGLE, size: borderEighths(layout.imprint.thickLineMm), color: layout.colors.text }
-  const thin = { style: BorderStyle.SINGLE, size: borderEighths(layout.imprint.thinLineMm), color: layout.colors.text }
+  const border = (weightTwips: number) =>
+    weightTwips > 0 ? { style: BorderStyle.SINGLE, size: borderEighths(weightTwips), color: layout.colors.text } : NONE
 
-  const rows: Paragraph[] = []
-  // Texts and indents are the composer's (shared/documents/compose.ts), the preview sets the same.
-  const r = imprintRows(layout, c, letter)
-  if (r.cc) {
-    const headW = Math.round(r.cc.hangingTwips)
-    rows.push(
-      gridParagraph(layout, {
-        alignment: AlignmentType.LEFT,
-        indent: { left: side + headW, hanging: headW, right: side },
-        children: [run(r.cc.text)],
-      }),
-    )
-  }
-  if (r.printing) {
-    rows.push(
-      gridParagraph(layout, {
+  const rows = im.rows.map((row) => {
+    if (row.kind === 'cc') {
+      const headW = Math.round(row.hangingTwips)
+      return gridParagraph(
+        layout,
+        { alignment: AlignmentType.LEFT, indent: { left: side + headW, hanging: headW, right: side }, children: [run(row.text)] },
+        'imprint',
+      )
+    }
+    return gridParagraph(
+      layout,
+      {
         alignment: AlignmentType.LEFT,
         indent: { left: side, right: side },
         tabStops: [{ type: TabStopType.RIGHT, position: width - side }],
-        children: [run(r.printing.org), tabRun(layout, { sizePt, spacing: 0 }), run(r.printing.date)],
-      }),
+        children: [run(row.org), tabRun(layout, { sizePt, spacing: 0 }), run(row.date)],
+      },
+      'imprint',
     )
-  }
-  if (rows.length === 0) return []
+  })
 
   const table = new Table({
     width: { size: width, type: WidthType.DXA },
@@ -92,16 +93,18 @@ export function imprintBlocks(layout: LayoutProfile, spec: DocumentSpec): (Table
             new TableCell({
               width: { size: width, type: WidthType.DXA },
               margins: { top: 0, bottom: 0, left: 0, right: 0 },
-              borders: letter
-                ? { top: NONE, bottom: NONE, left: NONE, right: NONE }
-                : { top: i === 0 ? thick : thin, bottom: i === rows.length - 1 ? thick : NONE, left: NONE, right: NONE },
+              borders: {
+                top: border(im.rulesAbove[i]),
+                bottom: i === rows.length - 1 ? border(im.ruleBelow) : NONE,
+                left: NONE,
+                right: NONE,
+              },
               children: [p],
             }),
           ],
         }),
     ),
   })
-  // The paragraph a floating table needs after it (its anchor): as thin as Word allows.
-  // The preview counts it (IMPRINT_ANCHOR_TWIPS) when it decides whether the 版记 fits under the text.
-  return [table, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(IMPRINT_ANCHOR_TWIPS), children: [] })]
+  // The paragraph a floating table needs after it (its anchor): as thin as Word allows; the preview counts it.
+  return [table, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(im.anchorTwips), children: [] })]
 }

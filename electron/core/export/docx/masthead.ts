@@ -26,10 +26,23 @@ import {
 import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { letterheadGeometry, mastheadGeometry, signerLines } from '../../../../shared/documents/compose'
+import {
+  letterFirstLineTop,
+  letterheadGeometry,
+  letterRules,
+  mastheadGeometry,
+  separatorRule,
+  separatorToTitleTwips,
+  signerLines,
+  headBlocks,
+} from '../../../../shared/documents/compose'
+import type { RuleGeometry } from '../../../../shared/print/blocks'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
-import { emBottomInLine, emTopInLine, twipsToEmu, twipsToPx } from './metrics'
-import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
+import { twipsToEmu, twipsToPx } from './metrics'
+import { blockRuns, exactSpacing, gridParagraph, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
+
+const MASTHEAD_STYLE = paragraphStyle('masthead', false)
+const NUMBER_STYLE = paragraphStyle('docNumber', false)
 
 type Block = Paragraph | Table
 
@@ -41,28 +54,25 @@ function redRun(layout: LayoutProfile, text: string, fit: MastheadFit) {
 }
 
 /**
- * A red horizontal line drawn as a floating shape, positioned vertically relative to its anchor paragraph or
- * the page; centred on the 版心 (the separator) or, with `centreOnPage`, on the page (the 信函格式 double
- * lines, 10.1: 170 mm, 20–190 mm from the page's left edge).
+ * A rule as the composer places it (shared/print/blocks.ts RuleGeometry: colour, weight, length, left edge from
+ * the 版心, top edge from its line or the page) drawn as a floating line shape: positioned vertically from its
+ * anchor paragraph (the line it belongs to) or the page at the line's centre, horizontally from the margin or,
+ * for a rule placed on the page (the 信函格式 double lines, centred on the page), from the page's edge.
  */
-export function redLine(
-  layout: LayoutProfile,
-  opts: { widthTwips: number; weightPt: number; yTwips: number; relativeTo: 'paragraph' | 'page'; name: string; centreOnPage?: boolean },
-): ShapeRun {
-  const typeW = typeAreaWidthTwips(layout)
-  const horizontalPosition = opts.centreOnPage
-    ? { relative: HorizontalPositionRelativeFrom.PAGE, offset: twipsToEmu((layout.page.widthTwips - opts.widthTwips) / 2) }
-    : { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu((typeW - opts.widthTwips) / 2) }
+export function ruleShape(layout: LayoutProfile, g: RuleGeometry, name: string): ShapeRun {
+  const onPage = g.from === 'page'
   return new ShapeRun({
     type: 'line',
-    transformation: { width: twipsToPx(opts.widthTwips), height: 0 },
-    line: { color: layout.colors.red, width: opts.weightPt },
-    altText: { name: opts.name, description: opts.name },
+    transformation: { width: twipsToPx(g.widthTwips), height: 0 },
+    line: { color: g.color === 'red' ? layout.colors.red : layout.colors.text, width: g.weightTwips / 20 },
+    altText: { name, description: name },
     floating: {
-      horizontalPosition,
+      horizontalPosition: onPage
+        ? { relative: HorizontalPositionRelativeFrom.PAGE, offset: twipsToEmu(layout.page.marginLeftTwips + g.xTwips) }
+        : { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu(g.xTwips) },
       verticalPosition: {
-        relative: opts.relativeTo === 'page' ? VerticalPositionRelativeFrom.PAGE : VerticalPositionRelativeFrom.PARAGRAPH,
-        offset: twipsToEmu(opts.yTwips),
+        relative: onPage ? VerticalPositionRelativeFrom.PAGE : VerticalPositionRelativeFrom.PARAGRAPH,
+        offset: twipsToEmu(g.yTwips + g.weightTwips / 2),
       },
       wrap: { type: TextWrappingType.NONE },
       allowOverlap: true,
@@ -70,16 +80,6 @@ export function redLine(
       behindDocument: false,
     },
   })
-}
-
-/** 份号 / 密级和保密期限 / 紧急程度, one per line, flush left (7.2.1–7.2.2). */
-function headElements(spec: DocumentSpec): { slot: 'fangsong' | 'heiti'; text: string }[] {
-  const c = spec.content
-  const out: { slot: 'fangsong' | 'heiti'; text: string }[] = []
-  if (c.copyNumber) out.push({ slot: 'fangsong', text: c.copyNumber })
-  if (c.secrecy) out.push({ slot: 'heiti', text: c.secrecy })
-  if (c.urgency) out.push({ slot: 'heiti', text: c.urgency })
-  return out
 }
 
 /** The masthead: one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
@@ -94,7 +94,7 @@ function mastheadBlock(
   if (!g.joint) {
     const text = g.text
     const p = new Paragraph({
-      style: STYLE_FIXED,
+      style: MASTHEAD_STYLE,
       alignment: AlignmentType.CENTER,
       spacing: exactSpacing(lineTwips),
       children: text ? [redRun(layout, text, fit)] : [],
@@ -104,7 +104,7 @@ function mastheadBlock(
   // Joint issuance (7.2.3): host first; names justified to one width, the suffix centred beside them.
   const namePara = (name: string) =>
     new Paragraph({
-      style: STYLE_FIXED,
+      style: MASTHEAD_STYLE,
       alignment: AlignmentType.DISTRIBUTE,
       spacing: exactSpacing(lineTwips),
       children: [redRun(layout, name, fit)],
@@ -131,7 +131,7 @@ function mastheadBlock(
                   borders: noBorders,
                   children: [
                     new Paragraph({
-                      style: STYLE_FIXED,
+                      style: MASTHEAD_STYLE,
                       alignment: AlignmentType.RIGHT,
                       spacing: exactSpacing(lineTwips),
                       children: [redRun(layout, suffix, fit)],
@@ -173,7 +173,7 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   if (!UPWARD_KINDS.includes(spec.kind)) {
     return [
       new Paragraph({
-        style: STYLE_FIXED,
+        style: NUMBER_STYLE,
         alignment: AlignmentType.CENTER,
         spacing: exactSpacing(pitch),
         children: [...number, ...anchorRuns],
@@ -184,7 +184,15 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   // Lines and places are the composer's (shared/documents/compose.ts), the preview places the same.
   const sl = signerLines(layout, c.signers)
   if (!sl) {
-    return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
+    return [
+      new Paragraph({
+        style: NUMBER_STYLE,
+        alignment: AlignmentType.LEFT,
+        indent: { left: ch },
+        spacing: exactSpacing(pitch),
+        children: [...number, ...anchorRuns],
+      }),
+    ]
   }
   // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
   const rightTab = Math.round(sl.rightEdge)
@@ -200,7 +208,7 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
-      style: STYLE_FIXED,
+      style: NUMBER_STYLE,
       alignment: AlignmentType.LEFT,
       indent: { left: ch },
       tabStops: [i === 0 ? { type: TabStopType.RIGHT, position: rightTab } : { type: TabStopType.LEFT, position: nameX }],
@@ -219,15 +227,9 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const blocks: Block[] = []
-  const head = headElements(spec)
-  for (const e of head) {
-    blocks.push(
-      gridParagraph(layout, {
-        alignment: AlignmentType.LEFT,
-        children: [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })],
-      }),
-    )
-  }
+  // 份号, 密级, 紧急程度 as the composer emits them (the preview draws the same blocks).
+  const head = headBlocks(c)
+  for (const b of head) blocks.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, children: blockRuns(layout, b) }, b.role))
   const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
   blocks.push(...spacer(mastheadTop - head.length * pitch))
   const m = mastheadBlock(layout, c.mastheadOrgs, c.mastheadSuffix)
@@ -235,18 +237,9 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   // From the bottom of the masthead's characters, N blank lines, then the number line.
   const belowEm = m.lineTwips - ptToTwips(m.sizePt)
   blocks.push(...spacer(layout.masthead.blankLinesToNumber * pitch - belowEm))
-  const lineY = emBottomInLine(pitch, layout.text.bodySizePt) + mmToTwips(layout.separator.belowNumberMm)
-  const weight = layout.separator.weightPt * 20
-  const separator = redLine(layout, {
-    widthTwips: mmToTwips(layout.separator.widthMm),
-    weightPt: layout.separator.weightPt,
-    yTwips: lineY + weight / 2,
-    relativeTo: 'paragraph',
-    name: '红色分隔线',
-  })
-  blocks.push(...numberLines(layout, spec, [separator]))
-  // Title: N blank lines below the red line (measured from the line's lower edge).
-  blocks.push(...spacer(lineY + weight + layout.separator.blankLinesToTitle * pitch - pitch))
+  // The red separator anchored in the (last) number line, and the title below it, where the composer puts them.
+  blocks.push(...numberLines(layout, spec, [ruleShape(layout, separatorRule(layout).geometry, '红色分隔线')]))
+  blocks.push(...spacer(separatorToTitleTwips(layout) - pitch))
   return blocks
 }
 
@@ -264,7 +257,7 @@ export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph
   // A framed paragraph (w:framePr) at an absolute position on the page: Word and LibreOffice both place it
   // exactly (LibreOffice 7.4 misplaces a DrawingML text box in a header).
   const name = new Paragraph({
-    style: STYLE_FIXED,
+    style: MASTHEAD_STYLE,
     alignment: AlignmentType.CENTER,
     spacing: exactSpacing(lineTwips),
     frame: {
@@ -277,32 +270,10 @@ export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph
     },
     children: [redRun(layout, text, fit)],
   })
-  // Each double line is two red lines (a compound line style is lost in LibreOffice).
-  const { doubleLineWeightPt: band, doubleLineThickPt: thick, doubleLineThinPt: thin } = layout.letter
-  const length = mmToTwips(layout.letter.doubleLineLengthMm)
-  const rule = (weightPt: number, centreY: number, name: string) =>
-    redLine(layout, { widthTwips: length, weightPt, yTwips: centreY, relativeTo: 'page', name, centreOnPage: true })
-  const upperTop = top + ptToTwips(fit.sizePt) + mmToTwips(layout.letter.doubleLineBelowMastheadMm)
-  const lowerBottom = layout.page.heightTwips - mmToTwips(layout.letter.bottomDoubleLineFromPageBottomMm)
-  const lines = [
-    rule(thick, upperTop + (thick * 20) / 2, '红色双线（上粗）'),
-    rule(thin, upperTop + band * 20 - (thin * 20) / 2, '红色双线（下细）'),
-    rule(thin, lowerBottom - band * 20 + (thin * 20) / 2, '红色双线（上细）'),
-    rule(thick, lowerBottom - (thick * 20) / 2, '红色双线（下粗）'),
-  ]
+  // The double lines where the composer puts them (each a thick and a thin line: a compound line is lost in LibreOffice).
+  const names = ['红色双线（上粗）', '红色双线（下细）', '红色双线（上细）', '红色双线（下粗）']
+  const lines = letterRules(layout, c).map((r, i) => ruleShape(layout, r.geometry, names[i]))
   return [name, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: lines as unknown as TextRun[] })]
-}
-
-/** Page position (twips from the page top) of the first red double line's lower edge in 信函格式. */
-export function letterLineBottom(layout: LayoutProfile, spec: DocumentSpec): number {
-  const c = spec.content
-  const { fit } = letterheadGeometry(layout, c)
-  return (
-    mmToTwips(layout.letter.mastheadTopFromPageMm) +
-    ptToTwips(fit.sizePt) +
-    mmToTwips(layout.letter.doubleLineBelowMastheadMm) +
-    layout.letter.doubleLineWeightPt * 20
-  )
 }
 
 /**
@@ -313,20 +284,18 @@ export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
   const c = spec.content
   const pitch = layout.grid.linePitchTwips
   const typeW = typeAreaWidthTwips(layout)
-  const firstEmTop = letterLineBottom(layout, spec) + layout.letter.numberGapChars * ptToTwips(layout.text.bodySizePt)
-  const firstLineTop = firstEmTop - emTopInLine(pitch, layout.text.bodySizePt)
-  const blocks: Block[] = [...spacer(firstLineTop - layout.page.marginTopTwips)]
-  const head = headElements(spec)
+  // The first line below the double line where the composer puts it (the preview sets the same).
+  const blocks: Block[] = [...spacer(letterFirstLineTop(layout, c))]
+  const head = headBlocks(c)
   const lines = Math.max(1, head.length)
   for (let i = 0; i < lines; i++) {
     const e = head[i]
-    const children = [
-      ...(e ? [textRun(layout, e.text, { slot: e.slot, latinInSlot: e.slot === 'heiti' })] : []),
-      ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : []),
-    ]
+    const children = [...(e ? blockRuns(layout, e) : []), ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : [])]
     blocks.push(
       new Paragraph({
-        style: STYLE_FIXED,
+        // The line's first element names its style (份号 …, or 发文字号 alone), off the grid: it sits below the double line.
+        style: paragraphStyle(e ? e.role : 'docNumber', true),
+        alignment: AlignmentType.LEFT,
         spacing: exactSpacing(pitch),
         tabStops: [{ type: TabStopType.RIGHT, position: typeW }],
         children,

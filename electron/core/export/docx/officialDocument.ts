@@ -4,13 +4,17 @@
  *
  * Order of the parts: 版头 (masthead.ts) → 主体 (body.ts) → 附件 pages (attachments.ts) → 版记 at the foot
  * of the last page (imprint.ts), or on a page of its own in a section without page numbers; page numbers in
- * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's.
+ * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's; the
+ * furniture — 份号/密级/紧急程度 blocks, the red separator and 信函 double lines, 附件 labels, page numbers and
+ * the floating 版记 — is the composer's data (shared/documents/compose.ts), which the preview draws too.
+ * Every paragraph with text is in the named style of its role (styles.ts roleStylesXml).
  */
 import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx'
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { closingLead } from '../../../../shared/documents/typeset'
+import { officialPageNumbers } from '../../../../shared/documents/compose'
 import {
   attachmentNote,
   attendanceLines,
@@ -97,6 +101,8 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
   const letter = spec.format === 'letter'
   const { fit } = planPageFit(spec, layout)
   const { main, imprint } = documentParts(spec, layout, fit)
+  // The page numbers as the composer decides them (the preview draws the same furniture).
+  const pageNumbers = officialPageNumbers(spec, layout)
   const page = {
     size: { width: p.widthTwips, height: p.heightTwips },
     margin: {
@@ -105,7 +111,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
       left: p.marginLeftTwips,
       right: p.marginRightTwips,
       header: p.headerTwips,
-      footer: footerDistanceTwips(layout),
+      footer: footerDistanceTwips(layout, pageNumbers),
       gutter: 0,
     },
   }
@@ -115,7 +121,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     {
       properties: { page, grid, titlePage: letter },
       headers: letter ? { first: new Header({ children: letterhead(layout, spec) }) } : undefined,
-      footers: pageNumberFooters(layout, { blankFirstPage: letter }),
+      footers: pageNumberFooters(layout, pageNumbers),
       children: ownPage ? main : [...main, ...imprint],
     },
   ]
@@ -126,7 +132,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
     // the profile says otherwise (fit.imprint.numbered, decided with the preview's pages).
     sections.push({
       properties: { type: SectionType.NEXT_PAGE, page, grid },
-      footers: fit.imprint.numbered ? pageNumberFooters(layout, { blankFirstPage: false }) : emptyFooters(),
+      footers: fit.imprint.numbered ? pageNumberFooters(layout, { ...pageNumbers, firstPageNumbered: true }) : emptyFooters(),
       // The section opens with a thin empty paragraph (LibreOffice drops the section break, and the empty
       // footers with it, before a floating table); the blank page holds just that paragraph, and the next
       // one starts the 版记 page (a page break at the very start of a section would be dropped as well).

@@ -6,6 +6,7 @@
  */
 import { AlignmentType, LineRuleType, Paragraph, Tab, TextRun, type IParagraphOptions, type IRunOptions } from 'docx'
 import { fontFor, FONT_PROFILES, type FontSlot, type LayoutProfile } from '../../../../shared/documents/layout'
+import { ROLE_TABLE, roleSizePt, type PrintTextRole } from '../../../../shared/print/roles'
 
 /** Paragraph style ids defined in styles.ts. */
 export const STYLE_BODY = 'Normal'
@@ -48,6 +49,22 @@ export function textRun(layout: LayoutProfile, text: string, style: RunStyle = {
   return new TextRun({ ...runProps(layout, style), text })
 }
 
+/**
+ * The runs of a paragraph block of the composer (shared/print/blocks.ts: 份号 …, 附件 labels): each in its font
+ * slot or the role's, at the role's size (roles.ts), digits in the slot where the role says, red where it is.
+ */
+export function blockRuns(layout: LayoutProfile, b: { role: PrintTextRole; runs: { text: string; font?: FontSlot }[] }): TextRun[] {
+  const r = ROLE_TABLE[b.role]
+  return b.runs.map((run) =>
+    textRun(layout, run.text, {
+      slot: run.font ?? r.font,
+      sizePt: roleSizePt(layout, b.role),
+      ...(r.color === 'red' ? { color: layout.colors.red } : {}),
+      ...(r.latinInSlot ? { latinInSlot: true } : {}),
+    }),
+  )
+}
+
 /** A tab character (w:tab) in a run of the given style. */
 export function tabRun(layout: LayoutProfile, style: RunStyle = {}): TextRun {
   return new TextRun({ ...runProps(layout, style), children: [new Tab()] })
@@ -74,10 +91,35 @@ export function tightenedLayout(layout: LayoutProfile, pitchTwips: number): Layo
   return tight
 }
 
-/** A paragraph on the 3号 line grid: exact line pitch of the profile. */
-export function gridParagraph(layout: LayoutProfile, options: IParagraphOptions = {}): Paragraph {
-  const style = (layout as MaybeOffGrid)[OFF_GRID] ? STYLE_FIXED : STYLE_BODY
-  return new Paragraph({ style, ...options, spacing: exactSpacing(layout.grid.linePitchTwips) })
+/**
+ * Suffix of a paragraph style id meaning "this role's style, but off the line grid" (tightened lines, a letter's
+ * 份号 line, every paragraph of a report): finishPackage (fontTable.ts offGridParagraphs) writes the role's own
+ * style id and a direct w:snapToGrid off, which the docx library cannot express. A Word user sees one style per
+ * role whatever the pitch.
+ */
+export const OFF_GRID_MARK = '--offGrid'
+
+/**
+ * The paragraph style of `role` (its named style from the role table, shared/print/roles.ts), off the grid when
+ * `offGrid` and the style itself is on it; without a role: Normal, or GwFixed off the grid (blank lines, spacers).
+ */
+export function paragraphStyle(role: PrintTextRole | undefined, offGrid: boolean): string {
+  if (!role) return offGrid ? STYLE_FIXED : STYLE_BODY
+  const r = ROLE_TABLE[role]
+  return offGrid && r.onGrid ? r.docxStyle.id + OFF_GRID_MARK : r.docxStyle.id
+}
+
+/** Is `layout` a tightened one (its lines off the document grid, see tightenedLayout)? */
+export function isOffGrid(layout: LayoutProfile): boolean {
+  return (layout as MaybeOffGrid)[OFF_GRID] === true
+}
+
+/**
+ * A paragraph on the 3号 line grid: exact line pitch of the profile, in the named style of `role` (Normal
+ * without one); off the grid in a tightened layout.
+ */
+export function gridParagraph(layout: LayoutProfile, options: IParagraphOptions = {}, role?: PrintTextRole): Paragraph {
+  return new Paragraph({ style: paragraphStyle(role, isOffGrid(layout)), ...options, spacing: exactSpacing(layout.grid.linePitchTwips) })
 }
 
 /** `count` empty lines of the grid (空一行, 空二行 …). */
@@ -92,7 +134,12 @@ export function spacer(twips: number): Paragraph[] {
   return h >= 20 ? [new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(h), children: [] })] : []
 }
 
-/** A body paragraph (正文): first line indented, exact line pitch, 3号 in the given slot. */
-export function bodyParagraph(layout: LayoutProfile, children: TextRun[], options: IParagraphOptions = {}): Paragraph {
-  return gridParagraph(layout, { alignment: AlignmentType.JUSTIFIED, ...options, children })
+/** A body paragraph (正文 or a heading, `role`): first line indented, exact line pitch, 3号 in the given slot. */
+export function bodyParagraph(
+  layout: LayoutProfile,
+  children: TextRun[],
+  options: IParagraphOptions = {},
+  role: PrintTextRole = 'body',
+): Paragraph {
+  return gridParagraph(layout, { alignment: AlignmentType.JUSTIFIED, ...options, children }, role)
 }
