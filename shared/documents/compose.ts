@@ -8,7 +8,7 @@ import { AUTO_SPACE_EM, measureChars, textWidthTwips } from '../print/measure'
 import { fitMasthead, flushTopLineTwips, type MastheadFit } from './typeMetrics'
 import { chineseDateOrBlank } from './chineseDate'
 import { breakTitle } from './titleBreak'
-import { bodyCharTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
+import { bodyCharTwips, mmToTwips, runMetrics, typeAreaWidthTwips, type FontSlot, type LayoutProfile } from './layout'
 import type { NumberedBlock } from './headingNumbering'
 import type { Attachment, BodyBlock, DocumentContent, ParagraphBlock } from './types'
 
@@ -46,20 +46,32 @@ export function isStandaloneHeading(b: BodyBlock): boolean {
   return stop < 0 || stop === text.length - 1
 }
 
-/** A line placed by computation: its text, its left edge from the 版心's left and its right edge from the 版心's right. */
-export interface PlacedLine {
-  role: 'signature' | 'date'
+/** A text placed by computation on its line: its left edge from the 版心's left and its right edge from the 版心's right. */
+export interface PlacedPart {
   text: string
   leftTwips: number
   rightTwips: number
 }
 
 /**
- * 署名 and 成文日期 (7.3.5), in order: each 署名, then the date. Sealed form: the date right-indented
- * (sealedDateRightIndentChars) and each 署名 centred over it. Unsealed form: the 署名 right-indented
- * (unsealedNameRightIndentChars), the date starting unsealedDateShiftChars further right — or, when the date
- * is the longer, the date right-indented and the 署名 moved left. Empty 署名 are left out; throws the
- * RangeError of chineseDateOrBlank on a date that is not a real date.
+ * One line of the 署名 / 成文日期 part: the 署名 on it (several side by side in a sealed joint issuance), the
+ * date, or a blank line between two rows of 署名 (room for the seals).
+ */
+export interface PlacedLine {
+  role: 'signature' | 'date' | 'blank'
+  parts: PlacedPart[]
+}
+
+/**
+ * 署名 and 成文日期 (7.3.5), line by line. Sealed form (7.3.5.1): the date right-indented
+ * (sealedDateRightIndentChars); one 署名 centred over it; a joint issuance's 署名 "按照发文机关顺序整齐横向排列"
+ * (sealedJointColumns): side by side in rows, in order, each in a column as wide as its seal (sealDiameterMm)
+ * or its name, columns sealGapMm apart so that no two seals touch, every seal within the 版心, the last
+ * 署名 centred over the date (its seal presses both) — rows that do not fit in the 版心 are stacked
+ * ceil((seal + gap) / pitch) lines apart. Unsealed form (7.3.5.2): the 署名 right-indented
+ * (unsealedNameRightIndentChars), the date starting unsealedDateShiftChars further right — or, when the
+ * date is the longer, the date right-indented and the 署名 moved left; joint 署名 stacked ("依次向下编排").
+ * Empty 署名 are left out; throws the RangeError of chineseDateOrBlank on a date that is not a real date.
  */
 export function signaturePlacement(
   layout: LayoutProfile,
@@ -72,30 +84,75 @@ export function signaturePlacement(
   const ch = bodyCharTwips(layout)
   const typeW = typeAreaWidthTwips(layout)
   const dateW = bodyWidth(layout, date)
-  const at = (role: PlacedLine['role'], text: string, left: number): PlacedLine => ({
-    role,
-    text,
-    leftTwips: left,
-    rightTwips: typeW - left - bodyWidth(layout, text),
-  })
+  const part = (text: string, left: number): PlacedPart => ({ text, leftTwips: left, rightTwips: typeW - left - bodyWidth(layout, text) })
   const out: PlacedLine[] = []
   if (form === 'sealed') {
     const dateRight = s.sealedDateRightIndentChars * ch
-    for (const org of orgs) {
-      const orgW = bodyWidth(layout, org)
-      const right = Math.max(0, dateRight + (dateW - orgW) / 2)
-      out.push({ role: 'signature', text: org, leftTwips: Math.max(0, typeW - right - orgW), rightTwips: right })
-    }
-    if (date) out.push({ role: 'date', text: date, leftTwips: typeW - dateRight - dateW, rightTwips: dateRight })
+    const g = orgs.length > 0 ? sealedJointColumns(layout, orgs, typeW - dateRight - dateW / 2) : { rows: [], rowLines: 0, centres: [] }
+    g.rows.forEach((row, r) => {
+      if (r > 0) for (let k = 1; k < g.rowLines; k++) out.push({ role: 'blank', parts: [] })
+      out.push({
+        role: 'signature',
+        parts: row.map(({ name, column }) => {
+          const w = bodyWidth(layout, name)
+          // Centred on its column (its seal), kept inside the 版心.
+          return part(name, Math.max(0, Math.min(typeW - w, g.centres[column] - w / 2)))
+        }),
+      })
+    })
+    if (date) out.push({ role: 'date', parts: [part(date, typeW - dateRight - dateW)] })
     return out
   }
   const nameRight = s.unsealedNameRightIndentChars * ch
   const shift = s.unsealedDateShiftChars * ch
   const nameW = Math.max(0, ...orgs.map((o) => bodyWidth(layout, o)))
   const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
-  for (const org of orgs) out.push(at('signature', org, Math.max(0, nameX)))
-  if (date) out.push(at('date', date, Math.max(0, nameX + shift)))
+  for (const org of orgs) out.push({ role: 'signature', parts: [part(org, Math.max(0, nameX))] })
+  if (date) out.push({ role: 'date', parts: [part(date, Math.max(0, nameX + shift))] })
   return out
+}
+
+/**
+ * The columns and rows of sealed 署名 (7.3.5.1 联合行文): the fewest rows whose columns fit the 版心, as even
+ * as possible (⌈n / rows⌉ columns); names fill the rows in order, the last row's names in its rightmost
+ * columns so that the last 署名 stands over the date. A column is as wide as its seal (sealDiameterMm) or
+ * its widest name plus one character; neighbouring columns sealGapMm apart; the rightmost column centred on
+ * `lastCentreTwips` (the date's centre), the leftmost starting at or right of the 版心's left edge (one
+ * column per row when nothing else fits). Returns the column centres (twips from the 版心's left), the
+ * names per row with their column, and the line distance between two rows' names (⌈(seal + gap) / pitch⌉).
+ */
+export function sealedJointColumns(
+  layout: LayoutProfile,
+  orgs: string[],
+  lastCentreTwips: number,
+): { centres: number[]; rows: { name: string; column: number }[][]; rowLines: number } {
+  const s = layout.signature
+  const seal = mmToTwips(s.sealDiameterMm)
+  const gap = mmToTwips(s.sealGapMm)
+  const ch = bodyCharTwips(layout)
+  const rowLines = Math.max(1, Math.ceil((seal + gap) / layout.grid.linePitchTwips))
+  const n = orgs.length
+  const grid = (rowCount: number) => {
+    const cols = Math.ceil(n / rowCount)
+    const rows: { name: string; column: number }[][] = Array.from({ length: rowCount }, () => [])
+    const lastRowFrom = (rowCount - 1) * cols
+    orgs.forEach((name, i) => {
+      const row = Math.min(rowCount - 1, Math.floor(i / cols))
+      rows[row].push({ name, column: i < lastRowFrom ? i % cols : cols - (n - i) })
+    })
+    const widths = Array.from({ length: cols }, () => seal)
+    for (const row of rows) for (const c of row) widths[c.column] = Math.max(widths[c.column], bodyWidth(layout, c.name) + ch)
+    const centres = new Array<number>(cols)
+    centres[cols - 1] = lastCentreTwips
+    for (let c = cols - 1; c > 0; c--) centres[c - 1] = centres[c] - (widths[c] + widths[c - 1]) / 2 - gap
+    return { centres, rows, fits: centres[0] - widths[0] / 2 >= -1e-6 }
+  }
+  for (let rowCount = 1; rowCount < n; rowCount++) {
+    const g = grid(rowCount)
+    if (g.fits) return { centres: g.centres, rows: g.rows, rowLines }
+  }
+  const g = grid(Math.max(1, n))
+  return { centres: g.centres, rows: g.rows, rowLines }
 }
 
 /**

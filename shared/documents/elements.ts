@@ -318,16 +318,16 @@ export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'u
   const body = t.body()
   return [
     ...blankSteps(t, blankLines),
-    ...placed.map(
-      (p): Step =>
-        () =>
-          t.text(p.role, [{ text: p.text, font: 'fangsong' }], body, {
-            lineTop: t.line(),
-            x: p.leftTwips,
-            width: Math.max(0, t.typeW - p.leftTwips),
-            align: 'left',
-          }),
-    ),
+    ...placed.map((p): Step => () => {
+      const lineTop = t.line()
+      for (const part of p.parts)
+        t.text(p.role === 'date' ? 'date' : 'signature', [{ text: part.text, font: 'fangsong' }], body, {
+          lineTop,
+          x: part.leftTwips,
+          width: Math.max(0, t.typeW - part.leftTwips - (p.parts.length > 1 ? part.rightTwips : 0)),
+          align: 'left',
+        })
+    }),
   ]
 }
 

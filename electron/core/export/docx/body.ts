@@ -2,7 +2,7 @@
  * 主体 (GB/T 9704-2012 7.3): 标题, 主送机关, 正文 with numbered headings, 附件说明, 署名 and 成文日期,
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
-import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx'
+import { AlignmentType, Paragraph, TabStopType, TextRun, type IParagraphOptions, type Table } from 'docx'
 import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
 import type {
@@ -24,7 +24,7 @@ import {
   signaturePlacement,
   titleLines,
 } from '../../../../shared/documents/compose'
-import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, textRun } from './runs'
+import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, tabRun, textRun } from './runs'
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
 export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
@@ -156,15 +156,26 @@ export function signatureBlock(
   const sealed = s.form === 'sealed'
   return [
     ...blankLines(layout, blankLinesBefore ?? (sealed ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore), true),
-    ...placed.map((p, i) =>
-      gridParagraph(layout, {
-        ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+    ...placed.map((p, i) => {
+      const opening = { ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}), keepNext: i < placed.length - 1 || keepLast }
+      // Several 署名 side by side (sealed joint issuance): a left tab stop where each starts.
+      if (p.parts.length > 1)
+        return gridParagraph(layout, {
+          ...opening,
+          alignment: AlignmentType.LEFT,
+          tabStops: p.parts.map((part) => ({ type: TabStopType.LEFT, position: Math.round(part.leftTwips) })),
+          children: p.parts.flatMap((part) => [tabRun(layout), textRun(layout, part.text)]),
+        })
+      const part = p.parts[0]
+      return gridParagraph(layout, {
+        ...opening,
         alignment: sealed ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        keepNext: i < placed.length - 1 || keepLast,
-        indent: sealed ? { right: Math.max(0, Math.round(p.rightTwips)) } : { left: Math.max(0, Math.round(p.leftTwips)) },
-        children: [textRun(layout, p.text)],
-      }),
-    ),
+        ...(part
+          ? { indent: sealed ? { right: Math.max(0, Math.round(part.rightTwips)) } : { left: Math.max(0, Math.round(part.leftTwips)) } }
+          : {}),
+        children: part ? [textRun(layout, part.text)] : [],
+      })
+    }),
   ]
 }
 
