@@ -193,24 +193,33 @@ export function attendanceEntries(
 }
 
 /**
- * 签发人 of a 上行文 (7.2.4–7.2.5): names (trimmed, empty ones left out) two a line joined by a full-width space;
- * line 1 "签发人：" + names ends one character from the 版心's right edge, later lines start under its first
- * name. Returns the lines and where the label and the names start, twips from the 版心's left edge (null
- * without signers).
+ * 签发人 of a 上行文 (7.2.4–7.2.5): "签发人：" + the names (trimmed, empty ones left out), "按照发文机关的排列顺序从
+ * 左到右、自上而下依次均匀编排，一般每行排两个姓名，回行时与上一行第一个签发人姓名对齐" — in columns
+ * (signersPerLine a line) of one width, the widest name's, one character apart, so that every line's names
+ * start at the same positions; the widest line ends one character from the 版心's right edge. Returns the
+ * names per line, where the label and each column start and the right edge, twips from the 版心's left edge
+ * (null without signers).
  */
 export function signerLines(
   layout: LayoutProfile,
   signers: string[],
-): { lines: string[]; label: string; labelX: number; nameX: number; rightEdge: number } | null {
+): { lines: string[][]; label: string; labelX: number; nameX: number; columnX: number[]; rightEdge: number } | null {
   const names = signers.map((s) => s.trim()).filter((s) => s !== '')
   if (names.length === 0) return null
-  const lines: string[] = []
-  for (let i = 0; i < names.length; i += 2) lines.push(names.slice(i, i + 2).join('　'))
+  const perLine = Math.min(SIGNERS_PER_LINE, names.length)
+  const lines: string[][] = []
+  for (let i = 0; i < names.length; i += perLine) lines.push(names.slice(i, i + perLine))
   const label = '签发人：'
-  const rightEdge = typeAreaWidthTwips(layout) - bodyCharTwips(layout)
-  const nameX = rightEdge - bodyWidth(layout, lines[0])
-  return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, rightEdge }
+  const ch = bodyCharTwips(layout)
+  const rightEdge = typeAreaWidthTwips(layout) - ch
+  const columnW = Math.max(...names.map((n) => bodyWidth(layout, n)))
+  const nameX = rightEdge - perLine * columnW - (perLine - 1) * ch
+  const columnX = Array.from({ length: perLine }, (_, k) => nameX + k * (columnW + ch))
+  return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, columnX, rightEdge }
 }
+
+/** 7.2.4 "一般每行排两个姓名". */
+const SIGNERS_PER_LINE = 2
 
 /**
  * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts), each with the character spacing (twentieths

@@ -98,7 +98,11 @@ export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): num
     if (!sl || g === undefined) continue
     if (i === 0)
       t.text('signer', [{ text: sl.label, font: 'fangsong' }], body, { lineTop, x: sl.labelX, width: nameX - sl.labelX, align: 'left' })
-    t.text('signer', [{ text: g, font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
+    g.forEach((name, k) => {
+      const x = sl.columnX[k]
+      const width = (sl.columnX[k + 1] ?? sl.rightEdge + ch) - x
+      t.text('signer', [{ text: name, font: 'kaiti' }], t.body('kaiti'), { lineTop, x, width, align: 'left' })
+    })
   }
   return top + (lines - 1) * pitch
 }

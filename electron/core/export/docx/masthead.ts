@@ -186,24 +186,27 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   if (!sl) {
     return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
-  // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
-  const rightTab = Math.round(sl.rightEdge)
+  // The label ends where the first column starts (a right tab there); each name starts at its column's left
+  // tab (7.2.4 均匀编排: the same positions on every line).
   const nameX = Math.round(sl.nameX)
+  const columns = sl.columnX.map((x) => Math.round(x))
   const lines = sl.lines
   return lines.map((names, i) => {
     const last = i === lines.length - 1
     const children: (TextRun | ShapeRun)[] = [
       ...(last ? number : []),
-      tabRun(layout),
-      ...(i === 0 ? [textRun(layout, sl.label)] : []),
-      textRun(layout, names, { slot: 'kaiti' }),
+      ...(i === 0 ? [tabRun(layout), textRun(layout, sl.label)] : []),
+      ...names.flatMap((name, k) => [...(i === 0 && k === 0 ? [] : [tabRun(layout)]), textRun(layout, name, { slot: 'kaiti' })]),
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
       style: STYLE_FIXED,
       alignment: AlignmentType.LEFT,
       indent: { left: ch },
-      tabStops: [i === 0 ? { type: TabStopType.RIGHT, position: rightTab } : { type: TabStopType.LEFT, position: nameX }],
+      tabStops: [
+        ...(i === 0 ? [{ type: TabStopType.RIGHT, position: nameX }] : []),
+        ...columns.slice(i === 0 ? 1 : 0).map((position) => ({ type: TabStopType.LEFT, position })),
+      ],
       spacing: exactSpacing(pitch),
       children: children as TextRun[],
     })
