@@ -215,11 +215,16 @@ export function signerLines(
   const columnW = Math.max(...names.map((n) => bodyWidth(layout, n)))
   const nameX = rightEdge - perLine * columnW - (perLine - 1) * ch
   const columnX = Array.from({ length: perLine }, (_, k) => nameX + k * (columnW + ch))
-  return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, columnX, rightEdge }
+  return { lines, label, labelX: nameX - SIGNER_LABEL_GAP_TWIPS - bodyWidth(layout, label), nameX, columnX, rightEdge }
 }
 
 /** 7.2.4 "一般每行排两个姓名". */
 const SIGNERS_PER_LINE = 2
+/**
+ * "签发人：" ends this far (0.18 mm) before the first name, so that the .docx's tab after it always reaches the
+ * first column's stop (a tab standing exactly on a stop would jump on to the next one).
+ */
+export const SIGNER_LABEL_GAP_TWIPS = 10
 
 /**
  * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts), each with the character spacing (twentieths

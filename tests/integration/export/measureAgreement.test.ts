@@ -93,9 +93,10 @@ describe('one text measurement for the preview and the .docx', () => {
     // line 2 starts at a left tab under the first name of line 1 (7.2.4 均匀编排).
     const [line1, line2] = paragraphs(xml).filter((p) => text(p).includes('张三') || text(p).includes('王五'))
     const right = Number(/<w:tab w:val="right" w:pos="(\d+)"\/>/.exec(line1)?.[1])
-    const second = Number(/<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(line1)?.[1])
+    const [first, second] = [...line1.matchAll(/<w:tab w:val="left" w:pos="(\d+)"\/>/g)].map((m) => Number(m[1]))
+    expect(first - right).toBe(10)
     const tab = Number(/<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(line2)?.[1])
-    expect(Math.abs(names[0].x - (LEFT + twipsToMm(right)))).toBeLessThan(0.02)
+    expect(Math.abs(names[0].x - (LEFT + twipsToMm(first)))).toBeLessThan(0.02)
     expect(Math.abs(names[1].x - (LEFT + twipsToMm(second)))).toBeLessThan(0.02)
     expect(Math.abs(names[2].x - (LEFT + twipsToMm(tab)))).toBeLessThan(0.02)
     expect(Math.abs(names[0].x - names[2].x)).toBeLessThan(0.001)

@@ -189,7 +189,7 @@ describe('layoutPreview: 版头', () => {
     // The first line ends one character inside the right edge; later names start under its first name.
     expect(names[0].x).toBeCloseTo(LEFT + TYPE_W - CHAR - 5 * CHAR, 2)
     expect(names[1].x).toBeCloseTo(names[0].x + 3 * CHAR, 2)
-    expect(signers[0].x).toBeCloseTo(names[0].x - 4 * CHAR, 2)
+    expect(signers[0].x).toBeCloseTo(names[0].x - 4 * CHAR - twipsToMm(10), 2)
     expect(names[2].x).toBeCloseTo(names[0].x, 3)
     expect(num.y).toBeCloseTo(names[2].y, 3)
     expect(signers[0].y).toBeCloseTo(names[0].y, 3)

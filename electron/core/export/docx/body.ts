@@ -47,10 +47,19 @@ export function titleParagraph(layout: LayoutProfile, title: string, options: { 
   })
 }
 
-/** 主送机关 (7.3.2): flush left, full-width colon after the last name. */
-export function recipientsParagraph(layout: LayoutProfile, recipients: string): Paragraph {
+/**
+ * 主送机关 (7.3.2): flush left, full-width colon after the last name; kept with 正文 (keepNext), and opening a
+ * page when the page fit moved it there (shared/documents/pageFit.ts recipientsNewPage: never a page's last
+ * line without its 正文).
+ */
+export function recipientsParagraph(layout: LayoutProfile, recipients: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
   const text = recipients.trim().replace(/[：:]+$/, '')
-  return gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, `${text}：`)] })
+  return gridParagraph(layout, {
+    alignment: AlignmentType.LEFT,
+    keepNext: true,
+    ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    children: [textRun(layout, `${text}：`)],
+  })
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 import { ShapeRun } from 'docx/shapes'
 import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
 import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { letterheadGeometry, mastheadGeometry, signerLines } from '../../../../shared/documents/compose'
+import { letterheadGeometry, mastheadGeometry, signerLines, SIGNER_LABEL_GAP_TWIPS } from '../../../../shared/documents/compose'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
 import { emBottomInLine, emTopInLine, twipsToEmu, twipsToPx } from './metrics'
 import { exactSpacing, gridParagraph, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
@@ -186,7 +186,7 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
   if (!sl) {
     return [new Paragraph({ style: STYLE_FIXED, indent: { left: ch }, spacing: exactSpacing(pitch), children: [...number, ...anchorRuns] })]
   }
-  // The label ends where the first column starts (a right tab there); each name starts at its column's left
+  // The label ends just before the first column (a right tab there); each name starts at its column's left
   // tab (7.2.4 均匀编排: the same positions on every line).
   const nameX = Math.round(sl.nameX)
   const columns = sl.columnX.map((x) => Math.round(x))
@@ -196,7 +196,7 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
     const children: (TextRun | ShapeRun)[] = [
       ...(last ? number : []),
       ...(i === 0 ? [tabRun(layout), textRun(layout, sl.label)] : []),
-      ...names.flatMap((name, k) => [...(i === 0 && k === 0 ? [] : [tabRun(layout)]), textRun(layout, name, { slot: 'kaiti' })]),
+      ...names.flatMap((name) => [tabRun(layout), textRun(layout, name, { slot: 'kaiti' })]),
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
@@ -204,8 +204,8 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
       alignment: AlignmentType.LEFT,
       indent: { left: ch },
       tabStops: [
-        ...(i === 0 ? [{ type: TabStopType.RIGHT, position: nameX }] : []),
-        ...columns.slice(i === 0 ? 1 : 0).map((position) => ({ type: TabStopType.LEFT, position })),
+        ...(i === 0 ? [{ type: TabStopType.RIGHT, position: nameX - SIGNER_LABEL_GAP_TWIPS }] : []),
+        ...columns.map((position) => ({ type: TabStopType.LEFT, position })),
       ],
       spacing: exactSpacing(pitch),
       children: children as TextRun[],

@@ -49,7 +49,7 @@ export function documentParts(
   if (c.title.trim()) blocks.push(titleParagraph(layout, c.title.trim()))
   if (c.recipients.trim()) {
     blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
-    blocks.push(recipientsParagraph(layout, c.recipients))
+    blocks.push(recipientsParagraph(layout, c.recipients, { pageBreakBefore: fit.recipientsNewPage === true }))
   } else if (c.title.trim()) {
     blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
   }
