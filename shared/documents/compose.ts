@@ -227,13 +227,22 @@ const SIGNERS_PER_LINE = 2
 export const SIGNER_LABEL_GAP_TWIPS = 10
 
 /**
- * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts), each with the character spacing (twentieths
+ * The organisation names a 标题 line must not split (7.3.3 "词意完整"), besides the lexicon (titleLexicon.ts):
+ * the document's 发文机关 and 署名, trimmed, without duplicates.
+ */
+export function titleTerms(content: Pick<DocumentContent, 'mastheadOrgs' | 'signatureOrgs'>): string[] {
+  return [...new Set([...content.mastheadOrgs, ...content.signatureOrgs].map((o) => o.trim()).filter((o) => o !== ''))]
+}
+
+/**
+ * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts; never inside a lexicon word or one of
+ * `terms`, the document's organisation names — titleTerms), each with the character spacing (twentieths
  * of a point, ≤ 0) that makes it fit the 版心 — a line of exactly 20 characters with digits is widened by the
  * CJK–Latin gaps, and a typist would condense it by a fraction of a point rather than let "点》" drop to a
  * line of its own; at most 1 pt. The preview draws and the .docx writes the same lines and spacing.
  */
-export function titleLines(layout: LayoutProfile, title: string): { text: string; spacingTwips: number }[] {
-  return breakTitle(title.trim(), layout.title.maxCharsPerLine).map((text) => {
+export function titleLines(layout: LayoutProfile, title: string, terms: readonly string[] = []): { text: string; spacingTwips: number }[] {
+  return breakTitle(title.trim(), layout.title.maxCharsPerLine, terms).map((text) => {
     const over = textWidthTwips(text, { sizePt: layout.text.titleSizePt }) - typeAreaWidthTwips(layout)
     return { text, spacingTwips: over <= 0 ? 0 : -Math.min(20, Math.ceil(over / [...text].length)) }
   })

@@ -193,11 +193,11 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
 // ---------------------------------------------------------------------------------------------
 // 主体 (7.3)
 
-export function title(t: Typesetter, text: string, role: PreviewTextRole): void {
+export function title(t: Typesetter, text: string, role: PreviewTextRole, terms: readonly string[] = []): void {
   const l = t.layout
   const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
   // Lines and their condensing are the composer's (compose.ts), the exporter writes the same.
-  for (const line of titleLines(l, text)) {
+  for (const line of titleLines(l, text, terms)) {
     t.text(
       role,
       [{ text: line.text, font: 'title' }],

@@ -18,7 +18,7 @@ import { chineseDateOrBlank } from './chineseDate'
 import type { LayoutProfile } from './layout'
 import type { DocumentSpec } from './types'
 import { Typesetter, type PreviewPage } from '../print/paginate'
-import { isStandaloneHeading } from './compose'
+import { isStandaloneHeading, titleTerms } from './compose'
 import {
   attachmentNote,
   attachmentPages,
@@ -133,7 +133,7 @@ export function typesetDocument(
   if (spec.format === 'letter') letterHead(t, spec)
   else fileHead(t, spec)
   const titleText = c.title.trim()
-  if (titleText) title(t, titleText, 'title')
+  if (titleText) title(t, titleText, 'title', titleTerms(c))
   // Where the 主送机关's last line ends: its page and the number of items on it then.
   let recipientsEnd: { page: number; items: number } | null = null
   if (c.recipients.trim()) {

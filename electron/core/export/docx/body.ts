@@ -27,9 +27,13 @@ import {
 import { blankLines, bodyParagraph, exactSpacing, gridParagraph, runProps, STYLE_FIXED, tabRun, textRun } from './runs'
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
-export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
+export function titleParagraph(
+  layout: LayoutProfile,
+  title: string,
+  options: { pageBreakBefore?: boolean; terms?: readonly string[] } = {},
+): Paragraph {
   // Lines and their condensing are the composer's (shared/documents/compose.ts), the preview draws the same.
-  const lines = titleLines(layout, title)
+  const lines = titleLines(layout, title, options.terms)
   // Off the line grid: LibreOffice would give each 2号 line two grid lines.
   return new Paragraph({
     style: STYLE_FIXED,
