@@ -49,20 +49,32 @@ export function isStandaloneHeading(b: BodyBlock): boolean {
   return stop < 0 || stop === text.length - 1
 }
 
-/** A line placed by computation: its text, its left edge from the 版心's left and its right edge from the 版心's right. */
-export interface PlacedLine {
-  role: 'signature' | 'date'
+/** A text placed by computation on its line: its left edge from the 版心's left and its right edge from the 版心's right. */
+export interface PlacedPart {
   text: string
   leftTwips: number
   rightTwips: number
 }
 
 /**
- * 署名 and 成文日期 (7.3.5), in order: each 署名, then the date. Sealed form: the date right-indented
- * (sealedDateRightIndentChars) and each 署名 centred over it. Unsealed form: the 署名 right-indented
- * (unsealedNameRightIndentChars), the date starting unsealedDateShiftChars further right — or, when the date
- * is the longer, the date right-indented and the 署名 moved left. Empty 署名 are left out; throws the
- * RangeError of chineseDateOrBlank on a date that is not a real date.
+ * One line of the 署名 / 成文日期 part: the 署名 on it (several side by side in a sealed joint issuance), the
+ * date, or a blank line between two rows of 署名 (room for the seals).
+ */
+export interface PlacedLine {
+  role: 'signature' | 'date' | 'blank'
+  parts: PlacedPart[]
+}
+
+/**
+ * 署名 and 成文日期 (7.3.5), line by line. Sealed form (7.3.5.1): the date right-indented
+ * (sealedDateRightIndentChars); one 署名 centred over it; a joint issuance's 署名 "按照发文机关顺序整齐横向排列"
+ * (sealedJointColumns): side by side in rows, in order, each in a column as wide as its seal (sealDiameterMm)
+ * or its name, columns sealGapMm apart so that no two seals touch, every seal within the 版心, the last
+ * 署名 centred over the date (its seal presses both) — rows that do not fit in the 版心 are stacked
+ * ceil((seal + gap) / pitch) lines apart. Unsealed form (7.3.5.2): the 署名 right-indented
+ * (unsealedNameRightIndentChars), the date starting unsealedDateShiftChars further right — or, when the
+ * date is the longer, the date right-indented and the 署名 moved left; joint 署名 stacked ("依次向下编排").
+ * Empty 署名 are left out; throws the RangeError of chineseDateOrBlank on a date that is not a real date.
  */
 export function signaturePlacement(
   layout: LayoutProfile,
@@ -75,30 +87,75 @@ export function signaturePlacement(
   const ch = bodyCharTwips(layout)
   const typeW = typeAreaWidthTwips(layout)
   const dateW = bodyWidth(layout, date)
-  const at = (role: PlacedLine['role'], text: string, left: number): PlacedLine => ({
-    role,
-    text,
-    leftTwips: left,
-    rightTwips: typeW - left - bodyWidth(layout, text),
-  })
+  const part = (text: string, left: number): PlacedPart => ({ text, leftTwips: left, rightTwips: typeW - left - bodyWidth(layout, text) })
   const out: PlacedLine[] = []
   if (form === 'sealed') {
     const dateRight = s.sealedDateRightIndentChars * ch
-    for (const org of orgs) {
-      const orgW = bodyWidth(layout, org)
-      const right = Math.max(0, dateRight + (dateW - orgW) / 2)
-      out.push({ role: 'signature', text: org, leftTwips: Math.max(0, typeW - right - orgW), rightTwips: right })
-    }
-    if (date) out.push({ role: 'date', text: date, leftTwips: typeW - dateRight - dateW, rightTwips: dateRight })
+    const g = orgs.length > 0 ? sealedJointColumns(layout, orgs, typeW - dateRight - dateW / 2) : { rows: [], rowLines: 0, centres: [] }
+    g.rows.forEach((row, r) => {
+      if (r > 0) for (let k = 1; k < g.rowLines; k++) out.push({ role: 'blank', parts: [] })
+      out.push({
+        role: 'signature',
+        parts: row.map(({ name, column }) => {
+          const w = bodyWidth(layout, name)
+          // Centred on its column (its seal), kept inside the 版心.
+          return part(name, Math.max(0, Math.min(typeW - w, g.centres[column] - w / 2)))
+        }),
+      })
+    })
+    if (date) out.push({ role: 'date', parts: [part(date, typeW - dateRight - dateW)] })
     return out
   }
   const nameRight = s.unsealedNameRightIndentChars * ch
   const shift = s.unsealedDateShiftChars * ch
   const nameW = Math.max(0, ...orgs.map((o) => bodyWidth(layout, o)))
   const nameX = Math.min(typeW - nameRight - nameW, typeW - nameRight - dateW - shift)
-  for (const org of orgs) out.push(at('signature', org, Math.max(0, nameX)))
-  if (date) out.push(at('date', date, Math.max(0, nameX + shift)))
+  for (const org of orgs) out.push({ role: 'signature', parts: [part(org, Math.max(0, nameX))] })
+  if (date) out.push({ role: 'date', parts: [part(date, Math.max(0, nameX + shift))] })
   return out
+}
+
+/**
+ * The columns and rows of sealed 署名 (7.3.5.1 联合行文): the fewest rows whose columns fit the 版心, as even
+ * as possible (⌈n / rows⌉ columns); names fill the rows in order, the last row's names in its rightmost
+ * columns so that the last 署名 stands over the date. A column is as wide as its seal (sealDiameterMm) or
+ * its widest name plus one character; neighbouring columns sealGapMm apart; the rightmost column centred on
+ * `lastCentreTwips` (the date's centre), the leftmost starting at or right of the 版心's left edge (one
+ * column per row when nothing else fits). Returns the column centres (twips from the 版心's left), the
+ * names per row with their column, and the line distance between two rows' names (⌈(seal + gap) / pitch⌉).
+ */
+export function sealedJointColumns(
+  layout: LayoutProfile,
+  orgs: string[],
+  lastCentreTwips: number,
+): { centres: number[]; rows: { name: string; column: number }[][]; rowLines: number } {
+  const s = layout.signature
+  const seal = mmToTwips(s.sealDiameterMm)
+  const gap = mmToTwips(s.sealGapMm)
+  const ch = bodyCharTwips(layout)
+  const rowLines = Math.max(1, Math.ceil((seal + gap) / layout.grid.linePitchTwips))
+  const n = orgs.length
+  const grid = (rowCount: number) => {
+    const cols = Math.ceil(n / rowCount)
+    const rows: { name: string; column: number }[][] = Array.from({ length: rowCount }, () => [])
+    const lastRowFrom = (rowCount - 1) * cols
+    orgs.forEach((name, i) => {
+      const row = Math.min(rowCount - 1, Math.floor(i / cols))
+      rows[row].push({ name, column: i < lastRowFrom ? i % cols : cols - (n - i) })
+    })
+    const widths = Array.from({ length: cols }, () => seal)
+    for (const row of rows) for (const c of row) widths[c.column] = Math.max(widths[c.column], bodyWidth(layout, c.name) + ch)
+    const centres = new Array<number>(cols)
+    centres[cols - 1] = lastCentreTwips
+    for (let c = cols - 1; c > 0; c--) centres[c - 1] = centres[c] - (widths[c] + widths[c - 1]) / 2 - gap
+    return { centres, rows, fits: centres[0] - widths[0] / 2 >= -1e-6 }
+  }
+  for (let rowCount = 1; rowCount < n; rowCount++) {
+    const g = grid(rowCount)
+    if (g.fits) return { centres: g.centres, rows: g.rows, rowLines }
+  }
+  const g = grid(Math.max(1, n))
+  return { centres: g.centres, rows: g.rows, rowLines }
 }
 
 /**
@@ -139,33 +196,56 @@ export function attendanceEntries(
 }
 
 /**
- * 签发人 of a 上行文 (7.2.4–7.2.5): names (trimmed, empty ones left out) two a line joined by a full-width space;
- * line 1 "签发人：" + names ends one character from the 版心's right edge, later lines start under its first
- * name. Returns the lines and where the label and the names start, twips from the 版心's left edge (null
- * without signers).
+ * 签发人 of a 上行文 (7.2.4–7.2.5): "签发人：" + the names (trimmed, empty ones left out), "按照发文机关的排列顺序从
+ * 左到右、自上而下依次均匀编排，一般每行排两个姓名，回行时与上一行第一个签发人姓名对齐" — in columns
+ * (signersPerLine a line) of one width, the widest name's, one character apart, so that every line's names
+ * start at the same positions; the widest line ends one character from the 版心's right edge. Returns the
+ * names per line, where the label and each column start and the right edge, twips from the 版心's left edge
+ * (null without signers).
  */
 export function signerLines(
   layout: LayoutProfile,
   signers: string[],
-): { lines: string[]; label: string; labelX: number; nameX: number; rightEdge: number } | null {
+): { lines: string[][]; label: string; labelX: number; nameX: number; columnX: number[]; rightEdge: number } | null {
   const names = signers.map((s) => s.trim()).filter((s) => s !== '')
   if (names.length === 0) return null
-  const lines: string[] = []
-  for (let i = 0; i < names.length; i += 2) lines.push(names.slice(i, i + 2).join('　'))
+  const perLine = Math.min(SIGNERS_PER_LINE, names.length)
+  const lines: string[][] = []
+  for (let i = 0; i < names.length; i += perLine) lines.push(names.slice(i, i + perLine))
   const label = '签发人：'
-  const rightEdge = typeAreaWidthTwips(layout) - bodyCharTwips(layout)
-  const nameX = rightEdge - bodyWidth(layout, lines[0])
-  return { lines, label, labelX: nameX - bodyWidth(layout, label), nameX, rightEdge }
+  const ch = bodyCharTwips(layout)
+  const rightEdge = typeAreaWidthTwips(layout) - ch
+  const columnW = Math.max(...names.map((n) => bodyWidth(layout, n)))
+  const nameX = rightEdge - perLine * columnW - (perLine - 1) * ch
+  const columnX = Array.from({ length: perLine }, (_, k) => nameX + k * (columnW + ch))
+  return { lines, label, labelX: nameX - SIGNER_LABEL_GAP_TWIPS - bodyWidth(layout, label), nameX, columnX, rightEdge }
+}
+
+/** 7.2.4 "一般每行排两个姓名". */
+const SIGNERS_PER_LINE = 2
+/**
+ * "签发人：" ends this far (0.18 mm) before the first name, so that the .docx's tab after it always reaches the
+ * first column's stop (a tab standing exactly on a stop would jump on to the next one).
+ */
+export const SIGNER_LABEL_GAP_TWIPS = 10
+
+/**
+ * The organisation names a 标题 line must not split (7.3.3 "词意完整"), besides the lexicon (titleLexicon.ts):
+ * the document's 发文机关 and 署名, trimmed, without duplicates.
+ */
+export function titleTerms(content: Pick<DocumentContent, 'mastheadOrgs' | 'signatureOrgs'>): string[] {
+  return [...new Set([...content.mastheadOrgs, ...content.signatureOrgs].map((o) => o.trim()).filter((o) => o !== ''))]
 }
 
 /**
- * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts), each with the character spacing (twentieths
+ * 标题 (7.3.1) lines: broken at word boundaries (titleBreak.ts; never inside a lexicon word or one of
+ * `terms`, the document's organisation names — titleTerms), each with the character spacing (twentieths
  * of a point, ≤ 0) that makes it fit the 版心 — a line of exactly 20 characters with digits is widened by the
  * CJK–Latin gaps, and a typist would condense it by a fraction of a point rather than let "点》" drop to a
  * line of its own; at most 1 pt. The preview draws and the .docx writes the same lines and spacing.
  */
-export function titleLines(layout: LayoutProfile, title: string): { text: string; spacingTwips: number }[] {
-  return breakTitle(title.trim(), layout.title.maxCharsPerLine).map((text) => {
+export function titleLines(layout: LayoutProfile, title: string, terms: readonly string[] = []): { text: string; spacingTwips: number }[] {
+  return breakTitle(title.trim(), layout.title.maxCharsPerLine, terms).map((text) => {
     const over = textWidthTwips(text, { sizePt: layout.text.titleSizePt }) - typeAreaWidthTwips(layout)
     return { text, spacingTwips: over <= 0 ? 0 : -Math.min(20, Math.ceil(over / [...text].length)) }
   })

@@ -116,7 +116,11 @@ export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): num
     if (!sl || g === undefined) continue
     if (i === 0)
       t.text('signer', [{ text: sl.label, font: 'fangsong' }], body, { lineTop, x: sl.labelX, width: nameX - sl.labelX, align: 'left' })
-    t.text('signer', [{ text: g, font: 'kaiti' }], t.body('kaiti'), { lineTop, x: nameX, width: t.typeW - ch - nameX, align: 'left' })
+    g.forEach((name, k) => {
+      const x = sl.columnX[k]
+      const width = (sl.columnX[k + 1] ?? sl.rightEdge + ch) - x
+      t.text('signer', [{ text: name, font: 'kaiti' }], t.body('kaiti'), { lineTop, x, width, align: 'left' })
+    })
   }
   return top + (lines - 1) * pitch
 }
@@ -175,11 +179,11 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
 // ---------------------------------------------------------------------------------------------
 // 主体 (7.3)
 
-export function title(t: Typesetter, text: string, role: PreviewTextRole): void {
+export function title(t: Typesetter, text: string, role: PreviewTextRole, terms: readonly string[] = []): void {
   const l = t.layout
   const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
   // Lines and their condensing are the composer's (compose.ts), the exporter writes the same.
-  for (const line of titleLines(l, text)) {
+  for (const line of titleLines(l, text, terms)) {
     t.text(
       role,
       [{ text: line.text, font: 'title' }],
@@ -304,16 +308,16 @@ export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'u
   const body = t.body()
   return [
     ...blankSteps(t, blankLines),
-    ...placed.map(
-      (p): Step =>
-        () =>
-          t.text(p.role, [{ text: p.text, font: 'fangsong' }], body, {
-            lineTop: t.line(),
-            x: p.leftTwips,
-            width: Math.max(0, t.typeW - p.leftTwips),
-            align: 'left',
-          }),
-    ),
+    ...placed.map((p): Step => () => {
+      const lineTop = t.line()
+      for (const part of p.parts)
+        t.text(p.role === 'date' ? 'date' : 'signature', [{ text: part.text, font: 'fangsong' }], body, {
+          lineTop,
+          x: part.leftTwips,
+          width: Math.max(0, t.typeW - part.leftTwips - (p.parts.length > 1 ? part.rightTwips : 0)),
+          align: 'left',
+        })
+    }),
   ]
 }
 

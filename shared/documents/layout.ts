@@ -153,6 +153,12 @@ export interface LayoutProfile {
     sealedBlankLinesBefore: number
     /** Sealed form: 成文日期 right-indented this many characters; 署名 centred over it. */
     sealedDateRightIndentChars: number
+    /**
+     * Sealed joint issuance (7.3.5.1): diameter of the seal each 署名 is laid out for, mm, and the least clear
+     * space between two seals ("互不相交或相切"), mm.
+     */
+    sealDiameterMm: number
+    sealGapMm: number
     /** Unsealed form: blank lines before 署名. */
     unsealedBlankLinesBefore: number
     /** Unsealed form: 署名 right-indented this many characters. */
@@ -282,6 +288,8 @@ export const GBT9704_LAYOUT: LayoutProfile = {
     form: 'sealed', // 7.3.5.1: printed copies are sealed by hand; 'unsealed' follows 7.3.5.2
     sealedBlankLinesBefore: 2, // [S] the 42 mm seal must start within one line of 正文 (7.3.5.1)
     sealedDateRightIndentChars: 4, // 7.3.5.1 "成文日期一般右空四字"
+    sealDiameterMm: 42, // [S] the usual 42 mm round seal of a county organ
+    sealGapMm: 3, // 7.3.5.1 "印章之间排列整齐、互不相交或相切"; [S] 3 mm clear
     unsealedBlankLinesBefore: 1, // 7.3.5.2 "在正文（或附件说明）下空一行"
     unsealedNameRightIndentChars: 2, // 7.3.5.2 "右空二字编排发文机关署名"
     unsealedDateShiftChars: 2, // 7.3.5.2 "首字比发文机关署名首字右移二字"

@@ -14,6 +14,8 @@
  * 4. only then no seal line: at the grid pitch, else tightened as in 3;
  * 5. otherwise the grid as it is, and the part moves to the next page with the last two lines of 正文
  *    (Word's keep-with-next with widow/orphan control, which the exporter writes).
+ * Whatever the outcome, a 主送机关 that would end its page without any of 正文 after it (正文 carried whole,
+ * a table moved on, a full page) opens the next page with 正文 (FitSettings.recipientsNewPage).
  * The 版记 goes on the last, even page (7.4): on a page of its own when the last text page has no room for
  * it, after a blank page when that page would be odd, and on the next (even) page when the last text page is
  * odd — except in a one-page document, which keeps it on page 1 (7.4, 7.5); neither page carries a number.
@@ -48,7 +50,18 @@ export const FIT_SLACK_TWIPS = 20
 
 /** The decision and the pages typeset with it. */
 export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: PageFit; pages: PreviewPage[] } {
-  const done = (fit: FitSettings, r: { pages: PreviewPage[]; flow: TypesetFlow }, outcome: FitOutcome) => {
+  const done = (
+    fit: FitSettings,
+    r: { pages: PreviewPage[]; flow: TypesetFlow },
+    outcome: FitOutcome,
+  ): { fit: PageFit; pages: PreviewPage[] } => {
+    // A 主送机关 left as its page's last line without 正文 (正文 carried whole, a table moved on, or the page
+    // simply full) opens the next page instead — keep-with-next, as the .docx writes it.
+    if (r.flow.recipientsStranded && !fit.recipientsNewPage) {
+      const moved = { ...fit, recipientsNewPage: true }
+      const m = typesetDocument(spec, layout, moved)
+      return done(moved, m, m.flow.carried ? 'carried' : outcome === 'carried' ? 'fits' : outcome)
+    }
     const last = r.flow.blocks.at(-1)
     const keepBodyWithClosing = outcome === 'carried' || !last || last.page === r.flow.bodyEnd.page
     return { fit: { ...fit, outcome, imprint: r.flow.imprint, keepBodyWithClosing }, pages: r.pages }
@@ -83,7 +96,8 @@ export function planPageFit(spec: DocumentSpec, layout: LayoutProfile): { fit: P
     if (t0) return done(t0.fit, t0.r, 'tightened')
   }
 
-  // 5. Cannot be made to fit: the grid as it is; the part moves with the last lines of 正文.
+  // 5. Cannot be made to fit: the grid as it is; the part moves with the last lines of 正文 — and the 主送机关
+  // with them when 正文 moves whole (done(): never a page's last line without its 正文).
   return done(base, r, 'carried')
 }
 

@@ -12,7 +12,8 @@ import { UPWARD_KINDS, type BodyBlock, type DocumentContent, type DocumentFormat
  * - placeholders: `××` (any run of two or more ×), `×` standing for a number (`×月`, `×日`, `第×次`),
  *   and a paragraph that is nothing but a bracketed instruction (`（请示缘由）`, `（逐条列明问题）`);
  * - headings and numbered items without text (they would print a bare `一、` or `1.`);
- * - 一、/（一） headings over nothing but blank paragraphs (a template section never written).
+ * - 一、/（一） headings over nothing but blank paragraphs (a template section never written);
+ * - placeholders in a table's cells (the 问题清单 of the 督导通报 / 整改通知书 templates).
  *
  * A document filled in properly (placeholders replaced, every heading given text and content) has none.
  */
@@ -76,11 +77,19 @@ function blockProblems(where: string, blocks: BodyBlock[], itemNumbering: Docume
     }
     const found = placeholderIn(b.text)
     if (found) problems.push(`${at}中还有待填写的「${found}」`)
+    // A table's cells (a template's 问题清单 学校 | 问题 | 整改期限): the first placeholder of each row.
+    if (b.kind === 'table')
+      b.table.rows.forEach((row, r) => {
+        const cell = row.map((c) => placeholderIn(c)).find((x) => x !== null)
+        if (cell) problems.push(`${at}表格第${r + 1}行中还有待填写的「${cell}」`)
+      })
     if (b.level === 1 || b.level === 2) {
       const { end } = sectionRange(blocks, i)
       const under = blocks.slice(i + 1, end)
-      // A heading may run on into its text and stand alone; one over blank paragraphs was never written.
-      if (text && under.length > 0 && !under.some((x) => x.text.trim())) problems.push(`${at}「${b.label}${text}」下面还没有内容`)
+      // A heading may run on into its text and stand alone; one over blank paragraphs was never written (a
+      // table or an image is content).
+      if (text && under.length > 0 && !under.some((x) => x.text.trim() || x.kind === 'table' || x.kind === 'image'))
+        problems.push(`${at}「${b.label}${text}」下面还没有内容`)
     }
   })
   return problems

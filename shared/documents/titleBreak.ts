@@ -37,6 +37,7 @@
  */
 
 import { gridCharCount, gridChars, isHan } from '../print/measure'
+import { HEAD_NOUNS, KIND_ENDINGS, PHRASE_STARTS, TITLE_WORDS } from './titleLexicon'
 
 /** Characters that must not start a line. */
 const CLOSING = new Set([...'、，。：；！？）》”’〕】」』〉…—%,.;:!?)]}'])
@@ -45,220 +46,7 @@ const OPENING = new Set([...'（《“‘〔【「『〈([{'])
 /** Punctuation after which a break is natural. */
 const PAUSE = new Set([...'、，：；'])
 
-/** The 文种 a title ends with ("…的通知"); breaking right before "的" + 文种 is preferred. */
-const KIND_ENDINGS = ['的通知', '的通报', '的意见', '的报告', '的请示', '的函', '的批复', '的纪要', '的决定', '的公告', '的通告']
-
-/** Verbs and words that open a phrase: a break right before them is natural. */
-const PHRASE_STARTS = [
-  '关于',
-  '印发',
-  '转发',
-  '开展',
-  '做好',
-  '加强',
-  '进一步',
-  '组织',
-  '公布',
-  '报送',
-  '召开',
-  '举办',
-  '申报',
-  '表彰',
-  '下达',
-  '推进',
-  '落实',
-  '实施',
-  '建立',
-  '健全',
-  '完善',
-  '规范',
-  '深化',
-  '启动',
-  '成立',
-  '调整',
-  '认定',
-  '命名',
-  '通报',
-  '批准',
-  '同意',
-  '请求',
-  '申请',
-  '做实',
-  '全面',
-  '切实',
-  '扎实',
-  '持续',
-  '征求',
-  '公示',
-  '确定',
-  '表扬',
-  '批评',
-]
-
-/** Words that close a phrase and bind to the noun before them ("开学工作"): breaking right before them costs more, right after is natural. */
-const HEAD_NOUNS = [
-  '工作',
-  '情况',
-  '方案',
-  '要点',
-  '计划',
-  '活动',
-  '建设',
-  '管理',
-  '制度',
-  '机制',
-  '体系',
-  '标准',
-  '名单',
-  '结果',
-  '办法',
-  '细则',
-  '规定',
-  '意见',
-  '总结',
-  '报告',
-  '通知',
-  '通报',
-  '安排',
-  '任务',
-  '事项',
-  '项目',
-  '行动',
-]
-
-/** Common words in supervision-office titles that should not be split (a small lexicon instead of a segmenter). */
-const WORDS = new Set([
-  ...PHRASE_STARTS,
-  ...HEAD_NOUNS,
-  '人民政府',
-  '政府',
-  '教育局',
-  '教育体育局',
-  '教体局',
-  '委员会',
-  '办公室',
-  '督导室',
-  '教育厅',
-  '教育部',
-  '自治区',
-  '县委',
-  '市委',
-  '教育',
-  '督导',
-  '督学',
-  '督政',
-  '评估',
-  '监测',
-  '评价',
-  '检查',
-  '督查',
-  '督办',
-  '复查',
-  '复核',
-  '整改',
-  '销号',
-  '台账',
-  '自评',
-  '自查',
-  '责任',
-  '挂牌',
-  '专项',
-  '义务教育',
-  '学前教育',
-  '高中',
-  '职业',
-  '优质均衡',
-  '基本均衡',
-  '普及普惠',
-  '均衡',
-  '发展',
-  '县域',
-  '幼儿园',
-  '中小学',
-  '小学',
-  '中学',
-  '初中',
-  '学校',
-  '校园',
-  '学生',
-  '教师',
-  '校长',
-  '园长',
-  '师德',
-  '师风',
-  '春季',
-  '秋季',
-  '学期',
-  '开学',
-  '年度',
-  '上半年',
-  '下半年',
-  '年终',
-  '考核',
-  '考评',
-  '培训',
-  '队伍',
-  '体制',
-  '改革',
-  '安全',
-  '质量',
-  '控辍保学',
-  '双减',
-  '课后服务',
-  '作业',
-  '五项管理',
-  '资助',
-  '营养',
-  '餐饮',
-  '食品',
-  '卫生',
-  '防溺水',
-  '信息化',
-  '平台',
-  '数据',
-  '统计',
-  '报表',
-  '材料',
-  '佐证',
-  '经费',
-  '保障',
-  '先进',
-  '集体',
-  '个人',
-  '优秀',
-  '表彰',
-  '国家',
-  '全国',
-  '全区',
-  '全市',
-  '全县',
-  '各级',
-  '各类',
-  '基础',
-  '高质量',
-  '新时代',
-  '实施意见',
-  '实施方案',
-  '工作要点',
-  '会议',
-  '纪要',
-  '函',
-  '批复',
-  '请示',
-  '决定',
-  '公告',
-  // Fixed phrases of the trade that read badly when split.
-  '优质均衡发展',
-  '基本均衡发展',
-  '普及普惠',
-  '挂牌督导',
-  '责任督学',
-  '责任督学挂牌督导',
-  '校园安全',
-  '教育督导',
-  '督导评估',
-  '质量监测',
-])
+const WORDS = new Set(TITLE_WORDS)
 
 const MAX_WORD_LENGTH = Math.max(...[...WORDS].map((w) => w.length))
 
@@ -275,8 +63,14 @@ interface Analysis {
   cost: number[]
 }
 
-/** Cost of breaking before chars[g], before shape and balance are considered. */
-function analyse(text: string, maxWidth: number): Analysis {
+/**
+ * Cost of breaking before chars[g], before shape and balance are considered. `terms` are words added to the
+ * lexicon for this title (the document's organisation names); with `strict`, a break inside any lexicon word
+ * is forbidden, otherwise it is only expensive.
+ */
+function analyse(text: string, maxWidth: number, terms: readonly string[], strict: boolean): Analysis {
+  const words = terms.length > 0 ? new Set([...WORDS, ...terms]) : WORDS
+  const maxWordLength = Math.max(MAX_WORD_LENGTH, ...terms.map((t) => [...t].length))
   const chars = [...text]
   const n = chars.length
   const cost = new Array<number>(n + 1).fill(8)
@@ -289,9 +83,9 @@ function analyse(text: string, maxWidth: number): Analysis {
   const startsHere = new Array<boolean>(n + 1).fill(false)
   const endsHere = new Array<boolean>(n + 1).fill(false)
   for (let i = 0; i < n; i++) {
-    for (let len = 1; len <= MAX_WORD_LENGTH && i + len <= n; len++) {
+    for (let len = 1; len <= maxWordLength && i + len <= n; len++) {
       const w = chars.slice(i, i + len).join('')
-      if (!WORDS.has(w)) continue
+      if (!words.has(w)) continue
       for (let g = i + 1; g < i + len; g++) inside[g] = true
       startsHere[i] = true
       endsHere[i + len] = true
@@ -341,7 +135,7 @@ function analyse(text: string, maxWidth: number): Analysis {
     else if (before === '》' || before === '”' || before === '）') c = 1
     else if (after === '《' || after === '“' || after === '（') c = 1
     else if (isAlnum(after) || isAlnum(before)) c = 2
-    else if (inside[g] && inside[b]) c = 40
+    else if (inside[g] && inside[b]) c = strict ? Infinity : 40
     else if (after === '的' && KIND_ENDINGS.some((k) => b === n - k.length && endsAt(n, k))) c = -4
     else if (before === '的' && KIND_ENDINGS.some((k) => b === n - k.length + 1 && endsAt(n, k))) c = 60
     else if (startsAt(b, '关于')) c = -6
@@ -383,8 +177,12 @@ const EXTRA_LINE = 25
 const SHAPE_VIOLATION = 200
 const BALANCE_WEIGHT = 15
 const STUB = 20
+/** A 菱形 that stops narrowing after its widest line ("long / longer / short / short"). */
+const DIAMOND_TAIL = 100
 /** Lines whose widths differ by no more than this count as equally long for the shape rule. */
 const SAME = 1
+/** Line counts tried beyond the fewest possible (each costs EXTRA_LINE). */
+const EXTRA_LINES_TRIED = 3
 
 /** Phase of the shape so far: 0 level, 1 rising (a line longer than the one above), 2 falling. */
 type Phase = 0 | 1 | 2
@@ -394,21 +192,33 @@ interface State {
   lines: number
   width: number
   phase: Phase
+  /** Some line was longer than the one above (a 菱形, not a 梯形). */
+  rose: boolean
   prev: State | null
 }
 
-function breakLine(text: string, maxWidth: number): string[] {
-  const { chars, cost } = analyse(text, maxWidth)
+/**
+ * The cheapest breaks of one typed line over every line count from the fewest possible to EXTRA_LINES_TRIED
+ * more: word costs (analyse) plus the shape — a 梯形 (never longer than the line above) or a 菱形 (longer
+ * up to its widest line, then shorter line by line: "long / longer / short / short" is neither) — and balance. Breaks inside lexicon words are forbidden; only when no layout avoids them (a word or name
+ * wider than a line) are they allowed at a cost, and cutting by width is the last resort.
+ */
+function breakLine(text: string, maxWidth: number, terms: readonly string[]): string[] {
+  return bestBreaks(text, maxWidth, terms, true) ?? bestBreaks(text, maxWidth, terms, false) ?? hardBreak([...text], maxWidth)
+}
+
+function bestBreaks(text: string, maxWidth: number, terms: readonly string[], strict: boolean): string[] | null {
+  const { chars, cost } = analyse(text, maxWidth, terms, strict)
   const n = chars.length
   const lineWidth = widthTable(chars)
   const total = lineWidth(0, n)
   if (total <= maxWidth) return [text]
   const minLines = Math.ceil(total / maxWidth)
-  const maxLines = minLines + 2
+  const maxLines = minLines + EXTRA_LINES_TRIED
 
-  // Forward dynamic programming over (position, lines, last width, phase).
+  // Forward dynamic programming over (position, lines, last width, phase, whether it rose).
   const states: Map<number, State>[] = Array.from({ length: n + 1 }, () => new Map())
-  states[0].set(-1, { cost: 0, pos: 0, lines: 0, width: 0, phase: 0, prev: null })
+  states[0].set(-1, { cost: 0, pos: 0, lines: 0, width: 0, phase: 0, rose: false, prev: null })
   for (let i = 0; i < n; i++) {
     for (const s of states[i].values()) {
       if (s.lines >= maxLines) continue
@@ -425,16 +235,18 @@ function breakLine(text: string, maxWidth: number): string[] {
             if (phase === 2) step += SHAPE_VIOLATION
             else phase = 1
           } else if (diff < -SAME) phase = 2
+          else if (phase === 2 && s.rose) step += DIAMOND_TAIL
           step += BALANCE_WEIGHT * (diff / maxWidth) ** 2
         }
         const lines = s.lines + 1
+        const rose = s.rose || (s.lines > 0 && w - s.width > SAME)
         if (j === n) {
           if (phase === 1) step += SHAPE_VIOLATION // the last line is the longest: a funnel
           if (w < 2) step += STUB
           step += Math.max(0, lines - minLines) * EXTRA_LINE
         }
-        const next: State = { cost: s.cost + step, pos: j, lines, width: w, phase, prev: s }
-        const key = (lines * 10_000 + w * 2) * 3 + phase
+        const next: State = { cost: s.cost + step, pos: j, lines, width: w, phase, rose, prev: s }
+        const key = ((lines * 10_000 + w * 2) * 3 + phase) * 2 + (rose ? 1 : 0)
         const known = states[j].get(key)
         if (!known || next.cost < known.cost) states[j].set(key, next)
       }
@@ -443,7 +255,7 @@ function breakLine(text: string, maxWidth: number): string[] {
 
   let best: State | null = null
   for (const s of states[n].values()) if (!best || s.cost < best.cost || (s.cost === best.cost && s.lines < best.lines)) best = s
-  if (!best) return hardBreak(chars, maxWidth)
+  if (!best) return null
   const cuts: number[] = []
   for (let s: State | null = best; s && s.pos > 0; s = s.prev) cuts.unshift(s.pos)
   const lines: string[] = []
@@ -475,12 +287,13 @@ function hardBreak(chars: string[], maxWidth: number): string[] {
  * at word boundaries and in a 梯形 / 菱形 shape; see the rules at the top of this file. A title that
  * fits stays one line. Line breaks the user typed are kept.
  */
-export function breakTitle(title: string, maxCharsPerLine: number): string[] {
+export function breakTitle(title: string, maxCharsPerLine: number, terms: readonly string[] = []): string[] {
   if (!(maxCharsPerLine >= 1)) throw new RangeError(`每行字数应至少为1：${maxCharsPerLine}`)
   const typed = title
     .split(/\r?\n|\r/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
   if (typed.length === 0) return []
-  return typed.flatMap((line) => breakLine(line, maxCharsPerLine))
+  const names = terms.map((t) => t.trim()).filter((t) => [...t].length >= 2)
+  return typed.flatMap((line) => breakLine(line, maxCharsPerLine, names))
 }

@@ -18,7 +18,7 @@ import { chineseDateOrBlank } from './chineseDate'
 import type { LayoutProfile } from './layout'
 import type { DocumentSpec } from './types'
 import { Typesetter, type PreviewPage } from '../print/paginate'
-import { isStandaloneHeading, officialPageNumbers } from './compose'
+import { isStandaloneHeading, officialPageNumbers, titleTerms } from './compose'
 import {
   attachmentNote,
   attachmentPages,
@@ -49,6 +49,11 @@ export interface FitSettings {
   tightPitchTwips: number | null
   /** First 正文 block (index into content.body) set at the tight pitch; everything after 正文 follows it. */
   tightFromBlock: number
+  /**
+   * The 主送机关 opens a new page (with 正文 after it): the page where it would stand had room for it but
+   * not for 正文, which was carried whole (pageFit.ts decides; the .docx writes a page break before it).
+   */
+  recipientsNewPage?: boolean
 }
 
 /** What the typesetter saw, for pageFit.ts. */
@@ -63,6 +68,11 @@ export interface TypesetFlow {
   reserveTwips: number
   /** The closing part did not fit below 正文 and moved to the next page with the last lines of 正文. */
   carried: boolean
+  /**
+   * The 主送机关 ended its page with nothing after it there while 正文 (or the part after it) follows on a later
+   * page: a 主送机关 stranded without its 正文 (pageFit.ts then sets recipientsNewPage).
+   */
+  recipientsStranded: boolean
   imprint: ImprintPlacement
 }
 
@@ -123,11 +133,15 @@ export function typesetDocument(
   if (spec.format === 'letter') letterHead(t, spec)
   else fileHead(t, spec)
   const titleText = c.title.trim()
-  if (titleText) title(t, titleText, 'title')
+  if (titleText) title(t, titleText, 'title', titleTerms(c))
+  // Where the 主送机关's last line ends: its page and the number of items on it then.
+  let recipientsEnd: { page: number; items: number } | null = null
   if (c.recipients.trim()) {
     t.blank(layout.title.blankLinesToRecipients)
+    if (fit.recipientsNewPage && t.cursor > 0) t.newPage()
     const text = `${c.recipients.trim().replace(/[：:]+$/, '')}：`
     t.paragraph({ role: 'recipients', runs: [{ text, font: 'fangsong' }], align: 'left' })
+    recipientsEnd = { page: t.pages.length - 1, items: t.page.items.length }
   } else if (titleText) {
     t.blank(layout.title.blankLinesToRecipients)
   }
@@ -149,7 +163,18 @@ export function typesetDocument(
     closingLines: 0,
     reserveTwips: 0,
     carried: false,
+    recipientsStranded: false,
     imprint: { ownPage: false, blankPageBefore: false, numbered: false },
+  }
+  const done = () => {
+    const pages = t.finish(officialPageNumbers(spec, layout))
+    if (recipientsEnd) {
+      const content = (items: PreviewPage['items']) => items.some((i) => i.role !== 'pageNumber')
+      flow.recipientsStranded =
+        !content(pages[recipientsEnd.page].items.slice(recipientsEnd.items)) &&
+        pages.slice(recipientsEnd.page + 1).some((p) => content(p.items))
+    }
+    return { pages, flow }
   }
   const last = blocks.length - 1
   // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
@@ -216,7 +241,7 @@ export function typesetDocument(
       t.lineH = t.pitch
       attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
       flow.imprint = imprint(t, spec)
-      return { pages: t.finish(officialPageNumbers(spec, layout)), flow }
+      return done()
     }
     if (noteItems >= 2 && !(last < 0 && snap.cursor === 0)) {
       // 7.3.4 with 7.3.5.4: a 附件说明 of several items breaks between them rather than carry 正文 lines away
@@ -246,7 +271,7 @@ export function typesetDocument(
         t.lineH = t.pitch
         attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
         flow.imprint = imprint(t, spec)
-        return { pages: t.finish(officialPageNumbers(spec, layout)), flow }
+        return done()
       }
       t.restore(snap)
       t.lineH = t.pitch
@@ -282,5 +307,5 @@ export function typesetDocument(
 
   attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
   flow.imprint = imprint(t, spec)
-  return { pages: t.finish(officialPageNumbers(spec, layout)), flow }
+  return done()
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { FONT_PROFILES, type FontProfileId } from '../documents/layout'
+import { FONT_PROFILES, type FontProfileId, type LayoutProfile } from '../documents/layout'
 import { textField } from '../validation/fields'
 
 const FONT_PROFILE_IDS = Object.keys(FONT_PROFILES) as [FontProfileId, ...FontProfileId[]]
+const IMPRINT_PAGE_NUMBER_IDS = ['standard', 'unnumbered'] as const satisfies readonly LayoutProfile['imprint']['ownPageNumber'][]
 
 const text = (label: string, max: number) => textField(label, { min: 1, max })
 const optionalText = (label: string, max: number) => textField(label, { max }).default('')
@@ -21,6 +22,8 @@ export const officeProfileSchema = z
       .default('')
       .describe('电话'),
     fontProfile: z.enum(FONT_PROFILE_IDS).default('gb2312').describe('公文字体'),
+    /** LayoutProfile imprint.ownPageNumber: the 版记 page of its own numbered as GB/T 9704 7.5 says, or never. */
+    imprintPageNumber: z.enum(IMPRINT_PAGE_NUMBER_IDS).default('standard').describe('版记页页码'),
   })
   .strict()
 

@@ -59,6 +59,11 @@ describe('first run and settings (browser mode, real Chromium)', () => {
     await page.getByText('电话只能包含数字').waitFor()
 
     await page.locator('[data-test=contactPhone]').fill('0951-8069999')
+    // 版记页页码 (issue 13 item 8): the standard by default; the habit of never numbering it, saved with the office.
+    expect(await page.locator('[data-test=imprintPageNumber]').textContent()).toContain('按国家标准')
+    await page.locator('[data-test=imprintPageNumber]').click()
+    await page.getByRole('option', { name: '版记单独成页时一律不编页码' }).click()
+    await app.screenshot('03-settings-imprint-page-number')
     await page.locator('[data-test=submit]').click()
     await page.getByText('机关信息已保存').waitFor()
 
@@ -73,5 +78,6 @@ describe('first run and settings (browser mode, real Chromium)', () => {
     await page.reload()
     await page.getByRole('menuitem', { name: '系统设置' }).click()
     expect(await page.locator('[data-test=contactPhone]').inputValue()).toBe('0951-8069999')
+    expect(await page.locator('[data-test=imprintPageNumber]').textContent()).toContain('一律不编页码')
   })
 })

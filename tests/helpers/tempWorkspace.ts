@@ -28,4 +28,5 @@ export const SAMPLE_PROFILE = {
   contactName: '王芳',
   contactPhone: '0954-2031234',
   fontProfile: 'windows' as const,
+  imprintPageNumber: 'standard' as const,
 }

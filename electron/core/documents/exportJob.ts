@@ -1,4 +1,4 @@
-import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
+import { effectiveLayout } from '../../../shared/documents/effectiveLayout'
 import type { OutputFile } from '../../../shared/files/types'
 import type { JobStarted } from '../../../shared/jobs/types'
 import { fileStore } from '../files/fileStore'
@@ -18,9 +18,9 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
  */
 export function startDocxExport(ws: Workspace, id: number): JobStarted {
   const doc = get(ws, id)
-  const fontProfile = readOffice(ws.db())?.fontProfile ?? GBT9704_LAYOUT.fontProfile
   const spec = { kind: doc.kind, format: doc.format, content: doc.content }
-  const layout = { ...GBT9704_LAYOUT, fontProfile }
+  // The office's layout choices (font profile, 版记 page number), as the composer's preview takes them.
+  const layout = effectiveLayout(readOffice(ws.db()))
   const fileName = exportFileName(doc)
   return jobRunner(ws).start(
     { kind: 'documents.exportDocx', title: `导出 Word：${doc.title || '未命名公文'}`, cancellable: true },

@@ -10,7 +10,7 @@ import urgingNotice from '../../../seeds/templates/urging-notice.json'
 import { z } from 'zod'
 import { attachmentSchema, bodyBlockSchema, documentFormatSchema, documentKindSchema } from '../../../shared/documents/documentSchema'
 import type { DocumentTemplate } from '../../../shared/documents/records'
-import type { DocumentContent, DocumentFormat, DocumentKind } from '../../../shared/documents/types'
+import type { BodyBlock, DocumentContent, DocumentFormat, DocumentKind } from '../../../shared/documents/types'
 import type { Office } from '../../../shared/office/office'
 
 /** A template file under seeds/templates/: content fields with {office} {county} {year} {superior} {contact} {phone} placeholders. */
@@ -73,7 +73,18 @@ export function instantiateTemplate(
     contact: office.contactName || '××',
     phone: office.contactPhone || '××',
   }
-  const blocks = (list: { level: 0 | 1 | 2 | 3 | 4; text: string }[]) => list.map((b) => ({ level: b.level, text: fill(b.text, values) }))
+  // Paragraphs, and tables (a 问题清单 学校 | 问题 | 整改期限) with their caption and every cell filled in.
+  const blocks = (list: TemplateFile['content']['body']): BodyBlock[] =>
+    list.map((b): BodyBlock => {
+      if (b.kind === 'table')
+        return {
+          ...b,
+          text: fill(b.text, values),
+          table: { ...b.table, rows: b.table.rows.map((r) => r.map((cell) => fill(cell, values))) },
+        }
+      if (b.kind === 'image') return { ...b, text: fill(b.text, values) }
+      return { level: b.level, text: fill(b.text, values) }
+    })
   const suffix = t.content.mastheadSuffix ?? '文件'
   // The office's own 发文机关标志 text when it is the ordinary "name + 文件" form.
   const mastheadOrg = suffix === '文件' && office.mastheadText.endsWith('文件') ? office.mastheadText.slice(0, -2) : office.fullName

@@ -10,6 +10,7 @@ interface OfficeRow {
   contact_name: string
   contact_phone: string
   font_profile: OfficeProfile['fontProfile']
+  imprint_page_number: OfficeProfile['imprintPageNumber']
   updated_at: string
 }
 
@@ -25,17 +26,23 @@ export function readOffice(db: Database.Database): Office | null {
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
     fontProfile: row.font_profile,
+    imprintPageNumber: row.imprint_page_number,
     updatedAt: row.updated_at,
   }
 }
 
-export function writeOffice(db: Database.Database, p: OfficeProfile): void {
+/** Saves the office profile (one row); without imprintPageNumber the 版记 page number follows the standard. */
+export function writeOffice(
+  db: Database.Database,
+  p: Omit<OfficeProfile, 'imprintPageNumber'> & Partial<Pick<OfficeProfile, 'imprintPageNumber'>>,
+): void {
   db.prepare(
-    `INSERT INTO office (id, full_name, short_name, masthead_text, county, superior, contact_name, contact_phone, font_profile, updated_at)
-     VALUES (1, @fullName, @shortName, @mastheadText, @county, @superior, @contactName, @contactPhone, @fontProfile, @updatedAt)
+    `INSERT INTO office (id, full_name, short_name, masthead_text, county, superior, contact_name, contact_phone, font_profile, imprint_page_number, updated_at)
+     VALUES (1, @fullName, @shortName, @mastheadText, @county, @superior, @contactName, @contactPhone, @fontProfile, @imprintPageNumber, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET
        full_name = excluded.full_name, short_name = excluded.short_name, masthead_text = excluded.masthead_text,
        county = excluded.county, superior = excluded.superior, contact_name = excluded.contact_name,
-       contact_phone = excluded.contact_phone, font_profile = excluded.font_profile, updated_at = excluded.updated_at`,
-  ).run({ ...p, updatedAt: new Date().toISOString() })
+       contact_phone = excluded.contact_phone, font_profile = excluded.font_profile,
+       imprint_page_number = excluded.imprint_page_number, updated_at = excluded.updated_at`,
+  ).run({ imprintPageNumber: 'standard', ...p, updatedAt: new Date().toISOString() })
 }

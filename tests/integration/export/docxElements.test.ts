@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../shared/documents/layout'
 import type { DocumentSpec } from '../../../shared/documents/types'
+import { signaturePlacement } from '../../../shared/documents/compose'
 
 const root = join(__dirname, '../../..')
 const demo = JSON.parse(readFileSync(join(root, 'seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
@@ -151,13 +152,21 @@ describe('署名 and 成文日期 (7.3.5)', () => {
     // Within 20 twips (0.35 mm): the CJK–digit gap is modelled as a quarter em here and with the run's spacing share
     // in shared/print/measure.ts; LibreOffice draws 0.20–0.22 em (the render test measures the real centring).
     expect(Math.abs(signCentre - dateCentre)).toBeLessThanOrEqual(20)
-    // Joint issuance: every 署名 centred over the date, one per line.
-    const joint = paragraphs(
-      await documentXml({ ...notice, content: { ...notice.content, signatureOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局'] } }),
-    )
+    // Joint issuance (7.3.5.1, issue 13 item 4): the 署名 side by side on one line, each at a left tab stop
+    // where the composer put it, the last one centred over the date; no longer stacked one line apart.
+    const orgs = ['贺兰县人民政府教育督导室', '贺兰县教育体育局']
+    const joint = paragraphs(await documentXml({ ...notice, content: { ...notice.content, signatureOrgs: orgs } }))
     const d = joint.findIndex((p) => text(p) === '2024年3月22日')
-    expect(joint.slice(d - 2, d).map(text)).toEqual(['贺兰县人民政府教育督导室', '贺兰县教育体育局'])
-    expect(Math.abs(num(joint[d - 1], 'w:ind', 'w:right') + (8 * CH) / 2 - dateCentre)).toBeLessThanOrEqual(20)
+    const row = joint[d - 1]
+    expect(text(row)).toBe(orgs.join(''))
+    expect(text(joint[d - 2])).toBe('')
+    const stops = [...row.matchAll(/<w:tab w:val="left" w:pos="(\d+)"\/>/g)].map((m) => Number(m[1]))
+    const placed = signaturePlacement(L, { signatureOrgs: orgs, signedDate: '2024-03-22' }, 'sealed')[0].parts
+    expect(stops).toEqual(placed.map((p) => Math.round(p.leftTwips)))
+    expect(row.match(/<w:tab\/>/g)).toHaveLength(2)
+    expect(Math.abs(stops[1] + (8 * CH) / 2 - (TYPE_W - dateCentre))).toBeLessThanOrEqual(20)
+    // The two 42 mm seals centred on the names do not touch.
+    expect(stops[1] + 4 * CH - (stops[0] + 6 * CH)).toBeGreaterThan(Math.round((45 * 1440) / 25.4))
   })
 
   it('unsealed form: one blank line below 正文, 署名 right-indented 2 characters, the date on the next line 2 characters further right', async () => {

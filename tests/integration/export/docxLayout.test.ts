@@ -587,7 +587,9 @@ describe('docx layout of the special formats', () => {
     expect(text(p)).toBe(`${base.docNumber}签发人：张明`)
     expect(attr(p, 'w:ind', 'w:left')).toBe('315')
     expect(attr(p, 'w:tab', 'w:val')).toBe('right')
-    expect(attr(p, 'w:tab', 'w:pos')).toBe(String(11906 - 1587 - 1474 - 315))
+    // The label ends at a right tab 10 twips before the names' column (7.2.4 columns; a tab after it reaches that
+    // column's left stop); 张明 ends one character from the right edge.
+    expect(attr(p, 'w:tab', 'w:pos')).toBe(String(11906 - 1587 - 1474 - 315 - 2 * 315 - 10))
     const rs = runs(p).filter((r) => text(r) !== '')
     expect(text(rs.find((r) => text(r) === '签发人：')!)).toBe('签发人：')
     expect(rs.find((r) => text(r) === '签发人：')).toContain(`w:eastAsia="${F.fangsong}"`)

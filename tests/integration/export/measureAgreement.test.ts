@@ -88,12 +88,18 @@ describe('one text measurement for the preview and the .docx', () => {
     const names = layoutPreview(spec)[0].items.filter(
       (i): i is PreviewText => i.kind === 'text' && i.role === 'signer' && i.font === 'kaiti',
     )
-    expect(names.map((n) => n.text)).toEqual(['张三　Li Ming', '王五'])
-    // Line 2 starts at a left tab under the first name of line 1.
-    const line2 = paragraphs(xml).find((p) => text(p).includes('王五'))!
+    expect(names.map((n) => n.text)).toEqual(['张三', 'Li Ming', '王五'])
+    // Line 1: the label ends at a right tab where the first column starts, the second name at a left tab;
+    // line 2 starts at a left tab under the first name of line 1 (7.2.4 均匀编排).
+    const [line1, line2] = paragraphs(xml).filter((p) => text(p).includes('张三') || text(p).includes('王五'))
+    const right = Number(/<w:tab w:val="right" w:pos="(\d+)"\/>/.exec(line1)?.[1])
+    const [first, second] = [...line1.matchAll(/<w:tab w:val="left" w:pos="(\d+)"\/>/g)].map((m) => Number(m[1]))
+    expect(first - right).toBe(10)
     const tab = Number(/<w:tab w:val="left" w:pos="(\d+)"\/>/.exec(line2)?.[1])
-    expect(Math.abs(names[1].x - (LEFT + twipsToMm(tab)))).toBeLessThan(0.02)
-    expect(Math.abs(names[0].x - names[1].x)).toBeLessThan(0.001)
+    expect(Math.abs(names[0].x - (LEFT + twipsToMm(first)))).toBeLessThan(0.02)
+    expect(Math.abs(names[1].x - (LEFT + twipsToMm(second)))).toBeLessThan(0.02)
+    expect(Math.abs(names[2].x - (LEFT + twipsToMm(tab)))).toBeLessThan(0.02)
+    expect(Math.abs(names[0].x - names[2].x)).toBeLessThan(0.001)
   })
 
   it('a title line widened by CJK–Latin gaps is condensed alike in the preview and the .docx', async () => {

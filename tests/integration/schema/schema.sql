@@ -222,7 +222,7 @@ CREATE TABLE office (
   contact_name   TEXT NOT NULL DEFAULT '',
   contact_phone  TEXT NOT NULL DEFAULT '',
   updated_at     TEXT NOT NULL
-, font_profile TEXT NOT NULL DEFAULT 'gb2312' CHECK (font_profile IN ('gb2312', 'windows')));
+, font_profile TEXT NOT NULL DEFAULT 'gb2312' CHECK (font_profile IN ('gb2312', 'windows')), imprint_page_number TEXT NOT NULL DEFAULT 'standard' CHECK (imprint_page_number IN ('standard', 'unnumbered')));
 
 -- table preschool_judgements
 CREATE TABLE preschool_judgements (

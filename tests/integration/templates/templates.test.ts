@@ -59,16 +59,26 @@ const FILLED_BY_LEVEL: Record<number, string> = {
 }
 
 const fillText = (text: string) => FILLS.reduce((t, [re, by]) => t.replace(re, by), text)
-const fillBlocks = (blocks: BodyBlock[]): BodyBlock[] =>
-  blocks.map((b) => ({ ...b, text: b.text.trim() === '' || INSTRUCTION.test(b.text.trim()) ? FILLED_BY_LEVEL[b.level] : fillText(b.text) }))
+const fillBlocks = (blocks: BodyBlock[], cells = true): BodyBlock[] =>
+  blocks.map((b): BodyBlock => {
+    // A table (学校 | 问题 | 整改期限): its caption may stay empty; every cell is written.
+    if (b.kind === 'table')
+      return { ...b, text: fillText(b.text), table: { ...b.table, rows: cells ? b.table.rows.map((r) => r.map(fillText)) : b.table.rows } }
+    if (b.kind === 'image') return b
+    return { ...b, text: b.text.trim() === '' || INSTRUCTION.test(b.text.trim()) ? FILLED_BY_LEVEL[b.level] : fillText(b.text) }
+  })
 
-function fill(content: DocumentContent, kind: string): DocumentContent {
+/** Every table of the content (正文 and attachments). */
+const tablesOf = (c: DocumentContent) =>
+  [...c.body, ...c.attachments.flatMap((a) => a.body)].flatMap((b) => (b.kind === 'table' ? [b.table] : []))
+
+function fill(content: DocumentContent, kind: string, cells = true): DocumentContent {
   return {
     ...content,
     title: fillText(content.title),
     recipients: fillText(content.recipients),
-    body: fillBlocks(content.body),
-    attachments: content.attachments.map((a) => ({ ...a, title: fillText(a.title), body: fillBlocks(a.body) })),
+    body: fillBlocks(content.body, cells),
+    attachments: content.attachments.map((a) => ({ ...a, title: fillText(a.title), body: fillBlocks(a.body, cells) })),
     attendance: {
       present: fillText(content.attendance.present),
       absent: fillText(content.attendance.absent),
@@ -90,10 +100,15 @@ function leftovers(c: DocumentContent): string[] {
   }
   check('标题', c.title)
   check('主送机关', c.recipients, true)
-  c.body.forEach((b, i) => check(`正文第${i + 1}段`, b.text))
+  const block = (where: string, b: BodyBlock) => {
+    if (b.kind !== 'table') return check(where, b.text)
+    check(`${where}表题`, b.text, true)
+    b.table.rows.forEach((r, k) => r.forEach((cell, m) => check(`${where}表格第${k + 1}行第${m + 1}列`, cell)))
+  }
+  c.body.forEach((b, i) => block(`正文第${i + 1}段`, b))
   c.attachments.forEach((a, i) => {
     check(`附件${i + 1}标题`, a.title)
-    a.body.forEach((b, j) => check(`附件${i + 1}第${j + 1}段`, b.text))
+    a.body.forEach((b, j) => block(`附件${i + 1}第${j + 1}段`, b))
   })
   check('出席', c.attendance.present, true)
   check('附注', c.contactNote ?? '', true)
@@ -125,6 +140,19 @@ describe('every template: created, filled, signed and exported', () => {
     const content = fill(draft.content, draft.kind)
     expect(leftovers(content)).toEqual([])
 
+    // A table left as the template has it (×× in its cells) is refused at 签发, with the row named.
+    const tables = tablesOf(draft.content)
+    if (tables.length > 0) {
+      await call('documents.save', {
+        id: draft.id,
+        kind: draft.kind,
+        format: draft.format,
+        seriesId: series.id,
+        content: fill(draft.content, draft.kind, false),
+      })
+      await expect(call('documents.sign', { id: draft.id })).rejects.toThrow(/表格第2行中还有待填写的「××」/)
+    }
+
     const saved = await call('documents.save', { id: draft.id, kind: draft.kind, format: draft.format, seriesId: series.id, content })
     expect(leftovers(saved.content)).toEqual([])
 
@@ -147,6 +175,17 @@ describe('every template: created, filled, signed and exported', () => {
     // The filled text, and nothing of the template left.
     for (const b of saved.content.body) expect(all).toContain(b.text)
     for (const a of saved.content.attachments) for (const b of a.body) expect(all).toContain(b.text)
+    // Tables (the 督导通报's 问题清单, the 整改通知书's 问题 list) are real Word tables, 学校 | 问题 | 整改期限, every cell written.
+    const xml = await (await JSZip.loadAsync(file.data)).file('word/document.xml')!.async('string')
+    const wordTables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []
+    const contentTables = tablesOf(saved.content)
+    if (['supervision-bulletin', 'rectification-notice'].includes(key)) expect(contentTables.length).toBeGreaterThan(0)
+    for (const t of contentTables) {
+      expect(t.rows[0]).toEqual(['学校', '问题', '整改期限'])
+      const w = wordTables.find((x) => x.includes('整改期限'))!
+      expect(w.match(/<w:gridCol /g)).toHaveLength(3)
+      for (const cell of t.rows.flat()) expect(all).toContain(cell)
+    }
     expect(all).not.toContain('×')
     expect(all).not.toMatch(/\{[a-z]+\}/)
     // No bare numbering: every 一、/（一）/1./（1） is followed by text.

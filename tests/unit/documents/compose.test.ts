@@ -16,7 +16,9 @@ describe('the 公文 composer: decisions the preview and the .docx share', () =>
   })
 
   it('places the sealed 署名 centred over the date, right edges from the 版心 edge, in one model', () => {
-    const [org, date] = signaturePlacement(L, { signatureOrgs: [' ABC教育集团 '], signedDate: '2024-03-22' }, 'sealed')
+    const [org, date] = signaturePlacement(L, { signatureOrgs: [' ABC教育集团 '], signedDate: '2024-03-22' }, 'sealed').map(
+      (l) => l.parts[0],
+    )
     expect(org.text).toBe('ABC教育集团')
     expect(date.rightTwips).toBe(4 * 315)
     // Centre of the 署名 = centre of the date.

@@ -13,3 +13,11 @@ describe('effectiveLayout (one layout for export and preview)', () => {
     expect({ ...layout, fontProfile: GBT9704_LAYOUT.fontProfile }).toEqual(GBT9704_LAYOUT)
   })
 })
+
+describe('effectiveLayout: the 版记 page number (issue 13 item 8, 系统设置)', () => {
+  it("takes the office's imprintPageNumber into imprint.ownPageNumber; absent = the standard's", () => {
+    expect(effectiveLayout({ fontProfile: 'gb2312', imprintPageNumber: 'unnumbered' }).imprint.ownPageNumber).toBe('unnumbered')
+    expect(effectiveLayout({ fontProfile: 'gb2312', imprintPageNumber: 'standard' }).imprint.ownPageNumber).toBe('standard')
+    expect(effectiveLayout({ fontProfile: 'gb2312' }).imprint).toEqual(GBT9704_LAYOUT.imprint)
+  })
+})

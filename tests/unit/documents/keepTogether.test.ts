@@ -112,3 +112,57 @@ describe('主送机关 never stranded; 附件说明 breaks between items (issue 
     expect(pages[1].items.some((i) => i.kind === 'text' && i.role === 'signature')).toBe(true)
   })
 })
+
+/** A notice whose 主送机关 takes `recipientChars` characters, a one-line 正文 (or a table first) and `orgs` sealed joint 署名. */
+function keepSpec(recipientChars: number, orgs: number, tableFirst = false): DocumentSpec {
+  const body: BodyBlock[] = [{ level: 0, text: '现将有关事项通知如下。' }]
+  if (tableFirst)
+    body.unshift({
+      kind: 'table',
+      level: 0,
+      text: '',
+      table: {
+        columns: [{ chars: 8 }, { chars: 20 }],
+        headerRows: 1,
+        rows: [['学校', '问题'], ...Array.from({ length: 6 }, (_, i) => [`第${i + 1}小学`, '校舍安全隐患未整改'])],
+      },
+    })
+  return {
+    kind: '通知',
+    format: 'file',
+    content: {
+      ...demo.content,
+      title: '关于开展2024年春季开学工作专项督导的通知',
+      recipients: '各乡镇中心学校、'.repeat(40).slice(0, recipientChars),
+      body,
+      attachments: [],
+      attachmentsIssued: false,
+      signatureOrgs: ['贺兰县人民政府教育督导室', '贺兰县教育体育局', '贺兰县财政局'].slice(0, orgs),
+    },
+  }
+}
+
+describe('主送机关 keeps with 正文 even when 正文 is carried whole', () => {
+  it('the issue case: a one-line 正文 carried whole with a joint 署名 takes the 主送机关 along (page 1 no longer ends with it)', () => {
+    const { pages, fit } = planPageFit(keepSpec(40, 3), L)
+    expect(fit.recipientsNewPage).toBe(true)
+    const withRecipients = pages.findIndex((p) => bodyTexts(p).some((i) => i.role === 'recipients'))
+    expect(bodyTexts(pages[withRecipients]).at(-1)!.role).toBe('body')
+    expect(pages[withRecipients].items.some((i) => i.kind === 'text' && i.role === 'signature')).toBe(true)
+  })
+
+  it('for every length of 主送机关, with one or three 署名 and with a table first: never a page whose last line is the 主送机关', () => {
+    let moved = 0
+    for (const orgs of [1, 3])
+      for (const tableFirst of [false, true])
+        for (let k = 8; k <= 320; k += 12) {
+          const { pages, fit } = planPageFit(keepSpec(k, orgs, tableFirst), L)
+          if (fit.recipientsNewPage) moved++
+          // The page of the 主送机关's last line (a long one may start on the page before) holds 正文 after it.
+          const i = pages.findLastIndex((p) => p.items.some((it) => it.role === 'recipients'))
+          const rest = pages[i].items.filter((it) => it.role !== 'pageNumber')
+          expect(rest.at(-1)?.role, `k = ${k}, orgs = ${orgs}, table ${tableFirst}, page ${i + 1}`).not.toBe('recipients')
+        }
+    expect(moved).toBeGreaterThan(0)
+  })
+})

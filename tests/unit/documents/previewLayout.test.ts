@@ -183,15 +183,28 @@ describe('layoutPreview: 版头', () => {
     const signers = texts(page1, 'signer')
     expect(num.align).toBe('left')
     expect(num.x).toBeCloseTo(LEFT + CHAR, 2)
-    expect(signers.map((s) => s.text)).toEqual(['签发人：', '张三　李四', '王五'])
+    expect(signers.map((s) => s.text)).toEqual(['签发人：', '张三', '李四', '王五'])
     const names = signers.filter((s) => s.font === 'kaiti')
-    expect(names).toHaveLength(2)
+    expect(names).toHaveLength(3)
     // The first line ends one character inside the right edge; later names start under its first name.
     expect(names[0].x).toBeCloseTo(LEFT + TYPE_W - CHAR - 5 * CHAR, 2)
-    expect(signers[0].x).toBeCloseTo(names[0].x - 4 * CHAR, 2)
-    expect(names[1].x).toBeCloseTo(names[0].x, 3)
-    expect(num.y).toBeCloseTo(names[1].y, 3)
+    expect(names[1].x).toBeCloseTo(names[0].x + 3 * CHAR, 2)
+    expect(signers[0].x).toBeCloseTo(names[0].x - 4 * CHAR - twipsToMm(10), 2)
+    expect(names[2].x).toBeCloseTo(names[0].x, 3)
+    expect(num.y).toBeCloseTo(names[2].y, 3)
     expect(signers[0].y).toBeCloseTo(names[0].y, 3)
+    // Several 签发人 of different lengths (7.2.4 均匀编排, issue 13 item 7): two columns of one width, the second
+    // starting at one position on every line (before: at three, after each line's first name).
+    const [p2] = layoutPreview(spec({ signers: ['张三', '欧阳明华', '李四', '王五五', '马六'] }, '请示'))
+    const cols = texts(p2, 'signer').filter((s) => s.font === 'kaiti')
+    expect(cols.map((s) => s.text)).toEqual(['张三', '欧阳明华', '李四', '王五五', '马六'])
+    const xs = cols.map((s) => s.x)
+    expect(xs[2]).toBeCloseTo(xs[0], 3)
+    expect(xs[4]).toBeCloseTo(xs[0], 3)
+    expect(xs[3]).toBeCloseTo(xs[1], 3)
+    expect(xs[1] - xs[0]).toBeCloseTo(5 * CHAR, 2)
+    // The widest line (…欧阳明华) ends one character inside the right edge.
+    expect(xs[1] + 4 * CHAR).toBeCloseTo(LEFT + TYPE_W - CHAR, 2)
     // Downward documents centre the number.
     const [down] = texts(layoutPreview(spec())[0], 'docNumber')
     expect(down.align).toBe('center')

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { breakTitle } from '../../../shared/documents/titleBreak'
+import { TITLE_WORDS } from '../../../shared/documents/titleLexicon'
+import { titleLines, titleTerms } from '../../../shared/documents/compose'
+import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
 import { gridChars as textWidth } from '../../../shared/print/measure'
 
 const CLOSING = [...'、，。：；！？）》”’〕】」』…']
@@ -177,5 +180,97 @@ describe('breakTitle rules', () => {
     const start = performance.now()
     for (let i = 0; i < 20; i++) breakTitle(title, 20)
     expect((performance.now() - start) / 20).toBeLessThan(50)
+  })
+})
+
+/** Break positions (character offsets in the title without spaces) of `lines`. */
+const breaksOf = (lines: string[]) => lines.slice(0, -1).reduce<number[]>((acc, l) => [...acc, (acc.at(-1) ?? 0) + [...l].length], [])
+
+/** The lexicon words and `terms` that a break at one of `breaks` would cut, as "word@offset". */
+function cutWords(title: string, lines: string[], terms: string[] = []): string[] {
+  const chars = [...title]
+  const cut: string[] = []
+  for (const b of breaksOf(lines))
+    for (const w of [...TITLE_WORDS, ...terms]) {
+      const n = [...w].length
+      for (let i = Math.max(0, b - n + 1); i < b; i++) if (chars.slice(i, i + n).join('') === w) cut.push(`${w}@${b}`)
+    }
+  return cut
+}
+
+/** 梯形 (never longer than the line above) or 菱形 (longer up to the widest line, then shorter line by line). */
+function expectTrapezoidOrDiamond(lines: string[]) {
+  const w = lines.map(textWidth)
+  let rose = false
+  let falling = false
+  for (let i = 1; i < w.length; i++) {
+    const d = w[i] - w[i - 1]
+    if (d > 1) {
+      expect(falling, `shape ${w.join('/')}: longer again after getting shorter`).toBe(false)
+      rose = true
+    } else if (d < -1) falling = true
+    else if (rose && falling) throw new Error(`shape ${w.join('/')}: a 菱形 that stops narrowing (long/longer/short/short)`)
+  }
+  if (w.length > 1) expect(w[w.length - 1]).toBeLessThanOrEqual(Math.max(...w.slice(0, -1)) + 1)
+}
+
+describe('long titles (issue 13 item 6): breaks only between words, a 梯形 or 菱形 over every line count', () => {
+  it('the issue case: a 66-character title no longer breaks inside 普及普惠县 or 优质均衡发展县', () => {
+    const title =
+      '贺兰县人民政府教育督导室贺兰县教育体育局关于开展2024年度全县学前教育普及普惠县创建和义务教育优质均衡发展县督导评估自查工作的通知'
+    const lines = breakTitle(title, 20, ['贺兰县人民政府教育督导室', '贺兰县教育体育局'])
+    expectWellFormed(title, 20, lines)
+    expect(cutWords(title, lines, ['贺兰县人民政府教育督导室', '贺兰县教育体育局'])).toEqual([])
+    expectTrapezoidOrDiamond(lines)
+    expect(lines).toEqual([
+      '贺兰县人民政府教育督导室贺兰县教育体育局',
+      '关于开展2024年度全县学前教育普及普惠县',
+      '创建和义务教育优质均衡发展县',
+      '督导评估自查工作的通知',
+    ])
+  })
+
+  it('never splits an organisation name of the document (发文机关, 署名) that fits a line', () => {
+    const org = '金凤区人民政府教育督导委员会办公室'
+    const title = `关于转发${org}关于开展2024年责任督学培训工作的通知的通知`
+    const lines = breakTitle(title, 20, [org])
+    expectWellFormed(title, 20, lines)
+    expect(lines.some((l) => l.includes(org))).toBe(true)
+    // titleLines takes the names from the document (compose.ts titleTerms).
+    expect(titleTerms({ mastheadOrgs: [` ${org} `, ''], signatureOrgs: [org, '贺兰县教育体育局'] })).toEqual([org, '贺兰县教育体育局'])
+    expect(titleLines(GBT9704_LAYOUT, title, [org]).map((l) => l.text)).toEqual(lines)
+  })
+
+  it('a name wider than a line is still broken (at the cheapest place), never dropped', () => {
+    const org = '宁夏回族自治区银川市贺兰县人民政府教育督导委员会办公室'
+    const title = `${org}关于开展督学培训的通知`
+    const lines = breakTitle(title, 20, [org])
+    expectWellFormed(title, 20, lines)
+  })
+
+  it('for generated titles of 20 to 90 characters: no lexicon word cut, a 梯形 or 菱形, all at once', () => {
+    const heads = ['', '贺兰县人民政府教育督导室', '贺兰县人民政府教育督导室贺兰县教育体育局']
+    const verbs = ['关于开展', '关于印发', '关于做好', '关于转发自治区人民政府教育督导委员会办公室关于做好']
+    const subjects = [
+      '2024年度学前教育普及普惠县创建',
+      '县域义务教育优质均衡发展督导评估',
+      '2024年春季学期开学工作专项督导',
+      '学前教育普及普惠县和义务教育优质均衡县创建暨责任督学挂牌督导',
+      '中小学幼儿园校园安全专项督导检查',
+    ]
+    const tails = ['工作的通知', '自查工作的通知', '情况的通报', '工作实施方案的通知', '自评情况的报告']
+    let count = 0
+    for (const h of heads)
+      for (const v of verbs)
+        for (const s of subjects)
+          for (const t of tails) {
+            const title = h + v + s + t
+            const lines = breakTitle(title, 20, h ? [h.slice(0, 12), ...(h.length > 12 ? [h.slice(12)] : [])] : [])
+            expectWellFormed(title, 20, lines)
+            expect(cutWords(title, lines), `${title} → ${lines.join(' / ')}`).toEqual([])
+            expectTrapezoidOrDiamond(lines)
+            count++
+          }
+    expect(count).toBe(300)
   })
 })

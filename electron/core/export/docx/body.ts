@@ -2,7 +2,7 @@
  * 主体 (GB/T 9704-2012 7.3): 标题, 主送机关, 正文 with numbered headings, 附件说明, 署名 and 成文日期,
  * 附注; the 出席/请假/列席 lines of 纪要格式 (10.2).
  */
-import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx'
+import { AlignmentType, Paragraph, TabStopType, TextRun, type IParagraphOptions, type Table } from 'docx'
 import { imageBlocks, tableBlocks } from './blocks'
 import { attendanceRows } from '../../../../shared/documents/minutes'
 import type {
@@ -24,12 +24,16 @@ import {
   signaturePlacement,
   titleLines,
 } from '../../../../shared/documents/compose'
-import { blankLines, bodyParagraph, exactSpacing, gridParagraph, paragraphStyle, runProps, textRun } from './runs'
+import { blankLines, bodyParagraph, exactSpacing, gridParagraph, paragraphStyle, runProps, tabRun, textRun } from './runs'
 
 /** 标题 (7.3.1): 2号小标宋, centred, broken into lines at word boundaries. */
-export function titleParagraph(layout: LayoutProfile, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
+export function titleParagraph(
+  layout: LayoutProfile,
+  title: string,
+  options: { pageBreakBefore?: boolean; terms?: readonly string[] } = {},
+): Paragraph {
   // Lines and their condensing are the composer's (shared/documents/compose.ts), the preview draws the same.
-  const lines = titleLines(layout, title)
+  const lines = titleLines(layout, title, options.terms)
   // Off the line grid (公文标题 is based on GwFixed): LibreOffice would give each 2号 line two grid lines.
   return new Paragraph({
     style: paragraphStyle('title', false),
@@ -47,10 +51,23 @@ export function titleParagraph(layout: LayoutProfile, title: string, options: { 
   })
 }
 
-/** 主送机关 (7.3.2): flush left, full-width colon after the last name. */
-export function recipientsParagraph(layout: LayoutProfile, recipients: string): Paragraph {
+/**
+ * 主送机关 (7.3.2): flush left, full-width colon after the last name; kept with 正文 (keepNext), and opening a
+ * page when the page fit moved it there (shared/documents/pageFit.ts recipientsNewPage: never a page's last
+ * line without its 正文).
+ */
+export function recipientsParagraph(layout: LayoutProfile, recipients: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
   const text = recipients.trim().replace(/[：:]+$/, '')
-  return gridParagraph(layout, { alignment: AlignmentType.LEFT, children: [textRun(layout, `${text}：`)] }, 'recipients')
+  return gridParagraph(
+    layout,
+    {
+      alignment: AlignmentType.LEFT,
+      keepNext: true,
+      ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
+      children: [textRun(layout, `${text}：`)],
+    },
+    'recipients',
+  )
 }
 
 /**
@@ -160,19 +177,35 @@ export function signatureBlock(
   const sealed = s.form === 'sealed'
   return [
     ...blankLines(layout, blankLinesBefore ?? (sealed ? s.sealedBlankLinesBefore : s.unsealedBlankLinesBefore), true),
-    ...placed.map((p, i) =>
-      gridParagraph(
+    ...placed.map((p, i) => {
+      const opening = { ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}), keepNext: i < placed.length - 1 || keepLast }
+      // Several 署名 side by side (sealed joint issuance): a left tab stop where each starts.
+      const role = p.role === 'blank' ? undefined : p.role
+      if (p.parts.length > 1)
+        return gridParagraph(
+          layout,
+          {
+            ...opening,
+            alignment: AlignmentType.LEFT,
+            tabStops: p.parts.map((part) => ({ type: TabStopType.LEFT, position: Math.round(part.leftTwips) })),
+            children: p.parts.flatMap((part) => [tabRun(layout), textRun(layout, part.text)]),
+          },
+          role,
+        )
+      const part = p.parts[0]
+      return gridParagraph(
         layout,
         {
-          ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
+          ...opening,
           alignment: sealed ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          keepNext: i < placed.length - 1 || keepLast,
-          indent: sealed ? { right: Math.max(0, Math.round(p.rightTwips)) } : { left: Math.max(0, Math.round(p.leftTwips)) },
-          children: [textRun(layout, p.text)],
+          ...(part
+            ? { indent: sealed ? { right: Math.max(0, Math.round(part.rightTwips)) } : { left: Math.max(0, Math.round(part.leftTwips)) } }
+            : {}),
+          children: part ? [textRun(layout, part.text)] : [],
         },
-        p.role,
-      ),
-    ),
+        role,
+      )
+    }),
   ]
 }
 

@@ -35,6 +35,7 @@ import {
   separatorToTitleTwips,
   signerLines,
   headBlocks,
+  SIGNER_LABEL_GAP_TWIPS,
 } from '../../../../shared/documents/compose'
 import type { RuleGeometry } from '../../../../shared/print/blocks'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
@@ -194,24 +195,27 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
       }),
     ]
   }
-  // Line 1 ends one character from the right edge (right tab); later lines start under its first name.
-  const rightTab = Math.round(sl.rightEdge)
+  // The label ends just before the first column (a right tab there); each name starts at its column's left
+  // tab (7.2.4 均匀编排: the same positions on every line).
   const nameX = Math.round(sl.nameX)
+  const columns = sl.columnX.map((x) => Math.round(x))
   const lines = sl.lines
   return lines.map((names, i) => {
     const last = i === lines.length - 1
     const children: (TextRun | ShapeRun)[] = [
       ...(last ? number : []),
-      tabRun(layout),
-      ...(i === 0 ? [textRun(layout, sl.label)] : []),
-      textRun(layout, names, { slot: 'kaiti' }),
+      ...(i === 0 ? [tabRun(layout), textRun(layout, sl.label)] : []),
+      ...names.flatMap((name) => [tabRun(layout), textRun(layout, name, { slot: 'kaiti' })]),
       ...(last ? anchorRuns : []),
     ]
     return new Paragraph({
       style: NUMBER_STYLE,
       alignment: AlignmentType.LEFT,
       indent: { left: ch },
-      tabStops: [i === 0 ? { type: TabStopType.RIGHT, position: rightTab } : { type: TabStopType.LEFT, position: nameX }],
+      tabStops: [
+        ...(i === 0 ? [{ type: TabStopType.RIGHT, position: nameX - SIGNER_LABEL_GAP_TWIPS }] : []),
+        ...columns.map((position) => ({ type: TabStopType.LEFT, position })),
+      ],
       spacing: exactSpacing(pitch),
       children: children as TextRun[],
     })

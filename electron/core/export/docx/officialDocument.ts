@@ -14,7 +14,7 @@ import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { closingLead } from '../../../../shared/documents/typeset'
-import { officialPageNumbers } from '../../../../shared/documents/compose'
+import { officialPageNumbers, titleTerms } from '../../../../shared/documents/compose'
 import {
   attachmentNote,
   attendanceLines,
@@ -50,10 +50,10 @@ export function documentParts(
   const tight = fit.tightPitchTwips !== null ? tightenedLayout(layout, fit.tightPitchTwips) : layout
   const blocks: Block[] = []
   blocks.push(...(spec.format === 'letter' ? letterHead(layout, spec) : fileHead(layout, spec)))
-  if (c.title.trim()) blocks.push(titleParagraph(layout, c.title.trim()))
+  if (c.title.trim()) blocks.push(titleParagraph(layout, c.title.trim(), { terms: titleTerms(c) }))
   if (c.recipients.trim()) {
     blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
-    blocks.push(recipientsParagraph(layout, c.recipients))
+    blocks.push(recipientsParagraph(layout, c.recipients, { pageBreakBefore: fit.recipientsNewPage === true }))
   } else if (c.title.trim()) {
     blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
   }
