@@ -5,6 +5,8 @@ import { runTypeset, typesetKey, type TypesetResult } from './typesetJob'
 
 /** A job running longer than this is abandoned (its worker ended, a new one started) when a newer change comes. */
 const ABANDON_AFTER_MS = 250
+/** The worker starts this long after the first pages show (not during the opening). */
+const WARM_UP_AFTER_MS = 400
 /** Results kept by key: undoing a change shows the earlier pages at once. */
 const CACHE_SIZE = 4
 
@@ -29,6 +31,7 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
   let queued: string | null = null
   let latest = ''
   let waiters: (() => void)[] = []
+  let warmUp: ReturnType<typeof setTimeout> | undefined
 
   function remember(key: string, value: TypesetResult): void {
     cache.delete(key)
@@ -97,9 +100,11 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
       return
     }
     pending.value = true
-    // The first pages of a document: at once, on the page (a worker would first have to start).
+    // The first pages of a document: at once, on the page (a worker would first have to start); the worker
+    // starts a moment later, ready for the first change.
     if (!result.value.pages.length && !result.value.error) {
       show(key, runTypeset(key))
+      warmUp = setTimeout(() => (worker ??= startWorker()), WARM_UP_AFTER_MS)
       return
     }
     if (!running) return post(key)
@@ -121,6 +126,7 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
     { immediate: true },
   )
   onBeforeUnmount(() => {
+    clearTimeout(warmUp)
     worker?.terminate()
     worker = null
   })
