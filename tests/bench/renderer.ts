@@ -538,7 +538,10 @@ async function drafting(browser: Browser, url: string): Promise<DraftingResult> 
   const MARK = '丨'
   const area = page.locator('[data-test=body] textarea').first()
   await area.focus()
-  await area.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length))
+  await area.evaluate((el) => {
+    const t = el as unknown as { value: string; setSelectionRange(a: number, b: number): void }
+    t.setSelectionRange(t.value.length, t.value.length)
+  })
   const typingStart = (await page.evaluate('performance.now()')) as number
   const typingMs: number[] = []
   for (let k = 1; k <= 10; k++) {

@@ -75,7 +75,7 @@ describe('drafting a 公文 in the writing surface', () => {
     await page.locator('[data-test=table-insert]').click()
     const cells = page.locator('[data-test=body-table] textarea')
     await cells.first().waitFor()
-    await expect.poll(() => cells.first().evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => cells.first().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
     for (const text of ['学校', '问题', '整改期限', '第一小学', '消防通道堵塞', '9月10日前', '城关幼儿园', '晨检记录不全', '9月15日前']) {
       await type(text)
       await page.keyboard.press('Tab')
