@@ -5,15 +5,13 @@ import { runTypeset, typesetKey, type TypesetResult } from './typesetJob'
 
 /** A job running longer than this is abandoned (its worker ended, a new one started) when a newer change comes. */
 const ABANDON_AFTER_MS = 250
-/** The worker starts this long after the first pages show (not during the opening). */
-const WARM_UP_AFTER_MS = 400
 /** Results kept by key: undoing a change shows the earlier pages at once. */
 const CACHE_SIZE = 4
 
 /**
  * Typesets the composer's document ONCE per change, for the preview and the editor's page-fit notes alike,
- * off the page's main thread: the first typesetting runs on the page (the pages show at once when a document
- * opens), every later one in a worker (typeset.worker.ts), only the latest change queued; a job that takes
+ * off the page's main thread, in a worker (typeset.worker.ts) started with the composer (it loads while the
+ * document is fetched), only the latest change queued; a job that takes
  * long (a 500-character title) is abandoned when a newer change arrives, so typing never waits for it. Where
  * no worker can start (tests, a page that refuses workers) every typesetting runs on the page.
  *
@@ -31,7 +29,6 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
   let queued: string | null = null
   let latest = ''
   let waiters: (() => void)[] = []
-  let warmUp: ReturnType<typeof setTimeout> | undefined
 
   function remember(key: string, value: TypesetResult): void {
     cache.delete(key)
@@ -100,13 +97,8 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
       return
     }
     pending.value = true
-    // The first pages of a document: at once, on the page (a worker would first have to start); the worker
-    // starts a moment later, ready for the first change.
-    if (!result.value.pages.length && !result.value.error) {
-      show(key, runTypeset(key))
-      warmUp = setTimeout(() => (worker ??= startWorker()), WARM_UP_AFTER_MS)
-      return
-    }
+    // Where no worker can run: every typesetting on the page.
+    if (workerFailed) return show(key, runTypeset(key))
     if (!running) return post(key)
     if (performance.now() - running.since > ABANDON_AFTER_MS) {
       worker?.terminate()
@@ -117,6 +109,8 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
     queued = key
   }
 
+  // Started at once: it loads while the document itself is fetched, and typesets it off the main thread.
+  worker = startWorker()
   watch(
     () => {
       const s = spec()
@@ -126,7 +120,6 @@ export function useTypeset(spec: () => DocumentSpec | null, layout: () => Layout
     { immediate: true },
   )
   onBeforeUnmount(() => {
-    clearTimeout(warmUp)
     worker?.terminate()
     worker = null
   })
