@@ -519,7 +519,7 @@ interface DraftingResult {
  * 500-character title put into the title field at once (as a paste: the longest main-thread task after it, and
  * when the preview shows the new title).
  */
-async function drafting(browser: Browser, url: string): Promise<DraftingResult> {
+async function drafting(browser: Browser, url: string, withProfile = false): Promise<DraftingResult> {
   const context = await newContext(browser)
   const page = await context.newPage()
   await page.goto(url + '#/documents')
@@ -528,8 +528,20 @@ async function drafting(browser: Browser, url: string): Promise<DraftingResult> 
   await page.locator('[data-test=new-document]').click()
   await page.locator('[data-test=template-supervision-notice]').waitFor()
   await page.waitForTimeout(300)
+  const cdp = withProfile ? await context.newCDPSession(page) : undefined
+  if (cdp) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await cdp.send('Profiler.start')
+  }
   await page.locator('[data-test=template-supervision-notice]').click()
   const pagesShown = await frameWhen(page)
+  if (cdp) {
+    await quiet(page)
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: OpenResult['profile'] }
+    console.log('CPU profile of one new document from a template (click → settled):')
+    summariseProfile(profile!)
+  }
   const clickAt = (await probe(page)).lastClickAt ?? NaN
   await quiet(page)
   const newLongest = Math.max(0, ...(await longTasksSince(page, clickAt)))
@@ -574,7 +586,7 @@ async function drafting(browser: Browser, url: string): Promise<DraftingResult> 
 async function draftingFigures(browser: Browser, url: string): Promise<void> {
   console.log('\n== Drafting: new from a template, typing into 正文, pasting a 500-character title ==')
   const runs: DraftingResult[] = []
-  for (let i = 0; i < Math.max(1, Math.min(RUNS, 3)); i++) runs.push(await drafting(browser, url))
+  for (let i = 0; i < Math.max(1, Math.min(RUNS, 3)); i++) runs.push(await drafting(browser, url, args.profile && i === 0))
   const newMs = median(runs.map((r) => r.newFromTemplateMs))
   console.log(
     `new from template (click → pages visible): median ${newMs.toFixed(0)} ms (runs: ${runs.map((r) => r.newFromTemplateMs.toFixed(0)).join(', ')}) — target ≤ ${TARGETS.newFromTemplateMs} ms: ${verdict(newMs, TARGETS.newFromTemplateMs)}; longest task median ${median(runs.map((r) => r.newFromTemplateLongest)).toFixed(0)} ms — target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(median(runs.map((r) => r.newFromTemplateLongest)), TARGETS.longestTaskMs)}`,
