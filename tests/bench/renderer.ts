@@ -489,7 +489,8 @@ async function frameWhen(page: Page, mark = '', count = 0, timeout = 60_000): Pr
     ({ mark, count }) => {
       const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document
       const preview = doc.querySelector('[data-test=document-preview]')
-      if (!preview || !doc.querySelector('[data-test=preview-page]') || doc.querySelector('[data-test=preview-pending]')) return false
+      if (!preview || !doc.querySelector('[data-test=preview-page]') || doc.querySelector('[data-test=preview-zoom][data-pending=true]'))
+        return false
       if (mark && (preview.textContent ?? '').split(mark).length - 1 < count) return false
       return performance.now()
     },
@@ -652,7 +653,12 @@ async function screenshots(browser: Browser, url: string, dir: string, noticeId:
   await page.locator('[data-test=preview-page]').first().waitFor()
   await page.waitForTimeout(600)
   await page.screenshot({ path: join(dir, 'new-draft.png') })
-  await page.locator('[data-test=title]').fill('改动后离开')
+  // The writing surface, a paragraph being edited (sticky toolbar, level markers, help line).
+  await page.locator('[data-test=body] textarea[data-index]').nth(4).click()
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: join(dir, 'new-draft-body.png') })
+  // A change that cannot be saved (a title over 200 characters), then left: the confirmation.
+  await page.locator('[data-test=title]').fill('改动后离开'.repeat(41))
   await page.getByRole('menuitem', { name: '公文管理' }).click()
   await page.locator('.el-message-box').waitFor()
   await page.waitForTimeout(600)
