@@ -114,6 +114,12 @@ describe('BodyEditor (the 正文 writing surface)', () => {
     await w.findAll('[data-test=level-menu] button')[2].trigger('click')
     expect(model()[1].level).toBe(2)
     expect(w.find('[data-test=level-menu]').exists()).toBe(false)
+    // A press elsewhere closes it.
+    await w.findAll('[data-test=level-marker]')[0].trigger('click')
+    expect(w.find('[data-test=level-menu]').exists()).toBe(true)
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+    await w.vm.$nextTick()
+    expect(w.find('[data-test=level-menu]').exists()).toBe(false)
   })
 
   it('numbers items straight through when asked (continuous)', () => {
