@@ -211,13 +211,17 @@ describe('the generic paginator: a report composed straight into blocks', () => 
 })
 
 describe('BodyEditor with tables and images', () => {
-  it('shows a table or an image as what it is, its caption editable, and keeps it when text is pasted', async () => {
+  it('shows a table as its cells and an image as what it is, captions editable', async () => {
     const body: BodyBlock[] = [{ level: 0, text: '现通报如下。' }, { ...table(2), text: '' }, image]
     const w = mount(BodyEditor, { props: { modelValue: body }, global: { plugins: [ElementPlus] } })
-    expect(w.find('[data-test=body-table]').text()).toBe('表格（3行×4列）')
-    expect(w.find('[data-test=body-image]').text()).toBe('图片（100×50 毫米）')
-    expect(w.findAll('textarea').map((t) => t.attributes('placeholder'))).toEqual(['段落文字', '表题（可空）', '图题（可空）'])
-    await w.findAll('textarea')[2].setValue('图1 分布')
+    // The table's 3 rows × 4 columns as cells typed in place, its header row marked.
+    expect(w.findAll('[data-test=body-table] tr')).toHaveLength(3)
+    expect(w.findAll('[data-test=body-table] textarea')).toHaveLength(12)
+    expect(w.findAll('[data-test=body-table] tr.header')).toHaveLength(1)
+    expect(w.find('[data-test=table-caption]').attributes('placeholder')).toBe('表题（可空）')
+    expect(w.find('[data-test=body-image]').text()).toContain('100×50 毫米')
+    expect(w.findAll('textarea[data-index]').map((t) => t.attributes('placeholder'))).toEqual(['段落文字'])
+    await w.find('[data-test=image-caption]').setValue('图1 分布')
     const edited = (w.emitted('update:modelValue')!.at(-1)![0] as BodyBlock[])[2]
     expect(edited).toMatchObject({ kind: 'image', text: '图1 分布', image: { widthMm: 100 } })
   })
