@@ -22,20 +22,25 @@ interface DocumentRow {
   updated_at: string
 }
 
+/** Keys whose string values no user reads: block kinds, image formats and bytes (migration 0011). */
+const UNSEARCHED_KEYS = new Set(['kind', 'format', 'data', 'fallbackPng'])
+
 /**
- * Text the full-text index holds for a document's body (migration 0006 builds the same from SQL with
- * json_tree): every string value of the content in order, except the number, the title (indexed as
- * their own columns) and the item-numbering switch, one per line.
+ * Text the full-text indexes hold for a document's body (migration 0011 builds the same from SQL with
+ * json_tree): every string value of the content in order, one per line, except the number and the title
+ * (indexed as their own columns), the item-numbering switch, block kinds, image formats and bytes, and
+ * table column alignments. Table captions and cells are included, in 正文 and attachments.
  */
 export function searchTextOf(c: DocumentContent): string {
   const out: string[] = []
-  const walk = (v: unknown, top: boolean, key: string): void => {
+  const walk = (v: unknown, key: string): void => {
     if (typeof v === 'string') {
-      if (!(top && (key === 'docNumber' || key === 'title' || key === 'itemNumbering'))) out.push(v)
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, false, ''))
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, false, k)
+      if (!UNSEARCHED_KEYS.has(key)) out.push(v)
+    } else if (Array.isArray(v)) {
+      if (key !== 'align') v.forEach((x) => walk(x, ''))
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k)
   }
-  for (const [k, v] of Object.entries(c)) walk(v, true, k)
+  for (const [k, v] of Object.entries(c)) if (k !== 'docNumber' && k !== 'title' && k !== 'itemNumbering') walk(v, k)
   return out.join('\n')
 }
 
@@ -190,6 +195,17 @@ const ORDERS: Record<Exclude<DocumentSort, 'relevance'>, string> = {
 const SUMMARY_COLUMNS =
   "d.id, d.kind, d.format, d.status, d.series_id, d.title, d.doc_number, d.year, d.revision, d.revision_of, d.superseded_by, d.updated_at, json_extract(d.content, '$.signedDate') AS signed_date"
 
+/**
+ * A term the bigram index (documents_grams, migration 0011) answers exactly: one or two characters, each a
+ * letter, mark, digit, punctuation or symbol (the tokenizer's token characters).
+ */
+const GRAM_CHARS = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]{1,2}$/u
+const GRAM_MATCHES = 'SELECT rowid FROM documents_grams WHERE documents_grams MATCH ?'
+/** The bigram index query of a 1–2-character term: the token itself, or for one character every token it begins. */
+const gramQuery = (term: string) => ([...term].length === 1 ? `${phrase(term)}*` : phrase(term))
+/** json_tree rows of the indexed text (the rule of migration 0011 and searchTextOf). */
+const INDEXED_VALUE = `fullkey <> '$.itemNumbering' AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'`
+
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 /** FTS5 phrase: the term in double quotes, inner quotes doubled. */
 const phrase = (term: string) => `"${term.replace(/"/g, '""')}"`
@@ -205,8 +221,8 @@ type ListRow = Omit<DocumentRow, 'content' | 'template_key'> & { signed_date: st
  * One page of the filtered list and the number of all matches. Terms of 3+ characters go through the
  * FTS5 trigram index as one MATCH (each term's spellings OR-ed, terms AND-ed), ranked by bm25 with the
  * number and title weighing more than the body; terms of 1–2 characters (均衡, 督), which trigrams
- * cannot serve, are matched with LIKE on the content. Only the page's rows are read in full, for
- * their snippet.
+ * cannot serve, through the bigram index documents_grams (migration 0011; LIKE only for a term with a
+ * character that index does not keep). Only the page's rows are read in full, for their snippet.
  */
 export function listDocuments(db: Database.Database, f: DocumentFilter): DocumentPage {
   const terms = searchTerms(f.query)
@@ -217,20 +233,20 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const match = ftsTerms
     .map((t) => (t.variants.length > 1 ? `(${t.variants.map(phrase).join(' OR ')})` : phrase(t.variants[0])))
     .join(' AND ')
-  /** Conditions on a row `d`: the filters (each served by an index) and the short terms (LIKE). */
+  /** Conditions on a row `d`: the filters (each served by an index) and the short terms (bigram index). */
   const filters: Condition[] = []
-  const likes: Condition[] = []
+  const shortTerms: Condition[] = []
   for (const t of terms.filter((x) => !ftsTerms.includes(x))) {
     const alts = t.variants.map((v): Condition => {
-      // Non-ASCII text cannot meet JSON syntax, keys or escapes: LIKE on the JSON is exact. ASCII is
-      // looked for in the string values only.
-      if ([...v].every((ch) => ch.charCodeAt(0) > 127)) return { sql: `d.content LIKE ? ESCAPE '\\'`, params: [likePattern(v)] }
+      if (GRAM_CHARS.test(v)) return { sql: `+d.id IN (${GRAM_MATCHES})`, params: [gramQuery(v)] }
+      // A character the bigram index does not keep in tokens (controls, format characters, private use):
+      // LIKE on the indexed text values.
       return {
-        sql: `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND fullkey <> '$.itemNumbering' AND value LIKE ? ESCAPE '\\')`,
+        sql: `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND ${INDEXED_VALUE} AND value LIKE ? ESCAPE '\\')`,
         params: [likePattern(v)],
       }
     })
-    likes.push({ sql: `(${alts.map((a) => a.sql).join(' OR ')})`, params: alts.flatMap((a) => a.params) })
+    shortTerms.push({ sql: `(${alts.map((a) => a.sql).join(' OR ')})`, params: alts.flatMap((a) => a.params) })
   }
   if (f.year !== undefined) filters.push({ sql: `${EFFECTIVE_YEAR} = ?`, params: [f.year] })
   if (f.seriesId !== undefined) filters.push({ sql: 'd.series_id = ?', params: [f.seriesId] })
@@ -253,13 +269,17 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   if (sort === 'relevance') {
     // Ranked: bm25 over the index's matches, the number and title weighing more than the body; the
     // documents table is not read.
-    const cs = [...filters, ...likes].map((c) => asSet('m.id', c))
+    const cs = [...filters, ...shortTerms].map((c) => asSet('m.id', c))
     idSql = `SELECT m.id FROM (SELECT rowid AS id, bm25(documents_fts, 10.0, 5.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ?) m ${where(cs)} ORDER BY m.score ${f.order === 'asc' ? 'DESC' : 'ASC'}, m.id DESC`
     idParams = [match, ...params(cs)]
   } else {
     // Any other order walks its index and stops after the page; the short terms are checked on the
     // rows walked (a common term is found early, a rare one reads every row).
-    const cs = [...(match ? [{ sql: `+d.id IN (${matches})`, params: [match] }] : []), ...filters.map((c) => asSet('d.id', c)), ...likes]
+    const cs = [
+      ...(match ? [{ sql: `+d.id IN (${matches})`, params: [match] }] : []),
+      ...filters.map((c) => asSet('d.id', c)),
+      ...shortTerms,
+    ]
     idSql = `SELECT d.id FROM documents d ${where(cs)} ORDER BY ${ORDERS[sort].replace(/%/g, dir)}`
     idParams = params(cs)
   }
@@ -267,10 +287,10 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const ids = (db.prepare(`${idSql} LIMIT ${pageSize} OFFSET ${offset}`).all(...idParams) as { id: number }[]).map((r) => r.id)
   const count = (): number => {
     if (match) {
-      const cs = [...filters, ...likes].map((c) => asSet('m.id', c))
+      const cs = [...filters, ...shortTerms].map((c) => asSet('m.id', c))
       return (db.prepare(`SELECT count(*) AS n FROM (${matches}) m ${where(cs)}`).get(match, ...params(cs)) as { n: number }).n
     }
-    const cs = [...filters, ...likes]
+    const cs = [...filters, ...shortTerms]
     return (db.prepare(`SELECT count(*) AS n FROM documents d ${where(cs)}`).get(...params(cs)) as { n: number }).n
   }
   const total = ids.length < pageSize && (ids.length > 0 || page === 1) ? offset + ids.length : count()

@@ -183,6 +183,55 @@ describe('documents.list through the dispatcher', () => {
     expect(page.items[0].snippet).toBeNull()
   })
 
+  it('finds table cell text in 正文 and attachments with a highlighted snippet, and never image bytes, block kinds or alignments', async () => {
+    const { call, series } = await setup()
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+    const table = (cell: string) => ({
+      kind: 'table',
+      level: 0,
+      text: '问题清单',
+      table: {
+        columns: [{ chars: 8 }, { auto: true }, { chars: 6 }],
+        headerRows: 1,
+        rows: [
+          ['学校', '问题', '整改期限'],
+          ['金贵镇中心小学', cell, '6月底前'],
+        ],
+        align: ['left', 'center', 'right'],
+      },
+    })
+    const inBody = await call('documents.create', { templateKey: 'letter' })
+    await call(
+      'documents.save',
+      saveInput(inBody, series.id, {
+        title: '关于整改问题的函',
+        body: [
+          { level: 0, text: '现将督导发现的问题通报如下。' },
+          table('晨午检记录缺失'),
+          { kind: 'image', level: 0, text: '图1 得分', image: { format: 'png', data: png, widthMm: 60, heightMm: 30 } },
+        ],
+      }),
+    )
+    const inAttachment = await call('documents.create', { templateKey: 'letter' })
+    await call(
+      'documents.save',
+      saveInput(inAttachment, series.id, {
+        title: '关于报送材料的函',
+        body: [{ level: 0, text: '请按附件要求报送。' }],
+        attachments: [{ title: '问题清单', body: [table('饮用水檙检报告未公示')] }],
+      }),
+    )
+    const found = async (query: string) => (await call('documents.list', { query })).items.map((d: any) => d.id)
+    expect(await found('晨午检记录')).toEqual([inBody.id])
+    expect(await found('晨午')).toEqual([inBody.id])
+    expect(await found('檙')).toEqual([inAttachment.id])
+    expect(await found('饮用水檙检')).toEqual([inAttachment.id])
+    const snippet = (await call('documents.list', { query: '晨午检记录' })).items[0].snippet
+    expect(snippet.filter((p: any) => p.hit).map((p: any) => p.text)).toEqual(['晨午检记录'])
+    expect(snippet.map((p: any) => p.text).join('')).toContain('金贵镇中心小学 晨午检记录缺失 6月底前')
+    for (const query of ['iVBOR', 'png', 'table', 'image', 'center', 'right', 'le', 'g']) expect(await found(query), query).toEqual([])
+  })
+
   it('returns text as data, never markup: a title with <b> and & comes back as typed', async () => {
     const { call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })

@@ -144,6 +144,25 @@ CREATE TABLE 'documents_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INT
 -- table documents_fts_idx
 CREATE TABLE 'documents_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table documents_grams
+CREATE VIRTUAL TABLE documents_grams USING fts5(
+  grams,
+  content = '', contentless_delete = 1, detail = none, prefix = '1',
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'"
+);
+
+-- table documents_grams_config
+CREATE TABLE 'documents_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table documents_grams_data
+CREATE TABLE 'documents_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table documents_grams_docsize
+CREATE TABLE 'documents_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table documents_grams_idx
+CREATE TABLE 'documents_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table institutions
 CREATE TABLE institutions (
   id               INTEGER PRIMARY KEY,
@@ -258,17 +277,25 @@ END;
 -- trigger documents_fts_delete
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
+  DELETE FROM documents_grams WHERE rowid = old.id;
 END;
 
 -- trigger documents_fts_insert
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering')));
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM (SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align')));
+  INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
+  g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(substr(v, i, 2), ' ') FROM g));
 END;
 
 -- trigger documents_fts_update
 CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
-  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering')));
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM (SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align')));
+  DELETE FROM documents_grams WHERE rowid = old.id;
+  INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
+  g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(substr(v, i, 2), ' ') FROM g));
 END;
 
 -- trigger documents_signed_locked

@@ -1,0 +1,66 @@
+/**
+ * 0011: search terms of one or two characters through an index, and only the text a user sees indexed.
+ *
+ * - `documents_grams`: a contentless FTS5 table (detail=none: document ids only, no positions) whose tokens
+ *   are the two-character pieces of every indexed text — each character with the one after it, and the
+ *   last character of a text alone — with a prefix index of one character. A two-character term is one
+ *   token (`"均衡"`), a one-character term one prefix (`"督"*`): both exact, with no LIKE over the content
+ *   (documentRepository.listDocuments). About 6.5 MiB at ten thousand documents of 2,000 characters.
+ *   The tokenizer keeps letters, marks, digits, punctuation and symbols in tokens, so only white space
+ *   separates them; a term holding any other character still falls back to LIKE.
+ * - The indexed text of the body (both indexes) is every string value of the content except the number
+ *   and title (their own columns) and what no user reads: the item-numbering switch, block kinds, image
+ *   formats, image bytes (base64 — before this migration `iVBOR` or `png` found every document with a
+ *   picture) and table column alignments. Table cells and captions are indexed, in 正文 and attachments.
+ *   documentRepository.searchTextOf is the same rule in TypeScript (snippets; tests compare the two).
+ * - The trigram index is rebuilt with that rule.
+ */
+const BODY_VALUES = (row: string) =>
+  `SELECT value FROM json_tree(${row}.content) WHERE type = 'text' ` +
+  `AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') ` +
+  `AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'`
+
+const BODY_TEXT = (row: string) => `(SELECT group_concat(value, char(10)) FROM (${BODY_VALUES(row)}))`
+
+/** The two-character pieces of the number, the title and every body value, separated by spaces. */
+const GRAMS = (
+  row: string,
+) => `(WITH RECURSIVE t(v) AS (SELECT ${row}.doc_number UNION ALL SELECT ${row}.title UNION ALL ${BODY_VALUES(row)}),
+  g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(substr(v, i, 2), ' ') FROM g)`
+
+export default /* sql */ `
+DROP TRIGGER documents_fts_insert;
+DROP TRIGGER documents_fts_delete;
+DROP TRIGGER documents_fts_update;
+DROP TABLE documents_fts;
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  doc_number, title, body,
+  content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+INSERT INTO documents_fts (rowid, doc_number, title, body)
+  SELECT d.id, d.doc_number, d.title, ${BODY_TEXT('d')} FROM documents d;
+
+CREATE VIRTUAL TABLE documents_grams USING fts5(
+  grams,
+  content = '', contentless_delete = 1, detail = none, prefix = '1',
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'"
+);
+INSERT INTO documents_grams (rowid, grams) SELECT d.id, ${GRAMS('d')} FROM documents d;
+
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, ${BODY_TEXT('new')});
+  INSERT INTO documents_grams (rowid, grams) VALUES (new.id, ${GRAMS('new')});
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM documents_fts WHERE rowid = old.id;
+  DELETE FROM documents_grams WHERE rowid = old.id;
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content ON documents BEGIN
+  DELETE FROM documents_fts WHERE rowid = old.id;
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, ${BODY_TEXT('new')});
+  DELETE FROM documents_grams WHERE rowid = old.id;
+  INSERT INTO documents_grams (rowid, grams) VALUES (new.id, ${GRAMS('new')});
+END;
+`
