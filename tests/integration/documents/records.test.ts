@@ -373,7 +373,10 @@ describe('search uses the full-text index', () => {
     const ftsSql = prepared.find((s) => s.includes('documents_fts MATCH'))!
     expect(ftsSql).toContain('documents_fts MATCH')
     expect(ftsSql).not.toContain('LIKE')
-    const plan = (original(`EXPLAIN QUERY PLAN ${ftsSql}`).all('"食品安全"') as { detail: string }[]).map((r) => r.detail).join('\n')
+    const placeholders = ftsSql.match(/\?/g)!.length
+    const plan = (original(`EXPLAIN QUERY PLAN ${ftsSql}`).all(...Array(placeholders).fill('"食品安全"')) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n')
     expect(plan).toMatch(/VIRTUAL TABLE INDEX/)
     prepared.length = 0
     for (const query of ['食品', '食']) {

@@ -130,6 +130,37 @@ describe('documents.list over a generated corpus', () => {
     }
   })
 
+  it.each<[string, Partial<DocumentFilter>]>([
+    ['one common term', { query: '校园安全' }],
+    ['two terms', { query: '校园安全 取得明显成效' }],
+    ['a term found in titles and bodies', { query: '督导检查' }],
+    ['a year in brackets (文号 matches)', { query: '[2024]' }],
+    ['a term and a short term with a filter', { query: '校园安全 督', status: 'printed' }],
+  ])(
+    'orders by relevance as a brute-force reading does (文号 10, 标题 5, 正文 1 per term; newest first), ascending the exact reverse: %s',
+    (_name, filter) => {
+      const { db, seriesIds } = corpusWorkspace()
+      const f: DocumentFilter = { query: '', ...filter }
+      const terms = searchTerms(f.query).filter((t) => t.variants.every((v) => [...v].length >= 3))
+      const score = (d: CorpusDocument) =>
+        terms
+          .map((t) => {
+            const found = (text: string) => t.variants.some((v) => text.toLowerCase().includes(v.toLowerCase()))
+            return found(d.content.docNumber) ? 10 : found(d.content.title) ? 5 : 1
+          })
+          .reduce((a, b) => a + b, 0)
+      const want = expected(f, seriesIds)
+        .map((id) => ({ id, d: corpus[id - 1] }))
+        .sort((a, b) => score(b.d) - score(a.d) || b.d.updatedAt.localeCompare(a.d.updatedAt) || b.id - a.id)
+        .map((x) => x.id)
+      const { ids, totals } = allPages(db, { ...f, sort: 'relevance' })
+      expect(ids).toEqual(want)
+      expect(new Set(totals)).toEqual(new Set([want.length]))
+      expect(allPages(db, { ...f, sort: 'relevance', order: 'asc' }).ids).toEqual([...want].reverse())
+      expect(listDocuments(db, f).items.map((d) => d.id)).toEqual(want.slice(0, 20))
+    },
+  )
+
   it('every bracket form and full-width digits of a 文号 find it', async () => {
     const { db } = corpusWorkspace()
     const doc = corpus.findIndex((d) => d.seq === 7 && d.seriesIndex === 0)
@@ -257,6 +288,23 @@ describe('documents.list through the dispatcher', () => {
     expect((await call('documents.list', { query: '消防演练' })).items.map((d: any) => d.id)).toEqual([doc.id])
     await call('documents.delete', { id: doc.id })
     expect((await call('documents.list', { query: '消防演练' })).total).toBe(0)
+  })
+
+  it('keeps the number/title index of the relevance order in step with saves and deletes', async () => {
+    const { call, series } = await setup()
+    const a = await call('documents.create', { templateKey: 'letter' })
+    const b = await call('documents.create', { templateKey: 'letter' })
+    await call('documents.save', saveInput(a, series.id, { title: '关于消防演练的函', body: [{ level: 0, text: '请按要求办理。' }] }))
+    await call('documents.save', saveInput(b, series.id, { title: '关于其他工作的函', body: [{ level: 0, text: '开展消防演练。' }] }))
+    const order = async () => (await call('documents.list', { query: '消防演练' })).items.map((d: any) => d.id)
+    expect(await order()).toEqual([a.id, b.id])
+    await call('documents.save', saveInput(a, series.id, { title: '关于安全工作的函', body: [{ level: 0, text: '组织消防演练。' }] }))
+    expect(await order()).toEqual([a.id, b.id])
+    await call('documents.save', saveInput(b, series.id, { title: '关于消防演练的函', body: [{ level: 0, text: '请按要求办理。' }] }))
+    await call('documents.save', saveInput(a, series.id, { title: '关于安全工作的函', body: [{ level: 0, text: '组织消防演练，' }] }))
+    expect(await order()).toEqual([b.id, a.id])
+    await call('documents.delete', { id: b.id })
+    expect(await order()).toEqual([a.id])
   })
 
   it('refuses a page size over 100 and an unknown order, in Chinese', async () => {

@@ -163,6 +163,24 @@ CREATE TABLE 'documents_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin I
 -- table documents_grams_idx
 CREATE TABLE 'documents_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table documents_heads
+CREATE VIRTUAL TABLE documents_heads USING fts5(
+  doc_number, title,
+  content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+
+-- table documents_heads_config
+CREATE TABLE 'documents_heads_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table documents_heads_data
+CREATE TABLE 'documents_heads_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table documents_heads_docsize
+CREATE TABLE 'documents_heads_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table documents_heads_idx
+CREATE TABLE 'documents_heads_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table institutions
 CREATE TABLE institutions (
   id               INTEGER PRIMARY KEY,
@@ -278,6 +296,7 @@ END;
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
   DELETE FROM documents_grams WHERE rowid = old.id;
+  DELETE FROM documents_heads WHERE rowid = old.id;
 END;
 
 -- trigger documents_fts_insert
@@ -286,6 +305,7 @@ CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
   INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
   g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
   SELECT group_concat(substr(v, i, 2), ' ') FROM g));
+  INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 
 -- trigger documents_fts_update
@@ -296,6 +316,8 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content O
   INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
   g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
   SELECT group_concat(substr(v, i, 2), ' ') FROM g));
+  DELETE FROM documents_heads WHERE rowid = old.id;
+  INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 
 -- trigger documents_signed_locked

@@ -14,6 +14,9 @@
  *   picture) and table column alignments. Table cells and captions are indexed, in 正文 and attachments.
  *   documentRepository.searchTextOf is the same rule in TypeScript (snippets; tests compare the two).
  * - The trigram index is rebuilt with that rule.
+ * - `documents_heads`: a small trigram index of the number and title alone (about 1 MiB at ten thousand
+ *   documents), from which the relevance order learns in which column a term was found without decoding
+ *   the body's occurrences of the term a second and third time.
  */
 const BODY_VALUES = (row: string) =>
   `SELECT value FROM json_tree(${row}.content) WHERE type = 'text' ` +
@@ -49,18 +52,28 @@ CREATE VIRTUAL TABLE documents_grams USING fts5(
 );
 INSERT INTO documents_grams (rowid, grams) SELECT d.id, ${GRAMS('d')} FROM documents d;
 
+CREATE VIRTUAL TABLE documents_heads USING fts5(
+  doc_number, title,
+  content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+INSERT INTO documents_heads (rowid, doc_number, title) SELECT d.id, d.doc_number, d.title FROM documents d;
+
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
   INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, ${BODY_TEXT('new')});
   INSERT INTO documents_grams (rowid, grams) VALUES (new.id, ${GRAMS('new')});
+  INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
   DELETE FROM documents_grams WHERE rowid = old.id;
+  DELETE FROM documents_heads WHERE rowid = old.id;
 END;
 CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
   INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, ${BODY_TEXT('new')});
   DELETE FROM documents_grams WHERE rowid = old.id;
   INSERT INTO documents_grams (rowid, grams) VALUES (new.id, ${GRAMS('new')});
+  DELETE FROM documents_heads WHERE rowid = old.id;
+  INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 `
