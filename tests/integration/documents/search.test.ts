@@ -307,6 +307,13 @@ describe('documents.list through the dispatcher', () => {
     expect(await order()).toEqual([a.id])
   })
 
+  it('lists no search index among the tables of 系统信息', async () => {
+    const { call } = await setup()
+    const tables = ((await call('system.info', {})) as { tables: { table: string }[] }).tables.map((t) => t.table)
+    expect(tables).toContain('documents')
+    expect(tables.filter((t) => /^documents_(fts|grams|heads)/.test(t))).toEqual([])
+  })
+
   it('refuses a page size over 100 and an unknown order, in Chinese', async () => {
     const { fail } = await setup()
     expect(await fail('documents.list', { query: '', pageSize: 500 })).toContain('每页条数')
