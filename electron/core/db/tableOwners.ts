@@ -13,6 +13,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   documents_fts: 'documents',
   documents_grams: 'documents',
   documents_heads: 'documents',
+  search_positions: 'documents',
   institutions: 'institutions',
   kindergarten_years: 'preschool',
   county_preschool_years: 'preschool',

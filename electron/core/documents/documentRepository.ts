@@ -301,13 +301,23 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
         ]
       : ['SELECT rowid AS id FROM documents_grams WHERE documents_grams MATCH ?', gramMatch, []]
     const sets = [...other, ...filters.map((c) => ({ sql: `+rowid IN (SELECT d.id FROM documents d WHERE ${c.sql})`, params: c.params }))]
-    const m = `m AS MATERIALIZED (${driver}${sets.map((c) => ` AND ${c.sql}`).join('')})`
+    const mSql = `${driver}${sets.map((c) => ` AND ${c.sql}`).join('')}`
+    const m = `m AS MATERIALIZED (${mSql})`
     const mParams = [driverParam, ...params(sets)]
     const inM = '+d.id IN (SELECT id FROM m)'
-    if (sort !== 'relevance') {
+    const order = (o: Exclude<DocumentSort, 'relevance'>) => ORDERS[o].replace(/%/g, dir)
+    if (sort !== 'relevance' && !match) {
+      // Asking the bigram index twice (count, page) costs less than storing M once.
       rows = db
         .prepare(
-          `WITH ${m} SELECT NULL, (SELECT count(*) FROM m) UNION ALL SELECT * FROM (SELECT d.id, NULL FROM documents d WHERE ${inM} ORDER BY ${ORDERS[sort].replace(/%/g, dir)} LIMIT ? OFFSET ?)`,
+          `SELECT NULL, (SELECT count(*) FROM (${mSql})) UNION ALL SELECT * FROM (SELECT d.id, NULL FROM documents d WHERE +d.id IN (${mSql}) ORDER BY ${order(sort)} LIMIT ? OFFSET ?)`,
+        )
+        .raw()
+        .all(...mParams, ...mParams, pageSize, offset) as [number | null, number | null][]
+    } else if (sort !== 'relevance') {
+      rows = db
+        .prepare(
+          `WITH ${m} SELECT NULL, (SELECT count(*) FROM m) UNION ALL SELECT * FROM (SELECT d.id, NULL FROM documents d WHERE ${inM} ORDER BY ${order(sort)} LIMIT ? OFFSET ?)`,
         )
         .raw()
         .all(...mParams, pageSize, offset) as [number | null, number | null][]

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/connection'
 import { migrate } from '../../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../../electron/core/db/migrations'
-import { listDocuments, searchTextOf, type DocumentFilter } from '../../../electron/core/documents/documentRepository'
+import { insertDocument, listDocuments, searchTextOf, type DocumentFilter } from '../../../electron/core/documents/documentRepository'
 import { createHandlers } from '../../../electron/core/handlers'
 import { Workspace } from '../../../electron/core/workspace'
 import { runCli } from '../../../electron/doors/cli'
@@ -318,6 +318,29 @@ describe('documents.list through the dispatcher', () => {
     const { fail } = await setup()
     expect(await fail('documents.list', { query: '', pageSize: 500 })).toContain('每页条数')
     expect(await fail('documents.list', { query: '', sort: 'title' })).toContain('排序')
+  })
+})
+
+describe('the bigram index', () => {
+  it('holds every piece of a text longer than 10,000 characters (stored before the paragraph limit)', () => {
+    const env = tempWorkspace()
+    envs.push(env)
+    const db = env.ws.db()
+    const long = `${'按照年度工作安排'.repeat(1500)}鑫淼`
+    expect(long.length).toBe(12002)
+    const id = insertDocument(db, {
+      kind: '通知',
+      format: 'file',
+      seriesId: null,
+      templateKey: '',
+      content: { ...corpus[0].content, title: '关于测试的通知', body: [{ level: 0, text: long }] },
+      at: '2024-01-01T00:00:00.000Z',
+    })
+    for (const query of ['鑫淼', '淼', '鑫', '排按', '安排鑫'])
+      expect(
+        listDocuments(db, { query }).items.map((d) => d.id),
+        query,
+      ).toEqual([id])
   })
 })
 

@@ -286,6 +286,9 @@ CREATE TABLE school_years (
   PRIMARY KEY (institution_id, stat_year)
 );
 
+-- table search_positions
+CREATE TABLE search_positions (i INTEGER PRIMARY KEY);
+
 -- trigger documents_frozen
 CREATE TRIGGER documents_frozen BEFORE UPDATE OF content, title, kind, format, doc_number ON documents
 WHEN old.status = 'printed' BEGIN
@@ -303,8 +306,10 @@ END;
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
   INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM (SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align')));
   INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
-  g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
-  SELECT group_concat(substr(v, i, 2), ' ') FROM g));
+  g(v, i) AS (SELECT v, 10001 FROM t WHERE length(v) > 10000 UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(p, ' ') FROM (
+    SELECT substr(t.v, n.i, 2) AS p FROM t JOIN search_positions n ON n.i BETWEEN 1 AND length(t.v)
+    UNION ALL SELECT substr(v, i, 2) FROM g)));
   INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 
@@ -314,8 +319,10 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content O
   INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM (SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align')));
   DELETE FROM documents_grams WHERE rowid = old.id;
   INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
-  g(v, i) AS (SELECT v, 1 FROM t WHERE v <> '' UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
-  SELECT group_concat(substr(v, i, 2), ' ') FROM g));
+  g(v, i) AS (SELECT v, 10001 FROM t WHERE length(v) > 10000 UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(p, ' ') FROM (
+    SELECT substr(t.v, n.i, 2) AS p FROM t JOIN search_positions n ON n.i BETWEEN 1 AND length(t.v)
+    UNION ALL SELECT substr(v, i, 2) FROM g)));
   DELETE FROM documents_heads WHERE rowid = old.id;
   INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
