@@ -223,14 +223,15 @@ const termQuery = (variants: string[], column?: string, spell: (v: string) => st
   return column ? `${column} : ${q}` : q
 }
 
-/** Weights of a term's best column in the relevance order: 文号, 标题, 正文. */
+/** Weights of a term's best column in the relevance order (a term found in the 正文 only counts 1). */
 const RELEVANCE_WEIGHTS = { doc_number: 10, title: 5 } as const
 
 /**
- * One page of the filtered list and the number of all matches, in one statement.
+ * One page of the filtered list and the number of all matches.
  *
- * Without terms the order's index is walked and stops after the page. With terms the matching ids are
- * gathered once (a materialised set M): terms of 3+ characters through the FTS5 trigram index as one
+ * Without terms the order's index is walked and stops after the page (the filters counted apart when
+ * the page is full). With terms one statement answers page and total; the matching ids M are gathered once
+ * (materialised; the cheap bigram index is simply asked twice): terms of 3+ characters through the FTS5 trigram index as one
  * MATCH (each term's spellings OR-ed, terms AND-ed), terms of 1–2 characters (均衡, 督), which trigrams
  * cannot serve, as one MATCH on the bigram index documents_grams (migration 0011; LIKE only for a term
  * with a character that index does not keep), the filters as id sets from their covering indexes. The
