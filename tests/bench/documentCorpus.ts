@@ -1,6 +1,7 @@
 /**
  * A generated set of official documents for search benchmarks and tests: deterministic (seeded), about
- * 2,000 characters each, spread over three 机关代字, six years, every kind and status.
+ * 2,000 characters each, spread over three 机关代字, six years, every kind and status; about one in ten
+ * carries a 问题清单 table (学校 | 问题 | 整改期限) and one in twenty a small chart image (content version 2).
  */
 import type Database from 'better-sqlite3'
 import { formatDocNumber } from '../../shared/documents/docNumber'
@@ -69,6 +70,9 @@ const RESULTS = [
   '差异系数进一步缩小',
 ]
 const CONNECT = ['同时', '此外', '在此基础上', '对照评估标准', '按照县政府统一部署', '根据督导检查情况', '结合本校实际']
+const PROBLEMS = ['台账不完整', '整改不到位', '制度未上墙', '记录缺失', '经费未落实']
+/** A 1 × 1 PNG (base64): image bytes are stored in the content but never searched. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 const TITLES = [
   '关于开展{s}专项督导的通知',
   '关于{s}督导检查情况的通报',
@@ -151,6 +155,19 @@ export function generateCorpus(count: number, chars = 2000, seed = 20241122): Co
       body.push({ level, text })
       length += text.length
     }
+    if (r() < 0.1) {
+      const rows = [['学校', '问题', '整改期限']]
+      for (let k = 1 + Math.floor(r() * 3); k > 0; k--)
+        rows.push([pick(SCHOOLS), `${rare || pick(SUBJECTS)}${pick(PROBLEMS)}`, `${year}年${1 + Math.floor(r() * 12)}月底前`])
+      body.push({
+        kind: 'table',
+        level: 0,
+        text: '问题清单',
+        table: { columns: [{ chars: 8 }, { auto: true }, { chars: 7 }], headerRows: 1, rows, align: ['left', 'left', 'center'] },
+      })
+    }
+    if (r() < 0.05)
+      body.push({ kind: 'image', level: 0, text: '图1 督导评估得分', image: { format: 'png', data: TINY_PNG, widthMm: 120, heightMm: 60 } })
     const title = pick(TITLES).replace('{s}', subject)
     const month = 1 + Math.floor(r() * 12)
     const day = 1 + Math.floor(r() * 28)
@@ -168,6 +185,7 @@ export function generateCorpus(count: number, chars = 2000, seed = 20241122): Co
       recipients: '各中小学、幼儿园，各责任督学',
       body,
       attachments: [],
+      version: 2,
       signatureOrgs: ['贺兰县人民政府教育督导室'],
       signedDate,
       publicityNote: '此件公开发布',

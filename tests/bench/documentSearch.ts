@@ -3,18 +3,20 @@
  *   npx tsx tests/bench/documentSearch.ts        (BENCH_DOCS to change the count)
  * Builds the set in a database at schema 0005 (the text stored in content, search_text and an
  * external-content trigram index), times the old list query, migrates to the current schema
- * (0006: contentless index, indexes per order) and times the paged, ranked list with snippets.
- * Prints p50/p95 of each case with its target, and the database size against the text it holds.
+ * (0007: contentless trigram index, indexes per order; 0011: bigram index for 1–2-character terms) and
+ * times the paged, ranked list with snippets. Prints wall-clock p50/p95 of each case with its target, the
+ * CPU time p50/p95 beside them (what the query costs without waiting for a core on a loaded machine), the
+ * load average before and after, and the database size against the text it holds.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../../electron/core/db/connection'
 import { migrate } from '../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
-import { listDocuments, searchTextOf, type DocumentFilter } from '../../electron/core/documents/documentRepository'
+import { listDocuments, searchTextOf, updateDocumentContent, type DocumentFilter } from '../../electron/core/documents/documentRepository'
 import type { DocumentContent } from '../../shared/documents/types'
 import { bracketForms, generateCorpus, insertCorpus } from './documentCorpus'
 
@@ -66,7 +68,7 @@ function oldList(db: Database.Database, f: { query: string; year?: number }): nu
  * Wall-clock p50/p95 of `fn`, and the p50 of the CPU time this process spent in it (on a shared,
  * loaded machine the wall clock includes waiting for a core; the CPU time is what the query costs).
  */
-function percentiles(fn: () => unknown): { p50: number; p95: number; cpu50: number } {
+function percentiles(fn: () => unknown): { p50: number; p95: number; cpu50: number; cpu95: number } {
   for (let i = 0; i < 3; i++) fn()
   const times: number[] = []
   const cpu: number[] = []
@@ -84,6 +86,7 @@ function percentiles(fn: () => unknown): { p50: number; p95: number; cpu50: numb
     p50: times[Math.floor(times.length * 0.5)],
     p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)],
     cpu50: cpu[Math.floor(cpu.length * 0.5)],
+    cpu95: cpu[Math.min(cpu.length - 1, Math.ceil(cpu.length * 0.95) - 1)],
   }
 }
 
@@ -103,11 +106,15 @@ function breakdown(db: Database.Database): string {
     for (const r of rows) {
       const key = r.name.startsWith('documents_fts')
         ? 'FTS index'
-        : r.name === 'documents'
-          ? 'document rows'
-          : r.name.startsWith('documents_') || r.name.startsWith('sqlite_autoindex_documents')
-            ? 'document indexes'
-            : 'other'
+        : r.name.startsWith('documents_grams')
+          ? 'bigram index'
+          : r.name.startsWith('documents_heads')
+            ? 'number/title index'
+            : r.name === 'documents'
+              ? 'document rows'
+              : r.name.startsWith('documents_') || r.name.startsWith('sqlite_autoindex_documents')
+                ? 'document indexes'
+                : 'other'
       groups.set(key, (groups.get(key) ?? 0) + r.bytes)
     }
     return [...groups].map(([k, v]) => `${k} ${mib(v)}`).join(', ')
@@ -160,7 +167,7 @@ function main(): void {
       ['search 食品安全 (rare)', { query: '食品安全' }],
       ['year 2024', { query: '', year: 2024 }],
     ]
-    const oldTimes = new Map<string, { p50: number; p95: number; cpu50: number }>()
+    const oldTimes = new Map<string, { p50: number; p95: number; cpu50: number; cpu95: number }>()
     for (const [name, f] of oldCases)
       oldTimes.set(
         name,
@@ -191,12 +198,18 @@ function main(): void {
       ['search 督导检查, by 成文日期', { query: '督导检查', sort: 'date' }, true],
       ['search [2024] (a year of numbers)', { query: '[2024]' }, true],
       [`search 贺政教督发(2024)${seq}号`, { query: `贺政教督发(2024)${seq}号` }, true],
-      ['search 均衡 (2 characters, LIKE)', { query: '均衡' }, false],
-      ['search 督 (1 character, LIKE)', { query: '督' }, false],
+      ['search 校园安全, page 100', { query: '校园安全', page: 100 }, true],
+      ['search 校园安全, relevance ascending', { query: '校园安全', order: 'asc' }, true],
+      ['search 均衡 (2 characters)', { query: '均衡' }, true],
+      ['search 督 (1 character)', { query: '督' }, true],
+      ['search 督 县 (two 1-character terms)', { query: '督 县' }, true],
+      ['search 校园安全 督导 + 已印发', { query: '校园安全 督导', status: 'printed' }, true],
+      ['search 问题清单 (table captions)', { query: '问题清单' }, true],
+      ['search 台账不完整 (table cells)', { query: '台账不完整' }, true],
     ]
     console.log('')
     console.log(
-      `${'case'.padEnd(40)} ${'before p50'.padStart(10)} ${'p95'.padStart(9)} ${'after p50'.padStart(10)} ${'p95'.padStart(9)} ${'cpu p50'.padStart(9)}  matches  target`,
+      `${'case'.padEnd(40)} ${'before p50'.padStart(10)} ${'p95'.padStart(9)} ${'after p50'.padStart(10)} ${'p95'.padStart(9)} ${'cpu p50'.padStart(9)} ${'cpu p95'.padStart(9)}  matches  target`,
     )
     let allMet = true
     for (const [name, f, targeted] of cases) {
@@ -207,12 +220,28 @@ function main(): void {
       if (targeted && !met) allMet = false
       const target = targeted ? `p95 ≤ ${TARGET_MS} ms ${met ? 'met' : 'NOT MET'}` : `(no target; p95 ${met ? '≤' : '>'} ${TARGET_MS} ms)`
       console.log(
-        `${name.padEnd(40)} ${old ? ms(old.p50).padStart(10) : '—'.padStart(10)} ${old ? ms(old.p95) : '—'.padStart(9)} ${ms(t.p50).padStart(10)} ${ms(t.p95)} ${ms(t.cpu50)}  ${String(page.total).padStart(7)}  ${target}`,
+        `${name.padEnd(40)} ${old ? ms(old.p50).padStart(10) : '—'.padStart(10)} ${old ? ms(old.p95) : '—'.padStart(9)} ${ms(t.p50).padStart(10)} ${ms(t.p95)} ${ms(t.cpu50)} ${ms(t.cpu95)}  ${String(page.total).padStart(7)}  ${target}`,
       )
       if (f.query && !/\d/.test(f.query) && !page.items.some((d) => d.snippet)) console.log('  (no body snippet on page 1)')
     }
 
     console.log('')
+    // Index upkeep: saving one ~2,000-character document rewrites its rows in the three search indexes.
+    const draft = docs.findIndex((d, i) => i >= COUNT >> 1 && d.status === 'draft')
+    const doc = docs[draft]
+    let edit = 0
+    const save = percentiles(() =>
+      updateDocumentContent(db, draft + 1, {
+        kind: doc.kind,
+        format: doc.format,
+        seriesId: null,
+        content: { ...doc.content, ccRecipients: `县教育体育局${edit++ % 2 ? '' : '，县财政局'}` },
+        at: '2024-06-01T00:00:00.000Z',
+      }),
+    )
+    console.log(
+      `save one document (index upkeep by triggers): p50 ${ms(save.p50)}, p95 ${ms(save.p95)}, cpu p50 ${ms(save.cpu50)} (no target)`,
+    )
     const forms = bracketForms('贺政教督发', 2024, seq)
     const found = forms.map((q) => listDocuments(db, { query: q }).items.filter((d) => d.docNumber === `贺政教督发〔2024〕${seq}号`).length)
     const formsMet = found.every((n) => n === 1)
@@ -226,7 +255,11 @@ function main(): void {
     console.log(
       `  (per character of body text instead of per byte: ${(before / textChars).toFixed(1)} → ${(after / textChars).toFixed(1)} bytes for ${(textChars / 1e6).toFixed(1)} million characters)`,
     )
-    console.log(`list and search p95 ≤ ${TARGET_MS} ms: ${allMet ? 'met' : 'NOT MET'}`)
+    console.log(
+      `list and search p95 ≤ ${TARGET_MS} ms: ${allMet ? 'met' : 'NOT MET'} (load average now ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${availableParallelism()} cores)`,
+    )
     db.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -2,7 +2,7 @@
  * Which domain owns which table: only files under `electron/core/<owner>/` write it (INSERT, UPDATE,
  * DELETE); another domain changes it through the owner's repository functions, passing its open
  * transaction (`db`). Checked by tests/unit/shell/architecture.test.ts; listed in electron/core/README.md.
- * FTS shadow tables (documents_fts*) are written by triggers only.
+ * FTS tables (documents_fts, documents_grams, documents_heads and their shadow tables) are written by triggers only.
  */
 export const TABLE_OWNERS: Record<string, string> = {
   office: 'office',
@@ -11,6 +11,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   documents: 'documents',
   document_history: 'documents',
   documents_fts: 'documents',
+  documents_grams: 'documents',
+  documents_heads: 'documents',
+  search_positions: 'documents',
   institutions: 'institutions',
   kindergarten_years: 'preschool',
   county_preschool_years: 'preschool',

@@ -22,20 +22,25 @@ interface DocumentRow {
   updated_at: string
 }
 
+/** Keys whose string values no user reads: block kinds, image formats and bytes (migration 0011). */
+const UNSEARCHED_KEYS = new Set(['kind', 'format', 'data', 'fallbackPng'])
+
 /**
- * Text the full-text index holds for a document's body (migration 0006 builds the same from SQL with
- * json_tree): every string value of the content in order, except the number, the title (indexed as
- * their own columns) and the item-numbering switch, one per line.
+ * Text the full-text indexes hold for a document's body (migration 0011 builds the same from SQL with
+ * json_tree): every string value of the content in order, one per line, except the number and the title
+ * (indexed as their own columns), the item-numbering switch, block kinds, image formats and bytes, and
+ * table column alignments. Table captions and cells are included, in 正文 and attachments.
  */
 export function searchTextOf(c: DocumentContent): string {
   const out: string[] = []
-  const walk = (v: unknown, top: boolean, key: string): void => {
+  const walk = (v: unknown, key: string): void => {
     if (typeof v === 'string') {
-      if (!(top && (key === 'docNumber' || key === 'title' || key === 'itemNumbering'))) out.push(v)
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, false, ''))
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, false, k)
+      if (!UNSEARCHED_KEYS.has(key)) out.push(v)
+    } else if (Array.isArray(v)) {
+      if (key !== 'align') v.forEach((x) => walk(x, ''))
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k)
   }
-  for (const [k, v] of Object.entries(c)) walk(v, true, k)
+  for (const [k, v] of Object.entries(c)) if (k !== 'docNumber' && k !== 'title' && k !== 'itemNumbering') walk(v, k)
   return out.join('\n')
 }
 
@@ -190,6 +195,17 @@ const ORDERS: Record<Exclude<DocumentSort, 'relevance'>, string> = {
 const SUMMARY_COLUMNS =
   "d.id, d.kind, d.format, d.status, d.series_id, d.title, d.doc_number, d.year, d.revision, d.revision_of, d.superseded_by, d.updated_at, json_extract(d.content, '$.signedDate') AS signed_date"
 
+/**
+ * A spelling the bigram index (documents_grams, migration 0011) answers exactly: one or two characters, each a
+ * letter, mark, digit, punctuation or symbol (the tokenizer's token characters).
+ */
+const GRAM_CHARS = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]{1,2}$/u
+const GRAM_MATCHES = 'SELECT rowid FROM documents_grams WHERE documents_grams MATCH ?'
+/** The bigram index query of a 1–2-character term: the token itself, or for one character every token it begins. */
+const gramQuery = (term: string) => ([...term].length === 1 ? `${phrase(term)}*` : phrase(term))
+/** json_tree rows of the indexed text (the rule of migration 0011 and searchTextOf). */
+const INDEXED_VALUE = `fullkey <> '$.itemNumbering' AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'`
+
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 /** FTS5 phrase: the term in double quotes, inner quotes doubled. */
 const phrase = (term: string) => `"${term.replace(/"/g, '""')}"`
@@ -201,12 +217,32 @@ interface Condition {
 
 type ListRow = Omit<DocumentRow, 'content' | 'template_key'> & { signed_date: string | null; content?: string }
 
+/** FTS5 query of a term: its one spelling, or its spellings OR-ed; `column` restricts it to one column. */
+const termQuery = (variants: string[], column?: string, spell: (v: string) => string = phrase) => {
+  const q = variants.length > 1 ? `(${variants.map(spell).join(' OR ')})` : spell(variants[0])
+  return column ? `${column} : ${q}` : q
+}
+
+/** Weights of a term's best column in the relevance order (a term found in the 正文 only counts 1). */
+const RELEVANCE_WEIGHTS = { doc_number: 10, title: 5 } as const
+
 /**
- * One page of the filtered list and the number of all matches. Terms of 3+ characters go through the
- * FTS5 trigram index as one MATCH (each term's spellings OR-ed, terms AND-ed), ranked by bm25 with the
- * number and title weighing more than the body; terms of 1–2 characters (均衡, 督), which trigrams
- * cannot serve, are matched with LIKE on the content. Only the page's rows are read in full, for
- * their snippet.
+ * One page of the filtered list and the number of all matches.
+ *
+ * Without terms the order's index is walked and stops after the page (the filters counted apart when
+ * the page is full). With terms one statement answers page and total; the matching ids M are gathered once
+ * (materialised; the cheap bigram index is simply asked twice): terms of 3+ characters through the FTS5 trigram index as one
+ * MATCH (each term's spellings OR-ed, terms AND-ed), terms of 1–2 characters (均衡, 督), which trigrams
+ * cannot serve, as one MATCH on the bigram index documents_grams (migration 0011; LIKE only for a term
+ * with a character that index does not keep), the filters as id sets from their covering indexes. The
+ * total is M's size; the page walks the order's index testing membership in M.
+ *
+ * Relevance (the default with a term of 3+ characters) ranks by where the terms are found: each term
+ * scores 10 when found in the 文号, else 5 in the 标题, else 1 in the 正文; higher sums first, newest
+ * change first among equals. Only the few documents with a term in the 文号 or 标题 (found by
+ * column-restricted MATCHes on the small index documents_heads) are scored and sorted; the rest, matched in the body only, follow in the
+ * order of the last-change index, read only as far as the page. Ascending relevance is the exact
+ * reverse. Only the page's rows are read in full, for their snippet.
  */
 export function listDocuments(db: Database.Database, f: DocumentFilter): DocumentPage {
   const terms = searchTerms(f.query)
@@ -214,23 +250,17 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   const pageSize = Math.max(1, Math.min(100, f.pageSize ?? 20))
   const offset = (page - 1) * pageSize
   const ftsTerms = terms.filter((t) => t.variants.every((v) => [...v].length >= 3))
-  const match = ftsTerms
-    .map((t) => (t.variants.length > 1 ? `(${t.variants.map(phrase).join(' OR ')})` : phrase(t.variants[0])))
-    .join(' AND ')
-  /** Conditions on a row `d`: the filters (each served by an index) and the short terms (LIKE). */
+  const gramTerms = terms.filter((t) => !ftsTerms.includes(t) && t.variants.every((v) => GRAM_CHARS.test(v)))
+  const match = ftsTerms.map((t) => termQuery(t.variants)).join(' AND ')
+  const gramMatch = gramTerms.map((t) => termQuery(t.variants, undefined, gramQuery)).join(' AND ')
+  /** Conditions on a row `d`: the filters (each served by an index) and the short terms LIKE must check. */
   const filters: Condition[] = []
-  const likes: Condition[] = []
-  for (const t of terms.filter((x) => !ftsTerms.includes(x))) {
-    const alts = t.variants.map((v): Condition => {
-      // Non-ASCII text cannot meet JSON syntax, keys or escapes: LIKE on the JSON is exact. ASCII is
-      // looked for in the string values only.
-      if ([...v].every((ch) => ch.charCodeAt(0) > 127)) return { sql: `d.content LIKE ? ESCAPE '\\'`, params: [likePattern(v)] }
-      return {
-        sql: `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND fullkey <> '$.itemNumbering' AND value LIKE ? ESCAPE '\\')`,
-        params: [likePattern(v)],
-      }
+  for (const t of terms.filter((x) => !ftsTerms.includes(x) && !gramTerms.includes(x))) {
+    const alts = t.variants.map(likePattern)
+    filters.push({
+      sql: `(${alts.map(() => `EXISTS (SELECT 1 FROM json_tree(d.content) WHERE type = 'text' AND ${INDEXED_VALUE} AND value LIKE ? ESCAPE '\\')`).join(' OR ')})`,
+      params: alts,
     })
-    likes.push({ sql: `(${alts.map((a) => a.sql).join(' OR ')})`, params: alts.flatMap((a) => a.params) })
   }
   if (f.year !== undefined) filters.push({ sql: `${EFFECTIVE_YEAR} = ?`, params: [f.year] })
   if (f.seriesId !== undefined) filters.push({ sql: 'd.series_id = ?', params: [f.seriesId] })
@@ -238,42 +268,100 @@ export function listDocuments(db: Database.Database, f: DocumentFilter): Documen
   if (f.status) filters.push({ sql: 'd.status = ?', params: [f.status] })
   const sort = f.sort === 'relevance' && !match ? 'updated' : (f.sort ?? (match ? 'relevance' : 'updated'))
   const dir = f.order === 'asc' ? 'ASC' : 'DESC'
-
-  // Each filter as a set of ids read from its own covering index; `+` keeps SQLite from pushing the set
-  // into the FTS table (one MATCH per id) or from driving the query by it instead of the order's index.
-  const asSet = (column: string, c: Condition): Condition => ({
-    sql: `+${column} IN (SELECT d.id FROM documents d WHERE ${c.sql})`,
-    params: c.params,
-  })
   const where = (cs: Condition[]) => (cs.length ? `WHERE ${cs.map((c) => c.sql).join(' AND ')}` : '')
   const params = (cs: Condition[]) => cs.flatMap((c) => c.params)
-  const matches = 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?'
-  let idSql: string
-  let idParams: unknown[]
-  if (sort === 'relevance') {
-    // Ranked: bm25 over the index's matches, the number and title weighing more than the body; the
-    // documents table is not read.
-    const cs = [...filters, ...likes].map((c) => asSet('m.id', c))
-    idSql = `SELECT m.id FROM (SELECT rowid AS id, bm25(documents_fts, 10.0, 5.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ?) m ${where(cs)} ORDER BY m.score ${f.order === 'asc' ? 'DESC' : 'ASC'}, m.id DESC`
-    idParams = [match, ...params(cs)]
+
+  let rows: [number | null, number | null][]
+  if (!match && !gramMatch) {
+    // No terms: the order's index, stopped after the page, each filter checked as a set of ids read from
+    // its own covering index (`+` keeps SQLite from driving the query by the set instead of the order's
+    // index); the count from the filters' indexes.
+    const sets = filters.map((c) => ({ sql: `+d.id IN (SELECT d.id FROM documents d WHERE ${c.sql})`, params: c.params }))
+    const ids = db
+      .prepare(
+        `SELECT d.id, NULL FROM documents d ${where(sets)} ORDER BY ${ORDERS[sort as 'updated'].replace(/%/g, dir)} LIMIT ? OFFSET ?`,
+      )
+      .raw()
+      .all(...params(sets), pageSize, offset) as [number, null][]
+    const total =
+      ids.length < pageSize && (ids.length > 0 || page === 1)
+        ? offset + ids.length
+        : (db
+            .prepare(`SELECT count(*) FROM documents d ${where(filters)}`)
+            .pluck()
+            .get(...params(filters)) as number)
+    rows = [[null, total], ...ids]
   } else {
-    // Any other order walks its index and stops after the page; the short terms are checked on the
-    // rows walked (a common term is found early, a rare one reads every row).
-    const cs = [...(match ? [{ sql: `+d.id IN (${matches})`, params: [match] }] : []), ...filters.map((c) => asSet('d.id', c)), ...likes]
-    idSql = `SELECT d.id FROM documents d ${where(cs)} ORDER BY ${ORDERS[sort].replace(/%/g, dir)}`
-    idParams = params(cs)
-  }
-  // Ids first: a sorter holding whole rows would read every match's content.
-  const ids = (db.prepare(`${idSql} LIMIT ${pageSize} OFFSET ${offset}`).all(...idParams) as { id: number }[]).map((r) => r.id)
-  const count = (): number => {
-    if (match) {
-      const cs = [...filters, ...likes].map((c) => asSet('m.id', c))
-      return (db.prepare(`SELECT count(*) AS n FROM (${matches}) m ${where(cs)}`).get(match, ...params(cs)) as { n: number }).n
+    // M: the first index drives, the other sets and filters are checked on its ids. `+` keeps SQLite
+    // from pushing a set into an FTS table (one MATCH per id).
+    const [driver, driverParam, other] = match
+      ? [
+          'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?',
+          match,
+          gramMatch ? [{ sql: `+rowid IN (${GRAM_MATCHES})`, params: [gramMatch] }] : [],
+        ]
+      : ['SELECT rowid AS id FROM documents_grams WHERE documents_grams MATCH ?', gramMatch, []]
+    const sets = [...other, ...filters.map((c) => ({ sql: `+rowid IN (SELECT d.id FROM documents d WHERE ${c.sql})`, params: c.params }))]
+    const mSql = `${driver}${sets.map((c) => ` AND ${c.sql}`).join('')}`
+    const m = `m AS MATERIALIZED (${mSql})`
+    const mParams = [driverParam, ...params(sets)]
+    const inM = '+d.id IN (SELECT id FROM m)'
+    const order = (o: Exclude<DocumentSort, 'relevance'>) => ORDERS[o].replace(/%/g, dir)
+    if (sort !== 'relevance' && !match) {
+      // Asking the bigram index twice (count, page) costs less than storing M once.
+      rows = db
+        .prepare(
+          `SELECT NULL, (SELECT count(*) FROM (${mSql})) UNION ALL SELECT * FROM (SELECT d.id, NULL FROM documents d WHERE +d.id IN (${mSql}) ORDER BY ${order(sort)} LIMIT ? OFFSET ?)`,
+        )
+        .raw()
+        .all(...mParams, ...mParams, pageSize, offset) as [number | null, number | null][]
+    } else if (sort !== 'relevance') {
+      rows = db
+        .prepare(
+          `WITH ${m} SELECT NULL, (SELECT count(*) FROM m) UNION ALL SELECT * FROM (SELECT d.id, NULL FROM documents d WHERE ${inM} ORDER BY ${order(sort)} LIMIT ? OFFSET ?)`,
+        )
+        .raw()
+        .all(...mParams, pageSize, offset) as [number | null, number | null][]
+    } else {
+      // H: documents of M with a term in the 文号 or 标题, scored; the rest of M follows by last change.
+      const columnSets: { name: string; sql: string; param: string }[] = []
+      ftsTerms.forEach((t, i) =>
+        (Object.keys(RELEVANCE_WEIGHTS) as (keyof typeof RELEVANCE_WEIGHTS)[]).forEach((column) =>
+          columnSets.push({
+            name: `${column}${i}`,
+            sql: `${column}${i} AS MATERIALIZED (SELECT rowid AS hid FROM documents_heads WHERE documents_heads MATCH ?)`,
+            param: termQuery(t.variants, column),
+          }),
+        ),
+      )
+      const score = ftsTerms
+        .map(
+          (_t, i) =>
+            `(CASE ${(Object.keys(RELEVANCE_WEIGHTS) as (keyof typeof RELEVANCE_WEIGHTS)[])
+              .map((column) => `WHEN m.id IN (SELECT hid FROM ${column}${i}) THEN ${RELEVANCE_WEIGHTS[column]}`)
+              .join(' ')} ELSE 1 END)`,
+        )
+        .join(' + ')
+      const h = `h AS MATERIALIZED (SELECT m.id, ${score} AS score FROM m WHERE m.id IN (${columnSets.map((c) => `SELECT hid FROM ${c.name}`).join(' UNION ALL ')}))`
+      const counts = 'c AS MATERIALIZED (SELECT (SELECT count(*) FROM m) AS total, (SELECT count(*) FROM h) AS ranked)'
+      const ranked = `SELECT h.id, NULL FROM h JOIN documents d ON d.id = h.id ORDER BY h.score ${dir === 'ASC' ? 'ASC' : 'DESC'}, d.updated_at ${dir}, d.id ${dir}`
+      const rest = `SELECT d.id, NULL FROM documents d WHERE ${inM} AND +d.id NOT IN (SELECT id FROM h) ORDER BY d.updated_at ${dir}, d.id ${dir}`
+      // Descending: H first, then the rest; ascending: the rest first, then H.
+      const [first, second, firstCount] = dir === 'DESC' ? [ranked, rest, 'ranked'] : [rest, ranked, 'total - ranked']
+      const n = `(SELECT ${firstCount} FROM c)`
+      rows = db
+        .prepare(
+          `WITH ${m}, ${columnSets.map((c) => c.sql).join(', ')}, ${h}, ${counts} ` +
+            `SELECT NULL, total FROM c ` +
+            `UNION ALL SELECT * FROM (${first} LIMIT ? OFFSET ?) ` +
+            `UNION ALL SELECT * FROM (${second} LIMIT max(0, ? - max(0, ${n} - ?)) OFFSET max(0, ? - ${n}))`,
+        )
+        .raw()
+        .all(...mParams, ...columnSets.map((c) => c.param), pageSize, offset, pageSize, offset, offset) as [number | null, number | null][]
     }
-    const cs = [...filters, ...likes]
-    return (db.prepare(`SELECT count(*) AS n FROM documents d ${where(cs)}`).get(...params(cs)) as { n: number }).n
   }
-  const total = ids.length < pageSize && (ids.length > 0 || page === 1) ? offset + ids.length : count()
+  const total = rows[0][1] as number
+  const ids = rows.slice(1).map((r) => r[0] as number)
   const byId = new Map(
     ids.length
       ? (

@@ -67,8 +67,11 @@ export async function getInfo(ws: Workspace): Promise<SystemInfo> {
   if (db) {
     const names = db
       .prepare(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-           AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name`,
+        // Neither the full-text indexes (virtual tables) nor the shadow tables holding them (`<index>_data` …).
+        `SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+           AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+           AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE replace(v.name, '_', '\\_') || '\\_%' ESCAPE '\\')
+           ORDER BY m.name`,
       )
       .all() as { name: string }[]
     for (const { name } of names) {

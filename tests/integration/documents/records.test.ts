@@ -358,7 +358,7 @@ describe('lifecycle rules', () => {
 })
 
 describe('search uses the full-text index', () => {
-  it('runs terms of 3+ characters through FTS5 (the query plan reads documents_fts), shorter ones through LIKE', async () => {
+  it('runs terms of 3+ characters through FTS5 (the query plan reads documents_fts), shorter ones through the bigram index, never LIKE', async () => {
     const { env, call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })
     await call('documents.save', filled(doc, series.id, { body: [{ level: 0, text: '重点检查校园食品安全。' }] }))
@@ -373,11 +373,19 @@ describe('search uses the full-text index', () => {
     const ftsSql = prepared.find((s) => s.includes('documents_fts MATCH'))!
     expect(ftsSql).toContain('documents_fts MATCH')
     expect(ftsSql).not.toContain('LIKE')
-    const plan = (original(`EXPLAIN QUERY PLAN ${ftsSql}`).all('"食品安全"') as { detail: string }[]).map((r) => r.detail).join('\n')
+    const placeholders = ftsSql.match(/\?/g)!.length
+    const plan = (original(`EXPLAIN QUERY PLAN ${ftsSql}`).all(...Array(placeholders).fill('"食品安全"')) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n')
     expect(plan).toMatch(/VIRTUAL TABLE INDEX/)
     prepared.length = 0
-    expect((await call('documents.list', { query: '食品' })).items.map((d: any) => d.id)).toEqual([doc.id])
-    expect(prepared.find((s) => s.includes('FROM documents d'))).toContain('LIKE')
+    for (const query of ['食品', '食']) {
+      expect((await call('documents.list', { query })).items.map((d: any) => d.id)).toEqual([doc.id])
+      const sql = prepared.filter((s) => s.includes('FROM documents d'))
+      expect(sql.join('\n')).toContain('documents_grams MATCH')
+      expect(sql.join('\n')).not.toContain('LIKE')
+      prepared.length = 0
+    }
     spy.mockRestore()
   })
 })

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/connection'
 import { migrate } from '../../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../../electron/core/db/migrations'
-import { listDocuments, searchTextOf, type DocumentFilter } from '../../../electron/core/documents/documentRepository'
+import { insertDocument, listDocuments, searchTextOf, type DocumentFilter } from '../../../electron/core/documents/documentRepository'
 import { createHandlers } from '../../../electron/core/handlers'
 import { Workspace } from '../../../electron/core/workspace'
 import { runCli } from '../../../electron/doors/cli'
@@ -111,8 +111,11 @@ describe('documents.list over a generated corpus', () => {
     ['a 3+ character term', { query: '食品安全' }],
     ['a common term', { query: '校园安全' }],
     ['two terms', { query: '校园安全 取得明显成效' }],
-    ['a 2-character term (LIKE)', { query: '均衡' }],
-    ['a 1-character term (LIKE)', { query: '督' }],
+    ['a 2-character term (bigram index)', { query: '均衡' }],
+    ['a 1-character term (bigram index)', { query: '督' }],
+    ['two short terms, one of them a digit', { query: '督 2' }],
+    ['a short term with a character the bigram index does not keep (LIKE)', { query: '\u200b督' }],
+    ['a 2-character term found in table cells', { query: '缺失' }],
     ['an ASCII term of 2 characters, not matched in JSON keys', { query: 'le' }],
     ['a year in brackets', { query: '[2024]' }],
     ['a term with year, kind and status', { query: '校园安全', year: 2023, kind: '通知', status: 'printed' }],
@@ -129,6 +132,37 @@ describe('documents.list over a generated corpus', () => {
       expect(totals.every((t) => t === want.length)).toBe(true)
     }
   })
+
+  it.each<[string, Partial<DocumentFilter>]>([
+    ['one common term', { query: '校园安全' }],
+    ['two terms', { query: '校园安全 取得明显成效' }],
+    ['a term found in titles and bodies', { query: '督导检查' }],
+    ['a year in brackets (文号 matches)', { query: '[2024]' }],
+    ['a term and a short term with a filter', { query: '校园安全 督', status: 'printed' }],
+  ])(
+    'orders by relevance as a brute-force reading does (文号 10, 标题 5, 正文 1 per term; newest first), ascending the exact reverse: %s',
+    (_name, filter) => {
+      const { db, seriesIds } = corpusWorkspace()
+      const f: DocumentFilter = { query: '', ...filter }
+      const terms = searchTerms(f.query).filter((t) => t.variants.every((v) => [...v].length >= 3))
+      const score = (d: CorpusDocument) =>
+        terms
+          .map((t) => {
+            const found = (text: string) => t.variants.some((v) => text.toLowerCase().includes(v.toLowerCase()))
+            return found(d.content.docNumber) ? 10 : found(d.content.title) ? 5 : 1
+          })
+          .reduce((a, b) => a + b, 0)
+      const want = expected(f, seriesIds)
+        .map((id) => ({ id, d: corpus[id - 1] }))
+        .sort((a, b) => score(b.d) - score(a.d) || b.d.updatedAt.localeCompare(a.d.updatedAt) || b.id - a.id)
+        .map((x) => x.id)
+      const { ids, totals } = allPages(db, { ...f, sort: 'relevance' })
+      expect(ids).toEqual(want)
+      expect(new Set(totals)).toEqual(new Set([want.length]))
+      expect(allPages(db, { ...f, sort: 'relevance', order: 'asc' }).ids).toEqual([...want].reverse())
+      expect(listDocuments(db, f).items.map((d) => d.id)).toEqual(want.slice(0, 20))
+    },
+  )
 
   it('every bracket form and full-width digits of a 文号 find it', async () => {
     const { db } = corpusWorkspace()
@@ -183,6 +217,55 @@ describe('documents.list through the dispatcher', () => {
     expect(page.items[0].snippet).toBeNull()
   })
 
+  it('finds table cell text in 正文 and attachments with a highlighted snippet, and never image bytes, block kinds or alignments', async () => {
+    const { call, series } = await setup()
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+    const table = (cell: string) => ({
+      kind: 'table',
+      level: 0,
+      text: '问题清单',
+      table: {
+        columns: [{ chars: 8 }, { auto: true }, { chars: 6 }],
+        headerRows: 1,
+        rows: [
+          ['学校', '问题', '整改期限'],
+          ['金贵镇中心小学', cell, '6月底前'],
+        ],
+        align: ['left', 'center', 'right'],
+      },
+    })
+    const inBody = await call('documents.create', { templateKey: 'letter' })
+    await call(
+      'documents.save',
+      saveInput(inBody, series.id, {
+        title: '关于整改问题的函',
+        body: [
+          { level: 0, text: '现将督导发现的问题通报如下。' },
+          table('晨午检记录缺失'),
+          { kind: 'image', level: 0, text: '图1 得分', image: { format: 'png', data: png, widthMm: 60, heightMm: 30 } },
+        ],
+      }),
+    )
+    const inAttachment = await call('documents.create', { templateKey: 'letter' })
+    await call(
+      'documents.save',
+      saveInput(inAttachment, series.id, {
+        title: '关于报送材料的函',
+        body: [{ level: 0, text: '请按附件要求报送。' }],
+        attachments: [{ title: '问题清单', body: [table('饮用水檙检报告未公示')] }],
+      }),
+    )
+    const found = async (query: string) => (await call('documents.list', { query })).items.map((d: any) => d.id)
+    expect(await found('晨午检记录')).toEqual([inBody.id])
+    expect(await found('晨午')).toEqual([inBody.id])
+    expect(await found('檙')).toEqual([inAttachment.id])
+    expect(await found('饮用水檙检')).toEqual([inAttachment.id])
+    const snippet = (await call('documents.list', { query: '晨午检记录' })).items[0].snippet
+    expect(snippet.filter((p: any) => p.hit).map((p: any) => p.text)).toEqual(['晨午检记录'])
+    expect(snippet.map((p: any) => p.text).join('')).toContain('金贵镇中心小学 晨午检记录缺失 6月底前')
+    for (const query of ['iVBOR', 'png', 'table', 'image', 'center', 'right', 'le', 'g']) expect(await found(query), query).toEqual([])
+  })
+
   it('returns text as data, never markup: a title with <b> and & comes back as typed', async () => {
     const { call, series } = await setup()
     const doc = await call('documents.create', { templateKey: 'letter' })
@@ -210,10 +293,57 @@ describe('documents.list through the dispatcher', () => {
     expect((await call('documents.list', { query: '消防演练' })).total).toBe(0)
   })
 
+  it('keeps the number/title index of the relevance order in step with saves and deletes', async () => {
+    const { call, series } = await setup()
+    const a = await call('documents.create', { templateKey: 'letter' })
+    const b = await call('documents.create', { templateKey: 'letter' })
+    await call('documents.save', saveInput(a, series.id, { title: '关于消防演练的函', body: [{ level: 0, text: '请按要求办理。' }] }))
+    await call('documents.save', saveInput(b, series.id, { title: '关于其他工作的函', body: [{ level: 0, text: '开展消防演练。' }] }))
+    const order = async () => (await call('documents.list', { query: '消防演练' })).items.map((d: any) => d.id)
+    expect(await order()).toEqual([a.id, b.id])
+    await call('documents.save', saveInput(a, series.id, { title: '关于安全工作的函', body: [{ level: 0, text: '组织消防演练。' }] }))
+    expect(await order()).toEqual([a.id, b.id])
+    await call('documents.save', saveInput(b, series.id, { title: '关于消防演练的函', body: [{ level: 0, text: '请按要求办理。' }] }))
+    await call('documents.save', saveInput(a, series.id, { title: '关于安全工作的函', body: [{ level: 0, text: '组织消防演练，' }] }))
+    expect(await order()).toEqual([b.id, a.id])
+    await call('documents.delete', { id: b.id })
+    expect(await order()).toEqual([a.id])
+  })
+
+  it('lists no search index among the tables of 系统信息', async () => {
+    const { call } = await setup()
+    const tables = ((await call('system.info', {})) as { tables: { table: string }[] }).tables.map((t) => t.table)
+    expect(tables).toContain('documents')
+    expect(tables.filter((t) => /^documents_(fts|grams|heads)/.test(t))).toEqual([])
+  })
+
   it('refuses a page size over 100 and an unknown order, in Chinese', async () => {
     const { fail } = await setup()
     expect(await fail('documents.list', { query: '', pageSize: 500 })).toContain('每页条数')
     expect(await fail('documents.list', { query: '', sort: 'title' })).toContain('排序')
+  })
+})
+
+describe('the bigram index', () => {
+  it('holds every piece of a text longer than 10,000 characters (stored before the paragraph limit)', () => {
+    const env = tempWorkspace()
+    envs.push(env)
+    const db = env.ws.db()
+    const long = `${'按照年度工作安排'.repeat(1500)}鑫淼`
+    expect(long.length).toBe(12002)
+    const id = insertDocument(db, {
+      kind: '通知',
+      format: 'file',
+      seriesId: null,
+      templateKey: '',
+      content: { ...corpus[0].content, title: '关于测试的通知', body: [{ level: 0, text: long }] },
+      at: '2024-01-01T00:00:00.000Z',
+    })
+    for (const query of ['鑫淼', '淼', '鑫', '排按', '安排鑫'])
+      expect(
+        listDocuments(db, { query }).items.map((d) => d.id),
+        query,
+      ).toEqual([id])
   })
 })
 

@@ -174,6 +174,43 @@ CREATE TABLE 'documents_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INT
 -- table documents_fts_idx
 CREATE TABLE 'documents_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table documents_grams
+CREATE VIRTUAL TABLE documents_grams USING fts5(
+  grams,
+  content = '', contentless_delete = 1, detail = none, prefix = '1',
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'"
+);
+
+-- table documents_grams_config
+CREATE TABLE 'documents_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table documents_grams_data
+CREATE TABLE 'documents_grams_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table documents_grams_docsize
+CREATE TABLE 'documents_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table documents_grams_idx
+CREATE TABLE 'documents_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table documents_heads
+CREATE VIRTUAL TABLE documents_heads USING fts5(
+  doc_number, title,
+  content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+
+-- table documents_heads_config
+CREATE TABLE 'documents_heads_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table documents_heads_data
+CREATE TABLE 'documents_heads_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table documents_heads_docsize
+CREATE TABLE 'documents_heads_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table documents_heads_idx
+CREATE TABLE 'documents_heads_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table institutions
 CREATE TABLE institutions (
   id               INTEGER PRIMARY KEY,
@@ -278,6 +315,9 @@ CREATE TABLE school_years (
   updated_at     TEXT NOT NULL,
   PRIMARY KEY (institution_id, stat_year)
 );
+
+-- table search_positions
+CREATE TABLE search_positions (i INTEGER PRIMARY KEY);
 
 -- table supervision_entries
 CREATE TABLE supervision_entries (
@@ -408,17 +448,33 @@ END;
 -- trigger documents_fts_delete
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
+  DELETE FROM documents_grams WHERE rowid = old.id;
+  DELETE FROM documents_heads WHERE rowid = old.id;
 END;
 
 -- trigger documents_fts_insert
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering')));
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM (SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align')));
+  INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
+  g(v, i) AS (SELECT v, 10001 FROM t WHERE length(v) > 10000 UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(p, ' ') FROM (
+    SELECT substr(t.v, n.i, 2) AS p FROM t JOIN search_positions n ON n.i BETWEEN 1 AND length(t.v)
+    UNION ALL SELECT substr(v, i, 2) FROM g)));
+  INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 
 -- trigger documents_fts_update
 CREATE TRIGGER documents_fts_update AFTER UPDATE OF doc_number, title, content ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = old.id;
-  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering')));
+  INSERT INTO documents_fts (rowid, doc_number, title, body) VALUES (new.id, new.doc_number, new.title, (SELECT group_concat(value, char(10)) FROM (SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align')));
+  DELETE FROM documents_grams WHERE rowid = old.id;
+  INSERT INTO documents_grams (rowid, grams) VALUES (new.id, (WITH RECURSIVE t(v) AS (SELECT new.doc_number UNION ALL SELECT new.title UNION ALL SELECT value FROM json_tree(new.content) WHERE type = 'text' AND fullkey NOT IN ('$.docNumber', '$.title', '$.itemNumbering') AND key NOT IN ('kind', 'format', 'data', 'fallbackPng') AND path NOT LIKE '%.align'),
+  g(v, i) AS (SELECT v, 10001 FROM t WHERE length(v) > 10000 UNION ALL SELECT v, i + 1 FROM g WHERE i < length(v))
+  SELECT group_concat(p, ' ') FROM (
+    SELECT substr(t.v, n.i, 2) AS p FROM t JOIN search_positions n ON n.i BETWEEN 1 AND length(t.v)
+    UNION ALL SELECT substr(v, i, 2) FROM g)));
+  DELETE FROM documents_heads WHERE rowid = old.id;
+  INSERT INTO documents_heads (rowid, doc_number, title) VALUES (new.id, new.doc_number, new.title);
 END;
 
 -- trigger documents_signed_locked
