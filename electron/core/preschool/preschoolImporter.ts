@@ -21,7 +21,7 @@ import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/stati
 import { UserError } from '../errors'
 import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
-import { closeInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
+import { closeInstitution, institutionRegistry, listInstitutions } from '../institutions/institutionRepository'
 import type { JobContext } from '../jobs/jobRunner'
 import {
   deleteKindergartenYear,
@@ -489,6 +489,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
     },
     write(d, rows) {
       let n = 0
+      const registry = institutionRegistry(d, 'kindergarten') // loaded once: no look-up query per row
       for (const row of rows) {
         if (row.kind === 'county') {
           saveCountyYear(d, row.statYear, {
@@ -500,8 +501,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
           continue
         }
         const f = row.figures
-        const id = upsertInstitution(
-          d,
+        const id = registry.upsert(
           {
             kind: 'kindergarten',
             code: row.code,
