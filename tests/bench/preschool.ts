@@ -116,17 +116,23 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b)
     const median = times[Math.floor(times.length / 2)]
 
-    // the 自评报告 as .docx: composition, two charts rendered without a browser, the .docx writer
+    // the 自评报告 as .docx: composition, two charts rendered without a browser (resvg, off the main thread),
+    // the .docx writer. First 2024 with nothing drawn; then 2023 after its dashboard was opened (the charts
+    // are drawn in the background while the user looks at it); then 2024 again (charts unchanged).
     const tCold = performance.now()
-    await reportDocx(ws, 2024) // the first one: resvg loads the system fonts for each chart
+    await reportDocx(ws, 2024)
     const reportCold = performance.now() - tCold
+    await handlers['preschool.view']({ year: 2023 })
+    await new Promise((r) => setTimeout(r, 3000)) // the user reads the dashboard
+    const tWarm = performance.now()
+    await reportDocx(ws, 2023)
+    const reportAfterView = performance.now() - tWarm
     const reportTimes: number[] = []
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const t = performance.now()
       await reportDocx(ws, 2024)
       reportTimes.push(performance.now() - t)
     }
-    reportTimes.sort((a, b) => a - b)
     console.log(
       `preschool import: ${KGS} kindergartens × ${YEARS.length} years (${rows} rows written), median of ${ROUNDS} rounds — ${importAll.toFixed(0)} ms (target ≤ 2000 ms); exceljs alone reading the same files ${exceljsAlone.toFixed(0)} ms; ratio import ÷ exceljs median ${med(ratios).toFixed(2)}× (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; target ≤ 1.5×); of which check (read + every row checked) ${checking.toFixed(0)} ms, commit ${(importAll - checking).toFixed(0)} ms`,
     )
@@ -134,7 +140,7 @@ async function main(): Promise<void> {
       `preschool indicators, one year of ${KGS} kindergartens: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (20 runs; target ≤ 20 ms)`,
     )
     console.log(
-      `preschool report (.docx with 2 charts, ${KGS} kindergartens): first ${reportCold.toFixed(0)} ms (charts rendered), then median ${reportTimes[2].toFixed(0)} ms, min ${reportTimes[0].toFixed(0)} ms with the charts unchanged (5 runs; target ≤ 300 ms)`,
+      `preschool report (.docx with 2 charts, ${KGS} kindergartens; target ≤ 300 ms): first, charts drawn then ${reportCold.toFixed(0)} ms; after the dashboard was opened (charts drawn meanwhile) ${reportAfterView.toFixed(0)} ms; charts unchanged median ${med(reportTimes).toFixed(0)} ms, min ${Math.min(...reportTimes).toFixed(0)} ms (7 runs)`,
     )
   } finally {
     ws.close()

@@ -13,7 +13,7 @@ import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
 import { UserError } from '../errors'
 import { exportBlocksDocx } from '../export/docx/blockWriter'
 import { getOffice } from '../office/officeService'
-import { cvChart } from './reportCharts'
+import { cvCharts } from './reportCharts'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './balanceRepository'
@@ -196,13 +196,14 @@ export function schoolPage(ws: Workspace, institutionId: number): BalanceSchoolP
  * the office profile (所属县（区）). The preview and the .docx are made from these same blocks.
  * @throws UserError when the year has no school data
  */
-export function reportBlocks(ws: Workspace, year: number): { title: string; blocks: PrintBlock[] } {
+export async function reportBlocks(ws: Workspace, year: number): Promise<{ title: string; blocks: PrintBlock[] }> {
   const { evaluation, rubric } = evaluateYear(ws, year)
   if (evaluation.schools.length === 0) throw new UserError(`${year}年还没有义务教育学校数据，请先导入`, 'year')
   const county = getOffice(ws)?.county?.trim() || '本县'
   const charts: Partial<Record<Stage, ImageSpec>> = {}
+  const drawn = await cvCharts(evaluation, ['小学', '初中'])
   for (const st of ['小学', '初中'] as Stage[]) {
-    const c = cvChart(evaluation, st)
+    const c = drawn[st]
     if (c)
       charts[st] = {
         format: 'svg',
@@ -218,8 +219,22 @@ export function reportBlocks(ws: Workspace, year: number): { title: string; bloc
   }
 }
 
+/**
+ * Draws the report's 差异系数 charts of a year in the background (after the page's answer has gone), so the
+ * report opened or saved next finds them drawn. Never throws.
+ */
+export function prerenderReportCharts(ws: Workspace, year: number): void {
+  setImmediate(() => {
+    try {
+      void cvCharts(evaluateYear(ws, year).evaluation, ['小学', '初中']).catch(() => undefined)
+    } catch {
+      // closed workspace, no data: nothing to draw
+    }
+  })
+}
+
 /** The 自评报告 of a year as .docx bytes, written by the block .docx writer of the document engine. */
 export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: Buffer; fileName: string }> {
-  const { title, blocks } = reportBlocks(ws, year)
+  const { title, blocks } = await reportBlocks(ws, year)
   return { bytes: await exportBlocksDocx(blocks, { title }), fileName: `${title}（${year}年）.docx` }
 }

@@ -85,7 +85,10 @@ export const balanceModule = defineModule({
       const db = ws.dbIfExists()
       if (!db) return null
       const y = year ?? balanceYears(db)[0]
-      return y === undefined ? null : service.yearView(ws, y)
+      if (y === undefined) return null
+      const view = service.yearView(ws, y)
+      service.prerenderReportCharts(ws, y) // the report's charts drawn while the user looks at the page
+      return view
     },
     'balance.school': ({ institutionId }) => service.schoolPage(ws, institutionId),
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),

@@ -67,7 +67,10 @@ export const preschoolModule = defineModule({
       const db = ws.dbIfExists()
       if (!db) return null
       const y = year ?? preschoolYears(db)[0]
-      return y === undefined ? null : service.yearView(ws, y)
+      if (y === undefined) return null
+      const view = service.yearView(ws, y)
+      service.prerenderReportCharts(ws, y) // the report's charts drawn while the user looks at the dashboard
+      return view
     },
     'preschool.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'preschool.kindergarten': ({ institutionId }) => service.kindergartenPage(ws, institutionId),
