@@ -11,6 +11,7 @@ import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
 import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
 import { UserError } from '../errors'
+import { keepEvidence, putEvidence } from '../evidence/evidenceRepository'
 import { exportBlocksDocx } from '../export/docx/blockWriter'
 import { getOffice } from '../office/officeService'
 import { cvCharts } from './reportCharts'
@@ -155,12 +156,27 @@ export function trend(ws: Workspace): BalanceTrendPoint[] {
     })
 }
 
-/** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the rubric */
-export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
+/**
+ * Saves the verdict on a judged item with its evidence: `added` files (name and bytes) are stored in the
+ * database with the verdict, in one transaction, so backups carry them; names no longer in `j.evidence`
+ * are dropped with their contents (evidence/evidenceRepository.ts).
+ * @throws UserError when the key is not a judged item of the rubric
+ */
+export function judge(
+  ws: Workspace,
+  year: number,
+  itemKey: string,
+  j: Judgement,
+  added: readonly { name: string; data: Buffer }[] = [],
+): Judgement {
   const item = bundledBalanceRubric().items.find((i) => i.key === itemKey)
   if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
   const db = ws.db()
-  db.transaction(() => repo.saveBalanceJudgement(db, year, itemKey, j))()
+  db.transaction(() => {
+    for (const f of added) putEvidence(db, 'balance', year, itemKey, f.name, f.data)
+    repo.saveBalanceJudgement(db, year, itemKey, j)
+    keepEvidence(db, 'balance', year, itemKey, j.evidence ?? [])
+  })()
   return j
 }
 

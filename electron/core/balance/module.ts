@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { BalanceImportPreview } from '../../../shared/contract/balance'
 import { BALANCE_INDICATORS } from '../../../shared/balance/indicators'
 import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
@@ -15,11 +15,6 @@ import { balanceWorkbook } from './templateWorkbook'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-
-/** Where a judged item's evidence files live inside the data folder. */
-export function balanceEvidenceDir(ws: Workspace, year: number, itemKey: string): string {
-  return join(ws.dataDir, 'evidence', 'balance', String(year), itemKey.replace(/[^A-Za-z0-9_-]/g, '_'))
-}
 
 /** The stored figures as the template workbook (all years, or one): one row per school part, resources on the school's first row. */
 async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
@@ -93,17 +88,20 @@ export const balanceModule = defineModule({
     'balance.school': ({ institutionId }) => service.schoolPage(ws, institutionId),
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
-      const dir = balanceEvidenceDir(ws, year, itemKey)
-      const added: string[] = []
-      for (const ref of addFiles) {
+      // the files' bytes go into the database with the verdict (one transaction): backups carry them
+      const added = addFiles.map((ref) => {
         const input = fileStore(ws).resolveInput(ref)
-        mkdirSync(dir, { recursive: true })
-        const name = basename(input.name).replace(/[\\/:*?"<>|]/g, '_')
-        copyFileSync(input.path, join(dir, name))
-        fileStore(ws).release(ref.fileId)
-        added.push(name)
-      }
-      return service.judge(ws, year, itemKey, { status, note, evidence: [...new Set([...evidence, ...added])] })
+        return { name: basename(input.name).replace(/[\\/:*?"<>|]/g, '_'), data: readFileSync(input.path) }
+      })
+      const saved = service.judge(
+        ws,
+        year,
+        itemKey,
+        { status, note, evidence: [...new Set([...evidence, ...added.map((f) => f.name)])] },
+        added,
+      )
+      for (const ref of addFiles) fileStore(ws).release(ref.fileId)
+      return saved
     },
   }),
   commands: {

@@ -21,5 +21,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   school_years: 'balance',
   county_balance_years: 'balance',
   balance_judgements: 'balance',
+  evidence_blobs: 'evidence',
+  evidence_files: 'evidence',
   schema_migrations: 'db',
 }

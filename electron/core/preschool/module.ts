@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { PreschoolImportPreview } from '../../../shared/contract/preschool'
 import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
@@ -14,11 +14,6 @@ import { preschoolWorkbook } from './templateWorkbook'
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** Where a judged item's evidence files live inside the data folder. */
-export function evidenceDir(ws: Workspace, year: number, itemKey: string): string {
-  return join(ws.dataDir, 'evidence', 'preschool', String(year), itemKey.replace(/[^A-Za-z0-9_-]/g, '_'))
-}
 
 /** The stored figures as the template workbook (all years, or one). */
 async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
@@ -76,17 +71,20 @@ export const preschoolModule = defineModule({
     'preschool.kindergarten': ({ institutionId }) => service.kindergartenPage(ws, institutionId),
     'preschool.kindergartens': () => listInstitutions(ws.db(), 'kindergarten'),
     'preschool.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
-      const dir = evidenceDir(ws, year, itemKey)
-      const added: string[] = []
-      for (const ref of addFiles) {
+      // the files' bytes go into the database with the verdict (one transaction): backups carry them
+      const added = addFiles.map((ref) => {
         const input = fileStore(ws).resolveInput(ref)
-        mkdirSync(dir, { recursive: true })
-        const name = basename(input.name).replace(/[\\/:*?"<>|]/g, '_')
-        copyFileSync(input.path, join(dir, name))
-        fileStore(ws).release(ref.fileId)
-        added.push(name)
-      }
-      return service.judge(ws, year, itemKey, { status, note, evidence: [...new Set([...evidence, ...added])] })
+        return { name: basename(input.name).replace(/[\\/:*?"<>|]/g, '_'), data: readFileSync(input.path) }
+      })
+      const saved = service.judge(
+        ws,
+        year,
+        itemKey,
+        { status, note, evidence: [...new Set([...evidence, ...added.map((f) => f.name)])] },
+        added,
+      )
+      for (const ref of addFiles) fileStore(ws).release(ref.fileId)
+      return saved
     },
     'preschool.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
     'preschool.saveVariant': (spec) => service.saveVariant(ws, spec),

@@ -7,6 +7,7 @@ import { evaluateRubric, type Judgement } from '../../../shared/rubrics/evaluate
 import { deriveRubric, parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { UserError } from '../errors'
+import { keepEvidence, putEvidence } from '../evidence/evidenceRepository'
 import { getInstitution } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './preschoolRepository'
@@ -147,12 +148,27 @@ export function setPopulation(
   return { year, agePopulation: count }
 }
 
-/** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the year's rubric */
-export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
+/**
+ * Saves the verdict on a judged item with its evidence: `added` files (name and bytes) are stored in the
+ * database with the verdict, in one transaction, so backups carry them; names no longer in `j.evidence`
+ * are dropped with their contents (evidence/evidenceRepository.ts).
+ * @throws UserError when the key is not a judged item of the year's rubric
+ */
+export function judge(
+  ws: Workspace,
+  year: number,
+  itemKey: string,
+  j: Judgement,
+  added: readonly { name: string; data: Buffer }[] = [],
+): Judgement {
   const item = rubricForYear(ws, year).items.find((i) => i.key === itemKey)
   if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
   const db = ws.db()
-  db.transaction(() => repo.saveJudgement(db, year, itemKey, j))()
+  db.transaction(() => {
+    for (const f of added) putEvidence(db, 'preschool', year, itemKey, f.name, f.data)
+    repo.saveJudgement(db, year, itemKey, j)
+    keepEvidence(db, 'preschool', year, itemKey, j.evidence ?? [])
+  })()
   return j
 }
 
