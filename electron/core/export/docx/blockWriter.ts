@@ -11,6 +11,7 @@ import { finishPackage } from './fontTable'
 import { GBT9704_LAYOUT, runMetrics, type LayoutProfile } from '../../../../shared/documents/layout'
 import type { PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
+import { signatureAfter } from '../../../../shared/print/paginate'
 import { ROLE_TABLE, roleSizePt, TEXT_ROLES } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
@@ -53,7 +54,14 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
     breakNext = false
     return b ? { pageBreakBefore: true } : {}
   }
-  for (const b of blocks) {
+  // The last paragraph before the 署名 keeps with it (keepNext + widow control, the blank lines between keepNext):
+  // Word then carries its last two lines along, as the preview does (paginate.ts signatureAfter).
+  const keepWithSignature = new Set<number>()
+  blocks.forEach((_, i) => {
+    const s = signatureAfter(blocks, i)
+    for (let k = i; s >= 0 && k < s; k++) keepWithSignature.add(k)
+  })
+  for (const [i, b] of blocks.entries()) {
     switch (b.kind) {
       case 'paragraph': {
         const r = ROLE_TABLE[b.role]
@@ -71,7 +79,8 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
             alignment: ALIGN[r.align],
             spacing: exactSpacing(pitch),
             ...(indent ? { indent } : {}),
-            ...((b.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
+            ...((b.keepNext ?? r.keepNext) || keepWithSignature.has(i) ? { keepNext: true } : {}),
+            ...(keepWithSignature.has(i) ? { widowControl: true } : {}),
             ...(b.pageBreakBefore ? { pageBreakBefore: true } : takeBreak()),
             children: b.runs.map((run) =>
               textRun(layout, run.text, {
@@ -86,8 +95,16 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
         break
       }
       case 'blank':
-        for (let i = 0; i < b.lines; i++)
-          out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
+        for (let line = 0; line < b.lines; line++)
+          out.push(
+            new Paragraph({
+              style: STYLE_FIXED,
+              spacing: exactSpacing(pitch),
+              ...(keepWithSignature.has(i) ? { keepNext: true } : {}),
+              ...takeBreak(),
+              children: [],
+            }),
+          )
         break
       case 'rule': {
         const color = b.role === 'imprintLine' ? layout.colors.text : layout.colors.red
