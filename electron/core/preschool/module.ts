@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { PreschoolImportPreview } from '../../../shared/contract/preschool'
-import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
+import { CliError, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
 import { importCheck, importCommit } from '../imports/importSession'
+import { statisticsCommands } from '../imports/statisticsCommands'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import { defineModule } from '../module'
 import type { Workspace } from '../workspace'
@@ -90,64 +91,36 @@ export const preschoolModule = defineModule({
     'preschool.saveVariant': (spec) => service.saveVariant(ws, spec),
   }),
   commands: {
-    'preschool template': {
-      usage: 'preschool template --out 文件.xlsx [--force]',
-      summary: '生成学前教育数据导入模板',
-      options: { out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const out = requireOut(values.out, '.xlsx')
-        const written = await saveOutput(await call('preschool.template', {}), out, values.force === true)
-        return { data: { file: written }, text: `已生成导入模板：${written}` }
+    ...statisticsCommands<PreschoolImportPreview>({
+      module: 'preschool',
+      reportChannel: 'preschool.reportDocx',
+      summaries: {
+        template: '生成学前教育数据导入模板',
+        export: '把已导入的学前教育数据导出为导入模板格式',
+        import: '检查并导入幼儿园统计数据（有错误时不写入任何数据；--check 只检查）',
+        report: '生成学前教育普及普惠督导评估自评报告（Word）',
       },
-    },
-    'preschool export': {
-      usage: 'preschool export [--year 年度] --out 文件.xlsx [--force]',
-      summary: '把已导入的学前教育数据导出为导入模板格式',
-      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const out = requireOut(values.out, '.xlsx')
-        const written = await saveOutput(await call('preschool.export', { year: yearOption(values.year) }), out, values.force === true)
-        return { data: { file: written }, text: `已导出：${written}` }
-      },
-    },
-    'preschool import': {
-      usage: 'preschool import <文件.xlsx> [--year 年度] [--check] [--close 停办园编号,…]',
-      summary: '检查并导入幼儿园统计数据（有错误时不写入任何数据；--check 只检查）',
-      options: { year: { type: 'string' }, check: { type: 'boolean' }, close: { type: 'string' } },
-      async run({ positionals, values, call, inputFile }) {
-        const path = positionals[0]
-        if (!path) throw new CliError('请给出要导入的文件，例如：preschool import 幼儿园.xlsx')
-        const file = inputFile(path)
-        const preview = await call('preschool.importCheck', { file: { fileId: file.fileId }, year: yearOption(values.year) })
-        const lines = [
-          `读取 ${preview.rowsRead} 行，可导入 ${preview.rowsAccepted} 行；年度：${preview.years.join('、') || '无'}`,
-          ...preview.problems.map(
-            (p) =>
-              `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`,
-          ),
-          ...preview.warnings.map((w) => `提示：${w}`),
-          ...(preview.dropped.length
+      exampleFile: '幼儿园.xlsx',
+      importExtra: {
+        usage: ' [--close 停办园编号,…]',
+        options: { close: { type: 'string' } },
+        lines: (preview) =>
+          preview.dropped.length
             ? [
                 `本次文件中没有出现、可能已停办的幼儿园：${preview.dropped.map((d) => `${d.name}（编号 ${d.institutionId}）`).join('、')}；如确已停办，请加 --close ${preview.dropped.map((d) => d.institutionId).join(',')} 导入`,
               ]
-            : []),
-        ]
-        if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
-        if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
-        const closeIds =
-          typeof values.close === 'string'
-            ? values.close
-                .split(/[,，]/)
-                .map(Number)
-                .filter((n) => Number.isInteger(n) && n > 0)
-            : []
-        const result = await call('preschool.importCommit', { token: preview.token, closeIds })
-        return {
-          data: { ...result, years: preview.years, problems: [], warnings: preview.warnings },
-          text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n'),
-        }
+            : [],
+        commitInput: (values) => ({
+          closeIds:
+            typeof values.close === 'string'
+              ? values.close
+                  .split(/[,，]/)
+                  .map(Number)
+                  .filter((n) => Number.isInteger(n) && n > 0)
+              : [],
+        }),
       },
-    },
+    }),
     'preschool indicators': {
       usage: 'preschool indicators --year 年度 [--json]',
       summary: '计算学前教育普及普惠指标',
@@ -159,18 +132,6 @@ export const preschoolModule = defineModule({
         const STATUS: Record<string, string> = { met: '达标', notMet: '未达标', noData: '无数据', judged: '评定' }
         const lines = data.indicators.map((i) => `${i.name.padEnd(18, '　')}  ${i.display.padStart(10)}  ${STATUS[i.status]}`)
         return { data, text: [`${year}年 学前教育普及普惠指标（${data.rubric.id} ${data.rubric.version}）`, ...lines].join('\n') }
-      },
-    },
-    'preschool report': {
-      usage: 'preschool report --year 年度 --out 文件.docx [--force]',
-      summary: '生成学前教育普及普惠督导评估自评报告（Word）',
-      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const year = yearOption(values.year)
-        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
-        const out = requireOut(values.out, '.docx')
-        const written = await saveOutput(await call('preschool.reportDocx', { year }), out, values.force === true)
-        return { data: { file: written }, text: `已生成自评报告：${written}` }
       },
     },
     'preschool trace': {
