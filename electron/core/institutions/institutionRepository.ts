@@ -83,7 +83,8 @@ export type InstitutionInput = Pick<Institution, 'kind' | 'name'> &
 /**
  * Creates or updates an institution inside the caller's transaction (never opens its own): found by
  * code, else by name (findInstitution); the given fields overwrite, attributes are merged; a closed
- * institution that reappears in a later year's sheet is reopened when `seenYear` ≥ its closedYear.
+ * institution that reappears in a later year's sheet is reopened when `seenYear` ≥ its closedYear. An
+ * institution the input does not change is not written (its updated_at stays the time of its last change).
  * @returns the institution's id
  */
 export function upsertInstitution(db: Database.Database, input: InstitutionInput, seenYear?: number): number {
@@ -142,6 +143,11 @@ function writeInstitution(db: Database.Database, existing: Institution | null, i
     closedYear: reopen ? null : existing.closedYear,
     updatedAt: now,
   }
+  const attributes = JSON.stringify(next.attributes)
+  const same = (['code', 'name', 'institutionType', 'sponsor', 'urbanRural', 'urbanRuralCode', 'township', 'closedYear'] as const).every(
+    (k) => next[k] === existing[k],
+  )
+  if (same && attributes === JSON.stringify(existing.attributes)) return existing // unchanged: no write (a re-import of the same year)
   prepared(
     db,
     `UPDATE institutions SET code = ?, name = ?, institution_type = ?, sponsor = ?, urban_rural = ?, urban_rural_code = ?, township = ?,
@@ -154,7 +160,7 @@ function writeInstitution(db: Database.Database, existing: Institution | null, i
     next.urbanRural,
     next.urbanRuralCode,
     next.township,
-    JSON.stringify(next.attributes),
+    attributes,
     next.closedYear,
     now,
     existing.id,
