@@ -50,12 +50,17 @@ const SPONSOR_ALIASES: Record<string, string> = {
 
 type Parsed<T> = { value: T } | { error: string }
 
+/** Text that cleanValue leaves as it is: ASCII letters, digits, `.` `-`, and CJK unified ideographs (no NFKC mapping). */
+const ALREADY_CLEAN = /^[0-9A-Za-z.\-\u4e00-\u9fff]*$/
+
 /** Cell text normalised for values: NFKC (full-width digits and signs), no spaces, no `_x000D_`. */
 export const cleanValue = (text: string): string =>
-  text
-    .replace(/_x000D_/gi, '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
+  ALREADY_CLEAN.test(text)
+    ? text // the common case, tens of thousands of cells an import: nothing to normalise
+    : text
+        .replace(/_x000D_/gi, '')
+        .normalize('NFKC')
+        .replace(/\s+/g, '')
 
 /**
  * A number from a statistics cell (SHEETS.md habits 4–5): numbers stored as text, thousand separators,

@@ -563,35 +563,70 @@ export function mergeRuns(runs: Runs): Runs {
 export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): PreviewPage[] {
   const t = new Typesetter(layout)
   let pageNumbers = pageNumberFurniture(layout)
+  /** Lays one paragraph block (with its keep-with-next); `breakBefore` as ParagraphOptions. Returns its lines. */
+  const setParagraph = (i: number, breakBefore?: number): number => {
+    const b = blocks[i] as Extract<PrintBlock, { kind: 'paragraph' }>
+    const r = ROLE_TABLE[b.role]
+    const sizePt = roleSizePt(layout, b.role)
+    const unit = charTwips(runMetrics(layout, sizePt))
+    if (b.pageBreakBefore && t.cursor > 0) t.newPage()
+    const options: ParagraphOptions = {
+      role: b.role,
+      runs: b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font })),
+      sizePt,
+      left: r.indentChars < 0 ? -r.indentChars * unit : 0,
+      firstLine: r.indentChars * unit,
+      align: r.align,
+      color: r.color === 'red' ? t.red : t.black,
+      latinInSlot: r.latinInSlot,
+      ...(breakBefore !== undefined ? { breakBefore } : {}),
+    }
+    const snap = t.snapshot()
+    const startPage = t.pages.length
+    let lines = t.paragraph(options)
+    // Keep with next: the opening of the next block (a line; a table's caption, header and first row; an
+    // image with its caption) must fit on this page, or the paragraph opens the next one with it.
+    const keep = b.keepNext ?? r.keepNext
+    const next = blocks[i + 1]
+    if (keep && next && t.pages.length === startPage && snap.cursor > 0 && t.cursor + t.openingTwips(next) > t.typeH + 1e-6) {
+      t.restore(snap)
+      t.newPage()
+      lines = t.paragraph(options)
+    }
+    return lines
+  }
+  let skipTo = -1
   for (const [i, b] of blocks.entries()) {
+    if (i <= skipTo) continue
     switch (b.kind) {
       case 'paragraph': {
-        const r = ROLE_TABLE[b.role]
-        const sizePt = roleSizePt(layout, b.role)
-        const unit = charTwips(runMetrics(layout, sizePt))
-        if (b.pageBreakBefore && t.cursor > 0) t.newPage()
-        const options: ParagraphOptions = {
-          role: b.role,
-          runs: b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font })),
-          sizePt,
-          left: r.indentChars < 0 ? -r.indentChars * unit : 0,
-          firstLine: r.indentChars * unit,
-          align: r.align,
-          color: r.color === 'red' ? t.red : t.black,
-          latinInSlot: r.latinInSlot,
+        const signature = signatureAfter(blocks, i)
+        if (signature < 0) {
+          setParagraph(i)
+          break
         }
+        // The last paragraph before the 署名 keeps with it (as the .docx: keepNext with widow control on it and
+        // the blank lines between): when the 署名 would open a page without it, or one line of it would stand alone
+        // on a page, its last two lines go along — the whole paragraph when it has fewer than four lines or its
+        // first line would stay alone (neither page keeps a single line of it).
+        const end = keepChainEnd(blocks, signature)
         const snap = t.snapshot()
-        const startPage = t.pages.length
-        t.paragraph(options)
-        // Keep with next: the opening of the next block (a line; a table's caption, header and first row; an
-        // image with its caption) must fit on this page, or the paragraph opens the next one with it.
-        const keep = b.keepNext ?? r.keepNext
-        const next = blocks[i + 1]
-        if (keep && next && t.pages.length === startPage && snap.cursor > 0 && t.cursor + t.openingTwips(next) > t.typeH + 1e-6) {
-          t.restore(snap)
-          t.newPage()
-          t.paragraph(options)
+        const lines = setParagraph(i)
+        const paragraphPage = t.pages.length
+        // widow control on this paragraph (as the .docx writes it): never one line of it alone on a page
+        const spans = paragraphPage > snap.pages && snap.cursor > 0
+        const onLast = spans ? Math.round(t.cursor / t.lineH) : lines
+        let signaturePage = 0
+        for (let k = i + 1; k <= end; k++) {
+          setClosingBlock(t, blocks[k], () => setParagraph(k))
+          if (k === signature) signaturePage = t.pages.length
         }
+        if (signaturePage > paragraphPage || (spans && (onLast < 2 || lines - onLast < 2))) {
+          t.restore(snap)
+          setParagraph(i, (spans && lines - onLast < 2) || lines < 4 ? 0 : lines - 2)
+          for (let k = i + 1; k <= end; k++) setClosingBlock(t, blocks[k], () => setParagraph(k))
+        }
+        skipTo = end
         break
       }
       case 'blank':
@@ -621,4 +656,35 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
     }
   }
   return t.finish(pageNumbers)
+}
+
+/**
+ * The index of the 署名 (a `signature` paragraph) that paragraph `i` is the last text before — only blank
+ * blocks between — or -1. Both the preview (paginateBlocks) and the block .docx writer keep that paragraph
+ * with the 署名, so the 署名 and the date never open a page alone.
+ */
+export function signatureAfter(blocks: readonly PrintBlock[], i: number): number {
+  const b = blocks[i]
+  if (b?.kind !== 'paragraph' || b.role === 'signature' || b.role === 'date') return -1
+  let k = i + 1
+  while (blocks[k]?.kind === 'blank') k++
+  const s = blocks[k]
+  return s?.kind === 'paragraph' && s.role === 'signature' ? k : -1
+}
+
+/** The last block of the keep-with-next chain that starts at paragraph `from` (the 署名 and its date). */
+function keepChainEnd(blocks: readonly PrintBlock[], from: number): number {
+  let k = from
+  for (;;) {
+    const b = blocks[k]
+    const next = blocks[k + 1]
+    if (b?.kind !== 'paragraph' || !next || !(b.keepNext ?? ROLE_TABLE[b.role].keepNext)) return k
+    k++
+  }
+}
+
+/** A block of the closing (blank lines, the 署名's chain) laid as paginateBlocks lays it. */
+function setClosingBlock(t: Typesetter, b: PrintBlock, paragraph: () => number): void {
+  if (b.kind === 'blank') t.blank(b.lines)
+  else if (b.kind === 'paragraph') paragraph()
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import ExcelJS from 'exceljs'
-import { evaluateYear } from '../../electron/core/balance/balanceService'
+import { evaluateYear, reportDocx } from '../../electron/core/balance/balanceService'
 import { balanceWorkbook } from '../../electron/core/balance/templateWorkbook'
 import { createHandlers } from '../../electron/core/handlers'
 import { fileStore } from '../../electron/core/files/fileStore'
@@ -74,18 +74,31 @@ async function main(): Promise<void> {
       writeFileSync(file, await balanceWorkbook({ parts: yearParts(2015 + y), counties: [] }))
       files.push(file)
     }
-    // Best of 3 rounds (the machine is shared): exceljs's bare read of the files, then the import into a fresh database.
-    let bare = Infinity
-    let imported = Infinity
+    // Warm-up (module initialisation, JIT): exceljs reads two files, one import into a throwaway workspace.
+    for (const f of files.slice(0, 2)) await new ExcelJS.Workbook().xlsx.readFile(f)
+    const scratch = new Workspace(join(dir, 'scratch'))
+    const sh = createHandlers(scratch)
+    for (const f of files.slice(0, 2)) {
+      const p = await sh['balance.importCheck']({ file: { fileId: fileStore(scratch).registerInput(f, { name: f }).fileId } })
+      await sh['balance.importCommit']({ token: p.token })
+    }
+    scratch.close()
+    // ROUNDS rounds (the machine is shared), each: exceljs's bare read of the files, then the import into a
+    // fresh database; the ratio is taken per round (both sides under the same load), its median printed.
+    const ROUNDS = 7
+    const bareTimes: number[] = []
+    const importTimes: number[] = []
+    const ratios: number[] = []
     let rows = 0
     let ws!: Workspace
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const t0 = performance.now()
       for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f)
-      bare = Math.min(bare, performance.now() - t0)
+      const bareRound = performance.now() - t0
       ws?.close()
       ws = new Workspace(join(dir, `data${round}`))
       const h = createHandlers(ws)
+      ws.db() // the database exists before the import (created and migrated outside the timing)
       const t1 = performance.now()
       rows = 0
       for (const f of files) {
@@ -99,8 +112,14 @@ async function main(): Promise<void> {
           )
         rows += (await h['balance.importCommit']({ token: preview.token })).rowsWritten
       }
-      imported = Math.min(imported, performance.now() - t1)
+      const importRound = performance.now() - t1
+      bareTimes.push(bareRound)
+      importTimes.push(importRound)
+      ratios.push(importRound / bareRound)
     }
+    const med = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]
+    const bare = med(bareTimes)
+    const imported = med(importTimes)
 
     const year = 2015 + YEARS - 1
     evaluateYear(ws, year) // warm-up
@@ -117,18 +136,37 @@ async function main(): Promise<void> {
       evaluateBalance(schools, { statYear: year }, rubric, judgements)
       pure.push(performance.now() - b)
     }
+    // the 自评报告 .docx (target ≤ 300 ms, as 学前教育's): first with the two 差异系数 charts drawn then; then
+    // the year before after its page was opened (the charts drawn in the background meanwhile); then unchanged
+    const tCold = performance.now()
+    await reportDocx(ws, year)
+    const reportCold = performance.now() - tCold
+    await createHandlers(ws)['balance.view']({ year: year - 1 })
+    await new Promise((r) => setTimeout(r, 3000)) // the user reads the page
+    const tWarm = performance.now()
+    await reportDocx(ws, year - 1)
+    const reportAfterView = performance.now() - tWarm
+    const reportTimes: number[] = []
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now()
+      await reportDocx(ws, year)
+      reportTimes.push(performance.now() - t)
+    }
     ws.close()
-    const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]
+    const median = med
     const line = (name: string, ms: number, target: string) => console.log(`${name.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms   ${target}`)
     console.log(`优质均衡：${YEARS} 个年度文件 × 400 个学校学段 = ${rows} 行`)
-    line('exceljs 仅读取同样的文件', bare, '')
+    line(`exceljs 仅读取同样的文件（${ROUNDS} 轮中位数）`, bare, '')
     line(
-      '导入（检查 + 写入，全部文件）',
+      `导入（检查 + 写入，全部文件；${ROUNDS} 轮中位数）`,
       imported,
-      `目标 ≤ 3000 ms，≤ 1.5 × 仅读取 = ${(1.5 * bare).toFixed(0)} ms；实际 ${(imported / bare).toFixed(2)} ×`,
+      `目标 ≤ 3000 ms；导入 ÷ 仅读取 每轮之比的中位数 ${med(ratios).toFixed(2)} ×（最小 ${Math.min(...ratios).toFixed(2)}，最大 ${Math.max(...ratios).toFixed(2)}；目标 ≤ 1.5 ×）`,
     )
     line(`一个年度的全部计算（含读库，${parts} 个学段）中位数`, median(fromDb), '目标 ≤ 50 ms')
     line('其中纯计算（evaluateBalance）中位数', median(pure), '')
+    line('自评报告 .docx：首次（当场绘制 2 张图）', reportCold, '目标 ≤ 300 ms')
+    line('自评报告 .docx：打开页面之后（图已在后台绘制）', reportAfterView, '目标 ≤ 300 ms')
+    line('自评报告 .docx：数据未变（7 次中位数）', median(reportTimes), '目标 ≤ 300 ms')
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

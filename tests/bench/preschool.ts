@@ -66,21 +66,23 @@ async function main(): Promise<void> {
     }
     scratch.close()
 
-    // exceljs alone: the best of three passes over the five files
-    let exceljsAlone = Infinity
-    for (let pass = 0; pass < 3; pass++) {
+    // ROUNDS rounds, each: exceljs alone reading the five files, then check + commit of the five files into a
+    // fresh workspace (the last round's is kept for the rest). The ratio is taken per round (both sides under
+    // the same load) and its median printed.
+    const ROUNDS = 7
+    const bareTimes: number[] = []
+    const importTimes: number[] = []
+    const checkTimes: number[] = []
+    const ratios: number[] = []
+    let rows = 0
+    for (let round = 0; round < ROUNDS; round++) {
       const t0 = performance.now()
       for (const path of files) await new ExcelJS.Workbook().xlsx.readFile(path)
-      exceljsAlone = Math.min(exceljsAlone, performance.now() - t0)
-    }
-
-    // the import: check + commit of the five files into a fresh workspace, best of three passes (as exceljs alone)
-    let importAll = Infinity
-    let checking = 0
-    let rows = 0
-    for (let pass = 0; pass < 3; pass++) {
-      const target = pass === 2 ? ws : new Workspace(join(dir, `pass${pass}`))
-      const h = pass === 2 ? handlers : createHandlers(target)
+      const bare = performance.now() - t0
+      const last = round === ROUNDS - 1
+      const target = last ? ws : new Workspace(join(dir, `round${round}`))
+      const h = last ? handlers : createHandlers(target)
+      target.db() // the database exists before the import (created and migrated outside the timing)
       let check = 0
       let written = 0
       const t1 = performance.now()
@@ -93,13 +95,17 @@ async function main(): Promise<void> {
         written += (await h['preschool.importCommit']({ token: preview.token, closeIds: [] })).rowsWritten
       }
       const total = performance.now() - t1
-      if (total < importAll) {
-        importAll = total
-        checking = check
-        rows = written
-      }
-      if (target !== ws) target.close()
+      if (!last) target.close()
+      bareTimes.push(bare)
+      importTimes.push(total)
+      checkTimes.push(check)
+      ratios.push(total / bare)
+      rows = written
     }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+    const importAll = med(importTimes)
+    const exceljsAlone = med(bareTimes)
+    const checking = med(checkTimes)
 
     indicatorsJson(ws, 2024) // warm-up
     const times: number[] = []
@@ -111,25 +117,31 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b)
     const median = times[Math.floor(times.length / 2)]
 
-    // the 自评报告 as .docx: composition, two charts rendered without a browser, the .docx writer
+    // the 自评报告 as .docx: composition, two charts rendered without a browser (resvg, off the main thread),
+    // the .docx writer. First 2024 with nothing drawn; then 2023 after its dashboard was opened (the charts
+    // are drawn in the background while the user looks at it); then 2024 again (charts unchanged).
     const tCold = performance.now()
-    await reportDocx(ws, 2024) // the first one: resvg loads the system fonts for each chart
+    await reportDocx(ws, 2024)
     const reportCold = performance.now() - tCold
+    await handlers['preschool.view']({ year: 2023 })
+    await new Promise((r) => setTimeout(r, 3000)) // the user reads the dashboard
+    const tWarm = performance.now()
+    await reportDocx(ws, 2023)
+    const reportAfterView = performance.now() - tWarm
     const reportTimes: number[] = []
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const t = performance.now()
       await reportDocx(ws, 2024)
       reportTimes.push(performance.now() - t)
     }
-    reportTimes.sort((a, b) => a - b)
     console.log(
-      `preschool import: ${KGS} kindergartens × ${YEARS.length} years (${rows} rows written) — ${importAll.toFixed(0)} ms (target ≤ 2000 ms); exceljs alone reading the same files ${exceljsAlone.toFixed(0)} ms; ratio ${(importAll / exceljsAlone).toFixed(2)}× (target ≤ 1.5×); of which check (read + every row checked) ${checking.toFixed(0)} ms = ${(checking / exceljsAlone).toFixed(2)}× exceljs, commit ${(importAll - checking).toFixed(0)} ms`,
+      `preschool import: ${KGS} kindergartens × ${YEARS.length} years (${rows} rows written), median of ${ROUNDS} rounds — ${importAll.toFixed(0)} ms (target ≤ 2000 ms); exceljs alone reading the same files ${exceljsAlone.toFixed(0)} ms; ratio import ÷ exceljs median ${med(ratios).toFixed(2)}× (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}; target ≤ 1.5×); of which check (read + every row checked) ${checking.toFixed(0)} ms, commit ${(importAll - checking).toFixed(0)} ms`,
     )
     console.log(
       `preschool indicators, one year of ${KGS} kindergartens: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (20 runs; target ≤ 20 ms)`,
     )
     console.log(
-      `preschool report (.docx with 2 charts, ${KGS} kindergartens): first ${reportCold.toFixed(0)} ms (charts rendered), then median ${reportTimes[2].toFixed(0)} ms, min ${reportTimes[0].toFixed(0)} ms with the charts unchanged (5 runs; target ≤ 300 ms)`,
+      `preschool report (.docx with 2 charts, ${KGS} kindergartens; target ≤ 300 ms): first, charts drawn then ${reportCold.toFixed(0)} ms; after the dashboard was opened (charts drawn meanwhile) ${reportAfterView.toFixed(0)} ms; charts unchanged median ${med(reportTimes).toFixed(0)} ms, min ${Math.min(...reportTimes).toFixed(0)} ms (7 runs)`,
     )
   } finally {
     ws.close()

@@ -28,7 +28,7 @@ import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/stati
 import { UserError } from '../errors'
 import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
-import { upsertInstitution } from '../institutions/institutionRepository'
+import { institutionRegistry } from '../institutions/institutionRepository'
 import type { JobContext } from '../jobs/jobRunner'
 // The sheet reader is generic (any one-row-per-institution sheet); it lives with the first importer that needed it.
 import { findHeader, mapHeaderColumns, readWorkbookGrids, type SheetGrid } from '../preschool/sheetGrid'
@@ -463,14 +463,14 @@ export function balanceImporter(options: { fallbackYear?: number } = {}) {
     },
     write(d: Database.Database, rows) {
       let n = 0
+      const registry = institutionRegistry(d, 'school') // loaded once: no look-up query per row
       for (const row of rows) {
         if (row.kind === 'county') {
           saveCountyBalanceYear(d, row.statYear, row.figures, row.source)
           n++
           continue
         }
-        const id = upsertInstitution(
-          d,
+        const id = registry.upsert(
           {
             kind: 'school',
             code: row.code,

@@ -11,9 +11,10 @@ import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
 import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
 import { UserError } from '../errors'
+import { keepEvidence, putEvidence } from '../evidence/evidenceRepository'
 import { exportBlocksDocx } from '../export/docx/blockWriter'
 import { getOffice } from '../office/officeService'
-import { cvChart } from './reportCharts'
+import { cvCharts } from './reportCharts'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './balanceRepository'
@@ -155,12 +156,27 @@ export function trend(ws: Workspace): BalanceTrendPoint[] {
     })
 }
 
-/** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the rubric */
-export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
+/**
+ * Saves the verdict on a judged item with its evidence: `added` files (name and bytes) are stored in the
+ * database with the verdict, in one transaction, so backups carry them; names no longer in `j.evidence`
+ * are dropped with their contents (evidence/evidenceRepository.ts).
+ * @throws UserError when the key is not a judged item of the rubric
+ */
+export function judge(
+  ws: Workspace,
+  year: number,
+  itemKey: string,
+  j: Judgement,
+  added: readonly { name: string; data: Buffer }[] = [],
+): Judgement {
   const item = bundledBalanceRubric().items.find((i) => i.key === itemKey)
   if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
   const db = ws.db()
-  db.transaction(() => repo.saveBalanceJudgement(db, year, itemKey, j))()
+  db.transaction(() => {
+    for (const f of added) putEvidence(db, 'balance', year, itemKey, f.name, f.data)
+    repo.saveBalanceJudgement(db, year, itemKey, j)
+    keepEvidence(db, 'balance', year, itemKey, j.evidence ?? [])
+  })()
   return j
 }
 
@@ -196,13 +212,14 @@ export function schoolPage(ws: Workspace, institutionId: number): BalanceSchoolP
  * the office profile (所属县（区）). The preview and the .docx are made from these same blocks.
  * @throws UserError when the year has no school data
  */
-export function reportBlocks(ws: Workspace, year: number): { title: string; blocks: PrintBlock[] } {
+export async function reportBlocks(ws: Workspace, year: number): Promise<{ title: string; blocks: PrintBlock[] }> {
   const { evaluation, rubric } = evaluateYear(ws, year)
   if (evaluation.schools.length === 0) throw new UserError(`${year}年还没有义务教育学校数据，请先导入`, 'year')
   const county = getOffice(ws)?.county?.trim() || '本县'
   const charts: Partial<Record<Stage, ImageSpec>> = {}
+  const drawn = await cvCharts(evaluation, ['小学', '初中'])
   for (const st of ['小学', '初中'] as Stage[]) {
-    const c = cvChart(evaluation, st)
+    const c = drawn[st]
     if (c)
       charts[st] = {
         format: 'svg',
@@ -218,8 +235,22 @@ export function reportBlocks(ws: Workspace, year: number): { title: string; bloc
   }
 }
 
+/**
+ * Draws the report's 差异系数 charts of a year in the background (after the page's answer has gone), so the
+ * report opened or saved next finds them drawn. Never throws.
+ */
+export function prerenderReportCharts(ws: Workspace, year: number): void {
+  setImmediate(() => {
+    try {
+      void cvCharts(evaluateYear(ws, year).evaluation, ['小学', '初中']).catch(() => undefined)
+    } catch {
+      // closed workspace, no data: nothing to draw
+    }
+  })
+}
+
 /** The 自评报告 of a year as .docx bytes, written by the block .docx writer of the document engine. */
 export async function reportDocx(ws: Workspace, year: number): Promise<{ bytes: Buffer; fileName: string }> {
-  const { title, blocks } = reportBlocks(ws, year)
+  const { title, blocks } = await reportBlocks(ws, year)
   return { bytes: await exportBlocksDocx(blocks, { title }), fileName: `${title}（${year}年）.docx` }
 }

@@ -1,10 +1,11 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { BalanceImportPreview } from '../../../shared/contract/balance'
 import { BALANCE_INDICATORS } from '../../../shared/balance/indicators'
-import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
+import { CliError, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
 import { importCheck, importCommit } from '../imports/importSession'
+import { statisticsCommands } from '../imports/statisticsCommands'
 import { getInstitution } from '../institutions/institutionRepository'
 import { defineModule } from '../module'
 import type { Workspace } from '../workspace'
@@ -15,11 +16,6 @@ import { balanceWorkbook } from './templateWorkbook'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-
-/** Where a judged item's evidence files live inside the data folder. */
-export function balanceEvidenceDir(ws: Workspace, year: number, itemKey: string): string {
-  return join(ws.dataDir, 'evidence', 'balance', String(year), itemKey.replace(/[^A-Za-z0-9_-]/g, '_'))
-}
 
 /** The stored figures as the template workbook (all years, or one): one row per school part, resources on the school's first row. */
 async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
@@ -85,83 +81,42 @@ export const balanceModule = defineModule({
       const db = ws.dbIfExists()
       if (!db) return null
       const y = year ?? balanceYears(db)[0]
-      return y === undefined ? null : service.yearView(ws, y)
+      if (y === undefined) return null
+      const view = service.yearView(ws, y)
+      service.prerenderReportCharts(ws, y) // the report's charts drawn while the user looks at the page
+      return view
     },
     'balance.school': ({ institutionId }) => service.schoolPage(ws, institutionId),
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
-      const dir = balanceEvidenceDir(ws, year, itemKey)
-      const added: string[] = []
-      for (const ref of addFiles) {
+      // the files' bytes go into the database with the verdict (one transaction): backups carry them
+      const added = addFiles.map((ref) => {
         const input = fileStore(ws).resolveInput(ref)
-        mkdirSync(dir, { recursive: true })
-        const name = basename(input.name).replace(/[\\/:*?"<>|]/g, '_')
-        copyFileSync(input.path, join(dir, name))
-        fileStore(ws).release(ref.fileId)
-        added.push(name)
-      }
-      return service.judge(ws, year, itemKey, { status, note, evidence: [...new Set([...evidence, ...added])] })
+        return { name: basename(input.name).replace(/[\\/:*?"<>|]/g, '_'), data: readFileSync(input.path) }
+      })
+      const saved = service.judge(
+        ws,
+        year,
+        itemKey,
+        { status, note, evidence: [...new Set([...evidence, ...added.map((f) => f.name)])] },
+        added,
+      )
+      for (const ref of addFiles) fileStore(ws).release(ref.fileId)
+      return saved
     },
   }),
   commands: {
-    'balance template': {
-      usage: 'balance template --out 文件.xlsx [--force]',
-      summary: '生成义务教育优质均衡数据导入模板',
-      options: { out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const out = requireOut(values.out, '.xlsx')
-        const written = await saveOutput(await call('balance.template', {}), out, values.force === true)
-        return { data: { file: written }, text: `已生成导入模板：${written}` }
+    ...statisticsCommands<BalanceImportPreview>({
+      module: 'balance',
+      reportChannel: 'balance.report',
+      summaries: {
+        template: '生成义务教育优质均衡数据导入模板',
+        export: '把已导入的义务教育学校数据导出为导入模板格式',
+        import: '检查并导入义务教育学校数据（每个学段一行；有错误时不写入任何数据；--check 只检查）',
+        report: '生成县域义务教育优质均衡发展督导评估自评报告（Word）',
       },
-    },
-    'balance export': {
-      usage: 'balance export [--year 年度] --out 文件.xlsx [--force]',
-      summary: '把已导入的义务教育学校数据导出为导入模板格式',
-      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const out = requireOut(values.out, '.xlsx')
-        const written = await saveOutput(await call('balance.export', { year: yearOption(values.year) }), out, values.force === true)
-        return { data: { file: written }, text: `已导出：${written}` }
-      },
-    },
-    'balance import': {
-      usage: 'balance import <文件.xlsx> [--year 年度] [--check]',
-      summary: '检查并导入义务教育学校数据（每个学段一行；有错误时不写入任何数据；--check 只检查）',
-      options: { year: { type: 'string' }, check: { type: 'boolean' } },
-      async run({ positionals, values, call, inputFile }) {
-        const path = positionals[0]
-        if (!path) throw new CliError('请给出要导入的文件，例如：balance import 学校.xlsx')
-        const file = inputFile(path)
-        const preview = await call('balance.importCheck', { file: { fileId: file.fileId }, year: yearOption(values.year) })
-        const lines = [
-          `读取 ${preview.rowsRead} 行，可导入 ${preview.rowsAccepted} 行；年度：${preview.years.join('、') || '无'}`,
-          ...preview.problems.map(
-            (p) =>
-              `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`,
-          ),
-          ...preview.warnings.map((w) => `提示：${w}`),
-        ]
-        if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
-        if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
-        const result = await call('balance.importCommit', { token: preview.token })
-        return {
-          data: { ...result, years: preview.years, problems: [], warnings: preview.warnings },
-          text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n'),
-        }
-      },
-    },
-    'balance report': {
-      usage: 'balance report --year 年度 --out 文件.docx [--force]',
-      summary: '生成县域义务教育优质均衡发展督导评估自评报告（Word）',
-      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const year = yearOption(values.year)
-        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
-        const out = requireOut(values.out, '.docx')
-        const written = await saveOutput(await call('balance.report', { year }), out, values.force === true)
-        return { data: { file: written }, text: `已生成自评报告：${written}` }
-      },
-    },
+      exampleFile: '学校.xlsx',
+    }),
     'balance indicators': {
       usage: 'balance indicators --year 年度 [--json]',
       summary: '计算义务教育优质均衡：每校七项指标、各学段差异系数、未达标学校需补足的数量',

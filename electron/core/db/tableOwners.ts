@@ -33,5 +33,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_visits: 'supervision',
   supervision_entries: 'supervision',
   supervision_entry_documents: 'supervision',
+  evidence_blobs: 'evidence',
+  evidence_files: 'evidence',
   schema_migrations: 'db',
 }

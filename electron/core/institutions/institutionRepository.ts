@@ -83,55 +83,137 @@ export type InstitutionInput = Pick<Institution, 'kind' | 'name'> &
 /**
  * Creates or updates an institution inside the caller's transaction (never opens its own): found by
  * code, else by name (findInstitution); the given fields overwrite, attributes are merged; a closed
- * institution that reappears in a later year's sheet is reopened when `seenYear` ≥ its closedYear.
+ * institution that reappears in a later year's sheet is reopened when `seenYear` ≥ its closedYear. An
+ * institution the input does not change is not written (its updated_at stays the time of its last change).
  * @returns the institution's id
  */
 export function upsertInstitution(db: Database.Database, input: InstitutionInput, seenYear?: number): number {
+  return writeInstitution(db, findInstitution(db, input.kind, input.code ?? null, input.name), input, seenYear).id
+}
+
+/** Inserts (existing null) or updates an institution; returns it as now stored. */
+function writeInstitution(db: Database.Database, existing: Institution | null, input: InstitutionInput, seenYear?: number): Institution {
   const now = nowIso()
-  const existing = findInstitution(db, input.kind, input.code ?? null, input.name)
   if (!existing) {
+    const row = {
+      code: input.code || null,
+      name: input.name,
+      kind: input.kind,
+      institutionType: input.institutionType ?? null,
+      sponsor: input.sponsor ?? null,
+      urbanRural: input.urbanRural ?? null,
+      urbanRuralCode: input.urbanRuralCode ?? null,
+      township: input.township ?? null,
+      attributes: input.attributes ?? {},
+    }
     const r = prepared(
       db,
       `INSERT INTO institutions (code, name, kind, institution_type, sponsor, urban_rural, urban_rural_code, township, attributes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      input.code || null,
-      input.name,
-      input.kind,
-      input.institutionType ?? null,
-      input.sponsor ?? null,
-      input.urbanRural ?? null,
-      input.urbanRuralCode ?? null,
-      input.township ?? null,
-      JSON.stringify(input.attributes ?? {}),
+      row.code,
+      row.name,
+      row.kind,
+      row.institutionType,
+      row.sponsor,
+      row.urbanRural,
+      row.urbanRuralCode,
+      row.township,
+      JSON.stringify(row.attributes),
       now,
       now,
     )
-    return Number(r.lastInsertRowid)
+    return { id: Number(r.lastInsertRowid), ...row, closedYear: null, updatedAt: now }
   }
   const pick = <T>(v: T | undefined, old: T) => (v === undefined || v === null ? old : v)
   const reopen = existing.closedYear !== null && seenYear !== undefined && seenYear >= existing.closedYear
+  const next: Institution = {
+    ...existing,
+    code: pick(input.code, existing.code) || null,
+    name: input.name,
+    institutionType: pick(input.institutionType, existing.institutionType),
+    sponsor: pick(input.sponsor, existing.sponsor),
+    urbanRural: pick(input.urbanRural, existing.urbanRural),
+    urbanRuralCode: pick(input.urbanRuralCode, existing.urbanRuralCode),
+    township: pick(input.township, existing.township),
+    attributes: {
+      ...existing.attributes,
+      ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)),
+    },
+    closedYear: reopen ? null : existing.closedYear,
+    updatedAt: now,
+  }
+  const attributes = JSON.stringify(next.attributes)
+  const same = (['code', 'name', 'institutionType', 'sponsor', 'urbanRural', 'urbanRuralCode', 'township', 'closedYear'] as const).every(
+    (k) => next[k] === existing[k],
+  )
+  if (same && attributes === JSON.stringify(existing.attributes)) return existing // unchanged: no write (a re-import of the same year)
   prepared(
     db,
     `UPDATE institutions SET code = ?, name = ?, institution_type = ?, sponsor = ?, urban_rural = ?, urban_rural_code = ?, township = ?,
        attributes = ?, closed_year = ?, updated_at = ? WHERE id = ?`,
   ).run(
-    pick(input.code, existing.code) || null,
-    input.name,
-    pick(input.institutionType, existing.institutionType),
-    pick(input.sponsor, existing.sponsor),
-    pick(input.urbanRural, existing.urbanRural),
-    pick(input.urbanRuralCode, existing.urbanRuralCode),
-    pick(input.township, existing.township),
-    JSON.stringify({
-      ...existing.attributes,
-      ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)),
-    }),
-    reopen ? null : existing.closedYear,
+    next.code,
+    next.name,
+    next.institutionType,
+    next.sponsor,
+    next.urbanRural,
+    next.urbanRuralCode,
+    next.township,
+    attributes,
+    next.closedYear,
     now,
     existing.id,
   )
-  return existing.id
+  return next
+}
+
+/**
+ * The registry of one kind loaded once into maps, for an import that writes thousands of rows in one
+ * transaction: `upsert` finds as `findInstitution` does (by code among every kind, else by name within
+ * the kind, an uncoded one first, then the lowest id) without a query per row, writes as
+ * `upsertInstitution` does, and keeps the maps current. Use it inside the caller's transaction only
+ * (another writer would make the maps stale).
+ */
+export function institutionRegistry(
+  db: Database.Database,
+  kind: InstitutionKind,
+): { upsert(input: InstitutionInput, seenYear?: number): number } {
+  const byCode = new Map<string, Institution>()
+  const byName = new Map<string, Institution[]>()
+  const addName = (i: Institution) => {
+    const list = byName.get(i.name)
+    if (!list) byName.set(i.name, [i])
+    else {
+      list.push(i)
+      list.sort((a, b) => Number(a.code !== null) - Number(b.code !== null) || a.id - b.id)
+    }
+  }
+  for (const r of prepared(db, 'SELECT * FROM institutions WHERE kind = ? OR code IS NOT NULL ORDER BY id').all(kind) as InstitutionRow[]) {
+    const i = toInstitution(r)
+    if (i.code !== null && !byCode.has(i.code)) byCode.set(i.code, i)
+    if (i.kind === kind) addName(i)
+  }
+  const find = (code: string | null, name: string): Institution | null => {
+    if (code) return byCode.get(code) ?? byName.get(name)?.find((i) => i.code === null) ?? null
+    return byName.get(name)?.[0] ?? null
+  }
+  return {
+    upsert(input, seenYear) {
+      if (input.kind !== kind) throw new Error(`institutionRegistry(${kind}) cannot write a ${input.kind}`)
+      const existing = find(input.code ?? null, input.name)
+      const next = writeInstitution(db, existing, input, seenYear)
+      if (existing) {
+        if (existing.code !== null && byCode.get(existing.code) === existing) byCode.delete(existing.code)
+        const list = byName.get(existing.name)
+        if (list?.includes(existing)) list.splice(list.indexOf(existing), 1)
+        if (list && !list.length) byName.delete(existing.name)
+      }
+      if (next.code !== null && !byCode.has(next.code)) byCode.set(next.code, next)
+      if (next.kind === kind) addName(next)
+      return next.id
+    },
+  }
 }
 
 /** Marks an institution closed from `year` on (its history stays), inside the caller's transaction. */

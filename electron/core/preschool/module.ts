@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { PreschoolImportPreview } from '../../../shared/contract/preschool'
-import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
+import { CliError, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
 import { importCheck, importCommit } from '../imports/importSession'
+import { statisticsCommands } from '../imports/statisticsCommands'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import { defineModule } from '../module'
 import type { Workspace } from '../workspace'
@@ -14,11 +15,6 @@ import { preschoolWorkbook } from './templateWorkbook'
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** Where a judged item's evidence files live inside the data folder. */
-export function evidenceDir(ws: Workspace, year: number, itemKey: string): string {
-  return join(ws.dataDir, 'evidence', 'preschool', String(year), itemKey.replace(/[^A-Za-z0-9_-]/g, '_'))
-}
 
 /** The stored figures as the template workbook (all years, or one). */
 async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
@@ -67,86 +63,64 @@ export const preschoolModule = defineModule({
       const db = ws.dbIfExists()
       if (!db) return null
       const y = year ?? preschoolYears(db)[0]
-      return y === undefined ? null : service.yearView(ws, y)
+      if (y === undefined) return null
+      const view = service.yearView(ws, y)
+      service.prerenderReportCharts(ws, y) // the report's charts drawn while the user looks at the dashboard
+      return view
     },
     'preschool.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'preschool.kindergarten': ({ institutionId }) => service.kindergartenPage(ws, institutionId),
     'preschool.kindergartens': () => listInstitutions(ws.db(), 'kindergarten'),
     'preschool.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
-      const dir = evidenceDir(ws, year, itemKey)
-      const added: string[] = []
-      for (const ref of addFiles) {
+      // the files' bytes go into the database with the verdict (one transaction): backups carry them
+      const added = addFiles.map((ref) => {
         const input = fileStore(ws).resolveInput(ref)
-        mkdirSync(dir, { recursive: true })
-        const name = basename(input.name).replace(/[\\/:*?"<>|]/g, '_')
-        copyFileSync(input.path, join(dir, name))
-        fileStore(ws).release(ref.fileId)
-        added.push(name)
-      }
-      return service.judge(ws, year, itemKey, { status, note, evidence: [...new Set([...evidence, ...added])] })
+        return { name: basename(input.name).replace(/[\\/:*?"<>|]/g, '_'), data: readFileSync(input.path) }
+      })
+      const saved = service.judge(
+        ws,
+        year,
+        itemKey,
+        { status, note, evidence: [...new Set([...evidence, ...added.map((f) => f.name)])] },
+        added,
+      )
+      for (const ref of addFiles) fileStore(ws).release(ref.fileId)
+      return saved
     },
     'preschool.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
     'preschool.saveVariant': (spec) => service.saveVariant(ws, spec),
   }),
   commands: {
-    'preschool template': {
-      usage: 'preschool template --out 文件.xlsx [--force]',
-      summary: '生成学前教育数据导入模板',
-      options: { out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const out = requireOut(values.out, '.xlsx')
-        const written = await saveOutput(await call('preschool.template', {}), out, values.force === true)
-        return { data: { file: written }, text: `已生成导入模板：${written}` }
+    ...statisticsCommands<PreschoolImportPreview>({
+      module: 'preschool',
+      reportChannel: 'preschool.reportDocx',
+      summaries: {
+        template: '生成学前教育数据导入模板',
+        export: '把已导入的学前教育数据导出为导入模板格式',
+        import: '检查并导入幼儿园统计数据（有错误时不写入任何数据；--check 只检查）',
+        report: '生成学前教育普及普惠督导评估自评报告（Word）',
       },
-    },
-    'preschool export': {
-      usage: 'preschool export [--year 年度] --out 文件.xlsx [--force]',
-      summary: '把已导入的学前教育数据导出为导入模板格式',
-      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const out = requireOut(values.out, '.xlsx')
-        const written = await saveOutput(await call('preschool.export', { year: yearOption(values.year) }), out, values.force === true)
-        return { data: { file: written }, text: `已导出：${written}` }
-      },
-    },
-    'preschool import': {
-      usage: 'preschool import <文件.xlsx> [--year 年度] [--check] [--close 停办园编号,…]',
-      summary: '检查并导入幼儿园统计数据（有错误时不写入任何数据；--check 只检查）',
-      options: { year: { type: 'string' }, check: { type: 'boolean' }, close: { type: 'string' } },
-      async run({ positionals, values, call, inputFile }) {
-        const path = positionals[0]
-        if (!path) throw new CliError('请给出要导入的文件，例如：preschool import 幼儿园.xlsx')
-        const file = inputFile(path)
-        const preview = await call('preschool.importCheck', { file: { fileId: file.fileId }, year: yearOption(values.year) })
-        const lines = [
-          `读取 ${preview.rowsRead} 行，可导入 ${preview.rowsAccepted} 行；年度：${preview.years.join('、') || '无'}`,
-          ...preview.problems.map(
-            (p) =>
-              `错误：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? ` ${p.column} 列` : ''}${p.value ? `「${p.value}」` : ''}：${p.reason}`,
-          ),
-          ...preview.warnings.map((w) => `提示：${w}`),
-          ...(preview.dropped.length
+      exampleFile: '幼儿园.xlsx',
+      importExtra: {
+        usage: ' [--close 停办园编号,…]',
+        options: { close: { type: 'string' } },
+        lines: (preview) =>
+          preview.dropped.length
             ? [
                 `本次文件中没有出现、可能已停办的幼儿园：${preview.dropped.map((d) => `${d.name}（编号 ${d.institutionId}）`).join('、')}；如确已停办，请加 --close ${preview.dropped.map((d) => d.institutionId).join(',')} 导入`,
               ]
-            : []),
-        ]
-        if (!preview.canCommit) throw new CliError([...lines, '未导入任何数据。'].join('\n'))
-        if (values.check === true) return { data: preview, text: [...lines, '（仅检查，未写入）'].join('\n') }
-        const closeIds =
-          typeof values.close === 'string'
-            ? values.close
-                .split(/[,，]/)
-                .map(Number)
-                .filter((n) => Number.isInteger(n) && n > 0)
-            : []
-        const result = await call('preschool.importCommit', { token: preview.token, closeIds })
-        return {
-          data: { ...result, years: preview.years, problems: [], warnings: preview.warnings },
-          text: [...lines, `已导入 ${result.rowsWritten} 行。`].join('\n'),
-        }
+            : [],
+        commitInput: (values) => ({
+          closeIds:
+            typeof values.close === 'string'
+              ? values.close
+                  .split(/[,，]/)
+                  .map(Number)
+                  .filter((n) => Number.isInteger(n) && n > 0)
+              : [],
+        }),
       },
-    },
+    }),
     'preschool indicators': {
       usage: 'preschool indicators --year 年度 [--json]',
       summary: '计算学前教育普及普惠指标',
@@ -158,18 +132,6 @@ export const preschoolModule = defineModule({
         const STATUS: Record<string, string> = { met: '达标', notMet: '未达标', noData: '无数据', judged: '评定' }
         const lines = data.indicators.map((i) => `${i.name.padEnd(18, '　')}  ${i.display.padStart(10)}  ${STATUS[i.status]}`)
         return { data, text: [`${year}年 学前教育普及普惠指标（${data.rubric.id} ${data.rubric.version}）`, ...lines].join('\n') }
-      },
-    },
-    'preschool report': {
-      usage: 'preschool report --year 年度 --out 文件.docx [--force]',
-      summary: '生成学前教育普及普惠督导评估自评报告（Word）',
-      options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION },
-      async run({ values, call, saveOutput }) {
-        const year = yearOption(values.year)
-        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
-        const out = requireOut(values.out, '.docx')
-        const written = await saveOutput(await call('preschool.reportDocx', { year }), out, values.force === true)
-        return { data: { file: written }, text: `已生成自评报告：${written}` }
       },
     },
     'preschool trace': {

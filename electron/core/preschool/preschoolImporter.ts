@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ImportColumn, ImportProblem } from '../../../shared/imports/types'
-import type { KindergartenAttributes } from '../../../shared/institutions/types'
+import type { Institution, KindergartenAttributes } from '../../../shared/institutions/types'
 import {
   parseDate,
   parseFlag,
@@ -21,7 +21,8 @@ import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/stati
 import { UserError } from '../errors'
 import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
-import { closeInstitution, listInstitutions, upsertInstitution } from '../institutions/institutionRepository'
+import { closeInstitution, institutionRegistry } from '../institutions/institutionRepository'
+import { prepared } from '../institutions/statements'
 import type { JobContext } from '../jobs/jobRunner'
 import {
   deleteKindergartenYear,
@@ -468,14 +469,15 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
     state,
     async read(file, ctx) {
       const d = db()
-      const registry = listInstitutions(d, 'kindergarten')
+      const registry = registryNames(d)
       const knownTownships = [...new Set(registry.map((i) => i.township).filter((t): t is string => !!t))]
       const reading = await readPreschoolWorkbook(file, { fallbackYear: options.fallbackYear, knownTownships: [], ctx })
       // An unknown 乡镇 against the stored registry is a warning only (a new 乡镇 may be real).
       if (knownTownships.length) {
+        const knownSet = new Set(knownTownships)
         const fresh = new Set(
           reading.rows.flatMap((r) =>
-            r.kind === 'kindergarten' && r.figures.township && !knownTownships.includes(r.figures.township) ? [r.figures.township] : [],
+            r.kind === 'kindergarten' && r.figures.township && !knownSet.has(r.figures.township) ? [r.figures.township] : [],
           ),
         )
         if (fresh.size) reading.warnings.push(`以下乡镇（街道）此前没有出现过，请核对名称：${[...fresh].join('、')}`)
@@ -489,6 +491,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
     },
     write(d, rows) {
       let n = 0
+      const registry = institutionRegistry(d, 'kindergarten') // loaded once: no look-up query per row
       for (const row of rows) {
         if (row.kind === 'county') {
           saveCountyYear(d, row.statYear, {
@@ -500,8 +503,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
           continue
         }
         const f = row.figures
-        const id = upsertInstitution(
-          d,
+        const id = registry.upsert(
           {
             kind: 'kindergarten',
             code: row.code,
@@ -544,6 +546,13 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
   return importer
 }
 
+type RegistryName = Pick<Institution, 'id' | 'code' | 'name' | 'township'>
+
+/** The kindergartens of the registry as the check needs them (id, code, name, 乡镇; no attributes parsed), by id. */
+function registryNames(db: Database.Database): RegistryName[] {
+  return prepared(db, "SELECT id, code, name, township FROM institutions WHERE kind = 'kindergarten' ORDER BY id").all() as RegistryName[]
+}
+
 /**
  * Kindergartens with figures in a year the rows cover — or, when the file's year is new, in the latest
  * stored year before it — that the rows do not name (by code or name), open ones only.
@@ -551,7 +560,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
 export function droppedKindergartens(
   db: Database.Database,
   rows: readonly PreschoolImportRow[],
-  registry = listInstitutions(db, 'kindergarten'),
+  registry: readonly RegistryName[] = registryNames(db),
 ): DroppedKindergarten[] {
   const stored = preschoolYears(db)
   const out: DroppedKindergarten[] = []

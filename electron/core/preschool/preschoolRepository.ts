@@ -60,11 +60,11 @@ export function kindergartenYears(db: Database.Database, statYear: number): Stor
   return rows.map(toStored).sort((a, b) => COLLATOR.compare(a.figures.name, b.figures.name))
 }
 
-/** Which kindergartens have figures in a year (id and name as imported), without reading the figures. */
+/** Which kindergartens have figures in a year (id and registry name), without reading the figures. */
 export function kindergartenNamesOfYear(db: Database.Database, statYear: number): { institutionId: number; name: string }[] {
   return prepared(
     db,
-    "SELECT institution_id AS institutionId, json_extract(figures, '$.name') AS name FROM kindergarten_years WHERE stat_year = ?",
+    'SELECT k.institution_id AS institutionId, i.name AS name FROM kindergarten_years k JOIN institutions i ON i.id = k.institution_id WHERE k.stat_year = ?',
   ).all(statYear) as {
     institutionId: number
     name: string

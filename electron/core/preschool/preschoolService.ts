@@ -7,6 +7,7 @@ import { evaluateRubric, type Judgement } from '../../../shared/rubrics/evaluate
 import { deriveRubric, parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { UserError } from '../errors'
+import { keepEvidence, putEvidence } from '../evidence/evidenceRepository'
 import { getInstitution } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './preschoolRepository'
@@ -19,7 +20,7 @@ import { composePreschoolReport, reportTitle, type ReportSections } from '../../
 import { localIsoDate } from '../clock'
 import { exportBlocksDocx } from '../export/docx/blockWriter'
 import { readOffice } from '../office/officeRepository'
-import { chartPng } from './chartImages'
+import { chartSvg, svgPngs } from './chartImages'
 import { traceLines, type TraceLine } from '../../../shared/preschool/trace'
 
 let bundled: Rubric | null = null
@@ -147,12 +148,27 @@ export function setPopulation(
   return { year, agePopulation: count }
 }
 
-/** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the year's rubric */
-export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
+/**
+ * Saves the verdict on a judged item with its evidence: `added` files (name and bytes) are stored in the
+ * database with the verdict, in one transaction, so backups carry them; names no longer in `j.evidence`
+ * are dropped with their contents (evidence/evidenceRepository.ts).
+ * @throws UserError when the key is not a judged item of the year's rubric
+ */
+export function judge(
+  ws: Workspace,
+  year: number,
+  itemKey: string,
+  j: Judgement,
+  added: readonly { name: string; data: Buffer }[] = [],
+): Judgement {
   const item = rubricForYear(ws, year).items.find((i) => i.key === itemKey)
   if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
   const db = ws.db()
-  db.transaction(() => repo.saveJudgement(db, year, itemKey, j))()
+  db.transaction(() => {
+    for (const f of added) putEvidence(db, 'preschool', year, itemKey, f.name, f.data)
+    repo.saveJudgement(db, year, itemKey, j)
+    keepEvidence(db, 'preschool', year, itemKey, j.evidence ?? [])
+  })()
   return j
 }
 
@@ -182,25 +198,48 @@ export function trace(ws: Workspace, year: number): TraceLine[] {
 }
 
 /** The charts of the report as PNG images (rendered without a browser, grey for print). */
-function reportCharts(ev: PreschoolEvaluation): { headline?: ImageSpec; townships?: ImageSpec } {
+async function reportCharts(ev: PreschoolEvaluation): Promise<{ headline?: ImageSpec; townships?: ImageSpec }> {
   // drawn at about the printed size in CSS pixels (470 px for 150 mm), so the 12 px labels print near 10 pt
-  const image = (option: object, widthPx: number, heightPx: number, widthMm: number): ImageSpec => {
-    const { png } = chartPng(option, widthPx, heightPx)
-    return { format: 'png', data: png.toString('base64'), widthMm, heightMm: Math.round((widthMm * heightPx) / widthPx) }
-  }
-  const charts: { headline?: ImageSpec; townships?: ImageSpec } = {
-    headline: image(monochrome(headlineOption({ evaluation: ev }, { mono: true })), 470, 150, 150),
-  }
-  if (ev.breakdown.township.length > 1) charts.townships = image(monochrome(townshipOption({ evaluation: ev })), 470, 230, 150)
-  return charts
+  const wanted: [key: 'headline' | 'townships', option: object, widthPx: number, heightPx: number][] = [
+    ['headline', monochrome(headlineOption({ evaluation: ev }, { mono: true })), 470, 150],
+  ]
+  if (ev.breakdown.township.length > 1) wanted.push(['townships', monochrome(townshipOption({ evaluation: ev })), 470, 230])
+  // rasterised off the main thread, in parallel, once per picture (svgPngs)
+  const pngs = await svgPngs(wanted.map(([, option, width, height]) => ({ svg: chartSvg(option, width, height), width, height })))
+  const widthMm = 150
+  return Object.fromEntries(
+    wanted.map(([key, , widthPx, heightPx], i) => [
+      key,
+      {
+        format: 'png',
+        data: pngs[i].png.toString('base64'),
+        widthMm,
+        heightMm: Math.round((widthMm * heightPx) / widthPx),
+      } satisfies ImageSpec,
+    ]),
+  )
+}
+
+/**
+ * Draws the report's charts of a year in the background (after the dashboard's answer has gone), so the
+ * report opened or saved next finds them drawn (`svgPngs` keeps them per picture). Never throws.
+ */
+export function prerenderReportCharts(ws: Workspace, year: number): void {
+  setImmediate(() => {
+    try {
+      void reportCharts(evaluateYear(ws, year).evaluation).catch(() => undefined)
+    } catch {
+      // closed workspace, no data: nothing to draw
+    }
+  })
 }
 
 /** The 自评报告 of a year as print blocks, with its saved sections and the generated 存在的问题. */
-export function reportView(
+export async function reportView(
   ws: Workspace,
   year: number,
   options: { charts?: boolean } = {},
-): { title: string; blocks: PrintBlock[]; sections: ReportSections; generatedProblems: string[] } {
+): Promise<{ title: string; blocks: PrintBlock[]; sections: ReportSections; generatedProblems: string[] }> {
   const db = ws.db()
   const office = readOffice(db)
   const county = office?.county ?? ''
@@ -212,7 +251,7 @@ export function reportView(
     date: formatChineseDate(localIsoDate()),
     evaluation,
     sections,
-    charts: options.charts === false ? undefined : reportCharts(evaluation),
+    charts: options.charts === false ? undefined : await reportCharts(evaluation),
   })
   return { title: reportTitle(county), blocks, sections, generatedProblems: problemSentences(evaluation) }
 }
@@ -226,7 +265,7 @@ export function saveReport(ws: Workspace, year: number, sections: ReportSections
 
 /** The 自评报告 as a .docx (GB/T 9704 page and grid, body format). */
 export async function reportDocx(ws: Workspace, year: number): Promise<{ fileName: string; data: Buffer }> {
-  const { title, blocks } = reportView(ws, year)
+  const { title, blocks } = await reportView(ws, year)
   // the office's font profile (GB2312 faces or the Windows faces), as for its 公文
   const layout = { ...GBT9704_LAYOUT, fontProfile: readOffice(ws.db())?.fontProfile ?? GBT9704_LAYOUT.fontProfile }
   return { fileName: `${title}（${year}年）.docx`, data: await exportBlocksDocx(blocks, { title }, layout) }

@@ -61,6 +61,9 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   return { name: sheet.name, cells, letters: Array.from({ length: width }, (_, i) => letterOf(i)) }
 }
 
+/** Header paths already matched, per field table (an import file's header is read the same way every time). */
+const MATCHES = new WeakMap<readonly HeaderField[], Map<string, HeaderMatch | null>>()
+
 /** The header found in a grid: where it is and what each column means. */
 export interface HeaderLayout {
   /** 0-based first and last header rows */
@@ -94,7 +97,9 @@ function pathOf(grid: SheetGrid, start: number, end: number, c: number): string 
  */
 export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minFields = 2): HeaderLayout | null {
   let best: HeaderLayout | null = null
-  const cache = new Map<string, HeaderMatch | null>()
+  let cache = MATCHES.get(fields)
+  if (!cache) MATCHES.set(fields, (cache = new Map()))
+  if (cache.size > 20_000) cache.clear()
   const limit = Math.min(15, grid.cells.length)
   for (let s = 0; s < limit; s++) {
     for (let d = 1; d <= 3 && s + d - 1 < limit; d++) {
@@ -103,8 +108,9 @@ export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minF
       const paths = grid.letters.map((_, c) => pathOf(grid, s, e, c))
       const matches = paths.map((p) => {
         if (!p) return null
-        if (!cache.has(p)) cache.set(p, matchHeader(p, fields))
-        return cache.get(p)!
+        let m = cache.get(p)
+        if (m === undefined) cache.set(p, (m = matchHeader(p, fields)))
+        return m
       })
       const seen = new Set<string>()
       for (const m of matches) if (m) seen.add(m.field.key)
@@ -123,10 +129,42 @@ export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minF
   return best && best.score >= minFields ? best : null
 }
 
-/** Reads an .xlsx into grids, one per worksheet (hidden ones included: habit 11). */
+/**
+ * The worksheet parts an import never reads, skipped while exceljs parses (its `ignoreNodes` read option):
+ * the drop-down lists of a template (one `dataValidation` per cell range, the largest part after the cells),
+ * views, columns, print settings, links, pictures. Cells (`sheetData`) and merged ranges are read; styles
+ * (dates) and shared strings are workbook parts, always read.
+ */
+export const IGNORED_SHEET_PARTS = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+]
+
+/**
+ * Reads an .xlsx into grids, one per worksheet (hidden ones included: habit 11), through exceljs with
+ * the parts no import reads skipped (IGNORED_SHEET_PARTS): the same grids as a full read, sooner.
+ * @throws exceljs's error when the file cannot be read
+ */
 export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(path)
+  await wb.xlsx.readFile(path, { ignoreNodes: IGNORED_SHEET_PARTS })
   return wb.worksheets.map(sheetGrid)
 }
 

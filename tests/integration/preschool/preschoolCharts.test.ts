@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import preschoolJson from '../../../seeds/rubrics/preschool-universality-2020.json'
-import { chartPng, chartSvg } from '../../../electron/core/preschool/chartImages'
+import { canonicalSvg, chartPng, chartSvg, fontOptions, svgPngs } from '../../../electron/core/preschool/chartImages'
 import { headlineOption, monochrome, townshipOption } from '../../../shared/preschool/chartOptions'
 import type { PreschoolYearView } from '../../../shared/preschool/dashboard'
 import { evaluatePreschool } from '../../../shared/preschool/evaluatePreschool'
@@ -37,18 +37,36 @@ function view(): PreschoolYearView {
 }
 
 describe('charts without a browser (for the report)', () => {
-  it('renders the bullet chart to SVG with the Chinese labels and to a PNG of twice the size', () => {
+  it('renders the bullet chart to SVG with the Chinese labels and to a PNG of twice the size', async () => {
     const option = monochrome(headlineOption(view(), { mono: true }))
     const svg = chartSvg(option, 600, 180)
     expect(svg).toMatch(/^<svg/)
     expect(svg).toContain('普惠性幼儿园覆盖率')
     expect(svg).toContain('82.99%')
-    const { png, width, height } = chartPng(option, 600, 180)
+    const { png, width, height } = await chartPng(option, 600, 180)
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect([width, height]).toEqual([1200, 360])
     const out = join(__dirname, '../../../test-results/preschool')
     mkdirSync(out, { recursive: true })
     writeFileSync(join(out, 'headline.png'), png)
-    writeFileSync(join(out, 'townships.png'), chartPng(monochrome(townshipOption(view())), 600, 260).png)
+    writeFileSync(join(out, 'townships.png'), (await chartPng(monochrome(townshipOption(view())), 600, 260)).png)
+  })
+
+  it('draws a picture once: the same chart again (ECharts numbers its ids per instance) comes from the cache; fonts from one CJK file', async () => {
+    const option = monochrome(townshipOption(view()))
+    const a = chartSvg(option, 470, 230)
+    const b = chartSvg(option, 470, 230)
+    expect(a).not.toBe(b) // zr<instance>-… ids differ
+    expect(canonicalSvg(a)).toBe(canonicalSvg(b))
+    const [first] = await svgPngs([{ svg: a, width: 470, height: 230 }])
+    const [again, other] = await svgPngs([
+      { svg: b, width: 470, height: 230 },
+      { svg: chartSvg(monochrome(headlineOption(view(), { mono: true })), 470, 150), width: 470, height: 150 },
+    ])
+    expect(again.png).toBe(first.png) // the same bytes object: not drawn again
+    expect([other.width, other.height]).toEqual([940, 300])
+    const fonts = fontOptions()
+    // this machine has Noto Sans CJK (README prerequisites): the one file, not the system's hundreds
+    expect(fonts).toMatchObject({ loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' })
   })
 })

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
-import { evidenceDir } from '../../../electron/core/preschool/module'
+import { evidenceData } from '../../../electron/core/evidence/evidenceRepository'
 import { fillTemplate, workPlanKindergartens } from '../../helpers/preschoolWorkbooks'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
@@ -24,7 +24,7 @@ async function imported() {
 }
 
 describe('preschool judged items, evidence and rubric variants', () => {
-  it('a judged item is saved with its note and evidence copied into the data folder', async () => {
+  it('a judged item is saved with its note and evidence stored in the database', async () => {
     const env = await imported()
     const evidence = join(env.dir, '县委常委会纪要.pdf')
     writeFileSync(evidence, '%PDF-1.4 minutes')
@@ -38,18 +38,18 @@ describe('preschool judged items, evidence and rubric variants', () => {
       addFiles: [{ fileId: ref.fileId }],
     })
     expect(j).toEqual({ status: 'met', note: '每年专题研究', evidence: ['县委常委会纪要.pdf'] })
-    const stored = join(evidenceDir(env.ws, 2024, 'leadership'), '县委常委会纪要.pdf')
-    expect(readFileSync(stored, 'utf8')).toBe('%PDF-1.4 minutes')
+    const stored = () => evidenceData(env.ws.db(), 'preschool', 2024, 'leadership', '县委常委会纪要.pdf')
+    expect(stored()?.toString()).toBe('%PDF-1.4 minutes')
     const item = (await env.handlers['preschool.indicators']({ year: 2024 })).indicators.find((i) => i.key === 'leadership')
     expect(item).toMatchObject({ status: 'judged', display: '达标' })
-    // keeping the list without the file drops it from the item (the file stays in the folder)
+    // keeping the list without the file drops it from the item, and its content with it
     await env.handlers['preschool.judge']({ year: 2024, itemKey: 'leadership', status: 'partlyMet', note: '', evidence: [], addFiles: [] })
     expect((await env.handlers['preschool.view']({ year: 2024 }))!.judgements.leadership).toEqual({
       status: 'partlyMet',
       note: '',
       evidence: [],
     })
-    expect(existsSync(stored)).toBe(true)
+    expect(stored()).toBeNull()
     await expect(async () =>
       env.handlers['preschool.judge']({ year: 2024, itemKey: 'publicShare', status: 'met', note: '', evidence: [], addFiles: [] }),
     ).rejects.toThrow('「publicShare」不是评定项')

@@ -31,6 +31,9 @@ CREATE INDEX documents_updated ON documents (updated_at, id);
 -- index documents_year
 CREATE INDEX documents_year ON documents (year, series_id);
 
+-- index evidence_files_blob
+CREATE INDEX evidence_files_blob ON evidence_files (sha256);
+
 -- index institutions_kind
 CREATE INDEX institutions_kind ON institutions (kind, name);
 
@@ -210,6 +213,25 @@ CREATE TABLE 'documents_heads_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin I
 
 -- table documents_heads_idx
 CREATE TABLE 'documents_heads_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table evidence_blobs
+CREATE TABLE evidence_blobs (
+  sha256      TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  size        INTEGER NOT NULL CHECK (size >= 0),
+  data        BLOB NOT NULL,
+  created_at  TEXT NOT NULL
+);
+
+-- table evidence_files
+CREATE TABLE evidence_files (
+  module      TEXT NOT NULL CHECK (module IN ('preschool', 'balance')),
+  stat_year   INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  item_key    TEXT NOT NULL,
+  name        TEXT NOT NULL CHECK (name <> ''),
+  sha256      TEXT NOT NULL REFERENCES evidence_blobs (sha256),
+  added_at    TEXT NOT NULL,
+  PRIMARY KEY (module, stat_year, item_key, name)
+);
 
 -- table institutions
 CREATE TABLE institutions (

@@ -12,6 +12,7 @@ import { GBT9704_LAYOUT, runMetrics, typeAreaWidthTwips, type LayoutProfile } fr
 import { ruleGeometry, type PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
 import { pageNumberFurniture, type PageNumberFurniture } from '../../../../shared/print/pageNumbers'
+import { signatureAfter } from '../../../../shared/print/paginate'
 import { ROLE_TABLE, roleSizePt } from '../../../../shared/print/roles'
 import { imageBlocks, tableBlocks } from './blocks'
 import { footerDistanceTwips, pageNumberFooters } from './footer'
@@ -36,7 +37,14 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
     breakNext = false
     return b ? { pageBreakBefore: true } : {}
   }
-  for (const b of blocks) {
+  // The last paragraph before the 署名 keeps with it (keepNext + widow control, the blank lines between keepNext):
+  // Word then carries its last two lines along, as the preview does (paginate.ts signatureAfter).
+  const keepWithSignature = new Set<number>()
+  blocks.forEach((_, i) => {
+    const s = signatureAfter(blocks, i)
+    for (let k = i; s >= 0 && k < s; k++) keepWithSignature.add(k)
+  })
+  for (const [i, b] of blocks.entries()) {
     switch (b.kind) {
       case 'paragraph': {
         const r = ROLE_TABLE[b.role]
@@ -55,7 +63,8 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
             alignment: ALIGN[r.align],
             spacing: exactSpacing(pitch),
             ...(indent ? { indent } : {}),
-            ...((b.keepNext ?? r.keepNext) ? { keepNext: true } : {}),
+            ...((b.keepNext ?? r.keepNext) || keepWithSignature.has(i) ? { keepNext: true } : {}),
+            ...(keepWithSignature.has(i) ? { widowControl: true } : {}),
             ...(b.pageBreakBefore ? { pageBreakBefore: true } : takeBreak()),
             children: blockRuns(layout, b),
           }),
@@ -63,8 +72,16 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile): (P
         break
       }
       case 'blank':
-        for (let i = 0; i < b.lines; i++)
-          out.push(new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(pitch), ...takeBreak(), children: [] }))
+        for (let line = 0; line < b.lines; line++)
+          out.push(
+            new Paragraph({
+              style: STYLE_FIXED,
+              spacing: exactSpacing(pitch),
+              ...(keepWithSignature.has(i) ? { keepNext: true } : {}),
+              ...takeBreak(),
+              children: [],
+            }),
+          )
         break
       case 'rule': {
         // On a line of its own (across the 版心 by default), as the paginator draws it.
