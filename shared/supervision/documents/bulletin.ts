@@ -5,7 +5,7 @@
  * from `figures` (shared/supervision/figures.ts periodFigures) and every problem from the ledger.
  */
 import type { DocumentSpec } from '../../documents/types'
-import { cnDate, documentFrame, para, percent, sentence, table, type IssuingOffice } from './common'
+import { cnDate, deadlineColumn, documentFrame, para, percent, sentence, table, type IssuingOffice } from './common'
 
 /** The figures the 通报 prints (a structural subset of shared/supervision/types.ts PeriodFigures). */
 export interface BulletinFigures {
@@ -115,20 +115,23 @@ export function problemSections(problems: BulletinProblem[], groupBy: 'matter' |
   ])
 }
 
-/** The 问题清单 table: 序号 | 学校 | 督导事项 | 问题 | 整改期限. */
-export function problemListTable(problems: BulletinProblem[]) {
+/** The 问题清单 table: 序号 | 学校 | 问题 (with its 督导事项) | 整改期限 (dates of `documentYear` without the year). */
+export function problemListTable(problems: BulletinProblem[], documentYear: number) {
+  const deadlines = deadlineColumn(
+    problems.map((p) => p.deadline),
+    documentYear,
+  )
   return table(
     '',
-    ['序号', '学校', '督导事项', '问题', '整改期限'],
+    ['序号', '学校', '问题', '整改期限'],
     problems.map((p, i) => [
       String(i + 1),
       p.institution,
-      p.matter || '未归类',
-      sentence(p.description),
-      p.deadline ? cnDate(p.deadline) : '未定',
+      sentence(`${p.matter ? `（${p.matter}）` : ''}${p.description}`),
+      deadlines.texts[i],
     ]),
-    [{ chars: 3 }, { chars: 6 }, { chars: 5 }, { auto: true }, { chars: 7 }],
-    ['center', 'left', 'left', 'left', 'center'],
+    [{ chars: 3 }, { chars: 7 }, { auto: true }, deadlines.width],
+    ['center', 'left', 'left', 'center'],
   )
 }
 
@@ -167,7 +170,9 @@ export function buildBulletin(input: BulletinInput): DocumentSpec {
       title: `关于${label}责任督学挂牌督导情况的通报`,
       recipients: input.recipients?.trim() || '各中小学、幼儿园，各责任督学',
       body,
-      attachments: input.problems.length ? [{ title: `${label}督导发现问题清单`, body: [problemListTable(input.problems)] }] : [],
+      attachments: input.problems.length
+        ? [{ title: `${label}督导发现问题清单`, body: [problemListTable(input.problems, Number(input.signedDate.slice(0, 4)))] }]
+        : [],
       signedDate: input.signedDate,
       publicityNote: '此件不予公开',
     }),

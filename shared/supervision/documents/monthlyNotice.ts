@@ -53,6 +53,13 @@ export interface MonthlyNoticeInput {
   scope?: string
 }
 
+/** Items two to a line, separated by an ideographic space. */
+function pairs(items: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2).join('　'))
+  return out
+}
+
 /** The blank 督导记录表 (a two-column form) printed as the notice's attachment. */
 export function visitRecordForm(matters: string[]): { title: string; body: DocumentSpec['content']['body'] } {
   const rows = [
@@ -61,8 +68,8 @@ export function visitRecordForm(matters: string[]): { title: string; body: Docum
     ['责任督学', ''],
     ['陪同人员', ''],
     ['本月主题', ''],
-    ['督导事项', matters.length ? matters.map((m) => `□${m}`).join('\n') : ''],
-    ['督导方式', '□听课（　节）　□查阅资料（　份）　□座谈（　人）\n□访谈（　人）　□巡视（　处）　□问卷（　份）'],
+    ['督导事项', pairs(matters.map((m) => `□${m}`)).join('\n')],
+    ['督导方式', '□听课（　节）　□查阅资料（　份）\n□座谈（　人）　□访谈（　人）\n□巡视（　处）　□问卷（　份）'],
     ['发现的问题', '\n\n\n'],
     ['好的做法', '\n\n'],
     ['整改意见及期限', '\n\n'],
@@ -70,7 +77,7 @@ export function visitRecordForm(matters: string[]): { title: string; body: Docum
   ]
   return {
     title: '责任督学挂牌督导记录表',
-    body: [table('', ['项　目', '内　容'], rows, [{ chars: 7 }, { auto: true }])],
+    body: [table('', ['项　目', '内　容'], rows, [{ chars: 8 }, { auto: true }])],
   }
 }
 

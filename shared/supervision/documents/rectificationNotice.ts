@@ -5,7 +5,7 @@
  * Wording is this project's own.
  */
 import type { DocumentSpec } from '../../documents/types'
-import { cnDate, documentFrame, joinNames, para, sentence, table, type IssuingOffice } from './common'
+import { cnDate, deadlineColumn, documentFrame, joinNames, para, sentence, table, type IssuingOffice } from './common'
 
 /** One problem of the notice (a ledger entry). */
 export interface NoticeProblem {
@@ -49,8 +49,12 @@ export function deadlineWording(deadlines: string[]): string {
   return `请按问题清单所列期限逐项完成整改，最迟不晚于${cnDate(distinct[distinct.length - 1])}`
 }
 
-/** The problem table: 序号 | 问题 | 整改要求 | 整改期限. */
-export function problemTable(problems: NoticeProblem[]) {
+/** The problem table: 序号 | 问题 | 整改要求 | 整改期限 (dates of `documentYear` without the year). */
+export function problemTable(problems: NoticeProblem[], documentYear: number) {
+  const deadlines = deadlineColumn(
+    problems.map((p) => p.deadline),
+    documentYear,
+  )
   return table(
     '',
     ['序号', '问题', '整改要求', '整改期限'],
@@ -58,9 +62,9 @@ export function problemTable(problems: NoticeProblem[]) {
       String(i + 1),
       sentence(p.description),
       p.requirement.trim() ? sentence(p.requirement) : '制定整改措施，明确责任人，按期整改到位。',
-      cnDate(p.deadline),
+      deadlines.texts[i],
     ]),
-    [{ chars: 3 }, { auto: true }, { auto: true }, { chars: 7 }],
+    [{ chars: 3 }, { auto: true }, { auto: true }, deadlines.width],
     ['center', 'left', 'left', 'center'],
   )
 }
@@ -82,7 +86,7 @@ export function buildRectificationNotice(input: RectificationNoticeInput): Docum
     para('存在的问题', 1),
     // A lead line under the heading: signing.ts reads a heading over nothing but a table as unwritten.
     para('督导发现的问题和整改要求如下表：'),
-    problemTable(input.problems),
+    problemTable(input.problems, Number(input.signedDate.slice(0, 4))),
     para('整改要求', 1),
     para(
       `${deadlineWording(input.problems.map((p) => p.deadline))}。学校主要负责人是整改第一责任人，要逐项制定措施，明确责任人和完成时间。`,

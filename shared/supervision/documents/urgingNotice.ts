@@ -56,11 +56,12 @@ export function buildUrgingNotice(input: UrgingNoticeInput): DocumentSpec {
     '督办单',
     ['项　目', '内　容'],
     [
-      ['督办单编号', input.number || '见发文字号'],
-      ['台账编号', input.entryCode],
-      ['督办事项', `${sentence(input.description)}该问题经${source}要求于${cnDate(input.deadline)}前整改到位，逾期未报送合格的整改报告。`],
-      ['责任单位', unit],
-      ['责任人', input.responsiblePerson.trim() || '单位主要负责人'],
+      ['督办单编号', input.number || '同本文发文字号'],
+      [
+        '督办事项',
+        `${sentence(input.description)}该问题（台账编号${input.entryCode}）经${source}要求于${cnDate(input.deadline)}前整改到位，逾期未报送合格的整改报告。`,
+      ],
+      ['责任单位', `${unit}（责任人：${input.responsiblePerson.trim() || '单位主要负责人'}）`],
       ['办理期限', `${cnDate(input.replyBy)}前`],
       ['回复内容', '\n\n\n\n'],
       ['办结时间', '　　年　　月　　日'],

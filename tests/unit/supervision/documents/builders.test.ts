@@ -73,7 +73,7 @@ describe('月度督导通知', () => {
     const form = tables(spec.content.attachments[0].body)[0].table
     expect(form.headerRows).toBe(1)
     expect(form.rows.map((r) => r[0])).toContain('督导方式')
-    expect(form.rows.find((r) => r[0] === '督导事项')![1]).toBe('□办学行为\n□校园安全\n□教育教学')
+    expect(form.rows.find((r) => r[0] === '督导事项')![1]).toBe('□办学行为　□校园安全\n□教育教学')
     expectSignable(spec)
   })
 })
@@ -103,14 +103,22 @@ describe('整改通知书', () => {
     expect(t.table.headerRows).toBe(1)
     expect(t.table.rows).toEqual([
       ['序号', '问题', '整改要求', '整改期限'],
-      ['1', '食堂留样记录不全。', '补齐留样登记，每餐留样不少于125克。', '2025年4月15日'],
-      ['2', '课后服务未公示收费标准。', '制定整改措施，明确责任人，按期整改到位。', '2025年4月15日'],
+      ['1', '食堂留样记录不全。', '补齐留样登记，每餐留样不少于125克。', '4月15日'],
+      ['2', '课后服务未公示收费标准。', '制定整改措施，明确责任人，按期整改到位。', '4月15日'],
     ])
     const text = lines(spec.content.body).join('\n')
     expect(text).toContain('2025年3月12日，责任督学马建国到你校开展挂牌督导，涉及校园安全和办学行为等督导事项，发现以下2个问题')
     expect(text).toContain('1.请于2025年4月15日前完成全部整改')
     expect(text).toContain('自收到本通知之日起7日内，将整改报告（附整改前后的佐证材料）报送责任督学马建国（联系电话：13909510001）')
     expectSignable(spec)
+  })
+
+  it('prints a deadline of another year in full, widening the column', () => {
+    const p = { description: '围墙破损', requirement: '', matter: '校园安全' }
+    const spec = buildRectificationNotice({ ...base, signedDate: '2025-12-20', problems: [{ ...p, deadline: '2026-01-10' }] })
+    const t = tables(spec.content.body)[0].table
+    expect(t.rows[1][3]).toBe('2026年1月10日')
+    expect(t.columns[3]).toEqual({ chars: 7 })
   })
 
   it('words several deadlines by the table, naming the last', () => {
@@ -143,10 +151,9 @@ describe('督办单', () => {
     const rows = Object.fromEntries(tables(spec.content.body)[0].table.rows)
     expect(rows['督办单编号']).toBe('督办〔2025〕1号')
     expect(rows['督办事项']).toBe(
-      '食堂留样记录不全。该问题经《关于贺兰县第一小学督导发现问题限期整改的通知》（督改〔2025〕3号，2025年3月14日）要求于2025年4月15日前整改到位，逾期未报送合格的整改报告。',
+      '食堂留样记录不全。该问题（台账编号2025-0007）经《关于贺兰县第一小学督导发现问题限期整改的通知》（督改〔2025〕3号，2025年3月14日）要求于2025年4月15日前整改到位，逾期未报送合格的整改报告。',
     )
-    expect(rows['责任单位']).toBe('贺兰县第一小学')
-    expect(rows['责任人']).toBe('张校长')
+    expect(rows['责任单位']).toBe('贺兰县第一小学（责任人：张校长）')
     expect(rows['办理期限']).toBe('2025年4月25日前')
     expect(rows['回复内容'].trim()).toBe('')
     expect(rows['状　　态']).toBe('待办理')
@@ -243,8 +250,9 @@ describe('督导通报', () => {
     expect(spec.content.attachments[0].title).toBe('2025年3月督导发现问题清单')
     const list = tables(spec.content.attachments[0].body)[0].table
     expect(list.headerRows).toBe(1)
-    expect(list.rows[0]).toEqual(['序号', '学校', '督导事项', '问题', '整改期限'])
-    expect(list.rows[2]).toEqual(['2', '贺兰县第二小学', '校园安全', '消防通道堆放杂物。', '2025年4月10日'])
+    expect(list.rows[0]).toEqual(['序号', '学校', '问题', '整改期限'])
+    expect(list.rows[2]).toEqual(['2', '贺兰县第二小学', '（校园安全）消防通道堆放杂物。', '4月10日'])
+    expect(list.columns[3]).toEqual({ chars: 5 })
     expectSignable(spec)
   })
 
