@@ -5,6 +5,7 @@ import { jobsModule } from './jobs/module'
 import { numbersModule } from './numbers/module'
 import { officeModule } from './office/module'
 import { preschoolModule } from './preschool/module'
+import { supervisionModule } from './supervision/module'
 import { systemModule } from './system/module'
 
 /**
@@ -18,6 +19,7 @@ export const CORE_MODULES = [
   documentsModule,
   preschoolModule,
   balanceModule,
+  supervisionModule,
   jobsModule,
   filesModule,
 ] as const

@@ -9,6 +9,7 @@ import { jobsContract } from './jobs'
 import { filesContract } from './files'
 import { preschoolContract } from './preschool'
 import { balanceContract } from './balance'
+import { supervisionContract } from './supervision'
 
 export { CHANNEL_NAMES, type ChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -23,6 +24,7 @@ export const contract = {
   ...filesContract,
   ...preschoolContract,
   ...balanceContract,
+  ...supervisionContract,
 } satisfies Record<ChannelName, Channel>
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

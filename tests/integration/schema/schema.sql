@@ -46,6 +46,36 @@ CREATE INDEX school_stage_years_year ON school_stage_years (stat_year);
 -- index school_years_year
 CREATE INDEX school_years_year ON school_years (stat_year);
 
+-- index supervision_entries_found
+CREATE INDEX supervision_entries_found ON supervision_entries (found_date);
+
+-- index supervision_entries_institution
+CREATE INDEX supervision_entries_institution ON supervision_entries (institution_id);
+
+-- index supervision_entries_status
+CREATE INDEX supervision_entries_status ON supervision_entries (status, deadline);
+
+-- index supervision_entries_visit
+CREATE INDEX supervision_entries_visit ON supervision_entries (visit_id);
+
+-- index supervision_entry_documents_document
+CREATE INDEX supervision_entry_documents_document ON supervision_entry_documents (document_id);
+
+-- index supervision_inspectors_name
+CREATE UNIQUE INDEX supervision_inspectors_name ON supervision_inspectors (name);
+
+-- index supervision_visits_date
+CREATE INDEX supervision_visits_date ON supervision_visits (visit_date);
+
+-- index supervision_visits_inspector
+CREATE INDEX supervision_visits_inspector ON supervision_visits (inspector_id, visit_date);
+
+-- index supervision_visits_institution
+CREATE INDEX supervision_visits_institution ON supervision_visits (institution_id, visit_date);
+
+-- index supervision_zone_institutions_zone
+CREATE INDEX supervision_zone_institutions_zone ON supervision_zone_institutions (zone_id);
+
 -- table balance_judgements
 CREATE TABLE balance_judgements (
   stat_year  INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
@@ -247,6 +277,126 @@ CREATE TABLE school_years (
   source         TEXT NOT NULL DEFAULT '',
   updated_at     TEXT NOT NULL,
   PRIMARY KEY (institution_id, stat_year)
+);
+
+-- table supervision_entries
+CREATE TABLE supervision_entries (
+  id                 INTEGER PRIMARY KEY,
+  code               TEXT NOT NULL UNIQUE,
+  source             TEXT NOT NULL CHECK (source IN ('经常性督导','专项督导','投诉','自查','上级交办')),
+  found_date         TEXT NOT NULL CHECK (found_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  inspector_id       INTEGER REFERENCES supervision_inspectors(id),
+  institution_id     INTEGER NOT NULL REFERENCES institutions(id),
+  item_key           TEXT,
+  month_theme        TEXT NOT NULL DEFAULT '',
+  description        TEXT NOT NULL CHECK (description <> ''),
+  level              TEXT NOT NULL CHECK (level IN ('无意见','小问题','一般问题','严重问题','复杂问题')),
+  responsible_unit   TEXT NOT NULL DEFAULT '',
+  responsible_person TEXT NOT NULL DEFAULT '',
+  measures           TEXT NOT NULL DEFAULT '',
+  deadline           TEXT,
+  visit_id           INTEGER REFERENCES supervision_visits(id) ON DELETE SET NULL,
+  finding_index      INTEGER,
+  progress           TEXT NOT NULL DEFAULT '[]',
+  report_date        TEXT,
+  review_date        TEXT,
+  reviewer           TEXT NOT NULL DEFAULT '',
+  review_result      TEXT CHECK (review_result IS NULL OR review_result IN ('passed','failed')),
+  review_note        TEXT NOT NULL DEFAULT '',
+  closed_date        TEXT,
+  close_basis        TEXT NOT NULL DEFAULT '',
+  close_evidence     TEXT NOT NULL DEFAULT '[]',
+  status             TEXT NOT NULL CHECK (status IN ('pending','notified','reported','verified','closed')),
+  history            TEXT NOT NULL DEFAULT '[]',
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL,
+  CHECK (status <> 'closed' OR (closed_date IS NOT NULL AND review_result = 'passed'))
+);
+
+-- table supervision_entry_documents
+CREATE TABLE supervision_entry_documents (
+  entry_id    INTEGER NOT NULL REFERENCES supervision_entries(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL,
+  role        TEXT NOT NULL CHECK (role IN ('整改通知书','督办单','督导通报','月度通知','协商意见书')),
+  linked_at   TEXT NOT NULL,
+  PRIMARY KEY (entry_id, document_id, role)
+);
+
+-- table supervision_inspectors
+CREATE TABLE supervision_inspectors (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL CHECK (name <> ''),
+  kind        TEXT NOT NULL CHECK (kind IN ('专职','兼职')),
+  unit        TEXT NOT NULL DEFAULT '',
+  phone       TEXT NOT NULL DEFAULT '',
+  active_from INTEGER NOT NULL CHECK (active_from BETWEEN 1949 AND 2100),
+  active_to   INTEGER CHECK (active_to IS NULL OR active_to >= active_from),
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+
+-- table supervision_items
+CREATE TABLE supervision_items (
+  key         TEXT PRIMARY KEY CHECK (key <> ''),
+  title       TEXT NOT NULL CHECK (title <> ''),
+  description TEXT NOT NULL DEFAULT '',
+  sort_order  INTEGER NOT NULL DEFAULT 0,
+  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+);
+
+-- table supervision_plans
+CREATE TABLE supervision_plans (
+  year               INTEGER PRIMARY KEY CHECK (year BETWEEN 1949 AND 2100),
+  standing_checklist TEXT NOT NULL DEFAULT '[]',
+  months             TEXT NOT NULL DEFAULT '[]',
+  updated_at         TEXT NOT NULL
+);
+
+-- table supervision_settings
+CREATE TABLE supervision_settings (
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  settings   TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- table supervision_visits
+CREATE TABLE supervision_visits (
+  id             INTEGER PRIMARY KEY,
+  visit_date     TEXT NOT NULL CHECK (visit_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  inspector_id   INTEGER NOT NULL REFERENCES supervision_inspectors(id),
+  companion_ids  TEXT NOT NULL DEFAULT '[]',
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  theme          TEXT NOT NULL DEFAULT '',
+  item_keys      TEXT NOT NULL DEFAULT '[]',
+  methods        TEXT NOT NULL DEFAULT '{}',
+  findings       TEXT NOT NULL DEFAULT '[]',
+  good_practice  TEXT NOT NULL DEFAULT '',
+  opinion        TEXT NOT NULL DEFAULT '',
+  attachments    TEXT NOT NULL DEFAULT '[]',
+  school_signed  INTEGER NOT NULL DEFAULT 0 CHECK (school_signed IN (0,1)),
+  recorded_at    TEXT NOT NULL,
+  source         TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+);
+
+-- table supervision_zone_institutions
+CREATE TABLE supervision_zone_institutions (
+  year           INTEGER NOT NULL,
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  zone_id        INTEGER NOT NULL REFERENCES supervision_zones(id) ON DELETE CASCADE,
+  PRIMARY KEY (year, institution_id)
+);
+
+-- table supervision_zones
+CREATE TABLE supervision_zones (
+  id           INTEGER PRIMARY KEY,
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  name         TEXT NOT NULL CHECK (name <> ''),
+  inspector_id INTEGER NOT NULL REFERENCES supervision_inspectors(id),
+  note         TEXT NOT NULL DEFAULT '',
+  UNIQUE (year, name)
 );
 
 -- trigger documents_frozen

@@ -6,6 +6,7 @@ import m0005 from './0005_institutions_preschool'
 import m0006 from './0006_balance'
 import m0007 from './0007_document_search'
 import m0008 from './0008_preschool_report'
+import m0009 from './0009_supervision'
 
 import type Database from 'better-sqlite3'
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: '0006_balance', sql: m0006 },
   { version: 7, name: '0007_document_search', sql: m0007 },
   { version: 8, name: '0008_preschool_report', sql: m0008 },
+  { version: 9, name: '0009_supervision', sql: m0009 },
 ]
