@@ -133,7 +133,7 @@ export function problemListTable(problems: BulletinProblem[], documentYear: numb
       sentence(`${p.matter ? `（${p.matter}）` : ''}${p.description}`),
       deadlines.texts[i],
     ]),
-    [{ chars: 3 }, { chars: 7 }, { auto: true }, deadlines.width],
+    [{ chars: 3 }, { chars: 8 }, { auto: true }, deadlines.width],
     ['center', 'left', 'left', 'center'],
   )
 }

@@ -107,7 +107,8 @@ describe('整改通知书', () => {
       ['2', '课后服务未公示收费标准。', '制定整改措施，明确责任人，按期整改到位。', '4月15日'],
     ])
     const text = lines(spec.content.body).join('\n')
-    expect(text).toContain('2025年3月12日，责任督学马建国到你校开展挂牌督导，涉及校园安全和办学行为等督导事项，发现以下2个问题')
+    expect(text).toContain('2025年3月12日，责任督学马建国到你校开展挂牌督导，发现2个需要整改的问题。')
+    expect(text).toContain('[表督导发现的问题及整改要求]')
     expect(text).toContain('1.请于2025年4月15日前完成全部整改')
     expect(text).toContain('自收到本通知之日起7日内，将整改报告（附整改前后的佐证材料）报送责任督学马建国（联系电话：13909510001）')
     expectSignable(spec)
