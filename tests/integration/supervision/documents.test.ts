@@ -327,6 +327,16 @@ describe('command line', () => {
     const figures = await cli(['supervision', 'bulletin', '--month', '2025-03', '--data-dir', dir, '--json'])
     const json = JSON.parse(figures.out)
     expect(json.data.figures).toMatchObject({ visits: 4, institutionsVisited: 3, institutionsTotal: 4, problemsFound: 3, overdue: 1 })
+    // A term: 春季学期 2025 runs March–August; the term before (autumn 2024) found February's two problems; on
+    // 31 August every March problem is past its deadline as well.
+    const term = JSON.parse((await cli(['supervision', 'bulletin', '--term', '2025-spring', '--data-dir', dir, '--json'])).out).data.figures
+    expect(term.period.label).toBe('2025年春季学期')
+    expect([term.visits, term.problemsFound, term.previousRectification.found, term.previousRectification.rectified, term.overdue]).toEqual(
+      [4, 3, 2, 1, 4],
+    )
+    const both = await cli(['supervision', 'bulletin', '--month', '2025-03', '--term', '2025-spring', '--data-dir', dir])
+    expect(both.code).toBe(1)
+    expect(both.err).toContain('二选一')
     const bulletin = await cli(['supervision', 'bulletin', '--month', '2025-03', '--out', join(outDir, '通报.docx'), '--data-dir', dir])
     expect(bulletin.code).toBe(0)
     expect(bulletin.out).toContain('入校督导：4 所次；覆盖学校 3/4（覆盖率 75%）')
