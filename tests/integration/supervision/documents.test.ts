@@ -241,6 +241,13 @@ describe('整改通知书', () => {
     expect(doc.seriesId).toBe(series.id)
     expect(await fail('supervisionDocuments.sign', { id: doc.id })).toContain('使用发文字号')
     expect((await call('documents.sign', { id: doc.id })).docNumber).toBe('固政教督办〔2025〕1号')
+    // Voiding its 发文字号 in the register voids the document; the entry keeps the link and shows it as 已作废.
+    await call('numbers.void', { docNumber: '固政教督办〔2025〕1号', reason: '发错学校', by: '王芳' })
+    const entry = await call('supervision.entry', { id: march.s2[0] })
+    expect(entry.documents.find((d: { documentId: number }) => d.documentId === doc.id)).toMatchObject({
+      role: '整改通知书',
+      status: 'voided',
+    })
   })
 })
 
