@@ -313,7 +313,7 @@ export function urgeAll(ws: Workspace, input: { replyDays: number; signedDate?: 
 /** What the 督导通报 of a month or term prints (figures computed, never typed). */
 export function bulletinData(ws: Workspace, input: { month?: string; term?: string }, today = localIsoDate()): BulletinData {
   const db = ws.db()
-  return computeBulletinData(db, input, today, (month) => {
+  return computeBulletinData(ws, input, today, (month) => {
     const notice = repo
       .generatedOf(db, 'monthlyNotice', month)
       .map((g) => documentsRepo.getDocument(db, g.document_id))
