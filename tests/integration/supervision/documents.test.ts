@@ -289,15 +289,17 @@ describe('督办单', () => {
 
 describe('command line', () => {
   it('writes the 整改通知书, the 督办单 and the 通报 with its figures', async () => {
-    const { env, march } = await seeded()
+    const { env, march, call } = await seeded()
     const dir = env.dir
+    const codes = await Promise.all(march.s2.map(async (id: number) => (await call('supervision.entry', { id })).code as string))
+    expect(codes[0]).toMatch(/^2025-\d+$/)
     const notice = await cli([
       'supervision',
       'notice',
       '--institution',
       '原州区第二小学',
       '--entries',
-      march.s2.join(','),
+      codes.join(','),
       '--out',
       join(outDir, '整改通知书.docx'),
       '--date',
@@ -325,6 +327,19 @@ describe('command line', () => {
     ])
     expect(bad.code).toBe(1)
     expect(bad.err).toContain('--entries')
+    const unknown = await cli([
+      'supervision',
+      'notice',
+      '--institution',
+      '原州区第二小学',
+      '--entries',
+      '2025-9999',
+      '--out',
+      join(outDir, 'x.docx'),
+      '--data-dir',
+      dir,
+    ])
+    expect(unknown.err).toContain('问题台账中没有这些编号：2025-9999')
 
     const urging = await cli(['supervision', 'urging', '--out-dir', join(outDir), '--date', '2025-03-31', '--data-dir', dir])
     expect(urging.code).toBe(0)

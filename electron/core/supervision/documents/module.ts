@@ -79,12 +79,22 @@ export const supervisionDocumentsModule = defineModule({
         const institution = ctx.values.institution
         if (typeof institution !== 'string' || !institution.trim()) throw new CliError('请用 --institution 指定学校名称')
         const list = typeof ctx.values.entries === 'string' ? ctx.values.entries.split(/[,，\s]+/).filter(Boolean) : []
-        if (!list.length || list.some((x) => !/^\d{1,9}$/.test(x) || Number(x) < 1))
-          throw new CliError('请用 --entries 给出问题台账条目的 id，多个用逗号分隔，如 --entries 3,5')
+        if (!list.length || list.some((x) => !/^(\d{1,9}|\d{4}-\d{1,6})$/.test(x)))
+          throw new CliError('请用 --entries 给出问题台账中的问题编号（如 2025-0012，见 supervision ledger）或 id，多个用逗号分隔')
+        // 编号 as the ledger prints them (2025-0012), or bare ids.
+        const codes = list.filter((x) => x.includes('-'))
+        const byCode = new Map<string, number>()
+        if (codes.length) {
+          const page = await ctx.call('supervision.ledger', { limit: 5000 })
+          for (const r of page.rows) byCode.set(r.code, r.id)
+          const unknown = codes.filter((c) => !byCode.has(c))
+          if (unknown.length) throw new CliError(`问题台账中没有这些编号：${unknown.join('、')}`)
+        }
+        const entryIds = list.map((x) => (x.includes('-') ? byCode.get(x)! : Number(x)))
         const out = requireOut(ctx.values.out, '.docx')
         const doc = await ctx.call('supervisionDocuments.rectificationNotice', {
           institution: institution.trim(),
-          entryIds: list.map(Number),
+          entryIds,
           reportWithinDays: intOption(ctx.values.days, '整改报告报送天数', 1, 90),
           signedDate: dateOption(ctx.values.date),
         })
