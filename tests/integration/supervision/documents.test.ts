@@ -341,6 +341,13 @@ describe('command line', () => {
     ])
     expect(unknown.err).toContain('问题台账中没有这些编号：2025-9999')
 
+    const list = await cli(['supervision', 'urging', '--list', '--date', '2025-03-31', '--data-dir', dir])
+    expect(list.out).toContain('应发督办单 1 份')
+    expect(list.out).toContain('原州区第一小学\t时限 2025-03-10，逾期 21 天')
+    const rules = await cli(['supervision', 'numbering', '--kind', 'urging', '--serial', '〔{year}〕督办第{seq}号', '--data-dir', dir])
+    expect(rules.out).toBe('整改通知书：本室编号 督改〔{year}〕{seq}号\n督办单：本室编号 〔{year}〕督办第{seq}号')
+    const bySeries = await cli(['supervision', 'numbering', '--kind', 'rectification', '--series', '无此代字', '--data-dir', dir])
+    expect(bySeries.err).toContain('没有机关代字为「无此代字」的文号系列')
     const urging = await cli(['supervision', 'urging', '--out-dir', join(outDir), '--date', '2025-03-31', '--data-dir', dir])
     expect(urging.code).toBe(0)
     expect(urging.out).toContain('已生成督办单 1 份')
