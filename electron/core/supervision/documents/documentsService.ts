@@ -27,7 +27,7 @@ import {
 } from '../../../../shared/supervision/documents/numbering'
 import { buildRectificationNotice } from '../../../../shared/supervision/documents/rectificationNotice'
 import { buildUrgingNotice } from '../../../../shared/supervision/documents/urgingNotice'
-import { applyLedgerCommand, canApply } from '../../../../shared/supervision/ledger'
+import { canApply } from '../../../../shared/supervision/ledger'
 import { isOverdue, overdueDays } from '../../../../shared/supervision/overdue'
 import type { DocumentRole, LedgerEntry } from '../../../../shared/supervision/types'
 import { localIsoDate, nowIso } from '../../clock'
@@ -39,6 +39,7 @@ import { findSeriesById, listSeries } from '../../numbers/numberRepository'
 import { readOffice } from '../../office/officeRepository'
 import type { Workspace } from '../../workspace'
 import * as supervisionRepo from '../supervisionRepository'
+import * as supervisionService from '../supervisionService'
 import { bulletinData as computeBulletinData } from './bulletinData'
 import * as repo from './generatedRepository'
 
@@ -378,7 +379,7 @@ export function bulletin(
  * status change) and entries that already record this document are left as they are. Inside the caller's
  * transaction. Returns how many entries changed.
  */
-function recordIssued(db: Database.Database, doc: DocumentRecord, at: string): number {
+function recordIssued(db: Database.Database, doc: DocumentRecord): number {
   const generated = repo.getGenerated(db, doc.id)
   const step =
     generated?.kind === 'rectificationNotice'
@@ -394,7 +395,7 @@ function recordIssued(db: Database.Database, doc: DocumentRecord, at: string): n
     if (!entry || entry.history.some((h) => h.action === step.action && h.note.endsWith(mark))) continue
     const command = { action: step.action, date: doc.content.signedDate, note: `${step.role} ${doc.docNumber}${mark}` }
     if (!canApply(entry, command)) continue
-    supervisionRepo.updateEntry(db, applyLedgerCommand(entry, command, at))
+    supervisionService.commandEntries(db, [entry.id], command)
     changed++
   }
   return changed
@@ -412,7 +413,7 @@ export function issued(ws: Workspace, id: number): { changed: number } {
       const doc = documentsRepo.getDocument(db, id)
       if (!doc) throw new UserError(`公文（编号 ${id}）不存在或已被删除`, 'id')
       if (doc.status !== 'signed' && doc.status !== 'printed') throw new UserError('该公文尚未签发，不能登记为已发出', 'id')
-      return { changed: recordIssued(db, doc, nowIso()) }
+      return { changed: recordIssued(db, doc) }
     })
     .immediate()
 }
@@ -460,7 +461,7 @@ export function sign(ws: Workspace, id: number): DocumentRecord {
     documentsRepo.updateDocumentContent(db, id, { kind: doc.kind, format: doc.format, seriesId: null, content, at })
     documentsRepo.setStatus(db, id, 'signed', at, { signedAt: at, year })
     documentsRepo.addHistory(db, id, at, '签发', note)
-    recordIssued(db, documentsRepo.getDocument(db, id)!, at)
+    recordIssued(db, documentsRepo.getDocument(db, id)!)
   }).immediate()
   return documentsRepo.getDocument(db, id)!
 }
