@@ -130,7 +130,7 @@ describe('整改通知书', () => {
     const spec = buildRectificationNotice({ ...base, signedDate: '2025-12-20', problems: [{ ...p, deadline: '2026-01-10' }] })
     const t = tables(spec.content.body)[0].table
     expect(t.rows[1][3]).toBe('2026年1月10日')
-    expect(t.columns[3]).toEqual({ chars: 7 })
+    expect(t.columns[3]).toEqual({ chars: 8 })
   })
 
   it('words several deadlines by the table, naming the last', () => {
@@ -264,7 +264,7 @@ describe('督导通报', () => {
     expect(list.headerRows).toBe(1)
     expect(list.rows[0]).toEqual(['序号', '学校', '问题', '整改期限'])
     expect(list.rows[2]).toEqual(['2', '贺兰县第二小学', '（校园安全）消防通道堆放杂物。', '4月10日'])
-    expect(list.columns[3]).toEqual({ chars: 5 })
+    expect(list.columns[3]).toEqual({ chars: 6 })
     expectSignable(spec)
   })
 
