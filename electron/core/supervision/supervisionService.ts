@@ -53,20 +53,27 @@ type In<S extends z.ZodType> = z.output<S>
 
 // ---------------------------------------------------------------- settings, items
 
+/** The office's settings (defaults where nothing was saved). */
 export function settings(ws: Workspace): SupervisionSettings {
   return repo.readSettings(ws.db())
 }
 
+/** Saves the settings; returns them as stored. */
 export function saveSettings(ws: Workspace, s: In<typeof settingsInput>): SupervisionSettings {
   const db = ws.db()
   db.transaction(() => repo.writeSettings(db, s))()
   return repo.readSettings(db)
 }
 
+/** The 督导事项 list, retired items included. */
 export function items(ws: Workspace): SupervisionItem[] {
   return repo.listItems(ws.db())
 }
 
+/**
+ * Saves the 督导事项 list in its order.
+ * @throws UserError for a repeated key or title
+ */
 export function saveItems(ws: Workspace, input: In<typeof itemsInput>): SupervisionItem[] {
   const keys = input.items.map((i) => i.key)
   const dup = keys.find((k, i) => keys.indexOf(k) !== i)
@@ -81,10 +88,15 @@ export function saveItems(ws: Workspace, input: In<typeof itemsInput>): Supervis
 
 // ---------------------------------------------------------------- 督学
 
+/** Every 督学, or those serving in `year`. */
 export function inspectors(ws: Workspace, year?: number): Inspector[] {
   return repo.listInspectors(ws.db(), year)
 }
 
+/**
+ * Creates or updates a 督学.
+ * @throws UserError for a repeated name, an end year before the start, an unknown id
+ */
 export function saveInspector(ws: Workspace, input: In<typeof inspectorInput>): Inspector {
   const db = ws.db()
   if (input.activeTo !== null && input.activeTo < input.activeFrom) throw new UserError('聘任截止年度不能早于起始年度', 'activeTo')
@@ -95,6 +107,10 @@ export function saveInspector(ws: Workspace, input: In<typeof inspectorInput>): 
   return repo.getInspector(db, id) as Inspector
 }
 
+/**
+ * Deletes a 督学 nobody refers to.
+ * @throws UserError when a zone, visit or entry names them
+ */
 export function deleteInspector(ws: Workspace, id: number): { deleted: boolean } {
   const db = ws.db()
   const who = repo.getInspector(db, id)
@@ -112,6 +128,7 @@ const openIn = (inst: Institution, year: number) => inst.closedYear === null || 
 /** The institutions a 责任区 can hold: schools and kindergartens (not the registry's zone rows). */
 const supervisable = (inst: Institution) => inst.kind === 'school' || inst.kind === 'kindergarten'
 
+/** The 责任区 of a year with names resolved, and the coverage gaps (open schools and kindergartens in no zone). */
 export function zones(ws: Workspace, year: number): ZonesView {
   const db = ws.db()
   const insts = new Map(listInstitutions(db).map((i) => [i.id, i]))
@@ -129,6 +146,10 @@ export function zones(ws: Workspace, year: number): ZonesView {
   }
 }
 
+/**
+ * Creates or updates a 责任区 of a year.
+ * @throws UserError when the 督学 does not serve that year, a name repeats, an institution is closed, unknown, or already in another zone that year
+ */
 export function saveZone(ws: Workspace, input: In<typeof zoneInput>): ZonesView {
   const db = ws.db()
   const inspector = repo.getInspector(db, input.inspectorId)
@@ -156,6 +177,10 @@ export function saveZone(ws: Workspace, input: In<typeof zoneInput>): ZonesView 
   return zones(ws, input.year)
 }
 
+/**
+ * Deletes a 责任区; its institutions become coverage gaps.
+ * @throws UserError when unknown
+ */
 export function deleteZone(ws: Workspace, id: number): ZonesView {
   const db = ws.db()
   const z = repo.getZone(db, id)
@@ -166,8 +191,13 @@ export function deleteZone(ws: Workspace, id: number): ZonesView {
 
 // ---------------------------------------------------------------- 年度计划
 
+/** The 年度计划 of a year (twelve months, empty ones included). */
 export const plan = (ws: Workspace, year: number) => repo.readPlan(ws.db(), year)
 
+/**
+ * Saves the 年度计划 of a year.
+ * @throws UserError for a month given twice
+ */
 export function savePlan(ws: Workspace, input: In<typeof planInput>) {
   const months = input.months.map((m) => m.month)
   const dup = months.find((m, i) => months.indexOf(m) !== i)
@@ -211,6 +241,7 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
 }
 
+/** Visits filtered by year / month / date range / institution / 督学, newest first, with names and timeliness. */
 export function visits(ws: Workspace, q: In<typeof visitQuery>): VisitRow[] {
   const range: { from?: string; to?: string } = q.month
     ? monthRange(q.month)
@@ -226,6 +257,10 @@ export function visits(ws: Workspace, q: In<typeof visitQuery>): VisitRow[] {
     .map((v) => visitRow(v, names, days))
 }
 
+/**
+ * One visit with names and timeliness.
+ * @throws UserError when unknown
+ */
 export function visit(ws: Workspace, id: number): VisitRow {
   const v = repo.getVisit(ws.db(), id)
   if (!v) throw new UserError('没有找到这条督导记录，可能已被删除')
@@ -257,6 +292,10 @@ export function checkVisitRefs(
   }
 }
 
+/**
+ * Creates or updates a visit; new files are copied into the data folder, dropped ones deleted. A finding already in the ledger keeps its entry (entryId travels with it) and cannot be removed.
+ * @throws UserError (checkVisitRefs, unknown id, a ledger finding dropped)
+ */
 export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow {
   const db = ws.db()
   checkVisitRefs(ws, input)
@@ -316,6 +355,10 @@ export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow
   return visit(ws, id)
 }
 
+/**
+ * Deletes a visit and its files.
+ * @throws UserError when any of its findings is in the ledger
+ */
 export function deleteVisit(ws: Workspace, id: number): { deleted: boolean } {
   const db = ws.db()
   const v = repo.getVisit(db, id)
@@ -441,6 +484,10 @@ export function ledger(ws: Workspace, q: In<typeof ledgerQuery>, today = localIs
   return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, today }
 }
 
+/**
+ * One ledger row (names, overdue today, documents, history).
+ * @throws UserError when unknown
+ */
 export function entry(ws: Workspace, id: number): LedgerRow {
   const e = repo.getEntry(ws.db(), id)
   if (!e) throw new UserError('没有找到这个问题，可能已被删除')
@@ -491,6 +538,10 @@ export function editEntry(e: LedgerEntry, patch: Partial<LedgerEntry>, at: strin
   return { ...next, history: [...history, ev], updatedAt: at }
 }
 
+/**
+ * Creates a ledger entry by hand (no id) or edits its columns with an `edit` event.
+ * @throws UserError for unknown references, a deadline before the 发现日期, a 发现日期 after today or after its first handling
+ */
 export function saveEntry(ws: Workspace, input: In<typeof entryInput>): LedgerRow {
   const db = ws.db()
   checkEntryRefs(ws, input)
@@ -585,6 +636,10 @@ export function entriesFromFindings(
   })
 }
 
+/**
+ * One step of the state machine on an entry (files of a 销号 copied in first).
+ * @throws UserError with the state machine's Chinese reason, or for a date after today
+ */
 export function transition(ws: Workspace, input: In<typeof transitionInput>): LedgerRow {
   const db = ws.db()
   const e = repo.getEntry(db, input.id)
@@ -630,6 +685,10 @@ function apply(e: LedgerEntry, cmd: LedgerCommand): LedgerEntry {
   }
 }
 
+/**
+ * Sets the given columns on several entries, one `edit` event each where something changed.
+ * @throws UserError when an entry is gone, nothing is given, or a deadline precedes a 发现日期
+ */
 export function bulkUpdate(ws: Workspace, input: In<typeof bulkInput>): { updated: number } {
   const db = ws.db()
   const entries = repo.getEntries(db, input.ids)
@@ -662,6 +721,10 @@ export function bulkUpdate(ws: Workspace, input: In<typeof bulkInput>): { update
   return { updated }
 }
 
+/**
+ * Deletes an entry entered by mistake (only create/edit events, no documents).
+ * @throws UserError otherwise
+ */
 export function deleteEntry(ws: Workspace, id: number): { deleted: boolean } {
   const db = ws.db()
   const e = repo.getEntry(db, id)
