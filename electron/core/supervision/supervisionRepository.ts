@@ -638,15 +638,15 @@ interface LinkRow {
 export function entryDocuments(db: Database.Database, entryIds?: number[]): Map<number, LinkedDocument[]> {
   const rows = db
     .prepare(
-      `SELECT l.entry_id, l.document_id, l.role, l.linked_at, d.title, d.doc_number, d.status, json_extract(d.content, '$.signedDate') AS content, d.created_at
+      `SELECT l.entry_id, l.document_id, l.role, l.linked_at, d.title, d.doc_number, d.status,
+              json_extract(d.content, '$.signedDate') AS content, d.created_at
          FROM supervision_entry_documents l LEFT JOIN documents d ON d.id = l.document_id
+         WHERE ? IS NULL OR l.entry_id IN (SELECT value FROM json_each(?))
          ORDER BY l.linked_at, l.document_id`,
     )
-    .all() as LinkRow[]
-  const want = entryIds ? new Set(entryIds) : null
+    .all(...(entryIds ? [1, JSON.stringify(entryIds)] : [null, '[]'])) as LinkRow[]
   const out = new Map<number, LinkedDocument[]>()
   for (const r of rows) {
-    if (want && !want.has(r.entry_id)) continue
     const status = r.status ?? 'deleted'
     const list = out.get(r.entry_id) ?? []
     list.push({

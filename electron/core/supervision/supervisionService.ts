@@ -447,13 +447,16 @@ const STATUS_ORDER = new Map(Object.keys(LEDGER_STATUS_LABELS).map((s, i) => [s,
 
 /** The ledger filtered, sorted and paged (filters combine with AND). */
 export function ledger(ws: Workspace, q: In<typeof ledgerQuery>, today = localIsoDate()): LedgerPage {
-  let rows = ledgerRows(ws, repo.listEntries(ws.db()), today)
+  // filter and sort the stored entries; names, labels and documents are resolved for the page only
+  const instNames = nameMaps(ws).institutions
+  const late = (e: LedgerEntry) => isOverdue(e, today)
+  let rows = repo.listEntries(ws.db())
   const st = q.status
   if (st === 'open') rows = rows.filter((r) => OPEN_STATUSES.includes(r.status))
   else if (st === 'done') rows = rows.filter((r) => RECTIFIED_STATUSES.includes(r.status))
-  else if (st === 'overdue') rows = rows.filter((r) => r.overdue)
+  else if (st === 'overdue') rows = rows.filter(late)
   else if (st) rows = rows.filter((r) => r.status === st)
-  if (q.overdue !== undefined) rows = rows.filter((r) => r.overdue === q.overdue)
+  if (q.overdue !== undefined) rows = rows.filter((r) => late(r) === q.overdue)
   if (q.institutionId) rows = rows.filter((r) => r.institutionId === q.institutionId)
   if (q.inspectorId) rows = rows.filter((r) => r.inspectorId === q.inspectorId)
   if (q.itemKey) rows = rows.filter((r) => r.itemKey === q.itemKey)
@@ -463,25 +466,24 @@ export function ledger(ws: Workspace, q: In<typeof ledgerQuery>, today = localIs
   if (q.visitId) rows = rows.filter((r) => r.visitId === q.visitId)
   if (q.search) {
     const s = q.search
-    rows = rows.filter((r) => [r.code, r.description, r.institutionName, r.responsibleUnit, r.measures].some((t) => t.includes(s)))
+    rows = rows.filter((r) =>
+      [r.code, r.description, instNames.get(r.institutionId) ?? '', r.responsibleUnit, r.measures].some((t) => t.includes(s)),
+    )
   }
-  const key: Record<typeof q.sort, (r: LedgerRow) => string | number> = {
-    code: (r) => r.code,
-    foundDate: (r) => r.foundDate,
-    deadline: (r) => r.deadline ?? '9999',
-    institution: (r) => r.institutionName,
-    status: (r) => STATUS_ORDER.get(r.status) ?? 0,
-    level: (r) => LEVEL_ORDER.get(r.level) ?? 0,
+  const collator = new Intl.Collator('zh-CN')
+  const plain = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  const compare: Record<typeof q.sort, (a: LedgerEntry, b: LedgerEntry) => number> = {
+    code: (a, b) => plain(a.code, b.code),
+    foundDate: (a, b) => plain(a.foundDate, b.foundDate),
+    deadline: (a, b) => plain(a.deadline ?? '9999', b.deadline ?? '9999'),
+    institution: (a, b) => collator.compare(instNames.get(a.institutionId) ?? '', instNames.get(b.institutionId) ?? ''),
+    status: (a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0),
+    level: (a, b) => (LEVEL_ORDER.get(a.level) ?? 0) - (LEVEL_ORDER.get(b.level) ?? 0),
   }
-  const k = key[q.sort]
+  const c = compare[q.sort]
   const dir = q.order === 'asc' ? 1 : -1
-  rows.sort((a, b) => {
-    const x = k(a)
-    const y = k(b)
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN')
-    return c * dir || a.code.localeCompare(b.code) * dir
-  })
-  return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, today }
+  rows.sort((a, b) => (c(a, b) || plain(a.code, b.code)) * dir)
+  return { rows: ledgerRows(ws, rows.slice(q.offset, q.offset + q.limit), today), total: rows.length, today }
 }
 
 /**
