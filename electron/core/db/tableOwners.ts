@@ -35,5 +35,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_entry_documents: 'supervision',
   evidence_blobs: 'evidence',
   evidence_files: 'evidence',
+  supervision_numbering_rules: 'supervision',
+  supervision_serial_numbers: 'supervision',
+  supervision_generated_documents: 'supervision',
   schema_migrations: 'db',
 }

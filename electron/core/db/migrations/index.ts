@@ -7,6 +7,7 @@ import m0006 from './0006_balance'
 import m0007 from './0007_document_search'
 import m0008 from './0008_preschool_report'
 import m0009 from './0009_supervision'
+import m0010 from './0010_supervision_documents'
 import m0011 from './0011_search_grams'
 import * as m0012 from './0012_evidence_files'
 import m0013 from './0013_imprint_page_number'
@@ -37,6 +38,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: '0007_document_search', sql: m0007 },
   { version: 8, name: '0008_preschool_report', sql: m0008 },
   { version: 9, name: '0009_supervision', sql: m0009 },
+  { version: 10, name: '0010_supervision_documents', sql: m0010 },
   { version: 11, name: '0011_search_grams', sql: m0011 },
   { version: 12, name: '0012_evidence_files', sql: m0012.sql, run: m0012.run },
   { version: 13, name: '0013_imprint_page_number', sql: m0013 },
