@@ -40,14 +40,21 @@ export function bodyRuns(layout: LayoutProfile, b: ParagraphBlock & Pick<Numbere
  * A heading standing on its own line(s) (7.3.3: 一、 （一） 1. （1） with no paragraph text running on after
  * its first 。): it keeps with the first line of what follows, never a page's last line — the preview moves
  * it (elements.ts keepHeadingWithNext), the .docx writes w:keepNext and w:keepLines (body.ts).
+ * 一、 and （一） are headings unless text runs on after their first 。. A 1. or （1） item is a heading only
+ * when it reads as a label: no sentence punctuation (。；！？) and at most STANDALONE_ITEM_MAX_CHARS characters —
+ * a list of one-sentence items (「1.成立工作专班。」) is text, never one long keep-together chain.
  */
 export function isStandaloneHeading(b: BodyBlock): boolean {
   if (b.kind === 'table' || b.kind === 'image' || b.level === 0) return false
   const text = b.text.replace(/\r?\n/g, '').trim()
   if (text === '') return false
+  if (b.level >= 3) return !/[。；！？;!?]/.test(text) && [...text].length <= STANDALONE_ITEM_MAX_CHARS
   const stop = text.indexOf('。')
   return stop < 0 || stop === text.length - 1
 }
+
+/** The longest 1. / （1） label kept with what follows: one line of 正文 (28 characters, 7.3.3 / 5.2.2). */
+export const STANDALONE_ITEM_MAX_CHARS = 28
 
 /** A text placed by computation on its line: its left edge from the 版心's left and its right edge from the 版心's right. */
 export interface PlacedPart {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { isStandaloneHeading } from '../../../shared/documents/compose'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import { GBT9704_LAYOUT } from '../../../shared/documents/layout'
 import type { PreviewPage, PreviewText } from '../../../shared/documents/previewLayout'
@@ -92,6 +93,29 @@ const strandedSpec = (): DocumentSpec => ({
     ],
     attachmentsIssued: false,
   },
+})
+
+describe('which items are headings that keep with what follows', () => {
+  it('一、 and （一） labels are headings; a 1. or （1） item is one only when it reads as a one-line label', () => {
+    expect(isStandaloneHeading({ level: 1, text: '基本情况' })).toBe(true)
+    expect(isStandaloneHeading({ level: 2, text: '督学入校。' })).toBe(true)
+    expect(isStandaloneHeading({ level: 2, text: '督学入校。各责任督学按月入校。' })).toBe(false)
+    expect(isStandaloneHeading({ level: 3, text: '工作要求' })).toBe(true)
+    // a list of one-sentence items (as the 督导通报 and the demo notice write them) is text, not a chain of headings
+    expect(isStandaloneHeading({ level: 3, text: '成立工作专班。' })).toBe(false)
+    expect(isStandaloneHeading({ level: 4, text: '按时报送整改报告；' })).toBe(false)
+    expect(isStandaloneHeading({ level: 3, text: '督'.repeat(29) })).toBe(false)
+  })
+
+  it('a run of one-sentence 1. items after a 一、 heading does not move as one block to the next page', () => {
+    const items: BodyBlock[] = Array.from({ length: 12 }, (_, k) => ({ level: 3, text: `第${k + 1}项工作按计划推进并按时报送有关材料。` }))
+    const spec = bulletinSpec(10)
+    spec.content.body = [filler(4), { level: 1, text: '工作要求' }, ...items]
+    const pages = planPageFit(spec, L).pages
+    // page 1 ends with items, not with a gap the size of the whole list
+    const page1 = bodyTexts(pages[0])
+    expect(page1.some((t) => t.text.includes('第1项'))).toBe(true)
+  })
 })
 
 describe('主送机关 never stranded; 附件说明 breaks between items (issue 13 item 3)', () => {
