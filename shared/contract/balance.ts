@@ -7,6 +7,7 @@ import type { ImportCommitResult, ImportPreview } from '../imports/types'
 import { IMPORT_TOKEN_PATTERN } from '../imports/types'
 import type { PrintBlock } from '../print/blocks'
 import type { Judgement } from '../rubrics/evaluate'
+import { variantSpecInput } from '../rubrics/variants'
 import { channel } from './define'
 
 const year = z.number().int().min(1949).max(2100).describe('统计年度')
@@ -38,6 +39,11 @@ export const balanceContract = {
     z.object({ institutionId: z.number().int().positive().describe('学校') }).strict(),
   ),
   'balance.trend': channel<BalanceTrendPoint[]>()('读取义务教育优质均衡历年差异系数', z.object({}).strict()),
+  'balance.chooseRubric': channel<{ year: number; rubricId: string }>()(
+    '选择优质均衡年度适用的指标体系',
+    z.object({ year, rubricId: z.string().min(1).max(80).describe('指标体系') }).strict(),
+  ),
+  'balance.saveVariant': channel<{ id: string; name: string }>()('保存优质均衡地方标准', variantSpecInput),
   'balance.judge': channel<Judgement>()(
     '评定优质均衡指标',
     z

@@ -64,6 +64,8 @@ export const CHANNEL_NAMES = [
   'balance.view',
   'balance.trend',
   'balance.school',
+  'balance.chooseRubric',
+  'balance.saveVariant',
   'balance.judge',
   'supervision.settings',
   'supervision.saveSettings',

@@ -2,11 +2,13 @@ import balanceRubricJson from '../../../seeds/rubrics/balanced-development-2017.
 import { summarizeClassBands } from '../../../shared/balance/classBands'
 import type { BalanceSchoolPage, BalanceSchoolRow, BalanceTrendPoint, BalanceYearView } from '../../../shared/balance/dashboard'
 import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance, type BalanceEvaluation } from '../../../shared/balance/evaluateBalance'
-import { balanceSettings } from '../../../shared/balance/indicators'
+import { balanceSettings, schoolThresholds } from '../../../shared/balance/indicators'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
 import type { BalanceSchoolYear, SchoolStageFigures, Stage } from '../../../shared/balance/types'
 import type { Judgement } from '../../../shared/rubrics/evaluate'
-import { parseRubric } from '../../../shared/rubrics/rubric'
+import { parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
+import { rubricChoice } from '../../../shared/rubrics/variants'
+import * as rubrics from '../rubrics/rubricService'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
 import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
@@ -27,6 +29,38 @@ export function bundledBalanceRubric(): Rubric {
     bundled = r.rubric
   }
   return bundled
+}
+
+/** Every rubric an office can choose for 优质均衡: the bundled one and its stored variants (electron/core/rubrics/). */
+export function rubricChoices(ws: Workspace): Rubric[] {
+  return rubrics.rubricChoices(ws, bundledBalanceRubric())
+}
+
+/** The rubric of a year: the variant chosen for it, else the bundled one. */
+export function rubricForYear(ws: Workspace, year: number): Rubric {
+  return rubrics.rubricForYear(ws, bundledBalanceRubric(), year)
+}
+
+/** Chooses the rubric of a year. @throws UserError when the id is unknown */
+export function chooseRubric(ws: Workspace, year: number, rubricId: string): { year: number; rubricId: string } {
+  return rubrics.chooseRubric(ws, bundledBalanceRubric(), year, rubricId)
+}
+
+/**
+ * Stores a variant of the bundled 优质均衡 rubric (e.g. a province raising 生均教学仪器设备值 for 小学).
+ * @throws UserError listing what was refused (unknown item, judged item, settings the computation cannot read)
+ */
+export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: string; name: string } {
+  return rubrics.saveVariant(ws, bundledBalanceRubric(), spec, (r) => {
+    const checked = parseRubric(r, BALANCE_FORMULAS)
+    if (!checked.ok) return checked.errors
+    try {
+      balanceSettings(r)
+      return []
+    } catch (e) {
+      return [(e as Error).message]
+    }
+  })
 }
 
 /**
@@ -94,7 +128,7 @@ export function evaluateYear(
   sources: Record<string, string[]>
 } {
   const db = ws.db()
-  const rubric = bundledBalanceRubric()
+  const rubric = rubricForYear(ws, year)
   const { schools, sources } = schoolsOfYear(ws, year, rubric)
   const { source: _s, ...county } = repo.countyBalanceYear(db, year)
   void _s
@@ -125,6 +159,8 @@ export function yearView(ws: Workspace, year: number): BalanceYearView {
     year,
     years: repo.balanceYears(db),
     rubric: { id: rubric.id, version: rubric.version, name: rubric.name },
+    rubricChoices: rubricChoices(ws).map(rubricChoice),
+    thresholds: schoolThresholds(rubric),
     evaluation,
     judgements,
     county,
@@ -157,7 +193,7 @@ export function trend(ws: Workspace): BalanceTrendPoint[] {
 
 /** Saves the verdict on a judged item. @throws UserError when the key is not a judged item of the rubric */
 export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement): Judgement {
-  const item = bundledBalanceRubric().items.find((i) => i.key === itemKey)
+  const item = rubricForYear(ws, year).items.find((i) => i.key === itemKey)
   if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
   const db = ws.db()
   db.transaction(() => repo.saveBalanceJudgement(db, year, itemKey, j))()

@@ -89,6 +89,8 @@ export const balanceModule = defineModule({
     },
     'balance.school': ({ institutionId }) => service.schoolPage(ws, institutionId),
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
+    'balance.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
+    'balance.saveVariant': (spec) => service.saveVariant(ws, spec),
     'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
       const dir = balanceEvidenceDir(ws, year, itemKey)
       const added: string[] = []

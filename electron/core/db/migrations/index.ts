@@ -8,6 +8,7 @@ import m0007 from './0007_document_search'
 import m0008 from './0008_preschool_report'
 import m0009 from './0009_supervision'
 import m0013 from './0013_imprint_page_number'
+import m0014 from './0014_rubric_choices'
 
 import type Database from 'better-sqlite3'
 
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: '0008_preschool_report', sql: m0008 },
   { version: 9, name: '0009_supervision', sql: m0009 },
   { version: 13, name: '0013_imprint_page_number', sql: m0013 },
+  { version: 14, name: '0014_rubric_choices', sql: m0014 },
 ]
