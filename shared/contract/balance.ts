@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import type { CountyFigureKey } from '../balance/countyFigures'
+import { COUNTY_FIGURES } from '../balance/importFields'
+import type { BalanceCountyYear } from '../balance/types'
 import type { BalanceSchoolPage, BalanceTrendPoint, BalanceYearView } from '../balance/dashboard'
 import type { balanceIndicatorsJson } from '../balance/evaluateBalance'
 import type { OutputFile } from '../files/types'
@@ -11,6 +14,7 @@ import { variantSpecInput } from '../rubrics/variants'
 import { channel } from './define'
 
 const year = z.number().int().min(1949).max(2100).describe('统计年度')
+const count = z.number().int('应为整数').min(0, '不能小于0').max(100_000_000, '数值过大')
 
 /** The JSON `balance indicators --year Y --json` prints (issue 12; balanceIndicatorsJson). */
 export type BalanceIndicatorsJson = ReturnType<typeof balanceIndicatorsJson>
@@ -44,6 +48,38 @@ export const balanceContract = {
     z.object({ year, rubricId: z.string().min(1).max(80).describe('指标体系') }).strict(),
   ),
   'balance.saveVariant': channel<{ id: string; name: string }>()('保存优质均衡地方标准', variantSpecInput),
+  'balance.saveCounty': channel<BalanceCountyYear>()(
+    '保存全县优质均衡数据',
+    z
+      .object({
+        year,
+        figures: z
+          .object(
+            Object.fromEntries(
+              COUNTY_FIGURES.map((f) => [
+                f.key,
+                z
+                  .object({
+                    numerator: count.nullable().describe(f.numerator.label),
+                    denominator: count.nullable().describe(f.denominator.label),
+                  })
+                  .strict()
+                  .nullable()
+                  .optional()
+                  .describe(f.item),
+              ]),
+            ) as Record<
+              CountyFigureKey,
+              z.ZodOptional<
+                z.ZodNullable<z.ZodObject<{ numerator: z.ZodNullable<typeof count>; denominator: z.ZodNullable<typeof count> }>>
+              >
+            >,
+          )
+          .strict()
+          .describe('全县数据'),
+      })
+      .strict(),
+  ),
   'balance.judge': channel<Judgement>()(
     '评定优质均衡指标',
     z

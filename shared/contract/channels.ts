@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'balance.school',
   'balance.chooseRubric',
   'balance.saveVariant',
+  'balance.saveCounty',
   'balance.judge',
   'supervision.settings',
   'supervision.saveSettings',

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { CLASS_BANDS } from '../../../shared/balance/classBands'
+import { checkCountyFigure } from '../../../shared/balance/countyFigures'
 import {
   BALANCE_COUNTY_SHEET_FIELDS,
   BALANCE_SHEET_FIELDS,
@@ -420,13 +421,14 @@ function readCountySheet(
         else pair[side] = p.value
       }
       if (pair.numerator == null && pair.denominator == null) continue
-      if (pair.numerator != null && pair.denominator != null && pair.numerator > pair.denominator && f.key !== 'retention') {
+      for (const p of checkCountyFigure(f.key, pair)) {
+        const side = p.field === f.denominator.key ? 'denominator' : 'numerator'
         problems.push({
           sheet: grid.name,
           row: rowNo,
-          column: grid.letters[col(f.numerator.key)],
-          value: String(pair.numerator),
-          reason: `「${f.numerator.label}」${pair.numerator} 大于「${f.denominator.label}」${pair.denominator}`,
+          column: grid.letters[col(p.field)],
+          value: String(pair[side]),
+          reason: p.message,
         })
       }
       figures[f.key] = { numerator: pair.numerator ?? null, denominator: pair.denominator ?? null }

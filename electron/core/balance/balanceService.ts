@@ -4,7 +4,8 @@ import type { BalanceSchoolPage, BalanceSchoolRow, BalanceTrendPoint, BalanceYea
 import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance, type BalanceEvaluation } from '../../../shared/balance/evaluateBalance'
 import { balanceSettings, schoolThresholds } from '../../../shared/balance/indicators'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
-import type { BalanceSchoolYear, SchoolStageFigures, Stage } from '../../../shared/balance/types'
+import type { BalanceCountyYear, BalanceSchoolYear, CountFigure, SchoolStageFigures, Stage } from '../../../shared/balance/types'
+import { checkCountyFigures, type CountyFigureKey } from '../../../shared/balance/countyFigures'
 import type { Judgement } from '../../../shared/rubrics/evaluate'
 import { parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import { rubricChoice } from '../../../shared/rubrics/variants'
@@ -198,6 +199,28 @@ export function judge(ws: Workspace, year: number, itemKey: string, j: Judgement
   const db = ws.db()
   db.transaction(() => repo.saveBalanceJudgement(db, year, itemKey, j))()
   return j
+}
+
+/** What the county-figures form stores as the source of the figures it saves. */
+export const COUNTY_FORM_SOURCE = '在工作台中填写'
+
+/**
+ * Saves the county's figures of a year from the form: every pair given replaces the stored one (null
+ * clears it, an absent key keeps it); the year's source becomes the form. The figures are checked as the
+ * 全县 sheet's are (shared/balance/countyFigures.ts), and a pair must be filled on both sides.
+ * @throws UserError naming the field (e.g. 「交流轮岗教师数」120 大于「符合交流条件教师数」100)
+ */
+export function saveCounty(ws: Workspace, year: number, figures: Partial<Record<CountyFigureKey, CountFigure | null>>): BalanceCountyYear {
+  const problems = checkCountyFigures(figures, { requireBoth: true })
+  if (problems.length > 0) throw new UserError(problems.map((p) => p.message).join('；'), `figures.${problems[0].field}`)
+  const cleaned = Object.fromEntries(
+    Object.entries(figures).map(([k, v]) => [k, v && (v.numerator !== null || v.denominator !== null) ? v : null]),
+  ) as Omit<BalanceCountyYear, 'statYear'>
+  const db = ws.db()
+  db.transaction(() => repo.saveCountyBalanceYear(db, year, cleaned, COUNTY_FORM_SOURCE))()
+  const { source: _s, ...county } = repo.countyBalanceYear(db, year)
+  void _s
+  return county
 }
 
 /** A school's registry entry (for its page). @throws UserError when unknown */

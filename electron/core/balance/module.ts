@@ -91,6 +91,7 @@ export const balanceModule = defineModule({
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'balance.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
     'balance.saveVariant': (spec) => service.saveVariant(ws, spec),
+    'balance.saveCounty': ({ year, figures }) => service.saveCounty(ws, year, figures),
     'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
       const dir = balanceEvidenceDir(ws, year, itemKey)
       const added: string[] = []
