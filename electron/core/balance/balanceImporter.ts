@@ -288,6 +288,13 @@ export async function readBalanceWorkbook(
       const sum = CLASS_BANDS.reduce((a, b) => a + (bands[b.key] ?? 0), 0)
       if (sum !== st.classes) problem('stage.classes', `各班额段班数之和 ${sum} 与班数 ${st.classes} 不相等`)
     }
+    for (const k of ['classesOverLimit', 'classesOver45', 'classesOver50'] as const) {
+      const v = st[k]
+      if (typeof v === 'number' && typeof st.classes === 'number' && v > st.classes)
+        problem(`stage.${k}`, `「${LABEL[`stage.${k}`]}」${v} 多于班数 ${st.classes}`)
+    }
+    if (typeof st.classesOver45 === 'number' && typeof st.classesOver50 === 'number' && st.classesOver50 > st.classesOver45)
+      problem('stage.classesOver50', `「超过50人的班数」${st.classesOver50} 多于「超过45人的班数」${st.classesOver45}`)
     const edu = st.teachersByEducation as Record<string, number> | undefined
     const teachers = st.teachers as number | undefined
     if (edu && typeof teachers === 'number') {

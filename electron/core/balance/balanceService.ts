@@ -1,5 +1,5 @@
 import balanceRubricJson from '../../../seeds/rubrics/balanced-development-2017.json'
-import { summarizeClassBands } from '../../../shared/balance/classBands'
+import { classSizeFigures } from '../../../shared/balance/classBands'
 import type { BalanceSchoolPage, BalanceSchoolRow, BalanceTrendPoint, BalanceYearView } from '../../../shared/balance/dashboard'
 import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance, type BalanceEvaluation } from '../../../shared/balance/evaluateBalance'
 import { balanceSettings, schoolThresholds } from '../../../shared/balance/indicators'
@@ -99,10 +99,11 @@ export function schoolsOfYear(
       byId.set(s.institutionId, school)
     }
     const f: SchoolStageFigures & { classBands?: Record<string, number | null> } = { ...s.figures }
-    if (f.classBands && f.stage !== '高中') {
-      const sum = summarizeClassBands(f.classBands, settings.classSizeLimits[f.stage])
-      f.classes ??= sum.classes
-      f.classesOverLimit ??= sum.overLimit
+    if (f.stage !== '高中') {
+      // 班额 in any accepted shape (bands, classes over 45 / 50, largest class) → 班数 and classes over the limit
+      const size = classSizeFigures(f, settings.classSizeLimits[f.stage])
+      f.classes = size.classes
+      f.classesOverLimit = size.overLimit
     }
     school.stages.push(f)
     ;(sources[school.id] ??= []).push(`${f.stage}：${s.source}`)
