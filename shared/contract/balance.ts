@@ -11,6 +11,7 @@ import { IMPORT_TOKEN_PATTERN } from '../imports/types'
 import type { PrintBlock } from '../print/blocks'
 import type { Judgement } from '../rubrics/evaluate'
 import { variantSpecInput } from '../rubrics/variants'
+import type { JobStarted } from '../jobs/types'
 import { channel } from './define'
 
 const year = z.number().int().min(1949).max(2100).describe('统计年度')
@@ -28,6 +29,10 @@ export const balanceContract = {
   'balance.export': channel<OutputFile>()('导出义务教育学校数据', z.object({ year: year.optional() }).strict()),
   'balance.importCheck': channel<BalanceImportPreview>()(
     '检查义务教育学校数据文件',
+    z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
+  ),
+  'balance.importCheckJob': channel<JobStarted>()(
+    '后台检查义务教育学校数据文件',
     z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
   ),
   'balance.importCommit': channel<ImportCommitResult>()(

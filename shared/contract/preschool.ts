@@ -10,6 +10,7 @@ import type { PrintBlock } from '../print/blocks'
 import type { ReportSections } from '../preschool/report'
 import type { Judgement } from '../rubrics/evaluate'
 import { variantSpecInput } from '../rubrics/variants'
+import type { JobStarted } from '../jobs/types'
 import { channel } from './define'
 
 const year = z.number().int().min(1949).max(2100).describe('统计年度')
@@ -43,6 +44,10 @@ export const preschoolContract = {
   'preschool.export': channel<OutputFile>()('导出学前教育数据', z.object({ year: year.optional() }).strict()),
   'preschool.importCheck': channel<PreschoolImportPreview>()(
     '检查学前教育数据文件',
+    z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
+  ),
+  'preschool.importCheckJob': channel<JobStarted>()(
+    '后台检查学前教育数据文件',
     z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
   ),
   'preschool.importCommit': channel<ImportCommitResult>()(

@@ -4,7 +4,7 @@ import type { BalanceImportPreview } from '../../../shared/contract/balance'
 import { BALANCE_INDICATORS } from '../../../shared/balance/indicators'
 import { CliError, FORCE_OPTION, requireOut, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
-import { importCheck, importCommit } from '../imports/importSession'
+import { importCheck, importCheckJob, importCommit } from '../imports/importSession'
 import { getInstitution } from '../institutions/institutionRepository'
 import { defineModule } from '../module'
 import type { Workspace } from '../workspace'
@@ -73,6 +73,14 @@ export const balanceModule = defineModule({
       const importer = balanceImporter({ fallbackYear: year })
       const preview = await importCheck(ws, importer, file)
       return { ...preview, years: importer.state.years }
+    },
+    'balance.importCheckJob': ({ file, year }) => {
+      const importer = balanceImporter({ fallbackYear: year })
+      return importCheckJob(ws, importer, file, {
+        kind: 'balance.importCheckJob',
+        title: '检查义务教育学校数据文件',
+        finish: (preview): BalanceImportPreview => ({ ...preview, years: importer.state.years }),
+      })
     },
     'balance.importCommit': ({ token }) => importCommit(ws, balanceImporter(), token),
     'balance.indicators': ({ year }) => service.indicatorsJson(ws, year),
