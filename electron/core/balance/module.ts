@@ -161,6 +161,26 @@ export const balanceModule = defineModule({
         }
       },
     },
+    'balance rubric': {
+      usage: 'balance rubric --year 年度 [--use 指标体系编号]',
+      summary: '列出某年度可选的优质均衡指标体系（国家标准与地方标准），或用 --use 选定',
+      options: { year: { type: 'string' }, use: { type: 'string' } },
+      async run({ values, call }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        if (typeof values.use === 'string') await call('balance.chooseRubric', { year, rubricId: values.use })
+        const view = await call('balance.view', { year })
+        if (!view || view.year !== year) throw new CliError(`${year}年还没有义务教育学校数据，请先导入`)
+        const lines = view.rubricChoices.map(
+          (r) =>
+            `${r.id === view.rubric.id ? '* ' : '  '}${r.id}\t${r.name}${r.derivedFrom ? `（${r.region}，基于 ${r.derivedFrom.id}）` : ''}`,
+        )
+        return {
+          data: { year, rubric: view.rubric, choices: view.rubricChoices },
+          text: [`${year}年适用：${view.rubric.name}`, ...lines].join('\n'),
+        }
+      },
+    },
     'balance report': {
       usage: 'balance report --year 年度 --out 文件.docx [--force]',
       summary: '生成县域义务教育优质均衡发展督导评估自评报告（Word）',

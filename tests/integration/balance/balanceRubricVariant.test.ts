@@ -74,6 +74,16 @@ describe('优质均衡 provincial rubric variants (one mechanism with 学前教�
     expect(JSON.stringify(report.blocks)).toContain(String(raised))
     const text = await cli(['balance', 'indicators', '--year', '2024', '--data-dir', env.dir])
     expect(text.out).toContain('province-2024')
+    const listed = await cli(['balance', 'rubric', '--year', '2024', '--data-dir', env.dir])
+    expect(listed.out).toContain('* province-2024\t某省优质均衡实施细则（某省，基于 balanced-development-2017）')
+    expect(listed.out).toContain('  balanced-development-2017\t')
+    const used = await cli(['balance', 'rubric', '--year', '2023', '--use', 'province-2024', '--data-dir', env.dir])
+    expect(used.code).toBe(0)
+    expect(used.out).toContain('2023年适用：某省优质均衡实施细则')
+    expect((await env.handlers['balance.indicators']({ year: 2023 })).rubric.id).toBe('province-2024')
+    const unknown = await cli(['balance', 'rubric', '--year', '2023', '--use', 'nothing', '--data-dir', env.dir])
+    expect(unknown.code).not.toBe(0)
+    expect(unknown.err).toContain('没有这个指标体系')
 
     // 学前教育 variants live in the same table but are not choices of 优质均衡, and vice versa
     await env.handlers['preschool.saveVariant']({ id: 'ningxia-2024', name: '宁夏实施细则', region: '宁夏', thresholds: {} })
