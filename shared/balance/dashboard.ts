@@ -49,7 +49,12 @@ export interface BalanceTrendPoint {
 /** One year of a school on its page: its 学段 parts as evaluated that year (without the rubric detail) and where the figures came from. */
 export interface BalanceSchoolPageYear {
   year: number
-  parts: Array<Omit<SchoolPartResult, 'evaluation'>>
+  parts: Array<
+    Omit<SchoolPartResult, 'evaluation'> & {
+      /** 班额 of the part (政府保障 第5项): 班数, classes over the 学段's limit, and what is missing (classSizeFigures) */
+      classSize: { classes: number | null; overLimit: number | null; limit: number; missing: string | null }
+    }
+  >
   sources: string[]
 }
 

@@ -243,8 +243,16 @@ export function schoolPage(ws: Workspace, institutionId: number): BalanceSchoolP
     .balanceYears(ws.db())
     .reverse()
     .flatMap((year) => {
-      const { evaluation, sources } = evaluateYear(ws, year)
-      const parts = evaluation.schools.filter((p) => p.schoolId === id).map(({ evaluation: _e, ...rest }) => (void _e, rest))
+      const { evaluation, sources, schools, rubric } = evaluateYear(ws, year)
+      const limits = balanceSettings(rubric).classSizeLimits
+      const stages = schools.find((s) => s.id === id)?.stages ?? []
+      const parts = evaluation.schools
+        .filter((p) => p.schoolId === id)
+        .map(({ evaluation: _e, ...rest }) => {
+          void _e
+          const f = classSizeFigures(stages.find((st) => st.stage === rest.stage) ?? {}, limits[rest.stage])
+          return { ...rest, classSize: { classes: f.classes, overLimit: f.overLimit, limit: limits[rest.stage], missing: f.missing } }
+        })
       return parts.length ? [{ year, parts, sources: sources[id] ?? [] }] : []
     })
   return { institution, years }

@@ -68,6 +68,17 @@ describe('班额 without bands: largest class and classes over 45 / 50', () => {
     const item = view.evaluation.checklist.items.find((i) => i.key === 'classSize')!
     expect(item.missing).toEqual(['甲小学'])
     expect(item.value).toBe(1)
+    // each school's page says what its 班额 lacks
+    const idOf = (name: string) => view.schools.find((s) => s.name === name)!.institutionId
+    const jia = await env.handlers['balance.school']({ institutionId: idOf('甲小学') })
+    expect(jia.years[0].parts[0].classSize).toEqual({
+      classes: 10,
+      overLimit: null,
+      limit: 45,
+      missing: '最大班额48人超过45人，但没有超过45人的班数',
+    })
+    const yi = await env.handlers['balance.school']({ institutionId: idOf('乙小学') })
+    expect(yi.years[0].parts[0].classSize).toEqual({ classes: 8, overLimit: 0, limit: 45, missing: null })
   })
 
   it('refuses counts that cannot be: more classes over 45 than classes, more over 50 than over 45', async () => {
