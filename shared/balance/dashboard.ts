@@ -6,6 +6,8 @@ import type { Institution } from '../institutions/types'
 import type { CvTable } from './report'
 import type { BalanceCountyYear, PartStage, SchoolResources } from './types'
 import type { Judgement, Verdict } from '../rubrics/evaluate'
+import type { RubricChoice } from '../rubrics/variants'
+import type { BalanceThresholds } from './indicators'
 
 /** A school of the year as imported: registry fields, its 学段 and whole-school resources, where each came from. */
 export interface BalanceSchoolRow {
@@ -24,6 +26,10 @@ export interface BalanceYearView {
   /** years with data, newest first */
   years: number[]
   rubric: { id: string; version: string; name: string }
+  /** the rubrics that can be chosen for the year: the bundled one, then the stored variants */
+  rubricChoices: RubricChoice[]
+  /** the year's rubric's standards per indicator and 学段 (school level) and 差异系数 limit per 学段 */
+  thresholds: BalanceThresholds
   evaluation: BalanceEvaluation
   judgements: Record<string, Judgement>
   county: BalanceCountyYear
@@ -43,7 +49,12 @@ export interface BalanceTrendPoint {
 /** One year of a school on its page: its 学段 parts as evaluated that year (without the rubric detail) and where the figures came from. */
 export interface BalanceSchoolPageYear {
   year: number
-  parts: Array<Omit<SchoolPartResult, 'evaluation'>>
+  parts: Array<
+    Omit<SchoolPartResult, 'evaluation'> & {
+      /** 班额 of the part (政府保障 第5项): 班数, classes over the 学段's limit, and what is missing (classSizeFigures) */
+      classSize: { classes: number | null; overLimit: number | null; limit: number; missing: string | null }
+    }
+  >
   sources: string[]
 }
 

@@ -6,6 +6,7 @@
 import type { ComputedValue, ItemResult, Judgement, RubricEvaluation, Verdict } from '../rubrics/evaluate'
 import { evaluateRubric, resolveThreshold } from '../rubrics/evaluate'
 import type { Rubric } from '../rubrics/rubricSchema'
+import { classSizeFigures } from './classBands'
 import {
   BALANCE_INDICATORS,
   balanceSettings,
@@ -135,8 +136,12 @@ export function balanceCountyValues(
         : rate(roomsOk, roomsN, roomsMissing, ''),
     schoolSizeComplianceRate: rate(sizeOk, inScope.length, [], '没有学校'),
     classSizeComplianceRate: sumParts(
-      (p) => (isNum(p.figures.classes) && isNum(p.figures.classesOverLimit) ? p.figures.classes - p.figures.classesOverLimit : null),
-      (p) => p.figures.classes,
+      (p) => {
+        // any accepted shape: 超过规定班额的班数, 班额 bands, 超过45 / 50人的班数, 最大班额 (classSizeFigures)
+        const f = classSizeFigures(p.figures, settings.classSizeLimits[p.stage])
+        return f.classes !== null && f.overLimit !== null ? f.classes - f.overLimit : null
+      },
+      (p) => classSizeFigures(p.figures, settings.classSizeLimits[p.stage]).classes,
       '班数为0',
       '班额',
     ),

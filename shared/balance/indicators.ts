@@ -4,7 +4,7 @@
  * definitions come from the rubric (seeds/rubrics/balanced-development-2017.json); the formulas are
  * here. Pure functions, no I/O.
  */
-import type { ComputedValue } from '../rubrics/evaluate'
+import { resolveThreshold, type ComputedValue } from '../rubrics/evaluate'
 import { booleanSetting, listSetting, mapSetting, numberSetting } from '../rubrics/rubric'
 import type { Rubric } from '../rubrics/rubricSchema'
 import type { BalanceSchoolYear, EducationLevel, PartStage, SchoolStageFigures, Stage } from './types'
@@ -230,4 +230,30 @@ export function schoolPartValues(part: SchoolPart, settings: BalanceSettings): R
     equipmentValuePerStudent: per(r.equipmentValue, n, 1, '教学仪器设备值'),
     multimediaRoomsPer100: per(r.multimediaRooms, n, 100, '网络多媒体教室数'),
   }
+}
+
+/** A rubric's standards for the seven indicators per 学段, and the 差异系数 limit per 学段 (the variant form's fields). */
+export interface BalanceThresholds {
+  standards: Record<BalanceIndicator, Record<'小学' | '初中', number | null>>
+  cvLimits: Record<'小学' | '初中', number | null>
+}
+
+/**
+ * The standards of the seven school-level items and the 差异系数 limit of a rubric (bundled or variant):
+ * `standards[key][学段]` from item `key`, the limit from `cv.<key>` (the bundled rubric has one limit per
+ * 学段 for all seven; the largest is shown when a variant set them apart). null where the rubric sets none.
+ */
+export function schoolThresholds(rubric: Rubric): BalanceThresholds {
+  const of = (key: string, stage: '小学' | '初中'): number | null => {
+    const item = rubric.items.find((i) => i.key === key)
+    return item && item.kind === 'computed' ? resolveThreshold(item, stage) : null
+  }
+  const standards = Object.fromEntries(
+    BALANCE_INDICATORS.map((k) => [k, { 小学: of(k, '小学'), 初中: of(k, '初中') }]),
+  ) as BalanceThresholds['standards']
+  const limit = (stage: '小学' | '初中') => {
+    const values = BALANCE_INDICATORS.map((k) => of(`cv.${k}`, stage)).filter((v): v is number => v !== null)
+    return values.length ? Math.max(...values) : null
+  }
+  return { standards, cvLimits: { 小学: limit('小学'), 初中: limit('初中') } }
 }

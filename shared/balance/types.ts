@@ -23,8 +23,14 @@ export interface SchoolStageFigures {
   students: number
   /** 班数 */
   classes?: number | null
-  /** classes above the stage's limit (小学 45, 初中 50): the sum of the 班额 bands above it */
+  /** classes above the stage's limit (小学 45, 初中 50): as given, or derived (shared/balance/classBands.ts classSizeFigures) */
   classesOverLimit?: number | null
+  /** 超过45人的班数 (46人及以上), as a sheet may give it instead of bands */
+  classesOver45?: number | null
+  /** 超过50人的班数 (51人及以上), as a sheet may give it instead of bands */
+  classesOver50?: number | null
+  /** 最大班额: the largest class's students */
+  largestClass?: number | null
   /** 专任教师 by education (研究生 / 本科 / 专科 / 高中阶段 / 高中阶段以下); absent levels count as 0 */
   teachersByEducation?: Partial<Record<EducationLevel, number | null>> | null
   /** 专任教师 total (used for 持证 and 培训 rates) */

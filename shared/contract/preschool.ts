@@ -9,6 +9,8 @@ import type { TraceLine } from '../preschool/trace'
 import type { PrintBlock } from '../print/blocks'
 import type { ReportSections } from '../preschool/report'
 import type { Judgement } from '../rubrics/evaluate'
+import { variantSpecInput } from '../rubrics/variants'
+import type { JobStarted } from '../jobs/types'
 import { channel } from './define'
 
 const year = z.number().int().min(1949).max(2100).describe('统计年度')
@@ -42,6 +44,10 @@ export const preschoolContract = {
   'preschool.export': channel<OutputFile>()('导出学前教育数据', z.object({ year: year.optional() }).strict()),
   'preschool.importCheck': channel<PreschoolImportPreview>()(
     '检查学前教育数据文件',
+    z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
+  ),
+  'preschool.importCheckJob': channel<JobStarted>()(
+    '后台检查学前教育数据文件',
     z.object({ file: fileRef('导入文件'), year: year.optional() }).strict(),
   ),
   'preschool.importCommit': channel<ImportCommitResult>()(
@@ -112,19 +118,5 @@ export const preschoolContract = {
     '选择年度适用的指标体系',
     z.object({ year, rubricId: z.string().min(1).max(80).describe('指标体系') }).strict(),
   ),
-  'preschool.saveVariant': channel<{ id: string; name: string }>()(
-    '保存指标体系变体',
-    z
-      .object({
-        id: z
-          .string()
-          .regex(/^[a-z0-9-]{3,60}$/, '编号只能用小写字母、数字和连字符')
-          .describe('编号'),
-        name: z.string().trim().min(2).max(60).describe('名称'),
-        region: z.string().trim().min(1).max(30).describe('适用地区'),
-        thresholds: z.record(z.string(), z.number()).default({}).describe('标准值'),
-        sourceNote: z.string().trim().max(200).optional().describe('依据文件'),
-      })
-      .strict(),
-  ),
+  'preschool.saveVariant': channel<{ id: string; name: string }>()('保存指标体系变体', variantSpecInput),
 }

@@ -35,7 +35,7 @@ export interface RubricVariantSpec {
   name: string
   region: string
   version?: string
-  /** item key → new threshold (a number or a per-variant map) */
+  /** item key → new threshold: a number, or a per-variant map that changes only the variants it names */
   thresholds?: Record<string, number | Record<string, number>>
   /** setting key → new value */
   settings?: Record<string, RubricSetting['value']>
@@ -45,7 +45,8 @@ export interface RubricVariantSpec {
 
 /**
  * Copies `base` into a variant (e.g. 河南省: 毛入园率 ≥ 90%) recording `derivedFrom: { id, version }`
- * of the base; changed items keep their source document and get the note. The result is validated:
+ * of the base; changed items keep their source document and get the note. A per-variant map threshold is
+ * merged over the base's map (a province raising only the 小学 value keeps 初中). The result is validated:
  * an unknown item or setting key, or a threshold the schema refuses, gives errors instead.
  */
 export function deriveRubric(base: Rubric, spec: RubricVariantSpec): ParseRubricResult {
@@ -61,7 +62,8 @@ export function deriveRubric(base: Rubric, spec: RubricVariantSpec): ParseRubric
     if (!item) errors.push(`未知的指标：${key}`)
     else if (item.kind !== 'computed') errors.push(`指标“${item.name}”为评定项，没有标准值`)
     else {
-      item.threshold = threshold
+      // a partial map over a per-variant threshold (e.g. only 小学 raised) keeps the other variants' values
+      item.threshold = typeof threshold === 'object' && typeof item.threshold === 'object' ? { ...item.threshold, ...threshold } : threshold
       if (spec.sourceNote) item.source = { ...item.source, note: spec.sourceNote }
     }
   }

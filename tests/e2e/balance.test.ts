@@ -148,4 +148,68 @@ describe('义务教育优质均衡 in the browser', () => {
     await page.locator('[data-test=balance-report]').click()
     expect((await download).suggestedFilename()).toMatch(/^贺兰县县域义务教育优质均衡发展督导评估自评报告（2024年）\.docx$/)
   })
+
+  it('a provincial variant chosen for the year changes the verdicts; the county figures form refuses a bad pair by name', async () => {
+    app = await openApp({
+      allowErrors: [
+        { pattern: /status of 400 .*\/api\/balance\.saveCounty/, reason: 'the form is sent a refused pair on purpose (120 of 100)' },
+      ],
+    })
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.locator('.el-menu-item', { hasText: '优质均衡' }).click()
+    await page.locator('[data-test=balance-import]').click()
+    const file = await workbook()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-test=import-choose]').click()
+    await (await chooser).setFiles(file)
+    await page.locator('[data-test=import-summary]').filter({ hasText: '全部可以导入' }).waitFor()
+    await page.locator('[data-test=import-commit]').click()
+    await page.locator('[data-test=import-done]').waitFor()
+    await page.keyboard.press('Escape')
+    const table = page.locator('[data-test=school-table]')
+    await table.waitFor()
+    const failingCount = async () =>
+      (await table.locator('[data-test=school-verdict]').allTextContents()).filter((t) => t === '未达标').length
+    const before = await failingCount()
+    // an el-input carries data-test on its <input>, an el-input-number on its wrapper
+    const field = (scope: typeof table, t: string) => scope.locator(`input[data-test="${t}"], [data-test="${t}"] input`)
+
+    // 新建地方标准: 小学 生均教学仪器设备值 raised to 5000 元, saved and chosen for 2024
+    await page.locator('[data-test=balance-new-variant]').click()
+    const dialog = page.locator('[data-test=balance-variant-dialog]')
+    await field(dialog, 'variant-name').fill('某省优质均衡实施细则')
+    await field(dialog, 'variant-region').fill('某省')
+    const eq = field(dialog, 'variant-equipmentValuePerStudent-小学')
+    await expect(eq.inputValue()).resolves.toBe('2000.00')
+    await eq.fill('5000')
+    await eq.press('Tab')
+    await app.screenshot('48-balance-variant-dialog')
+    await dialog.locator('[data-test=variant-save]').click()
+    await page.locator('[data-test=balance-rubric] .el-select__selected-item').filter({ hasText: '某省优质均衡实施细则' }).waitFor()
+    await expect.poll(failingCount).toBeGreaterThan(before)
+    await app.screenshot('49-balance-variant-chosen')
+
+    // 全县数据 form: 交流轮岗 120 of 100 is refused naming both fields, 12 of 100 is saved
+    await page.locator('.el-tabs__item', { hasText: '县级指标' }).click()
+    await page.locator('[data-test=county-edit]').click()
+    const form = page.locator('[data-test=county-figures-dialog]')
+    await field(form, 'county-rotation-numerator').fill('120')
+    await field(form, 'county-rotation-denominator').fill('100')
+    await field(form, 'county-rotation-denominator').press('Tab')
+    await form.locator('[data-test=county-save]').click()
+    await form.locator('[data-test=county-problem]').filter({ hasText: '「交流轮岗教师数」120 大于「符合交流条件教师数」100' }).waitFor()
+    await app.screenshot('50-balance-county-form-problem')
+    await field(form, 'county-rotation-numerator').fill('12')
+    await field(form, 'county-rotation-numerator').press('Tab')
+    await form.locator('[data-test=county-save]').click()
+    await page.locator('[data-test=county-source]').filter({ hasText: '在工作台中填写' }).waitFor()
+    const rotation = page.locator('[data-test=checklist-group] tr').filter({ hasText: '交流轮岗教师比例' }).first()
+    const rotationText = (await rotation.textContent())!
+    expect(rotationText).toContain('达标')
+    expect(rotationText).not.toContain('未达标')
+    await app.screenshot('51-balance-county-saved')
+  })
 })

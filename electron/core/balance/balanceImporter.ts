@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { CLASS_BANDS } from '../../../shared/balance/classBands'
+import { checkCountyFigure } from '../../../shared/balance/countyFigures'
 import {
   BALANCE_COUNTY_SHEET_FIELDS,
   BALANCE_SHEET_FIELDS,
@@ -287,6 +288,13 @@ export async function readBalanceWorkbook(
       const sum = CLASS_BANDS.reduce((a, b) => a + (bands[b.key] ?? 0), 0)
       if (sum !== st.classes) problem('stage.classes', `各班额段班数之和 ${sum} 与班数 ${st.classes} 不相等`)
     }
+    for (const k of ['classesOverLimit', 'classesOver45', 'classesOver50'] as const) {
+      const v = st[k]
+      if (typeof v === 'number' && typeof st.classes === 'number' && v > st.classes)
+        problem(`stage.${k}`, `「${LABEL[`stage.${k}`]}」${v} 多于班数 ${st.classes}`)
+    }
+    if (typeof st.classesOver45 === 'number' && typeof st.classesOver50 === 'number' && st.classesOver50 > st.classesOver45)
+      problem('stage.classesOver50', `「超过50人的班数」${st.classesOver50} 多于「超过45人的班数」${st.classesOver45}`)
     const edu = st.teachersByEducation as Record<string, number> | undefined
     const teachers = st.teachers as number | undefined
     if (edu && typeof teachers === 'number') {
@@ -353,6 +361,7 @@ export async function readBalanceWorkbook(
     if (options.ctx && rowsRead % 200 === 0) {
       options.ctx.throwIfCancelled()
       options.ctx.progress(r, sheet.cells.length, `正在检查第 ${rowNo} 行……`)
+      await new Promise((next) => setImmediate(next)) // as a job: let progress events and other requests through
     }
   }
   for (const parts of partsBySchool.values()) {
@@ -420,13 +429,14 @@ function readCountySheet(
         else pair[side] = p.value
       }
       if (pair.numerator == null && pair.denominator == null) continue
-      if (pair.numerator != null && pair.denominator != null && pair.numerator > pair.denominator && f.key !== 'retention') {
+      for (const p of checkCountyFigure(f.key, pair)) {
+        const side = p.field === f.denominator.key ? 'denominator' : 'numerator'
         problems.push({
           sheet: grid.name,
           row: rowNo,
-          column: grid.letters[col(f.numerator.key)],
-          value: String(pair.numerator),
-          reason: `「${f.numerator.label}」${pair.numerator} 大于「${f.denominator.label}」${pair.denominator}`,
+          column: grid.letters[col(p.field)],
+          value: String(pair[side]),
+          reason: p.message,
         })
       }
       figures[f.key] = { numerator: pair.numerator ?? null, denominator: pair.denominator ?? null }

@@ -1,12 +1,15 @@
 import balanceRubricJson from '../../../seeds/rubrics/balanced-development-2017.json'
-import { summarizeClassBands } from '../../../shared/balance/classBands'
+import { classSizeFigures } from '../../../shared/balance/classBands'
 import type { BalanceSchoolPage, BalanceSchoolRow, BalanceTrendPoint, BalanceYearView } from '../../../shared/balance/dashboard'
 import { BALANCE_FORMULAS, balanceIndicatorsJson, evaluateBalance, type BalanceEvaluation } from '../../../shared/balance/evaluateBalance'
-import { balanceSettings } from '../../../shared/balance/indicators'
+import { balanceSettings, schoolThresholds } from '../../../shared/balance/indicators'
 import { balanceProblemSentences, cvTable } from '../../../shared/balance/report'
-import type { BalanceSchoolYear, SchoolStageFigures, Stage } from '../../../shared/balance/types'
+import type { BalanceCountyYear, BalanceSchoolYear, CountFigure, SchoolStageFigures, Stage } from '../../../shared/balance/types'
+import { checkCountyFigures, type CountyFigureKey } from '../../../shared/balance/countyFigures'
 import type { Judgement } from '../../../shared/rubrics/evaluate'
-import { parseRubric } from '../../../shared/rubrics/rubric'
+import { parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
+import { rubricChoice } from '../../../shared/rubrics/variants'
+import * as rubrics from '../rubrics/rubricService'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { composeBalanceReport } from '../../../shared/balance/reportBlocks'
 import type { ImageSpec, PrintBlock } from '../../../shared/print/blocks'
@@ -28,6 +31,38 @@ export function bundledBalanceRubric(): Rubric {
     bundled = r.rubric
   }
   return bundled
+}
+
+/** Every rubric an office can choose for 优质均衡: the bundled one and its stored variants (electron/core/rubrics/). */
+export function rubricChoices(ws: Workspace): Rubric[] {
+  return rubrics.rubricChoices(ws, bundledBalanceRubric())
+}
+
+/** The rubric of a year: the variant chosen for it, else the bundled one. */
+export function rubricForYear(ws: Workspace, year: number): Rubric {
+  return rubrics.rubricForYear(ws, bundledBalanceRubric(), year)
+}
+
+/** Chooses the rubric of a year. @throws UserError when the id is unknown */
+export function chooseRubric(ws: Workspace, year: number, rubricId: string): { year: number; rubricId: string } {
+  return rubrics.chooseRubric(ws, bundledBalanceRubric(), year, rubricId)
+}
+
+/**
+ * Stores a variant of the bundled 优质均衡 rubric (e.g. a province raising 生均教学仪器设备值 for 小学).
+ * @throws UserError listing what was refused (unknown item, judged item, settings the computation cannot read)
+ */
+export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: string; name: string } {
+  return rubrics.saveVariant(ws, bundledBalanceRubric(), spec, (r) => {
+    const checked = parseRubric(r, BALANCE_FORMULAS)
+    if (!checked.ok) return checked.errors
+    try {
+      balanceSettings(r)
+      return []
+    } catch (e) {
+      return [(e as Error).message]
+    }
+  })
 }
 
 /**
@@ -65,10 +100,11 @@ export function schoolsOfYear(
       byId.set(s.institutionId, school)
     }
     const f: SchoolStageFigures & { classBands?: Record<string, number | null> } = { ...s.figures }
-    if (f.classBands && f.stage !== '高中') {
-      const sum = summarizeClassBands(f.classBands, settings.classSizeLimits[f.stage])
-      f.classes ??= sum.classes
-      f.classesOverLimit ??= sum.overLimit
+    if (f.stage !== '高中') {
+      // 班额 in any accepted shape (bands, classes over 45 / 50, largest class) → 班数 and classes over the limit
+      const size = classSizeFigures(f, settings.classSizeLimits[f.stage])
+      f.classes = size.classes
+      f.classesOverLimit = size.overLimit
     }
     school.stages.push(f)
     ;(sources[school.id] ??= []).push(`${f.stage}：${s.source}`)
@@ -95,7 +131,7 @@ export function evaluateYear(
   sources: Record<string, string[]>
 } {
   const db = ws.db()
-  const rubric = bundledBalanceRubric()
+  const rubric = rubricForYear(ws, year)
   const { schools, sources } = schoolsOfYear(ws, year, rubric)
   const { source: _s, ...county } = repo.countyBalanceYear(db, year)
   void _s
@@ -126,6 +162,8 @@ export function yearView(ws: Workspace, year: number): BalanceYearView {
     year,
     years: repo.balanceYears(db),
     rubric: { id: rubric.id, version: rubric.version, name: rubric.name },
+    rubricChoices: rubricChoices(ws).map(rubricChoice),
+    thresholds: schoolThresholds(rubric),
     evaluation,
     judgements,
     county,
@@ -169,7 +207,7 @@ export function judge(
   j: Judgement,
   added: readonly { name: string; data: Buffer }[] = [],
 ): Judgement {
-  const item = bundledBalanceRubric().items.find((i) => i.key === itemKey)
+  const item = rubricForYear(ws, year).items.find((i) => i.key === itemKey)
   if (!item || item.kind !== 'judged') throw new UserError(`「${itemKey}」不是评定项`, 'itemKey')
   const db = ws.db()
   db.transaction(() => {
@@ -178,6 +216,28 @@ export function judge(
     keepEvidence(db, 'balance', year, itemKey, j.evidence ?? [])
   })()
   return j
+}
+
+/** What the county-figures form stores as the source of the figures it saves. */
+export const COUNTY_FORM_SOURCE = '在工作台中填写'
+
+/**
+ * Saves the county's figures of a year from the form: every pair given replaces the stored one (null
+ * clears it, an absent key keeps it); the year's source becomes the form. The figures are checked as the
+ * 全县 sheet's are (shared/balance/countyFigures.ts), and a pair must be filled on both sides.
+ * @throws UserError naming the field (e.g. 「交流轮岗教师数」120 大于「符合交流条件教师数」100)
+ */
+export function saveCounty(ws: Workspace, year: number, figures: Partial<Record<CountyFigureKey, CountFigure | null>>): BalanceCountyYear {
+  const problems = checkCountyFigures(figures, { requireBoth: true })
+  if (problems.length > 0) throw new UserError(problems.map((p) => p.message).join('；'), `figures.${problems[0].field}`)
+  const cleaned = Object.fromEntries(
+    Object.entries(figures).map(([k, v]) => [k, v && (v.numerator !== null || v.denominator !== null) ? v : null]),
+  ) as Omit<BalanceCountyYear, 'statYear'>
+  const db = ws.db()
+  db.transaction(() => repo.saveCountyBalanceYear(db, year, cleaned, COUNTY_FORM_SOURCE))()
+  const { source: _s, ...county } = repo.countyBalanceYear(db, year)
+  void _s
+  return county
 }
 
 /** A school's registry entry (for its page). @throws UserError when unknown */
@@ -199,8 +259,16 @@ export function schoolPage(ws: Workspace, institutionId: number): BalanceSchoolP
     .balanceYears(ws.db())
     .reverse()
     .flatMap((year) => {
-      const { evaluation, sources } = evaluateYear(ws, year)
-      const parts = evaluation.schools.filter((p) => p.schoolId === id).map(({ evaluation: _e, ...rest }) => (void _e, rest))
+      const { evaluation, sources, schools, rubric } = evaluateYear(ws, year)
+      const limits = balanceSettings(rubric).classSizeLimits
+      const stages = schools.find((s) => s.id === id)?.stages ?? []
+      const parts = evaluation.schools
+        .filter((p) => p.schoolId === id)
+        .map(({ evaluation: _e, ...rest }) => {
+          void _e
+          const f = classSizeFigures(stages.find((st) => st.stage === rest.stage) ?? {}, limits[rest.stage])
+          return { ...rest, classSize: { classes: f.classes, overLimit: f.overLimit, limit: limits[rest.stage], missing: f.missing } }
+        })
       return parts.length ? [{ year, parts, sources: sources[id] ?? [] }] : []
     })
   return { institution, years }

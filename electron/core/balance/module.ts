@@ -4,7 +4,7 @@ import type { BalanceImportPreview } from '../../../shared/contract/balance'
 import { BALANCE_INDICATORS } from '../../../shared/balance/indicators'
 import { CliError, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
-import { importCheck, importCommit } from '../imports/importSession'
+import { importCheck, importCheckJob, importCommit } from '../imports/importSession'
 import { statisticsCommands } from '../imports/statisticsCommands'
 import { getInstitution } from '../institutions/institutionRepository'
 import { defineModule } from '../module'
@@ -70,6 +70,14 @@ export const balanceModule = defineModule({
       const preview = await importCheck(ws, importer, file)
       return { ...preview, years: importer.state.years }
     },
+    'balance.importCheckJob': ({ file, year }) => {
+      const importer = balanceImporter({ fallbackYear: year })
+      return importCheckJob(ws, importer, file, {
+        kind: 'balance.importCheckJob',
+        title: '检查义务教育学校数据文件',
+        finish: (preview): BalanceImportPreview => ({ ...preview, years: importer.state.years }),
+      })
+    },
     'balance.importCommit': ({ token }) => importCommit(ws, balanceImporter(), token),
     'balance.indicators': ({ year }) => service.indicatorsJson(ws, year),
     'balance.report': async ({ year }) => {
@@ -88,6 +96,9 @@ export const balanceModule = defineModule({
     },
     'balance.school': ({ institutionId }) => service.schoolPage(ws, institutionId),
     'balance.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
+    'balance.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
+    'balance.saveVariant': (spec) => service.saveVariant(ws, spec),
+    'balance.saveCounty': ({ year, figures }) => service.saveCounty(ws, year, figures),
     'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
       // the files' bytes go into the database with the verdict (one transaction): backups carry them
       const added = addFiles.map((ref) => {
@@ -117,6 +128,26 @@ export const balanceModule = defineModule({
       },
       exampleFile: '学校.xlsx',
     }),
+    'balance rubric': {
+      usage: 'balance rubric --year 年度 [--use 指标体系编号]',
+      summary: '列出某年度可选的优质均衡指标体系（国家标准与地方标准），或用 --use 选定',
+      options: { year: { type: 'string' }, use: { type: 'string' } },
+      async run({ values, call }) {
+        const year = yearOption(values.year)
+        if (year === undefined) throw new CliError('请用 --year 指定统计年度')
+        if (typeof values.use === 'string') await call('balance.chooseRubric', { year, rubricId: values.use })
+        const view = await call('balance.view', { year })
+        if (!view || view.year !== year) throw new CliError(`${year}年还没有义务教育学校数据，请先导入`)
+        const lines = view.rubricChoices.map(
+          (r) =>
+            `${r.id === view.rubric.id ? '* ' : '  '}${r.id}\t${r.name}${r.derivedFrom ? `（${r.region}，基于 ${r.derivedFrom.id}）` : ''}`,
+        )
+        return {
+          data: { year, rubric: view.rubric, choices: view.rubricChoices },
+          text: [`${year}年适用：${view.rubric.name}`, ...lines].join('\n'),
+        }
+      },
+    },
     'balance indicators': {
       usage: 'balance indicators --year 年度 [--json]',
       summary: '计算义务教育优质均衡：每校七项指标、各学段差异系数、未达标学校需补足的数量',

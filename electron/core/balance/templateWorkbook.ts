@@ -31,6 +31,9 @@ function comment(f: HeaderField): string {
     parts.push('全校数据：一贯制学校只在其中一行填写（或各行填同一数值），程序按各学段在校生（小学:初中:高中 = 1:1.1:1.32）拆分')
   if (f.key === 'resources.equipmentValue') parts.push('单位：元（统计报表为万元：表头写“（万元）”时自动换算）')
   if (f.key === 'stage.classesOverLimit') parts.push('小学超过45人、初中超过50人的班数；填了班额分段时可不填')
+  if (f.key === 'stage.classesOver45' || f.key === 'stage.classesOver50')
+    parts.push('没有班额分段时填写：小学用超过45人的班数，初中用超过50人的班数')
+  if (f.key === 'stage.largestClass') parts.push('只掌握最大班额时填写：不超过45人（小学）/50人（初中）即全部班级达标')
   return parts.join('\n')
 }
 

@@ -5,7 +5,8 @@ import type { FileRef } from '../../../shared/files/types'
 import type Database from 'better-sqlite3'
 import { UserError } from '../errors'
 import { fileStore, type ResolvedInput } from '../files/fileStore'
-import type { JobContext } from '../jobs/jobRunner'
+import { jobRunner, type JobContext } from '../jobs/jobRunner'
+import type { JobStarted } from '../../../shared/jobs/types'
 import type { Workspace } from '../workspace'
 
 /** What an importer's reader found in a file. */
@@ -132,6 +133,24 @@ export async function importCheck<Row>(ws: Workspace, importer: Importer<Row>, r
     canCommit,
     expiresAt: new Date(expiresAt).toISOString(),
   }
+}
+
+/**
+ * Step one as a background job (`<module>.importCheckJob` channels): answers at once with the job id; the
+ * reader reports rows checked of rows in the sheet and can be cancelled between rows (JobRunner events);
+ * the job's result is the preview, passed through `finish` (a module adds what its importer learnt, e.g.
+ * the years the file covers). A large workbook is checked without holding up the doors or the page.
+ * @throws (as the job's failure) the UserError of importCheck
+ */
+export function importCheckJob<Row, P extends ImportPreview>(
+  ws: Workspace,
+  importer: Importer<Row>,
+  ref: FileRef,
+  options: { kind: string; title: string; finish: (preview: ImportPreview) => P },
+): JobStarted {
+  return jobRunner(ws).start({ kind: options.kind, title: options.title, cancellable: true }, async (ctx) =>
+    options.finish(await importCheck(ws, importer, ref, ctx)),
+  )
 }
 
 /**

@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import type { PreschoolImportPreview } from '../../../shared/contract/preschool'
 import { CliError, yearOption } from '../cli/command'
 import { fileStore } from '../files/fileStore'
-import { importCheck, importCommit } from '../imports/importSession'
+import { importCheck, importCheckJob, importCommit } from '../imports/importSession'
 import { statisticsCommands } from '../imports/statisticsCommands'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import { defineModule } from '../module'
@@ -43,6 +43,14 @@ export const preschoolModule = defineModule({
       const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
       const preview = await importCheck(ws, importer, file)
       return { ...preview, years: importer.state.years, dropped: importer.state.dropped }
+    },
+    'preschool.importCheckJob': ({ file, year }) => {
+      const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
+      return importCheckJob(ws, importer, file, {
+        kind: 'preschool.importCheckJob',
+        title: '检查学前教育数据文件',
+        finish: (preview): PreschoolImportPreview => ({ ...preview, years: importer.state.years, dropped: importer.state.dropped }),
+      })
     },
     'preschool.importCommit': ({ token, closeIds }) =>
       importCommit(

@@ -353,6 +353,7 @@ export async function readPreschoolWorkbook(
     if (options.ctx && rowsRead % 200 === 0) {
       options.ctx.throwIfCancelled()
       options.ctx.progress(r, sheet.cells.length, `正在检查第 ${rowNo} 行……`)
+      await new Promise((next) => setImmediate(next)) // as a job: let progress events and other requests through
     }
   }
   rows.push(...countyRows)

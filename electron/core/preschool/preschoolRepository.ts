@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { CountyPreschoolYear, KindergartenYear } from '../../../shared/preschool/types'
 import type { Judgement } from '../../../shared/rubrics/evaluate'
-import type { RubricVariantSpec } from '../../../shared/rubrics/rubric'
 import { nowIso } from '../clock'
 import { EMPTY_SECTIONS, type ReportSections } from '../../../shared/preschool/report'
 import { prepared } from '../institutions/statements'
@@ -164,20 +163,6 @@ export function saveJudgement(db: Database.Database, statYear: number, itemKey: 
     `INSERT INTO preschool_judgements (stat_year, item_key, status, note, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (stat_year, item_key) DO UPDATE SET status = excluded.status, note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at`,
   ).run(statYear, itemKey, j.status, j.note ?? '', JSON.stringify(j.evidence ?? []), nowIso())
-}
-
-/** The stored rubric variants (specs over a bundled rubric). */
-export function rubricVariants(db: Database.Database): { id: string; baseId: string; spec: RubricVariantSpec }[] {
-  const rows = prepared(db, 'SELECT * FROM rubric_variants ORDER BY created_at').all() as { id: string; base_id: string; spec: string }[]
-  return rows.map((r) => ({ id: r.id, baseId: r.base_id, spec: JSON.parse(r.spec) as RubricVariantSpec }))
-}
-
-/** Saves a rubric variant (replacing one with the same id). */
-export function saveRubricVariant(db: Database.Database, baseId: string, spec: RubricVariantSpec): void {
-  prepared(
-    db,
-    'INSERT INTO rubric_variants (id, base_id, spec, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET base_id = excluded.base_id, spec = excluded.spec',
-  ).run(spec.id, baseId, JSON.stringify(spec), nowIso())
 }
 
 /** The 自评报告's narrative sections of a year (empty strings when never saved). */

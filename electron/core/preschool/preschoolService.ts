@@ -4,7 +4,8 @@ import { evaluatePreschool, preschoolIndicatorsJson, type PreschoolEvaluation } 
 import { kindergartenFlags } from '../../../shared/preschool/breakdown'
 import { preschoolCountyValues, preschoolSettings } from '../../../shared/preschool/indicators'
 import { evaluateRubric, type Judgement } from '../../../shared/rubrics/evaluate'
-import { deriveRubric, parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
+import { parseRubric, type RubricVariantSpec } from '../../../shared/rubrics/rubric'
+import * as rubrics from '../rubrics/rubricService'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
 import { UserError } from '../errors'
 import { keepEvidence, putEvidence } from '../evidence/evidenceRepository'
@@ -34,21 +35,14 @@ export function bundledPreschoolRubric(): Rubric {
   return bundled
 }
 
-/** Every rubric an office can choose: the bundled one and its stored variants. */
+/** Every rubric an office can choose: the bundled one and its stored variants (electron/core/rubrics/). */
 export function rubricChoices(ws: Workspace): Rubric[] {
-  const base = bundledPreschoolRubric()
-  const out = [base]
-  for (const v of repo.rubricVariants(ws.db())) {
-    const r = deriveRubric(base, v.spec)
-    if (r.ok) out.push(r.rubric)
-  }
-  return out
+  return rubrics.rubricChoices(ws, bundledPreschoolRubric())
 }
 
 /** The rubric that applies to a year: the one chosen for it, else the bundled one. */
 export function rubricForYear(ws: Workspace, year: number): Rubric {
-  const chosen = repo.countyYear(ws.db(), year).rubricId
-  return rubricChoices(ws).find((r) => r.id === chosen) ?? bundledPreschoolRubric()
+  return rubrics.rubricForYear(ws, bundledPreschoolRubric(), year)
 }
 
 /** Evaluates one year from the stored data (the indicators are pure; this only loads). */
@@ -174,21 +168,12 @@ export function judge(
 
 /** Chooses the rubric of a year. @throws UserError when the id is unknown */
 export function chooseRubric(ws: Workspace, year: number, rubricId: string): { year: number; rubricId: string } {
-  if (!rubricChoices(ws).some((r) => r.id === rubricId)) throw new UserError('没有这个指标体系', 'rubricId')
-  const db = ws.db()
-  db.transaction(() => repo.saveCountyYear(db, year, { rubricId }))()
-  return { year, rubricId }
+  return rubrics.chooseRubric(ws, bundledPreschoolRubric(), year, rubricId)
 }
 
 /** Stores a variant of the bundled rubric (e.g. 毛入园率 ≥ 90%). @throws UserError listing what the check refused */
 export function saveVariant(ws: Workspace, spec: RubricVariantSpec): { id: string; name: string } {
-  const base = bundledPreschoolRubric()
-  if (spec.id === base.id) throw new UserError('变体的编号不能与内置指标体系相同', 'id')
-  const r = deriveRubric(base, spec)
-  if (!r.ok) throw new UserError(r.errors.join('；'), 'thresholds')
-  const db = ws.db()
-  db.transaction(() => repo.saveRubricVariant(db, base.id, spec))()
-  return { id: spec.id, name: spec.name }
+  return rubrics.saveVariant(ws, bundledPreschoolRubric(), spec)
 }
 
 /** One line per counted kindergarten: what it adds to each headline figure, and its sheet row. */

@@ -307,6 +307,15 @@ CREATE TABLE preschool_reports (
   updated_at  TEXT NOT NULL
 );
 
+-- table rubric_choices
+CREATE TABLE rubric_choices (
+  base_id     TEXT NOT NULL,
+  stat_year   INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
+  rubric_id   TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  PRIMARY KEY (base_id, stat_year)
+);
+
 -- table rubric_variants
 CREATE TABLE rubric_variants (
   id          TEXT PRIMARY KEY,

@@ -58,3 +58,72 @@ describe('ImportWizard (check, then commit)', () => {
     expect(w.emitted('committed')).toEqual([[{ rowsWritten: 1 }]])
   })
 })
+
+describe('ImportWizard with the check as a background job', () => {
+  it("shows the job's progress (rows checked of rows) and a 取消 while checking", async () => {
+    vi.resetModules()
+    const cancelled: string[] = []
+    vi.doMock('../../../renderer/src/api/jobEvents', () => ({ onJobEvent: () => () => undefined, ready: async () => undefined }))
+    vi.doMock('../../../renderer/src/api/client', () => ({
+      ApiError: Error,
+      call: async (channel: string, input: { jobId: string }) => {
+        if (channel === 'jobs.cancel') cancelled.push(input.jobId)
+        return {
+          jobId: input.jobId,
+          kind: 'balance.importCheckJob',
+          title: '检查',
+          state: 'running',
+          done: 400,
+          total: 900,
+          message: '正在取消……',
+          cancellable: true,
+          seq: 9,
+        }
+      },
+    }))
+    const { createPinia, setActivePinia } = await import('pinia')
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const { useJobsStore } = await import('../../../renderer/src/stores/jobs')
+    const Wizard = (await import('../../../renderer/src/components/imports/ImportWizard.vue')).default
+    const jobs = useJobsStore()
+    let finish: (p: ImportPreview) => void = () => undefined
+    const check = vi.fn(
+      () =>
+        new Promise<ImportPreview>((resolve) => {
+          finish = resolve
+          jobs.jobs['j_1'] = {
+            jobId: 'j_1',
+            kind: 'balance.importCheckJob',
+            title: '检查义务教育学校数据文件',
+            state: 'running',
+            done: 400,
+            total: 900,
+            message: '正在检查第 401 行……',
+            cancellable: true,
+            seq: 5,
+          }
+        }),
+    )
+    const pick = vi.fn(async () => ({ fileId: `f_${'b'.repeat(32)}`, name: '学校.xlsx', bytes: 2048 }))
+    const w = mount(Wizard, {
+      props: { pick, check, commit: vi.fn(), jobKind: 'balance.importCheckJob' },
+      global: { plugins: [ElementPlus, pinia] },
+    })
+    await w.find('[data-test=import-choose]').trigger('click')
+    await flushPromises()
+    const progress = w.find('[data-test=import-progress]')
+    expect(progress.exists()).toBe(true)
+    expect(progress.text()).toContain('44%') // 400 of 900
+    expect(progress.text()).toContain('正在检查第 401 行……')
+    await w.find('[data-test=import-cancel]').trigger('click')
+    await flushPromises()
+    expect(cancelled).toEqual(['j_1'])
+    finish({ ...base, problems: [], warnings: [], canCommit: true })
+    await flushPromises()
+    expect(w.find('[data-test=import-progress]').exists()).toBe(false)
+    expect(w.find('[data-test=import-summary]').exists()).toBe(true)
+    vi.doUnmock('../../../renderer/src/api/jobEvents')
+    vi.doUnmock('../../../renderer/src/api/client')
+  })
+})
