@@ -1,0 +1,154 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { upsertInstitution } from '../../electron/core/institutions/institutionRepository'
+import { Workspace } from '../../electron/core/workspace'
+import { addDays, todayLocal } from '../../shared/supervision/overdue'
+import { openApp, type E2eApp } from './harness'
+
+let app: E2eApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+/** A data folder whose institution registry holds four schools (as the 学前教育 / 优质均衡 imports leave it). */
+function seededDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dudao-e2e-sv-'))
+  const ws = new Workspace(dir)
+  const db = ws.db()
+  for (const name of ['城关第一小学', '城关第二小学', '城关中学', '新集小学'])
+    upsertInstitution(db, { kind: 'school', name, institutionType: name.endsWith('中学') ? '311' : '211' })
+  ws.close()
+  return dir
+}
+
+/** Picks `option` in the Element Plus select inside `scope` (the dropdown is teleported to the body). */
+async function choose(page: Page, scope: string, option: string): Promise<void> {
+  await page.locator(scope).locator('.el-select__wrapper').first().click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+}
+
+/** Types a date into an Element Plus date picker and confirms it. */
+async function typeDate(page: Page, scope: string, date: string): Promise<void> {
+  const input = page.locator(scope).locator('xpath=self::input | .//input').first()
+  await input.fill(date)
+  await input.press('Enter')
+}
+
+describe('责任督学挂牌督导 in the browser', () => {
+  it('runs a problem from the visit that found it to its 销号, with the board and the ledger following', async () => {
+    app = await openApp({ dataDir: seededDataDir() })
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('[data-test=sv-board]').waitFor()
+
+    // 督学 and a 责任区 of this year; the school left out shows as a coverage gap.
+    await page.locator('.el-tabs__item', { hasText: '督学与责任区' }).click()
+    await page.locator('[data-test=sv-gaps]').filter({ hasText: '4 所学校尚未划入' }).waitFor()
+    await page.locator('[data-test=sv-inspector-new]').click()
+    const personForm = page.locator('[data-test=sv-inspector-form]')
+    await personForm.locator('.el-form-item', { hasText: '姓名' }).locator('input').fill('李明')
+    await personForm.locator('.el-radio-button', { hasText: '专职' }).click()
+    await personForm.locator('.el-form-item', { hasText: '工作单位' }).locator('input').fill('县教育督导室')
+    await page.locator('[data-test=sv-inspector-save]').click()
+    await page.locator('[data-test=sv-inspectors]').filter({ hasText: '李明' }).waitFor()
+    await page.locator('[data-test=sv-zone-new]').click()
+    await choose(page, '[data-test=sv-zone-inspector]', '李明')
+    for (const school of ['城关第一小学', '城关第二小学', '城关中学']) await choose(page, '[data-test=sv-zone-institutions]', school)
+    await page.locator('.el-dialog__title', { hasText: '责任区' }).click() // closes the multi-select's dropdown
+    await page.locator('[data-test=sv-zone-save]').click()
+    await page.locator('[data-test=sv-zones]').filter({ hasText: '第一责任区' }).waitFor()
+    await page.locator('[data-test=sv-gaps]').filter({ hasText: '1 所学校尚未划入' }).waitFor()
+    await expect(page.locator('[data-test=sv-gaps]').textContent()).resolves.toContain('新集小学')
+    await app.screenshot('80-supervision-zones')
+
+    // A visit 20 days ago with a finding that goes to the ledger with a 整改时限 already passed.
+    const today = todayLocal()
+    const visitDate = addDays(today, -20)
+    const deadline = addDays(visitDate, 10)
+    await page.locator('.el-tabs__item', { hasText: '督导记录' }).click()
+    await page.locator('[data-test=sv-visit-new]').click()
+    await page.locator('[data-test=sv-visit-form]').waitFor()
+    await typeDate(page, '[data-test=sv-visit-date]', visitDate)
+    await choose(page, '[data-test=sv-visit-institution]', '城关第一小学')
+    await page.locator('[data-test=sv-visit-inspector]').filter({ hasText: '李明（专职）' }).waitFor() // the school's 责任督学, filled in
+    await page.locator('[data-test=sv-visit-form] .el-checkbox', { hasText: '校园及周边安全' }).first().click()
+    await page.locator('[data-test=sv-add-finding]').click()
+    await page.locator('[data-test=sv-finding-0] textarea').first().fill('学校消防通道堆放杂物，灭火器过期未更换')
+    await page.locator('[data-test=sv-finding-0] textarea').nth(1).fill('立即清理消防通道，更换过期灭火器')
+    await typeDate(page, '.batch', deadline)
+    await app.screenshot('81-supervision-visit-form')
+    await page.locator('[data-test=sv-visit-save]').click()
+    await page.locator('.el-message', { hasText: '1 个问题已列入问题台账' }).waitFor()
+    await page.locator('[data-test=sv-finding-0]').filter({ hasText: '已列入台账' }).waitFor()
+
+    // The entry: overdue since the 整改时限 passed; its history starts at the visit.
+    await page.locator('[data-test=sv-finding-0] .el-link').click()
+    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '待整改' }).waitFor()
+    await page.locator('.el-tag', { hasText: '逾期 10 天' }).waitFor()
+    const entryUrl = page.url()
+    // 销号 before any 复查 is refused, in the machine's words
+    await expect(page.locator('[data-test=sv-action-close]').isDisabled()).resolves.toBe(true)
+    await page.locator('[data-test=sv-action-close]').hover({ force: true })
+    await page.locator('.el-popper', { hasText: '复查通过之后才能销号' }).waitFor()
+
+    // The 整改通知书 goes out (recorded on the entry), then the 督办 when the deadline has passed.
+    await page.locator('[data-test=sv-action-notify]').click()
+    await typeDate(page, '[data-test=sv-action-dialog]', addDays(visitDate, 1))
+    await page.locator('[data-test=sv-action-submit]').click()
+    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已发整改通知' }).waitFor()
+
+    // The board: the month's visits and the overdue problem proposed for a 督办单.
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('[data-test=sv-board]').waitFor()
+    await page.locator('[data-test=sv-urging]').filter({ hasText: '学校消防通道堆放杂物' }).waitFor()
+    await expect(page.locator('[data-test=sv-overdue] .num').textContent()).resolves.toBe('1')
+    await page.locator('.echart svg').first().waitFor()
+    await page.waitForTimeout(300)
+    await app.screenshot('82-supervision-board')
+    await page.locator('[data-test=sv-overdue]').click()
+    await page.locator('[data-test=sv-ledger]').filter({ hasText: '逾期 10 天' }).waitFor()
+    await expect(page.locator('[data-test=sv-ledger] .el-table__body tr').count()).resolves.toBe(1)
+    await app.screenshot('83-supervision-ledger-overdue')
+
+    await page.goto(entryUrl)
+    await page.locator('[data-test=sv-action-urge]').click()
+    await page.locator('[data-test=sv-action-text]').fill('逾期未报送整改报告，请于5日内报送')
+    await page.locator('[data-test=sv-action-submit]').click()
+    await page.locator('[data-test=sv-entry-history]').filter({ hasText: '督办' }).waitFor()
+
+    // 整改报告 → 复查 通过 → 销号 with an evidence file.
+    await page.locator('[data-test=sv-action-report]').click()
+    await page.locator('[data-test=sv-action-submit]').click()
+    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已报整改结果' }).waitFor()
+    await page.locator('.el-tag', { hasText: '逾期' }).waitFor({ state: 'detached' })
+    await page.locator('[data-test=sv-action-review]').click()
+    await page.locator('[data-test=sv-action-text]').fill('现场核查：通道已清理，灭火器已更换')
+    await page.locator('[data-test=sv-action-submit]').click()
+    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '复查通过' }).waitFor()
+    await page.locator('[data-test=sv-action-close]').click()
+    await page.locator('[data-test=sv-action-text]').fill('复查通过，附整改前后照片')
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-test=sv-close-evidence]').click()
+    const photo = join(app.dataDir, '..', `整改后照片-${Date.now()}.png`)
+    writeFileSync(photo, Buffer.from('89504e470d0a1a0a', 'hex'))
+    await (await chooser).setFiles(photo)
+    await page.locator('[data-test=sv-action-dialog] .el-tag', { hasText: '整改后照片' }).waitFor()
+    await page.locator('[data-test=sv-action-submit]').click()
+    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已销号' }).waitFor()
+    const history = await page.locator('[data-test=sv-entry-history]').textContent()
+    for (const step of ['列入台账', '发出整改通知', '督办', '收到整改报告', '复查通过', '销号']) expect(history).toContain(step)
+    await page.locator('.el-descriptions', { hasText: '整改后照片' }).waitFor()
+    await app.screenshot('84-supervision-entry-closed')
+
+    // The ledger no longer lists it as overdue; the board's overdue count is back to 0.
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await expect(page.locator('[data-test=sv-overdue] .num').textContent()).resolves.toBe('0')
+  })
+})
