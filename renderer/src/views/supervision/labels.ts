@@ -40,3 +40,7 @@ export const ACTION_LABELS: Record<string, string> = {
   urge: '督办',
   linkDocument: '关联文书',
 }
+
+/** Tag colour of a status or level read from an untyped table row. */
+export const statusTag = (s: string) => STATUS_TAG[s as LedgerStatus] ?? 'info'
+export const levelTag = (l: string) => LEVEL_TAG[l as ProblemLevel] ?? 'info'
