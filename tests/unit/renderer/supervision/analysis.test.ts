@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../../shared/supervision/defaults'
-import { applyLedgerCommand } from '../../../../shared/supervision/ledger'
-import type { SupervisionItem } from '../../../../shared/supervision/types'
+import { applyLedgerCommand, creationEvent } from '../../../../shared/supervision/ledger'
+import type { LedgerEntry, SupervisionItem } from '../../../../shared/supervision/types'
 import {
   institutionProgress,
   overdueByInstitutionOption,
@@ -10,7 +10,42 @@ import {
   rectificationTrendOption,
   yearFigures,
 } from '../../../../renderer/src/views/supervision/analysis'
-import { entry } from '../../supervision/fixtures'
+
+/** A 待整改 entry found on `foundDate` (only what the figures read matters). */
+function entry(over: Partial<LedgerEntry> & { foundDate: string }): LedgerEntry {
+  const at = `${over.foundDate}T02:00:00.000Z`
+  return {
+    id: 1,
+    code: '2025-0001',
+    source: '经常性督导',
+    inspectorId: 1,
+    institutionId: 1,
+    itemKey: 'safety',
+    monthTheme: '',
+    description: '消防通道堆放杂物',
+    level: '一般问题',
+    responsibleUnit: '',
+    responsiblePerson: '',
+    measures: '',
+    deadline: null,
+    visitId: null,
+    findingIndex: null,
+    progress: [],
+    reportDate: null,
+    reviewDate: null,
+    reviewer: '',
+    reviewResult: null,
+    reviewNote: '',
+    closedDate: null,
+    closeBasis: '',
+    closeEvidence: [],
+    status: 'pending',
+    history: [creationEvent(over.foundDate, at)],
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  }
+}
 
 const items: SupervisionItem[] = [
   { key: 'management', title: '学校管理与制度落实', description: '', sortOrder: 1, active: true },
