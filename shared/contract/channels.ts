@@ -88,6 +88,15 @@ export const CHANNEL_NAMES = [
   'supervision.transition',
   'supervision.bulkUpdate',
   'supervision.deleteEntry',
+  'supervision.exportLedger',
+  'supervision.figures',
+  'supervision.monthBoard',
+  'supervision.institution',
+  'supervision.inspector',
+  'supervision.charts',
+  'supervision.visitTemplate',
+  'supervision.visitImportCheck',
+  'supervision.visitImportCommit',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

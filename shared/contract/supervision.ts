@@ -1,10 +1,16 @@
 import { z } from 'zod'
 import type { Institution } from '../institutions/types'
-import type { AnnualPlan, Inspector, LedgerRow, SupervisionItem, SupervisionSettings, Visit, Zone } from '../supervision/types'
+import type { OutputFile } from '../files/types'
+import type { ImportCommitResult, ImportPreview } from '../imports/types'
+import { IMPORT_TOKEN_PATTERN } from '../imports/types'
+import type { AnnualPlan, Inspector, LedgerRow, PeriodFigures, SupervisionItem, SupervisionSettings, Zone } from '../supervision/types'
 import { DOCUMENT_ROLES, INSPECTOR_KINDS, LEDGER_SOURCES, PROBLEM_LEVELS, VISIT_METHODS } from '../supervision/types'
 import { calendarDateField, textField, yearField } from '../validation/fields'
 import { fileRef } from '../files/types'
+import type { InspectorSummary, InstitutionSummary, MonthBoard, SupervisionCharts, VisitRow } from '../supervision/views'
 import { channel } from './define'
+
+export type { VisitRow } from '../supervision/views'
 
 const id = (label: string) => z.number().int().positive().describe(label)
 const date = (label: string) => calendarDateField(label)
@@ -195,6 +201,17 @@ export const entryInput = z
 const by = textField('经办人', { max: 40 }).default('')
 const note = textField('说明', { max: 2000 }).default('')
 
+/** A month (`{ kind: 'month', key: '2025-03' }`) or a term (`{ kind: 'term', key: '2025-autumn' }`). */
+export const periodInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('month'), key: month }).strict(),
+  z
+    .object({
+      kind: z.literal('term'),
+      key: z.string().regex(/^(19[5-9]\d|20\d\d|2100)-(autumn|spring)$/, '学期应写成 2025-autumn（秋季）或 2025-spring（春季）'),
+    })
+    .strict(),
+])
+
 /** Input of `supervision.transition`: one step of the state machine (shared/supervision/ledger.ts). */
 export const transitionInput = z.discriminatedUnion('action', [
   z.object({ id: id('问题'), action: z.literal('notify'), date: date('发出日期'), by, note }).strict(),
@@ -253,16 +270,6 @@ export interface ZonesView {
   gaps: Institution[]
 }
 
-/** A visit with names resolved and its timeliness (recorded within `recordDays` of the visit). */
-export interface VisitRow extends Visit {
-  institutionName: string
-  inspectorName: string
-  companionNames: string[]
-  /** whole days from the visit to the local date it was recorded */
-  recordDelayDays: number
-  recordedInTime: boolean
-}
-
 /** One page of the ledger. `today` is the local date overdue was computed for. */
 export interface LedgerPage {
   rows: LedgerRow[]
@@ -306,6 +313,24 @@ export const supervisionContract = {
   'supervision.transition': channel<LedgerRow>()('办理问题', transitionInput),
   'supervision.bulkUpdate': channel<{ updated: number }>()('批量修改问题', bulkInput),
   'supervision.deleteEntry': channel<{ deleted: boolean }>()('删除问题', z.object({ id: id('问题') }).strict()),
+  'supervision.exportLedger': channel<OutputFile>()('导出问题台账', ledgerQuery.omit({ offset: true, limit: true })),
+  'supervision.figures': channel<PeriodFigures>()('计算督导统计数据', periodInput),
+  'supervision.monthBoard': channel<MonthBoard>()('读取月度督导看板', z.object({ month }).strict()),
+  'supervision.institution': channel<InstitutionSummary>()(
+    '读取学校督导情况',
+    z.object({ institutionId: id('学校'), year: yearField('年度').optional() }).strict(),
+  ),
+  'supervision.inspector': channel<InspectorSummary>()(
+    '读取督学履职情况',
+    z.object({ inspectorId: id('督学'), year: yearField('年度').optional() }).strict(),
+  ),
+  'supervision.charts': channel<SupervisionCharts>()('读取督导统计图', z.object({ year: yearField('年度') }).strict()),
+  'supervision.visitTemplate': channel<OutputFile>()('下载督导记录导入模板', z.object({}).strict()),
+  'supervision.visitImportCheck': channel<ImportPreview>()('检查督导记录文件', z.object({ file: fileRef('导入文件') }).strict()),
+  'supervision.visitImportCommit': channel<ImportCommitResult>()(
+    '导入督导记录',
+    z.object({ token: z.string().regex(IMPORT_TOKEN_PATTERN, '导入凭据无效，请重新检查文件').describe('导入凭据') }).strict(),
+  ),
 }
 
 /** The roles a document can play for an entry (for svdocs' inputs). */

@@ -662,3 +662,8 @@ export function documentEntries(db: Database.Database, documentId: number): { en
     }[]
   ).map((r) => ({ entryId: r.entry_id, role: r.role }))
 }
+
+/** Every saved plan (for figures over periods spanning years). */
+export function listPlans(db: Database.Database): AnnualPlan[] {
+  return (db.prepare('SELECT year FROM supervision_plans ORDER BY year').all() as { year: number }[]).map((r) => readPlan(db, r.year))
+}

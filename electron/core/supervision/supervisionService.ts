@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type {
   bulkInput,
@@ -337,7 +338,7 @@ const listEntriesOfVisit = (ws: Workspace, visitId: number) => repo.listEntries(
 
 /** A new entry, not yet stored (code and history set). */
 export function newEntry(
-  db: Parameters<typeof repo.nextEntryCode>[0],
+  db: Database.Database,
   fields: Omit<
     LedgerEntry,
     | 'id'
@@ -543,35 +544,46 @@ export function findingsToLedger(
     if (f.level === '无意见') throw new UserError(`第 ${i + 1} 条的处理级别是「无意见」，不列入问题台账`, 'indexes')
   }
   if (input.deadline && input.deadline < v.date) throw new UserError('整改时限不能早于督导日期', 'deadline')
+  const ids = db.transaction(() => entriesFromFindings(db, v, chosen, input))()
+  return ledgerRows(ws, repo.getEntries(db, ids))
+}
+
+/**
+ * Writes ledger entries for findings `indexes` of a stored visit and marks them on the visit, inside
+ * the caller's transaction (the rules of findingsToLedger; also used by the visits import). Returns the new ids.
+ */
+export function entriesFromFindings(
+  db: Database.Database,
+  v: Visit,
+  indexes: number[],
+  opts: { deadline?: string; responsibleUnit?: string } = {},
+): number[] {
   const inst = getInstitution(db, v.institutionId)
   const days = repo.readSettings(db).rectifyDays
-  const ids = db.transaction(() =>
-    chosen.map((i) => {
-      const f = v.findings[i]
-      const id = repo.insertEntry(
-        db,
-        newEntry(db, {
-          source: '经常性督导',
-          foundDate: v.date,
-          inspectorId: v.inspectorId,
-          institutionId: v.institutionId,
-          itemKey: f.itemKey,
-          monthTheme: v.theme,
-          description: f.description,
-          level: f.level,
-          responsibleUnit: input.responsibleUnit || inst?.name || '',
-          responsiblePerson: '',
-          measures: f.suggestion,
-          deadline: input.deadline || addDays(v.date, days),
-          visitId: v.id,
-          findingIndex: i,
-        }),
-      )
-      repo.setFindingEntry(db, v.id, i, id)
-      return id
-    }),
-  )()
-  return ledgerRows(ws, repo.getEntries(db, ids))
+  return indexes.map((i) => {
+    const f = v.findings[i]
+    const id = repo.insertEntry(
+      db,
+      newEntry(db, {
+        source: '经常性督导',
+        foundDate: v.date,
+        inspectorId: v.inspectorId,
+        institutionId: v.institutionId,
+        itemKey: f.itemKey,
+        monthTheme: v.theme,
+        description: f.description,
+        level: f.level,
+        responsibleUnit: opts.responsibleUnit || inst?.name || '',
+        responsiblePerson: '',
+        measures: f.suggestion,
+        deadline: opts.deadline || addDays(v.date, days),
+        visitId: v.id,
+        findingIndex: i,
+      }),
+    )
+    repo.setFindingEntry(db, v.id, i, id)
+    return id
+  })
 }
 
 export function transition(ws: Workspace, input: In<typeof transitionInput>): LedgerRow {
