@@ -6,6 +6,7 @@ import { numbersModule } from './numbers/module'
 import { officeModule } from './office/module'
 import { preschoolModule } from './preschool/module'
 import { supervisionModule } from './supervision/module'
+import { supervisionDocumentsModule } from './supervision/documents/module'
 import { systemModule } from './system/module'
 
 /**
@@ -20,6 +21,7 @@ export const CORE_MODULES = [
   preschoolModule,
   balanceModule,
   supervisionModule,
+  supervisionDocumentsModule,
   jobsModule,
   filesModule,
 ] as const

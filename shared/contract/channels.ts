@@ -97,6 +97,17 @@ export const CHANNEL_NAMES = [
   'supervision.visitTemplate',
   'supervision.visitImportCheck',
   'supervision.visitImportCommit',
+  'supervisionDocuments.rules',
+  'supervisionDocuments.saveRule',
+  'supervisionDocuments.monthlyNotice',
+  'supervisionDocuments.rectificationNotice',
+  'supervisionDocuments.urgingProposals',
+  'supervisionDocuments.urgingNotice',
+  'supervisionDocuments.urgeAll',
+  'supervisionDocuments.bulletinData',
+  'supervisionDocuments.bulletin',
+  'supervisionDocuments.sign',
+  'supervisionDocuments.void',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

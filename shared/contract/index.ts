@@ -10,6 +10,7 @@ import { filesContract } from './files'
 import { preschoolContract } from './preschool'
 import { balanceContract } from './balance'
 import { supervisionContract } from './supervision'
+import { supervisionDocumentsContract } from './supervisionDocuments'
 
 export { CHANNEL_NAMES, type ChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -25,6 +26,7 @@ export const contract = {
   ...preschoolContract,
   ...balanceContract,
   ...supervisionContract,
+  ...supervisionDocumentsContract,
 } satisfies Record<ChannelName, Channel>
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

@@ -30,5 +30,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_visits: 'supervision',
   supervision_entries: 'supervision',
   supervision_entry_documents: 'supervision',
+  supervision_numbering_rules: 'supervision',
+  supervision_serial_numbers: 'supervision',
+  supervision_generated_documents: 'supervision',
   schema_migrations: 'db',
 }

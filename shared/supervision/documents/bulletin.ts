@@ -10,6 +10,8 @@ import { cnDate, deadlineColumn, documentFrame, para, percent, sentence, table, 
 /** The figures the 通报 prints (a structural subset of shared/supervision/types.ts PeriodFigures). */
 export interface BulletinFigures {
   period: { kind: 'month' | 'term'; label: string; from: string; to: string }
+  /** The day the figures are read on: the period's last day, or today while it runs (absent = its last day). */
+  asOf?: string
   visits: number
   institutionsVisited: number
   institutionsTotal: number
@@ -63,7 +65,7 @@ export function basicSituation(f: BulletinFigures, theme: string): string[] {
   const coverage =
     f.coverage === null
       ? '（本期未划定责任区学校，无法计算覆盖率）'
-      : `，覆盖责任区学校${f.institutionsVisited}所（共${f.institutionsTotal}所），覆盖率${percent(f.coverage)}`
+      : `，覆盖责任区学校${Math.round(f.coverage * f.institutionsTotal)}所（共${f.institutionsTotal}所），覆盖率${percent(f.coverage)}`
   lines.push(`${f.period.label}，全县（区）责任督学${themeText}共入校督导${f.visits}所次${coverage}。`)
   const items = f.problemsByItem.filter((i) => i.count > 0)
   lines.push(
@@ -75,9 +77,10 @@ export function basicSituation(f: BulletinFigures, theme: string): string[] {
   lines.push(
     prev.rate === null
       ? `${prev.period.label}未发现需要整改的问题，无整改率可计。`
-      : `${prev.period.label}发现的${prev.found}个问题，截至${cnDate(f.period.to)}已整改到位${prev.rectified}个，整改率${percent(prev.rate)}。`,
+      : `${prev.period.label}发现的${prev.found}个问题，截至${cnDate(f.asOf ?? f.period.to)}已整改到位${prev.rectified}个，整改率${percent(prev.rate)}。`,
   )
-  lines.push(f.overdue === 0 ? '目前没有逾期未整改的问题。' : `目前仍有${f.overdue}个问题逾期未整改。`)
+  const asOf = cnDate(f.asOf ?? f.period.to)
+  lines.push(f.overdue === 0 ? `截至${asOf}，没有逾期未整改的问题。` : `截至${asOf}，仍有${f.overdue}个问题逾期未整改。`)
   return lines
 }
 
@@ -130,7 +133,7 @@ export function problemListTable(problems: BulletinProblem[], documentYear: numb
       sentence(`${p.matter ? `（${p.matter}）` : ''}${p.description}`),
       deadlines.texts[i],
     ]),
-    [{ chars: 3 }, { chars: 7 }, { auto: true }, deadlines.width],
+    [{ chars: 3 }, { chars: 8 }, { auto: true }, deadlines.width],
     ['center', 'left', 'left', 'center'],
   )
 }

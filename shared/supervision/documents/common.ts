@@ -108,16 +108,20 @@ export function percent(ratio: number | null): string {
   return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`
 }
 
+/** The calendar date a UTC-midnight Date stands for, YYYY-MM-DD (date arithmetic only: never an instant). */
+function isoOfUtc(t: Date): string {
+  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`
+}
+
 /** ISO date plus `days` (calendar days, no time zone involved). */
 export function addDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number)
-  const t = new Date(Date.UTC(y, m - 1, d + days))
-  return t.toISOString().slice(0, 10)
+  return isoOfUtc(new Date(Date.UTC(y, m - 1, d + days)))
 }
 
 /** The last day of a month, ISO. */
 export function monthEnd(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
+  return isoOfUtc(new Date(Date.UTC(year, month, 0)))
 }
 
 /** Day `day` of a month as ISO, clamped to the month's last day (day 31 of February → 28 or 29). */

@@ -5,7 +5,7 @@
  * Wording is this project's own.
  */
 import type { DocumentSpec } from '../../documents/types'
-import { cnDate, deadlineColumn, documentFrame, joinNames, para, sentence, table, type IssuingOffice } from './common'
+import { cnDate, deadlineColumn, documentFrame, para, sentence, table, type IssuingOffice } from './common'
 
 /** One problem of the notice (a ledger entry). */
 export interface NoticeProblem {
@@ -56,7 +56,7 @@ export function problemTable(problems: NoticeProblem[], documentYear: number) {
     documentYear,
   )
   return table(
-    '',
+    '督导发现的问题及整改要求',
     ['序号', '问题', '整改要求', '整改期限'],
     problems.map((p, i) => [
       String(i + 1),
@@ -77,17 +77,14 @@ export function buildRectificationNotice(input: RectificationNoticeInput): Docum
   if (input.problems.length === 0) throw new Error('整改通知书至少要列出一个问题')
   if (!Number.isInteger(input.reportWithinDays) || input.reportWithinDays < 1 || input.reportWithinDays > 90)
     throw new Error('整改报告的报送期限应为1至90日')
-  const matters = [...new Set(input.problems.map((p) => p.matter).filter(Boolean))]
   const phone = input.inspectorPhone.trim() ? `（联系电话：${input.inspectorPhone.trim()}）` : ''
   const body = [
     para(
-      `${cnDate(input.foundOn)}，责任督学${input.inspector}到你校开展挂牌督导${matters.length ? `，涉及${joinNames(matters)}等督导事项` : ''}，发现以下${input.problems.length}个问题需要整改。现通知如下：`,
+      `${cnDate(input.foundOn)}，责任督学${input.inspector}到你校开展挂牌督导，发现${input.problems.length}个需要整改的问题。现将问题和整改要求通知如下：`,
     ),
-    para('存在的问题', 1),
-    // A lead line under the heading: signing.ts reads a heading over nothing but a table as unwritten.
-    para('督导发现的问题和整改要求如下表：'),
+    // The table's caption (表题) stays on the page with the table, where a lead-in paragraph could be left behind.
     problemTable(input.problems, Number(input.signedDate.slice(0, 4))),
-    para('整改要求', 1),
+    para('请你校按以下要求抓好整改：'),
     para(
       `${deadlineWording(input.problems.map((p) => p.deadline))}。学校主要负责人是整改第一责任人，要逐项制定措施，明确责任人和完成时间。`,
       3,

@@ -61,8 +61,14 @@ CREATE INDEX supervision_entries_visit ON supervision_entries (visit_id);
 -- index supervision_entry_documents_document
 CREATE INDEX supervision_entry_documents_document ON supervision_entry_documents (document_id);
 
+-- index supervision_generated_documents_kind
+CREATE INDEX supervision_generated_documents_kind ON supervision_generated_documents (kind, period);
+
 -- index supervision_inspectors_name
 CREATE UNIQUE INDEX supervision_inspectors_name ON supervision_inspectors (name);
+
+-- index supervision_serial_numbers_document
+CREATE INDEX supervision_serial_numbers_document ON supervision_serial_numbers (document_id);
 
 -- index supervision_visits_date
 CREATE INDEX supervision_visits_date ON supervision_visits (visit_date);
@@ -322,6 +328,16 @@ CREATE TABLE supervision_entry_documents (
   PRIMARY KEY (entry_id, document_id, role)
 );
 
+-- table supervision_generated_documents
+CREATE TABLE supervision_generated_documents (
+  document_id    INTEGER PRIMARY KEY,
+  kind           TEXT NOT NULL CHECK (kind IN ('monthlyNotice','rectificationNotice','urgingNotice','bulletin')),
+  numbering      TEXT NOT NULL CHECK (numbering IN ('serial','series')),
+  period         TEXT NOT NULL DEFAULT '',
+  institution_id INTEGER,
+  created_at     TEXT NOT NULL
+);
+
 -- table supervision_inspectors
 CREATE TABLE supervision_inspectors (
   id          INTEGER PRIMARY KEY,
@@ -345,12 +361,37 @@ CREATE TABLE supervision_items (
   active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
 );
 
+-- table supervision_numbering_rules
+CREATE TABLE supervision_numbering_rules (
+  kind       TEXT PRIMARY KEY CHECK (kind IN ('rectificationNotice','urgingNotice')),
+  mode       TEXT NOT NULL CHECK (mode IN ('serial','series')),
+  pattern    TEXT NOT NULL DEFAULT '',
+  series_id  INTEGER REFERENCES number_series(id),
+  updated_at TEXT NOT NULL,
+  CHECK (mode <> 'serial' OR pattern <> ''),
+  CHECK (mode <> 'series' OR series_id IS NOT NULL)
+);
+
 -- table supervision_plans
 CREATE TABLE supervision_plans (
   year               INTEGER PRIMARY KEY CHECK (year BETWEEN 1949 AND 2100),
   standing_checklist TEXT NOT NULL DEFAULT '[]',
   months             TEXT NOT NULL DEFAULT '[]',
   updated_at         TEXT NOT NULL
+);
+
+-- table supervision_serial_numbers
+CREATE TABLE supervision_serial_numbers (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('rectificationNotice','urgingNotice')),
+  year        INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  seq         INTEGER NOT NULL CHECK (seq >= 1),
+  number      TEXT NOT NULL,
+  document_id INTEGER,
+  status      TEXT NOT NULL DEFAULT 'used' CHECK (status IN ('used','voided')),
+  void_reason TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  UNIQUE (kind, year, seq)
 );
 
 -- table supervision_settings

@@ -7,6 +7,7 @@ import m0006 from './0006_balance'
 import m0007 from './0007_document_search'
 import m0008 from './0008_preschool_report'
 import m0009 from './0009_supervision'
+import m0010 from './0010_supervision_documents'
 
 import type Database from 'better-sqlite3'
 
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: '0007_document_search', sql: m0007 },
   { version: 8, name: '0008_preschool_report', sql: m0008 },
   { version: 9, name: '0009_supervision', sql: m0009 },
+  { version: 10, name: '0010_supervision_documents', sql: m0010 },
 ]
