@@ -38,6 +38,11 @@ async function typeDate(page: Page, scope: string, date: string): Promise<void> 
   await input.press('Enter')
 }
 
+/** The title of the 公文 open in the editor. */
+async function docTitle(page: Page): Promise<string> {
+  return page.locator('[data-test=title]').locator('xpath=self::textarea | .//textarea').first().inputValue()
+}
+
 describe('责任督学挂牌督导 in the browser', () => {
   it('runs a problem from the visit that found it to its 销号, with the board and the ledger following', async () => {
     app = await openApp({ dataDir: seededDataDir() })
@@ -98,16 +103,25 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=sv-action-close]').hover({ force: true })
     await page.locator('.el-popper', { hasText: '复查通过之后才能销号' }).waitFor()
 
-    // The 整改通知书 goes out (recorded on the entry), then the 督办 when the deadline has passed.
-    await page.locator('[data-test=sv-action-notify]').click()
-    await typeDate(page, '[data-test=sv-action-dialog]', addDays(visitDate, 1))
-    await page.locator('[data-test=sv-action-submit]').click()
+    // The 整改通知书: the entry selected in the ledger, drafted as a 公文 and recorded as sent.
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('.el-tabs__item', { hasText: '问题台账' }).click()
+    await page.locator('[data-test=sv-ledger] .el-table__body tr').first().locator('.el-checkbox').click()
+    await page.locator('[data-test=sv-make-notice]').click()
+    await page.locator('[data-test=sv-notice-dialog]').filter({ hasText: '城关第一小学' }).waitFor()
+    await page.locator('[data-test=sv-notice-generate]').click()
+    await page.locator('[data-test=doc-status]').waitFor()
+    await expect(docTitle(page)).resolves.toBe('关于城关第一小学督导发现问题限期整改的通知')
+    await app.screenshot('85-supervision-notice-draft')
+    await page.goto(entryUrl)
     await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已发整改通知' }).waitFor()
+    await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '整改通知书' }).waitFor()
 
-    // The board: the month's visits and the overdue problem proposed for a 督办单.
+    // The board: the month's visit and the overdue problem proposed for a 督办单, which names the notice.
     await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
     await page.locator('[data-test=sv-board]').waitFor()
-    await page.locator('[data-test=sv-urging]').filter({ hasText: '学校消防通道堆放杂物' }).waitFor()
+    const proposal = page.locator('[data-test=sv-urging] .el-table__body tr', { hasText: '学校消防通道堆放杂物' })
+    await proposal.filter({ hasText: '已发' }).waitFor()
     await expect(page.locator('[data-test=sv-overdue] .num').textContent()).resolves.toBe('1')
     await page.locator('.echart svg').first().waitFor()
     await page.waitForTimeout(300)
@@ -116,10 +130,16 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=sv-ledger]').filter({ hasText: '逾期 10 天' }).waitFor()
     await expect(page.locator('[data-test=sv-ledger] .el-table__body tr').count()).resolves.toBe(1)
     await app.screenshot('83-supervision-ledger-overdue')
+    await page.locator('.el-tabs__item', { hasText: '月度看板' }).click()
+    await proposal.locator('button', { hasText: '生成督办单' }).click()
+    await page.locator('[data-test=doc-status]').waitFor()
+    await expect(docTitle(page)).resolves.toBe('关于督促城关第一小学限期完成督导整改的通知')
+    await app.screenshot('86-supervision-urging-draft')
 
     await page.goto(entryUrl)
+    await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '督办单' }).waitFor()
     await page.locator('[data-test=sv-action-urge]').click()
-    await page.locator('[data-test=sv-action-text]').fill('逾期未报送整改报告，请于5日内报送')
+    await page.locator('[data-test=sv-action-text]').fill('已发督办单，请于10日内报送整改报告')
     await page.locator('[data-test=sv-action-submit]').click()
     await page.locator('[data-test=sv-entry-history]').filter({ hasText: '督办' }).waitFor()
 
@@ -144,11 +164,28 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已销号' }).waitFor()
     const history = await page.locator('[data-test=sv-entry-history]').textContent()
     for (const step of ['列入台账', '发出整改通知', '督办', '收到整改报告', '复查通过', '销号']) expect(history).toContain(step)
+    await expect(page.locator('[data-test=sv-entry-documents]').textContent()).resolves.toMatch(
+      /整改通知书[\s\S]*督办单|督办单[\s\S]*整改通知书/,
+    )
     await page.locator('.el-descriptions', { hasText: '整改后照片' }).waitFor()
     await app.screenshot('84-supervision-entry-closed')
 
-    // The ledger no longer lists it as overdue; the board's overdue count is back to 0.
+    // The board's overdue count is back to 0; the month's 通报 is drafted with its figures, naming the schools.
     await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('[data-test=sv-board]').waitFor()
     await expect(page.locator('[data-test=sv-overdue] .num').textContent()).resolves.toBe('0')
+    await page.locator('[data-test=sv-bulletin]').click()
+    const figures = page.locator('[data-test=sv-bulletin-figures]')
+    await figures.waitFor()
+    if (visitDate.slice(0, 7) === today.slice(0, 7)) {
+      await figures.filter({ hasText: '入校 1 所次，覆盖学校 1/3' }).waitFor()
+      await figures.filter({ hasText: '发现问题 1 个：校园及周边安全 1 个' }).waitFor()
+    }
+    await page.locator('[data-test=sv-bulletin-name]').click()
+    await app.screenshot('87-supervision-bulletin-dialog')
+    await page.locator('[data-test=sv-bulletin-generate]').click()
+    await page.locator('[data-test=doc-status]').waitFor()
+    await expect(docTitle(page)).resolves.toBe(`关于${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月责任督学挂牌督导情况的通报`)
+    await app.screenshot('88-supervision-bulletin-draft')
   })
 })
