@@ -77,6 +77,20 @@ describe('责任督学挂牌督导 in the browser', () => {
     const today = todayLocal()
     const visitDate = addDays(today, -20)
     const deadline = addDays(visitDate, 10)
+
+    // The year's plan: the visit month's theme (and this month's) and the standing checklist.
+    await page.locator('.el-tabs__item', { hasText: '年度计划与设置' }).click()
+    if (visitDate.slice(0, 4) === today.slice(0, 4)) {
+      await page
+        .locator('[data-test=sv-plan-standing]')
+        .locator('xpath=self::textarea | .//textarea')
+        .fill('安全制度与责任落实\n食堂食品安全')
+      for (const m of new Set([visitDate, today].map((d) => Number(d.slice(5, 7)))))
+        await page.locator(`[data-test=sv-plan-theme-${m}]`).locator('xpath=self::input | .//input').fill('校园安全')
+      await page.locator('[data-test=sv-plan-save]').click()
+      await page.locator('.el-message', { hasText: '督导计划已保存' }).waitFor()
+      await app.screenshot('89-supervision-plan')
+    }
     await page.locator('.el-tabs__item', { hasText: '督导记录' }).click()
     await page.locator('[data-test=sv-visit-new]').click()
     await page.locator('[data-test=sv-visit-form]').waitFor()
@@ -88,6 +102,8 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=sv-finding-0] textarea').first().fill('学校消防通道堆放杂物，灭火器过期未更换')
     await page.locator('[data-test=sv-finding-0] textarea').nth(1).fill('立即清理消防通道，更换过期灭火器')
     await typeDate(page, '.batch', deadline)
+    if (visitDate.slice(0, 4) === today.slice(0, 4))
+      await expect(page.locator('[data-test=sv-visit-theme] input').inputValue()).resolves.toBe('校园安全')
     await app.screenshot('81-supervision-visit-form')
     await page.locator('[data-test=sv-visit-save]').click()
     await page.locator('.el-message', { hasText: '1 个问题已列入问题台账' }).waitFor()
@@ -187,5 +203,21 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=doc-status]').waitFor()
     await expect(docTitle(page)).resolves.toBe(`关于${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月责任督学挂牌督导情况的通报`)
     await app.screenshot('88-supervision-bulletin-draft')
+
+    // The school's page and the 督学's page follow the problem too.
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('[data-test=sv-per-institution] .el-link', { hasText: '城关第一小学' }).click()
+    await page.locator('[data-test=sv-inst-visits]').filter({ hasText: visitDate }).waitFor()
+    await app.screenshot('90-supervision-institution')
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('[data-test=sv-per-inspector] .el-link', { hasText: '李明' }).click()
+    const stats = page.locator('[data-test=sv-inspector-stats]')
+    await stats.waitFor()
+    if (visitDate.slice(0, 4) === today.slice(0, 4)) {
+      // entered today for a visit 20 days ago: late (the 办法 asks two days)
+      await stats.filter({ hasText: '0/1按时填报记录（0.0%）' }).waitFor()
+      await stats.filter({ hasText: '1已整改完成' }).waitFor()
+    }
+    await app.screenshot('91-supervision-inspector')
   })
 })
