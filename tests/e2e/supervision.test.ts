@@ -132,6 +132,13 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.goto(entryUrl)
     await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已发整改通知' }).waitFor()
     await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '整改通知书' }).waitFor()
+    // signed on the entry: the office's own serial 编号 of the year
+    await page.locator('[data-test=sv-entry-documents] button', { hasText: '签发取号' }).click()
+    await page
+      .locator('[data-test=sv-entry-documents]')
+      .filter({ hasText: `督改〔${today.slice(0, 4)}〕1号` })
+      .waitFor()
+    await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '已签发' }).waitFor()
 
     // The board: the month's visit and the overdue problem proposed for a 督办单, which names the notice.
     await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
