@@ -94,6 +94,7 @@ export const CHANNEL_NAMES = [
   'supervision.institution',
   'supervision.inspector',
   'supervision.charts',
+  'supervision.recordForm',
   'supervision.visitTemplate',
   'supervision.visitImportCheck',
   'supervision.visitImportCommit',

@@ -325,6 +325,10 @@ export const supervisionContract = {
     z.object({ inspectorId: id('督学'), year: yearField('年度').optional() }).strict(),
   ),
   'supervision.charts': channel<SupervisionCharts>()('读取督导统计图', z.object({ year: yearField('年度') }).strict()),
+  'supervision.recordForm': channel<OutputFile>()(
+    '生成督导记录表（空白，可打印）',
+    z.object({ month: month.optional().describe('月份（填入本月主题和常规检查项）') }).strict(),
+  ),
   'supervision.visitTemplate': channel<OutputFile>()('下载督导记录导入模板', z.object({}).strict()),
   'supervision.visitImportCheck': channel<ImportPreview>()('检查督导记录文件', z.object({ file: fileRef('导入文件') }).strict()),
   'supervision.visitImportCommit': channel<ImportCommitResult>()(

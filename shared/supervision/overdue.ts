@@ -28,8 +28,10 @@ export function daysBetween(a: string, b: string): number {
 
 /** `date` plus `days` calendar days (YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
+  // calendar arithmetic on a UTC date (no clock time involved, so no time zone can shift the day)
   const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days))
-  return d.toISOString().slice(0, 10)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`
 }
 
 /** True when the entry is overdue on local day `today` (see the module comment). */

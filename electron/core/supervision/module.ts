@@ -4,10 +4,12 @@ import { importCheck, importCommit } from '../imports/importSession'
 import { defineModule } from '../module'
 import type { Workspace } from '../workspace'
 import { ledgerWorkbook } from './ledgerWorkbook'
+import { recordFormDocx } from './recordForm'
 import * as service from './supervisionService'
 import * as views from './supervisionViews'
 import { visitImporter, visitTemplateWorkbook } from './visitImport'
 
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The whole filtered ledger (no paging) as the .xlsx export. */
@@ -25,6 +27,14 @@ async function visitTemplateCommand({ values, call, saveOutput }: CommandContext
   const out = requireOut(values.out, '.xlsx')
   const written = await saveOutput(await call('supervision.visitTemplate', {}), out, values.force === true)
   return { data: { file: written }, text: `已生成导入模板：${written}` }
+}
+
+/** `supervision visit form --out f.docx [--month 2025-03]` */
+async function visitFormCommand({ values, call, saveOutput }: CommandContext) {
+  const out = requireOut(values.out, '.docx')
+  const month = typeof values.month === 'string' ? values.month : undefined
+  const written = await saveOutput(await call('supervision.recordForm', { month }), out, values.force === true)
+  return { data: { file: written }, text: `已生成督导记录表：${written}` }
 }
 
 /** `supervision visit import f.xlsx [--check]` */
@@ -85,6 +95,10 @@ export const supervisionModule = defineModule({
     'supervision.institution': ({ institutionId, year }) => views.institutionSummary(ws, institutionId, year),
     'supervision.inspector': ({ inspectorId, year }) => views.inspectorSummary(ws, inspectorId, year),
     'supervision.charts': ({ year }) => views.charts(ws, year),
+    'supervision.recordForm': async ({ month }) => {
+      const { fileName, data } = await recordFormDocx(ws, month)
+      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data })
+    },
     'supervision.visitTemplate': async () =>
       fileStore(ws).stash({ fileName: '督导记录导入模板.xlsx', mimeType: XLSX_MIME, data: await visitTemplateWorkbook() }),
     'supervision.visitImportCheck': ({ file }) => importCheck(ws, visitImporter(ws), file),
@@ -115,14 +129,19 @@ export const supervisionModule = defineModule({
       },
     },
     'supervision visit': {
-      usage: 'supervision visit template --out 文件.xlsx [--force] | supervision visit import <文件.xlsx> [--check]',
-      summary: '督导记录：template 生成导入模板（每行一次入校督导）；import 检查并导入（有错误时不写入任何数据；--check 只检查）',
-      options: { out: { type: 'string' }, check: { type: 'boolean' }, ...FORCE_OPTION },
+      usage:
+        'supervision visit template --out 文件.xlsx [--force] | supervision visit import <文件.xlsx> [--check] | supervision visit form --out 文件.docx [--month 2025-03] [--force]',
+      summary:
+        '督导记录：template 生成导入模板（每行一次入校督导）；import 检查并导入（有错误时不写入任何数据；--check 只检查）；form 生成空白督导记录表（Word）',
+      options: { out: { type: 'string' }, check: { type: 'boolean' }, month: { type: 'string' }, ...FORCE_OPTION },
       async run(ctx) {
         const [sub, ...rest] = ctx.positionals
         if (sub === 'template') return visitTemplateCommand(ctx)
+        if (sub === 'form') return visitFormCommand(ctx)
         if (sub === 'import') return visitImportCommand({ ...ctx, positionals: rest })
-        throw new CliError('用法：supervision visit template --out 文件.xlsx，或 supervision visit import 文件.xlsx')
+        throw new CliError(
+          '用法：supervision visit template --out 文件.xlsx，supervision visit import 文件.xlsx，或 supervision visit form --out 文件.docx',
+        )
       },
     },
   },

@@ -191,14 +191,14 @@ const toZone = (db: Database.Database, r: ZoneRow): Zone => ({
   note: r.note,
 })
 
-/** The 责任区 of a year, by name. */
+/** The 责任区 of a year, in the order they were created (第一, 第二 … as the office entered them). */
 export function listZones(db: Database.Database, year: number): Zone[] {
-  return (db.prepare('SELECT * FROM supervision_zones WHERE year = ? ORDER BY name').all(year) as ZoneRow[]).map((r) => toZone(db, r))
+  return (db.prepare('SELECT * FROM supervision_zones WHERE year = ? ORDER BY id').all(year) as ZoneRow[]).map((r) => toZone(db, r))
 }
 
 /** Zones of every year (for figures over a term spanning two calendar years). */
 export function listAllZones(db: Database.Database): Zone[] {
-  return (db.prepare('SELECT * FROM supervision_zones ORDER BY year, name').all() as ZoneRow[]).map((r) => toZone(db, r))
+  return (db.prepare('SELECT * FROM supervision_zones ORDER BY year, id').all() as ZoneRow[]).map((r) => toZone(db, r))
 }
 
 export function getZone(db: Database.Database, id: number): Zone | null {

@@ -54,8 +54,7 @@ type In<S extends z.ZodType> = z.output<S>
 // ---------------------------------------------------------------- settings, items
 
 export function settings(ws: Workspace): SupervisionSettings {
-  const db = ws.dbIfExists()
-  return db ? repo.readSettings(db) : repo.readSettings(ws.db())
+  return repo.readSettings(ws.db())
 }
 
 export function saveSettings(ws: Workspace, s: In<typeof settingsInput>): SupervisionSettings {
@@ -604,6 +603,22 @@ export function transition(ws: Workspace, input: In<typeof transitionInput>): Le
   const next = apply(e, cmd)
   db.transaction(() => repo.updateEntry(db, next))()
   return entry(ws, e.id)
+}
+
+/**
+ * Applies one state-machine command to several entries inside the caller's transaction (svdocs: a
+ * 整改通知书 sent → `notify`, a 督办单 issued → `urge`) and writes them. Entries the command does not
+ * fit are refused as a whole: throws UserError naming the first, and the caller's transaction rolls back.
+ * @returns the updated entries
+ */
+export function commandEntries(db: Database.Database, entryIds: number[], cmd: LedgerCommand): LedgerEntry[] {
+  return [...new Set(entryIds)].map((id) => {
+    const e = repo.getEntry(db, id)
+    if (!e) throw new UserError(`问题台账中没有编号为 ${id} 的问题`)
+    const next = apply(e, cmd)
+    repo.updateEntry(db, next)
+    return next
+  })
 }
 
 function apply(e: LedgerEntry, cmd: LedgerCommand): LedgerEntry {

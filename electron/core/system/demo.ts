@@ -8,6 +8,7 @@ import * as documents from '../documents/documentService'
 import { UserError } from '../errors'
 import * as numbers from '../numbers/numberService'
 import { readOffice, writeOffice } from '../office/officeRepository'
+import { loadSupervisionDemo } from '../supervision/demo'
 import type { Workspace } from '../workspace'
 
 const noticeSpec = {
@@ -79,6 +80,9 @@ export function loadDemo(ws: Workspace): Office {
       seriesId: fa.id,
       content: { ...bulletin.content, title: r.draftBulletin.title, signedDate: '2024-05-10', printedDate: '2024-05-10' },
     })
+
+    // 责任督学挂牌督导: schools, 督学, 责任区, the plan and last month's visits and ledger.
+    loadSupervisionDemo(db)
   })()
   return readOffice(db)!
 }
