@@ -108,6 +108,7 @@ export const CHANNEL_NAMES = [
   'supervisionDocuments.bulletinData',
   'supervisionDocuments.bulletin',
   'supervisionDocuments.sign',
+  'supervisionDocuments.issued',
   'supervisionDocuments.void',
 ] as const
 

@@ -101,6 +101,10 @@ export const supervisionDocumentsContract = {
       .refine((p) => (p.month === undefined) !== (p.term === undefined), { message: '请指定月份或学期（二选一）', path: ['month'] }),
   ),
   'supervisionDocuments.sign': channel<DocumentRecord>()('签发（按本室编号规则取编号）', z.object({ id: id('公文') }).strict()),
+  'supervisionDocuments.issued': channel<{ changed: number }>()(
+    '登记整改通知书或督办单已发出（问题台账记为已发整改通知 / 已督办）',
+    z.object({ id: id('公文') }).strict(),
+  ),
   'supervisionDocuments.void': channel<DocumentRecord>()(
     '作废编号',
     z

@@ -53,10 +53,17 @@ export interface MonthlyNoticeInput {
   scope?: string
 }
 
-/** Items two to a line, separated by an ideographic space. */
-function pairs(items: string[]): string[] {
+/**
+ * Check-box items packed into lines of at most `width` characters (the form's 内容 column holds about 19 字),
+ * separated by an ideographic space; an item longer than a line stands alone.
+ */
+export function packItems(items: string[], width = 18): string[] {
   const out: string[] = []
-  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2).join('　'))
+  for (const item of items) {
+    const last = out[out.length - 1]
+    if (last !== undefined && [...last].length + 1 + [...item].length <= width) out[out.length - 1] = `${last}　${item}`
+    else out.push(item)
+  }
   return out
 }
 
@@ -68,7 +75,7 @@ export function visitRecordForm(matters: string[]): { title: string; body: Docum
     ['责任督学', ''],
     ['陪同人员', ''],
     ['本月主题', ''],
-    ['督导事项', pairs(matters.map((m) => `□${m}`)).join('\n')],
+    ['督导事项', packItems(matters.map((m) => `□${m}`)).join('\n')],
     ['督导方式', '□听课（　节）　□查阅资料（　份）\n□座谈（　人）　□访谈（　人）\n□巡视（　处）　□问卷（　份）'],
     ['发现的问题', '\n\n\n'],
     ['好的做法', '\n\n'],

@@ -209,6 +209,15 @@ describe('整改通知书', () => {
 
     // The February notice is signed first: 1号; this one 2号.
     expect((await call('supervisionDocuments.sign', { id: feb.earlier.id })).docNumber).toBe('督改〔2025〕1号')
+    // Signing records in the ledger that the notice went out, dated with its 成文日期.
+    const late = await call('supervision.entry', { id: feb.late })
+    expect(late.status).toBe('notified')
+    expect(late.history.at(-1)).toMatchObject({
+      action: 'notify',
+      date: '2025-02-22',
+      note: `整改通知书 督改〔2025〕1号（文书 ${feb.earlier.id}）`,
+    })
+    expect(await call('supervisionDocuments.issued', { id: feb.earlier.id })).toEqual({ changed: 0 })
     const signed = await call('supervisionDocuments.sign', { id: doc.id })
     expect(signed.status).toBe('signed')
     expect(signed.docNumber).toBe('督改〔2025〕2号')
@@ -241,6 +250,10 @@ describe('整改通知书', () => {
     expect(doc.seriesId).toBe(series.id)
     expect(await fail('supervisionDocuments.sign', { id: doc.id })).toContain('使用发文字号')
     expect((await call('documents.sign', { id: doc.id })).docNumber).toBe('固政教督办〔2025〕1号')
+    // Numbered by the register, the notice is recorded as sent when the caller says it was signed.
+    expect(await call('supervisionDocuments.issued', { id: doc.id })).toEqual({ changed: 1 })
+    expect((await call('supervision.entry', { id: march.s2[0] })).status).toBe('notified')
+    expect(await call('supervisionDocuments.issued', { id: doc.id })).toEqual({ changed: 0 })
     // Voiding its 发文字号 in the register voids the document; the entry keeps the link and shows it as 已作废.
     await call('numbers.void', { docNumber: '固政教督办〔2025〕1号', reason: '发错学校', by: '王芳' })
     const entry = await call('supervision.entry', { id: march.s2[0] })
@@ -274,6 +287,8 @@ describe('督办单', () => {
     expect(await call('supervisionDocuments.urgeAll', { replyDays: 10, signedDate: '2025-03-31' })).toEqual([])
 
     expect((await call('supervisionDocuments.sign', { id: urging.id })).docNumber).toBe('督办〔2025〕1号')
+    const urged = await call('supervision.entry', { id: feb.late })
+    expect(urged.history.at(-1)).toMatchObject({ action: 'urge', date: '2025-03-31', from: 'notified', to: 'notified' })
     const voided = await call('supervisionDocuments.void', { id: urging.id, reason: '责任单位写错', by: '王芳' })
     expect(voided.status).toBe('voided')
     const entry = await call('supervision.entry', { id: feb.late })
@@ -289,15 +304,17 @@ describe('督办单', () => {
 
 describe('command line', () => {
   it('writes the 整改通知书, the 督办单 and the 通报 with its figures', async () => {
-    const { env, march } = await seeded()
+    const { env, march, call } = await seeded()
     const dir = env.dir
+    const codes = await Promise.all(march.s2.map(async (id: number) => (await call('supervision.entry', { id })).code as string))
+    expect(codes[0]).toMatch(/^2025-\d+$/)
     const notice = await cli([
       'supervision',
       'notice',
       '--institution',
       '原州区第二小学',
       '--entries',
-      march.s2.join(','),
+      codes.join(','),
       '--out',
       join(outDir, '整改通知书.docx'),
       '--date',
@@ -325,7 +342,27 @@ describe('command line', () => {
     ])
     expect(bad.code).toBe(1)
     expect(bad.err).toContain('--entries')
+    const unknown = await cli([
+      'supervision',
+      'notice',
+      '--institution',
+      '原州区第二小学',
+      '--entries',
+      '2025-9999',
+      '--out',
+      join(outDir, 'x.docx'),
+      '--data-dir',
+      dir,
+    ])
+    expect(unknown.err).toContain('问题台账中没有这些编号：2025-9999')
 
+    const list = await cli(['supervision', 'urging', '--list', '--date', '2025-03-31', '--data-dir', dir])
+    expect(list.out).toContain('应发督办单 1 份')
+    expect(list.out).toContain('原州区第一小学\t时限 2025-03-10，逾期 21 天')
+    const rules = await cli(['supervision', 'numbering', '--kind', 'urging', '--serial', '〔{year}〕督办第{seq}号', '--data-dir', dir])
+    expect(rules.out).toBe('整改通知书：本室编号 督改〔{year}〕{seq}号\n督办单：本室编号 〔{year}〕督办第{seq}号')
+    const bySeries = await cli(['supervision', 'numbering', '--kind', 'rectification', '--series', '无此代字', '--data-dir', dir])
+    expect(bySeries.err).toContain('没有机关代字为「无此代字」的文号系列')
     const urging = await cli(['supervision', 'urging', '--out-dir', join(outDir), '--date', '2025-03-31', '--data-dir', dir])
     expect(urging.code).toBe(0)
     expect(urging.out).toContain('已生成督办单 1 份')

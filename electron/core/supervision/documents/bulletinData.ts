@@ -1,14 +1,14 @@
 /**
- * What a 督导通报 prints, read from the ledger: the figures of svcore's pure periodFigures (never typed by hand),
+ * What a 督导通报 prints, read from the ledger: the figures of periodFigures as every screen shows them (never typed),
  * the problems found in the period (无意见 excluded, as the figures count them) and the good practice written on the
  * period's visits.
  */
-import type Database from 'better-sqlite3'
 import type { BulletinData } from '../../../../shared/contract/supervisionDocuments'
-import { monthPeriod, periodFigures, previousPeriod, termPeriod } from '../../../../shared/supervision/figures'
 import { UserError } from '../../errors'
 import { getInstitution } from '../../institutions/institutionRepository'
+import type { Workspace } from '../../workspace'
 import * as supervisionRepo from '../supervisionRepository'
+import * as views from '../supervisionViews'
 
 /**
  * The 通报 data of `{ month: 'YYYY-MM' }` or `{ term: 'YYYY-autumn' | 'YYYY-spring' }` as of `today` (local date);
@@ -16,31 +16,23 @@ import * as supervisionRepo from '../supervisionRepository'
  * @throws UserError when neither or both are given.
  */
 export function bulletinData(
-  db: Database.Database,
+  ws: Workspace,
   input: { month?: string; term?: string },
   today: string,
   noticeTitleOf: (month: string) => string,
 ): BulletinData {
   if ((input.month === undefined) === (input.term === undefined)) throw new UserError('请指定月份或学期（二选一）', 'month')
-  const settings = supervisionRepo.readSettings(db)
-  const period = input.month !== undefined ? monthPeriod(input.month) : termPeriod(input.term!, settings)
-  const previous = previousPeriod(period, settings)
-  const years = [...new Set([previous.from, period.to].map((d) => Number(d.slice(0, 4))))]
-  const plans = years.map((y) => supervisionRepo.readPlan(db, y))
-  const visits = supervisionRepo.listVisits(db, { from: previous.from, to: period.to })
+  const db = ws.db()
+  // The same figures as the month board and the screens (supervisionViews.figures → periodFigures).
+  const figures = views.figures(
+    ws,
+    input.month !== undefined ? { kind: 'month', key: input.month } : { kind: 'term', key: input.term! },
+    today,
+  )
+  const period = figures.period
+  const visits = supervisionRepo.listVisits(db, { from: period.from, to: period.to })
   const entries = supervisionRepo.listEntries(db)
   const items = supervisionRepo.listItems(db)
-  const figures = periodFigures({
-    period,
-    visits,
-    entries,
-    zones: supervisionRepo.listAllZones(db),
-    inspectors: supervisionRepo.listInspectors(db),
-    items,
-    settings,
-    plans,
-    today,
-  })
 
   const names = new Map<number, string>()
   const nameOf = (id: number) => {
@@ -55,13 +47,11 @@ export function bulletinData(
       (a, b) =>
         (order.get(a.itemKey ?? '') ?? 999) - (order.get(b.itemKey ?? '') ?? 999) || a.foundDate.localeCompare(b.foundDate) || a.id - b.id,
     )
-  const inPeriod = visits
-    .filter((v) => v.date >= period.from && v.date <= period.to)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+  const inPeriod = [...visits].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
 
   const monthKey = period.kind === 'month' ? period.key : ''
   const planned = monthKey
-    ? plans.find((p) => p.year === Number(monthKey.slice(0, 4)))?.months.find((m) => m.month === Number(monthKey.slice(5, 7)))
+    ? supervisionRepo.readPlan(db, Number(monthKey.slice(0, 4))).months.find((m) => m.month === Number(monthKey.slice(5, 7)))
     : undefined
   return {
     figures,

@@ -27,6 +27,7 @@ import {
 } from '../../../../shared/supervision/documents/numbering'
 import { buildRectificationNotice } from '../../../../shared/supervision/documents/rectificationNotice'
 import { buildUrgingNotice } from '../../../../shared/supervision/documents/urgingNotice'
+import { canApply } from '../../../../shared/supervision/ledger'
 import { isOverdue, overdueDays } from '../../../../shared/supervision/overdue'
 import type { DocumentRole, LedgerEntry } from '../../../../shared/supervision/types'
 import { localIsoDate, nowIso } from '../../clock'
@@ -38,6 +39,7 @@ import { findSeriesById, listSeries } from '../../numbers/numberRepository'
 import { readOffice } from '../../office/officeRepository'
 import type { Workspace } from '../../workspace'
 import * as supervisionRepo from '../supervisionRepository'
+import * as supervisionService from '../supervisionService'
 import { bulletinData as computeBulletinData } from './bulletinData'
 import * as repo from './generatedRepository'
 
@@ -313,7 +315,7 @@ export function urgeAll(ws: Workspace, input: { replyDays: number; signedDate?: 
 /** What the 督导通报 of a month or term prints (figures computed, never typed). */
 export function bulletinData(ws: Workspace, input: { month?: string; term?: string }, today = localIsoDate()): BulletinData {
   const db = ws.db()
-  return computeBulletinData(db, input, today, (month) => {
+  return computeBulletinData(ws, input, today, (month) => {
     const notice = repo
       .generatedOf(db, 'monthlyNotice', month)
       .map((g) => documentsRepo.getDocument(db, g.document_id))
@@ -370,6 +372,52 @@ export function bulletin(
   return documentsRepo.getDocument(db, id)!
 }
 
+/**
+ * Records in the ledger that a generated document went out: a 整改通知书 applies `notify` (待整改 → 已发整改通知) and
+ * a 督办单 applies `urge` to each entry it is linked to in that role, dated with its 成文日期, through the ledger's
+ * state machine (shared/supervision/ledger.ts). Entries where the step does not apply (already rectified, or a later
+ * status change) and entries that already record this document are left as they are. Inside the caller's
+ * transaction. Returns how many entries changed.
+ */
+function recordIssued(db: Database.Database, doc: DocumentRecord): number {
+  const generated = repo.getGenerated(db, doc.id)
+  const step =
+    generated?.kind === 'rectificationNotice'
+      ? ({ action: 'notify', role: '整改通知书' } as const)
+      : generated?.kind === 'urgingNotice'
+        ? ({ action: 'urge', role: '督办单' } as const)
+        : null
+  if (!step) return 0
+  const mark = `（文书 ${doc.id}）`
+  let changed = 0
+  for (const link of supervisionRepo.documentEntries(db, doc.id).filter((l) => l.role === step.role)) {
+    const entry = supervisionRepo.getEntry(db, link.entryId)
+    if (!entry || entry.history.some((h) => h.action === step.action && h.note.endsWith(mark))) continue
+    const command = { action: step.action, date: doc.content.signedDate, note: `${step.role} ${doc.docNumber}${mark}` }
+    if (!canApply(entry, command)) continue
+    supervisionService.commandEntries(db, [entry.id], command)
+    changed++
+  }
+  return changed
+}
+
+/**
+ * After a generated 整改通知书 or 督办单 is 签发 (by `sign` here, or by documents.sign for one numbered by a register
+ * series): records it in the ledger (recordIssued). Idempotent. @throws UserError unless the document is signed or
+ * printed.
+ */
+export function issued(ws: Workspace, id: number): { changed: number } {
+  const db = ws.db()
+  return db
+    .transaction(() => {
+      const doc = documentsRepo.getDocument(db, id)
+      if (!doc) throw new UserError(`公文（编号 ${id}）不存在或已被删除`, 'id')
+      if (doc.status !== 'signed' && doc.status !== 'printed') throw new UserError('该公文尚未签发，不能登记为已发出', 'id')
+      return { changed: recordIssued(db, doc) }
+    })
+    .immediate()
+}
+
 function requireSerialDocument(db: Database.Database, id: number): { doc: DocumentRecord; kind: NumberedKind } {
   const doc = documentsRepo.getDocument(db, id)
   if (!doc) throw new UserError(`公文（编号 ${id}）不存在或已被删除`, 'id')
@@ -413,6 +461,7 @@ export function sign(ws: Workspace, id: number): DocumentRecord {
     documentsRepo.updateDocumentContent(db, id, { kind: doc.kind, format: doc.format, seriesId: null, content, at })
     documentsRepo.setStatus(db, id, 'signed', at, { signedAt: at, year })
     documentsRepo.addHistory(db, id, at, '签发', note)
+    recordIssued(db, documentsRepo.getDocument(db, id)!)
   }).immediate()
   return documentsRepo.getDocument(db, id)!
 }

@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../../../shared/documents/records'
 import type { OutputFile } from '../../../../shared/files/types'
 import { documentFileBase, safeFileName } from '../../../../shared/format/fileName'
 import { percent } from '../../../../shared/supervision/documents/common'
+import { SUPERVISION_DOCUMENT_LABELS, type NumberedKind } from '../../../../shared/supervision/documents/numbering'
 import { CliError, FORCE_OPTION, requireOut, type CommandContext } from '../../cli/command'
 import { defineModule } from '../../module'
 import * as service from './documentsService'
@@ -44,6 +45,7 @@ export const supervisionDocumentsModule = defineModule({
     'supervisionDocuments.bulletinData': (input) => service.bulletinData(ws, input),
     'supervisionDocuments.bulletin': (input) => service.bulletin(ws, input),
     'supervisionDocuments.sign': ({ id }) => service.sign(ws, id),
+    'supervisionDocuments.issued': ({ id }) => service.issued(ws, id),
     'supervisionDocuments.void': (input) => service.voidDocument(ws, input),
   }),
   commands: {
@@ -79,12 +81,22 @@ export const supervisionDocumentsModule = defineModule({
         const institution = ctx.values.institution
         if (typeof institution !== 'string' || !institution.trim()) throw new CliError('请用 --institution 指定学校名称')
         const list = typeof ctx.values.entries === 'string' ? ctx.values.entries.split(/[,，\s]+/).filter(Boolean) : []
-        if (!list.length || list.some((x) => !/^\d{1,9}$/.test(x) || Number(x) < 1))
-          throw new CliError('请用 --entries 给出问题台账条目的 id，多个用逗号分隔，如 --entries 3,5')
+        if (!list.length || list.some((x) => !/^(\d{1,9}|\d{4}-\d{1,6})$/.test(x)))
+          throw new CliError('请用 --entries 给出问题台账中的问题编号（如 2025-0012，见 supervision ledger）或 id，多个用逗号分隔')
+        // 编号 as the ledger prints them (2025-0012), or bare ids.
+        const codes = list.filter((x) => x.includes('-'))
+        const byCode = new Map<string, number>()
+        if (codes.length) {
+          const page = await ctx.call('supervision.ledger', { limit: 5000 })
+          for (const r of page.rows) byCode.set(r.code, r.id)
+          const unknown = codes.filter((c) => !byCode.has(c))
+          if (unknown.length) throw new CliError(`问题台账中没有这些编号：${unknown.join('、')}`)
+        }
+        const entryIds = list.map((x) => (x.includes('-') ? byCode.get(x)! : Number(x)))
         const out = requireOut(ctx.values.out, '.docx')
         const doc = await ctx.call('supervisionDocuments.rectificationNotice', {
           institution: institution.trim(),
-          entryIds: list.map(Number),
+          entryIds,
           reportWithinDays: intOption(ctx.values.days, '整改报告报送天数', 1, 90),
           signedDate: dateOption(ctx.values.date),
         })
@@ -96,10 +108,21 @@ export const supervisionDocumentsModule = defineModule({
       },
     },
     'supervision urging': {
-      usage: 'supervision urging --out-dir 目录 [--days 办理天数] [--date 成文日期] [--force]',
-      summary: '为每个逾期未整改、尚无督办单的问题生成一份督办单（公文草稿），逐份导出 Word 到目录',
-      options: { 'out-dir': { type: 'string' }, days: { type: 'string' }, ...DATE_OPTION, ...FORCE_OPTION },
+      usage: 'supervision urging --out-dir 目录 [--days 办理天数] [--date 成文日期] [--force] | supervision urging --list [--date 日期]',
+      summary: '为每个逾期未整改、尚无督办单的问题生成一份督办单（公文草稿），逐份导出 Word 到目录；--list 只列出应发督办单的问题',
+      options: { 'out-dir': { type: 'string' }, days: { type: 'string' }, list: { type: 'boolean' }, ...DATE_OPTION, ...FORCE_OPTION },
       async run(ctx) {
+        if (ctx.values.list === true) {
+          const proposals = await ctx.call('supervisionDocuments.urgingProposals', { today: dateOption(ctx.values.date) })
+          const lines = proposals.map(
+            (p) =>
+              `${p.code}\t${p.institution}\t时限 ${p.deadline}，逾期 ${p.overdueDays} 天\t${p.notice ? `${p.notice.number || '（未编号）'} ${p.notice.title}` : '未发整改通知书'}\t${p.description}`,
+          )
+          return {
+            data: proposals,
+            text: lines.length ? [`应发督办单 ${lines.length} 份：`, ...lines].join('\n') : '没有需要督办的逾期问题',
+          }
+        }
         const dir = ctx.values['out-dir']
         if (typeof dir !== 'string' || !dir) throw new CliError('请用 --out-dir 指定保存督办单的目录')
         const docs = await ctx.call('supervisionDocuments.urgeAll', {
@@ -117,6 +140,42 @@ export const supervisionDocumentsModule = defineModule({
         }
         const text = docs.length ? [`已生成督办单 ${docs.length} 份：`, ...files.map((f) => `  ${f}`)].join('\n') : '没有需要督办的逾期问题'
         return { data: { documents: docs.map((d) => ({ documentId: d.id, title: d.title })), files }, text }
+      },
+    },
+    'supervision numbering': {
+      usage: 'supervision numbering [--kind rectification|urging (--serial 编号格式 | --series 机关代字)]',
+      summary: '查看或设置整改通知书、督办单的编号规则：本室编号（如 督改〔{year}〕{seq}号）或发文字号系列',
+      options: { kind: { type: 'string' }, serial: { type: 'string' }, series: { type: 'string' } },
+      async run(ctx) {
+        const { kind, serial, series } = ctx.values
+        const label = (k: NumberedKind) => SUPERVISION_DOCUMENT_LABELS[k]
+        if (kind !== undefined) {
+          const key = ({ rectification: 'rectificationNotice', urging: 'urgingNotice' } as const)[
+            String(kind) as 'rectification' | 'urging'
+          ]
+          if (!key) throw new CliError('--kind 只能是 rectification（整改通知书）或 urging（督办单）')
+          if ((serial === undefined) === (series === undefined))
+            throw new CliError('请给出 --serial 编号格式 或 --series 机关代字（二选一）')
+          let seriesId: number | undefined
+          if (typeof series === 'string') {
+            seriesId = (await ctx.call('numbers.listSeries', {})).find((x) => x.prefix === series)?.id
+            if (seriesId === undefined) throw new CliError(`没有机关代字为「${series}」的文号系列`)
+          }
+          await ctx.call('supervisionDocuments.saveRule', {
+            kind: key,
+            mode: serial !== undefined ? 'serial' : 'series',
+            pattern: typeof serial === 'string' ? serial : '',
+            seriesId,
+          })
+        }
+        const rules = await ctx.call('supervisionDocuments.rules', {})
+        const prefixes = new Map((await ctx.call('numbers.listSeries', {})).map((x) => [x.id, x.prefix]))
+        const lines = rules.map((r) =>
+          r.mode === 'serial'
+            ? `${label(r.kind)}：本室编号 ${r.pattern}`
+            : `${label(r.kind)}：发文字号（${prefixes.get(r.seriesId) ?? r.seriesId}）`,
+        )
+        return { data: rules, text: lines.join('\n') }
       },
     },
     'supervision bulletin': {

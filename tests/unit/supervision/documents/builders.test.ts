@@ -10,7 +10,7 @@ import {
   type BulletinProblem,
 } from '../../../../shared/supervision/documents/bulletin'
 import { percent } from '../../../../shared/supervision/documents/common'
-import { buildMonthlyNotice, defaultMonthWindows } from '../../../../shared/supervision/documents/monthlyNotice'
+import { buildMonthlyNotice, defaultMonthWindows, packItems } from '../../../../shared/supervision/documents/monthlyNotice'
 import { buildRectificationNotice, deadlineWording } from '../../../../shared/supervision/documents/rectificationNotice'
 import { buildUrgingNotice } from '../../../../shared/supervision/documents/urgingNotice'
 
@@ -73,7 +73,12 @@ describe('月度督导通知', () => {
     const form = tables(spec.content.attachments[0].body)[0].table
     expect(form.headerRows).toBe(1)
     expect(form.rows.map((r) => r[0])).toContain('督导方式')
-    expect(form.rows.find((r) => r[0] === '督导事项')![1]).toBe('□办学行为　□校园安全\n□教育教学')
+    expect(form.rows.find((r) => r[0] === '督导事项')![1]).toBe('□办学行为　□校园安全　□教育教学')
+    // Long titles stand one to a line rather than wrap inside an item.
+    expect(packItems(['□学校管理与制度落实', '□招生、收费与学籍', '□课程与教学'])).toEqual([
+      '□学校管理与制度落实',
+      '□招生、收费与学籍　□课程与教学',
+    ])
     expectSignable(spec)
   })
 })
