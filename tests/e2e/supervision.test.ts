@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { upsertInstitution } from '../../electron/core/institutions/institutionRepository'
+import { writeOffice } from '../../electron/core/office/officeRepository'
 import { Workspace } from '../../electron/core/workspace'
+import { officeProfileSchema } from '../../shared/office/office'
+import { SAMPLE_PROFILE } from '../helpers/tempWorkspace'
 import { addDays, todayLocal } from '../../shared/supervision/overdue'
 import { openApp, type E2eApp } from './harness'
 
@@ -14,11 +17,15 @@ afterEach(async () => {
   app = undefined
 })
 
-/** A data folder whose institution registry holds four schools (as the 学前教育 / 优质均衡 imports leave it). */
+/**
+ * A data folder with an office (not the demo county: its supervision data would change the figures) and four
+ * schools in the institution registry (as the 学前教育 / 优质均衡 imports leave it).
+ */
 function seededDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dudao-e2e-sv-'))
   const ws = new Workspace(dir)
   const db = ws.db()
+  writeOffice(db, officeProfileSchema.parse(SAMPLE_PROFILE))
   for (const name of ['城关第一小学', '城关第二小学', '城关中学', '新集小学'])
     upsertInstitution(db, { kind: 'school', name, institutionType: name.endsWith('中学') ? '311' : '211' })
   ws.close()
@@ -48,8 +55,7 @@ describe('责任督学挂牌督导 in the browser', () => {
     app = await openApp({ dataDir: seededDataDir() })
     const { page } = app
     await page.setViewportSize({ width: 1366, height: 768 })
-    await page.locator('[data-test=load-demo]').click()
-    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.locator('[data-test=status-office]').filter({ hasText: SAMPLE_PROFILE.fullName }).waitFor()
     await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
     await page.locator('[data-test=sv-board]').waitFor()
 
@@ -130,15 +136,16 @@ describe('责任督学挂牌督导 in the browser', () => {
     await expect(docTitle(page)).resolves.toBe('关于城关第一小学督导发现问题限期整改的通知')
     await app.screenshot('85-supervision-notice-draft')
     await page.goto(entryUrl)
-    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已发整改通知' }).waitFor()
     await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '整改通知书' }).waitFor()
-    // signed on the entry: the office's own serial 编号 of the year
+    await expect(page.locator('[data-test=sv-entry-status]').textContent()).resolves.toBe('待整改') // a draft is not sent
+    // signed on the entry with the office's own serial 编号 of the year: the ledger records it as sent
     await page.locator('[data-test=sv-entry-documents] button', { hasText: '签发取号' }).click()
     await page
       .locator('[data-test=sv-entry-documents]')
       .filter({ hasText: `督改〔${today.slice(0, 4)}〕1号` })
       .waitFor()
     await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '已签发' }).waitFor()
+    await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已发整改通知' }).waitFor()
 
     // The board: the month's visit and the overdue problem proposed for a 督办单, which names the notice.
     await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
@@ -161,9 +168,11 @@ describe('责任督学挂牌督导 in the browser', () => {
 
     await page.goto(entryUrl)
     await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '督办单' }).waitFor()
-    await page.locator('[data-test=sv-action-urge]').click()
-    await page.locator('[data-test=sv-action-text]').fill('已发督办单，请于10日内报送整改报告')
-    await page.locator('[data-test=sv-action-submit]').click()
+    await page.locator('[data-test=sv-entry-documents] button', { hasText: '签发取号' }).click()
+    await page
+      .locator('[data-test=sv-entry-documents]')
+      .filter({ hasText: `督办〔${today.slice(0, 4)}〕1号` })
+      .waitFor()
     await page.locator('[data-test=sv-entry-history]').filter({ hasText: '督办' }).waitFor()
 
     // 整改报告 → 复查 通过 → 销号 with an evidence file.
