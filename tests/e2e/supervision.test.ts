@@ -98,6 +98,15 @@ describe('责任督学挂牌督导 in the browser', () => {
       await app.screenshot('89-supervision-plan')
     }
     await page.locator('.el-tabs__item', { hasText: '督导记录' }).click()
+    // the printable blank record form and the import template come down as files
+    for (const [button, ext] of [
+      ['sv-record-form', '.docx'],
+      ['sv-visit-template', '.xlsx'],
+    ]) {
+      const download = page.waitForEvent('download')
+      await page.locator(`[data-test=${button}]`).click()
+      expect((await download).suggestedFilename()).toMatch(new RegExp(`\\${ext}$`))
+    }
     await page.locator('[data-test=sv-visit-new]').click()
     await page.locator('[data-test=sv-visit-form]').waitFor()
     await typeDate(page, '[data-test=sv-visit-date]', visitDate)
