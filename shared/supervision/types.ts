@@ -7,6 +7,7 @@
 
 /** 专职 (full-time) or 兼职 (part-time) 督学. */
 export type InspectorKind = '专职' | '兼职'
+/** The two kinds of 督学, in the order offered. */
 export const INSPECTOR_KINDS: readonly InspectorKind[] = ['专职', '兼职']
 
 /** 督学: a person the office appoints as 责任督学. */
@@ -93,10 +94,12 @@ export interface SupervisionSettings {
 
 /** Methods of a visit, counted (听课 3 节, 座谈 1 次 …). */
 export type VisitMethod = '听课' | '查阅资料' | '座谈' | '访谈' | '巡视' | '问卷'
+/** The methods of a visit, in the order of the record form. */
 export const VISIT_METHODS: readonly VisitMethod[] = ['听课', '查阅资料', '座谈', '访谈', '巡视', '问卷']
 
 /** 五级处理: how a finding is followed up (SUPERVISION.md "Problem handling"). */
 export type ProblemLevel = '无意见' | '小问题' | '一般问题' | '严重问题' | '复杂问题'
+/** The five levels, lightest first. */
 export const PROBLEM_LEVELS: readonly ProblemLevel[] = ['无意见', '小问题', '一般问题', '严重问题', '复杂问题']
 
 /** One finding written on a visit record; `entryId` once it became a ledger entry. */
@@ -150,6 +153,7 @@ export interface Visit {
 
 /** 来源 of a ledger entry. */
 export type LedgerSource = '经常性督导' | '专项督导' | '投诉' | '自查' | '上级交办'
+/** The sources of a ledger entry (SUPERVISION.md 问题台账 columns). */
 export const LEDGER_SOURCES: readonly LedgerSource[] = ['经常性督导', '专项督导', '投诉', '自查', '上级交办']
 
 /**
@@ -157,6 +161,7 @@ export const LEDGER_SOURCES: readonly LedgerSource[] = ['经常性督导', '专�
  * 复查通过 (督学已核查, 整改完成) → 已销号. 复查不通过 sends it back to the school (待整改 or 已发整改通知).
  */
 export type LedgerStatus = 'pending' | 'notified' | 'reported' | 'verified' | 'closed'
+/** The Chinese label of each status. */
 export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = {
   pending: '待整改',
   notified: '已发整改通知',
@@ -192,6 +197,7 @@ export interface ProgressEntry {
 
 /** The role a document plays for an entry. */
 export type DocumentRole = '整改通知书' | '督办单' | '督导通报' | '月度通知' | '协商意见书'
+/** The roles a linked document can play. */
 export const DOCUMENT_ROLES: readonly DocumentRole[] = ['整改通知书', '督办单', '督导通报', '月度通知', '协商意见书']
 
 /** A 公文 linked to an entry, with its current status (a voided one shows as 已作废, a deleted draft as 已删除). */

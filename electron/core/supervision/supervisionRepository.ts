@@ -31,6 +31,7 @@ export function readSettings(db: Database.Database): SupervisionSettings {
   return r ? { ...DEFAULT_SETTINGS, ...json<Partial<SupervisionSettings>>(r.settings) } : { ...DEFAULT_SETTINGS }
 }
 
+/** Saves the whole settings object (one row), inside the caller's transaction. */
 export function writeSettings(db: Database.Database, s: SupervisionSettings): void {
   db.prepare(
     `INSERT INTO supervision_settings (id, settings, updated_at) VALUES (1, ?, ?)
@@ -119,11 +120,13 @@ export function listInspectors(db: Database.Database, year?: number): Inspector[
   return rows.map(toInspector)
 }
 
+/** One 督学 by id, or null. */
 export function getInspector(db: Database.Database, id: number): Inspector | null {
   const r = db.prepare('SELECT * FROM supervision_inspectors WHERE id = ?').get(id) as InspectorRow | undefined
   return r ? toInspector(r) : null
 }
 
+/** One 督学 by exact name (names are unique), or null. */
 export function findInspectorByName(db: Database.Database, name: string): Inspector | null {
   const r = db.prepare('SELECT * FROM supervision_inspectors WHERE name = ?').get(name) as InspectorRow | undefined
   return r ? toInspector(r) : null
@@ -147,6 +150,7 @@ export function writeInspector(db: Database.Database, i: Omit<Inspector, 'id' | 
   return Number(r.lastInsertRowid)
 }
 
+/** Deletes a 督学 row (the service first checks inspectorUse); true when one was deleted. */
 export function deleteInspectorRow(db: Database.Database, id: number): boolean {
   return db.prepare('DELETE FROM supervision_inspectors WHERE id = ?').run(id).changes > 0
 }
@@ -201,6 +205,7 @@ export function listAllZones(db: Database.Database): Zone[] {
   return (db.prepare('SELECT * FROM supervision_zones ORDER BY year, id').all() as ZoneRow[]).map((r) => toZone(db, r))
 }
 
+/** One 责任区 with its institutions, or null. */
 export function getZone(db: Database.Database, id: number): Zone | null {
   const r = db.prepare('SELECT * FROM supervision_zones WHERE id = ?').get(id) as ZoneRow | undefined
   return r ? toZone(db, r) : null
@@ -241,6 +246,7 @@ export function writeZone(db: Database.Database, z: Omit<Zone, 'id'> & { id?: nu
   return id
 }
 
+/** Deletes a 责任区 and its institution rows; true when one was deleted. */
 export function deleteZoneRow(db: Database.Database, id: number): boolean {
   db.prepare('DELETE FROM supervision_zone_institutions WHERE zone_id = ?').run(id)
   return db.prepare('DELETE FROM supervision_zones WHERE id = ?').run(id).changes > 0
@@ -260,6 +266,7 @@ export function readPlan(db: Database.Database, year: number): AnnualPlan {
   return { year, standingChecklist: r ? json<string[]>(r.standing_checklist) : [], months, updatedAt: r?.updated_at ?? null }
 }
 
+/** Saves the 年度计划 of a year (months sorted), replacing what was saved. */
 export function writePlan(db: Database.Database, plan: Pick<AnnualPlan, 'year' | 'standingChecklist' | 'months'>): void {
   db.prepare(
     `INSERT INTO supervision_plans (year, standing_checklist, months, updated_at) VALUES (?, ?, ?, ?)
@@ -329,6 +336,7 @@ export function listVisits(db: Database.Database, f: VisitFilter = {}): Visit[] 
   return (db.prepare(sql).all(...args) as VisitDbRow[]).map(toVisit)
 }
 
+/** One visit by id, or null. */
 export function getVisit(db: Database.Database, id: number): Visit | null {
   const r = db.prepare('SELECT * FROM supervision_visits WHERE id = ?').get(id) as VisitDbRow | undefined
   return r ? toVisit(r) : null
@@ -375,6 +383,7 @@ export function setFindingEntry(db: Database.Database, visitId: number, index: n
   db.prepare('UPDATE supervision_visits SET findings = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(findings), nowIso(), visitId)
 }
 
+/** Deletes a visit row (the service refuses a visit whose findings are in the ledger); true when deleted. */
 export function deleteVisitRow(db: Database.Database, id: number): boolean {
   return db.prepare('DELETE FROM supervision_visits WHERE id = ?').run(id).changes > 0
 }
@@ -450,6 +459,7 @@ export function listEntries(db: Database.Database): LedgerEntry[] {
   return (db.prepare('SELECT * FROM supervision_entries ORDER BY found_date, id').all() as EntryDbRow[]).map(toEntry)
 }
 
+/** One ledger entry by id, or null. */
 export function getEntry(db: Database.Database, id: number): LedgerEntry | null {
   const r = db.prepare('SELECT * FROM supervision_entries WHERE id = ?').get(id) as EntryDbRow | undefined
   return r ? toEntry(r) : null
@@ -550,6 +560,7 @@ export function updateEntry(db: Database.Database, e: LedgerEntry): void {
   )
 }
 
+/** Deletes an entry and its document links (ON DELETE CASCADE); true when deleted. */
 export function deleteEntryRow(db: Database.Database, id: number): boolean {
   return db.prepare('DELETE FROM supervision_entries WHERE id = ?').run(id).changes > 0
 }
@@ -627,15 +638,15 @@ interface LinkRow {
 export function entryDocuments(db: Database.Database, entryIds?: number[]): Map<number, LinkedDocument[]> {
   const rows = db
     .prepare(
-      `SELECT l.entry_id, l.document_id, l.role, l.linked_at, d.title, d.doc_number, d.status, json_extract(d.content, '$.signedDate') AS content, d.created_at
+      `SELECT l.entry_id, l.document_id, l.role, l.linked_at, d.title, d.doc_number, d.status,
+              json_extract(d.content, '$.signedDate') AS content, d.created_at
          FROM supervision_entry_documents l LEFT JOIN documents d ON d.id = l.document_id
+         WHERE ? IS NULL OR l.entry_id IN (SELECT value FROM json_each(?))
          ORDER BY l.linked_at, l.document_id`,
     )
-    .all() as LinkRow[]
-  const want = entryIds ? new Set(entryIds) : null
+    .all(...(entryIds ? [1, JSON.stringify(entryIds)] : [null, '[]'])) as LinkRow[]
   const out = new Map<number, LinkedDocument[]>()
   for (const r of rows) {
-    if (want && !want.has(r.entry_id)) continue
     const status = r.status ?? 'deleted'
     const list = out.get(r.entry_id) ?? []
     list.push({

@@ -53,20 +53,27 @@ type In<S extends z.ZodType> = z.output<S>
 
 // ---------------------------------------------------------------- settings, items
 
+/** The office's settings (defaults where nothing was saved). */
 export function settings(ws: Workspace): SupervisionSettings {
   return repo.readSettings(ws.db())
 }
 
+/** Saves the settings; returns them as stored. */
 export function saveSettings(ws: Workspace, s: In<typeof settingsInput>): SupervisionSettings {
   const db = ws.db()
   db.transaction(() => repo.writeSettings(db, s))()
   return repo.readSettings(db)
 }
 
+/** The 督导事项 list, retired items included. */
 export function items(ws: Workspace): SupervisionItem[] {
   return repo.listItems(ws.db())
 }
 
+/**
+ * Saves the 督导事项 list in its order.
+ * @throws UserError for a repeated key or title
+ */
 export function saveItems(ws: Workspace, input: In<typeof itemsInput>): SupervisionItem[] {
   const keys = input.items.map((i) => i.key)
   const dup = keys.find((k, i) => keys.indexOf(k) !== i)
@@ -81,10 +88,15 @@ export function saveItems(ws: Workspace, input: In<typeof itemsInput>): Supervis
 
 // ---------------------------------------------------------------- 督学
 
+/** Every 督学, or those serving in `year`. */
 export function inspectors(ws: Workspace, year?: number): Inspector[] {
   return repo.listInspectors(ws.db(), year)
 }
 
+/**
+ * Creates or updates a 督学.
+ * @throws UserError for a repeated name, an end year before the start, an unknown id
+ */
 export function saveInspector(ws: Workspace, input: In<typeof inspectorInput>): Inspector {
   const db = ws.db()
   if (input.activeTo !== null && input.activeTo < input.activeFrom) throw new UserError('聘任截止年度不能早于起始年度', 'activeTo')
@@ -95,6 +107,10 @@ export function saveInspector(ws: Workspace, input: In<typeof inspectorInput>): 
   return repo.getInspector(db, id) as Inspector
 }
 
+/**
+ * Deletes a 督学 nobody refers to.
+ * @throws UserError when a zone, visit or entry names them
+ */
 export function deleteInspector(ws: Workspace, id: number): { deleted: boolean } {
   const db = ws.db()
   const who = repo.getInspector(db, id)
@@ -112,6 +128,7 @@ const openIn = (inst: Institution, year: number) => inst.closedYear === null || 
 /** The institutions a 责任区 can hold: schools and kindergartens (not the registry's zone rows). */
 const supervisable = (inst: Institution) => inst.kind === 'school' || inst.kind === 'kindergarten'
 
+/** The 责任区 of a year with names resolved, and the coverage gaps (open schools and kindergartens in no zone). */
 export function zones(ws: Workspace, year: number): ZonesView {
   const db = ws.db()
   const insts = new Map(listInstitutions(db).map((i) => [i.id, i]))
@@ -129,6 +146,10 @@ export function zones(ws: Workspace, year: number): ZonesView {
   }
 }
 
+/**
+ * Creates or updates a 责任区 of a year.
+ * @throws UserError when the 督学 does not serve that year, a name repeats, an institution is closed, unknown, or already in another zone that year
+ */
 export function saveZone(ws: Workspace, input: In<typeof zoneInput>): ZonesView {
   const db = ws.db()
   const inspector = repo.getInspector(db, input.inspectorId)
@@ -156,6 +177,10 @@ export function saveZone(ws: Workspace, input: In<typeof zoneInput>): ZonesView 
   return zones(ws, input.year)
 }
 
+/**
+ * Deletes a 责任区; its institutions become coverage gaps.
+ * @throws UserError when unknown
+ */
 export function deleteZone(ws: Workspace, id: number): ZonesView {
   const db = ws.db()
   const z = repo.getZone(db, id)
@@ -166,8 +191,13 @@ export function deleteZone(ws: Workspace, id: number): ZonesView {
 
 // ---------------------------------------------------------------- 年度计划
 
+/** The 年度计划 of a year (twelve months, empty ones included). */
 export const plan = (ws: Workspace, year: number) => repo.readPlan(ws.db(), year)
 
+/**
+ * Saves the 年度计划 of a year.
+ * @throws UserError for a month given twice
+ */
 export function savePlan(ws: Workspace, input: In<typeof planInput>) {
   const months = input.months.map((m) => m.month)
   const dup = months.find((m, i) => months.indexOf(m) !== i)
@@ -211,6 +241,7 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
 }
 
+/** Visits filtered by year / month / date range / institution / 督学, newest first, with names and timeliness. */
 export function visits(ws: Workspace, q: In<typeof visitQuery>): VisitRow[] {
   const range: { from?: string; to?: string } = q.month
     ? monthRange(q.month)
@@ -226,6 +257,10 @@ export function visits(ws: Workspace, q: In<typeof visitQuery>): VisitRow[] {
     .map((v) => visitRow(v, names, days))
 }
 
+/**
+ * One visit with names and timeliness.
+ * @throws UserError when unknown
+ */
 export function visit(ws: Workspace, id: number): VisitRow {
   const v = repo.getVisit(ws.db(), id)
   if (!v) throw new UserError('没有找到这条督导记录，可能已被删除')
@@ -257,6 +292,10 @@ export function checkVisitRefs(
   }
 }
 
+/**
+ * Creates or updates a visit; new files are copied into the data folder, dropped ones deleted. A finding already in the ledger keeps its entry (entryId travels with it) and cannot be removed.
+ * @throws UserError (checkVisitRefs, unknown id, a ledger finding dropped)
+ */
 export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow {
   const db = ws.db()
   checkVisitRefs(ws, input)
@@ -316,6 +355,10 @@ export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow
   return visit(ws, id)
 }
 
+/**
+ * Deletes a visit and its files.
+ * @throws UserError when any of its findings is in the ledger
+ */
 export function deleteVisit(ws: Workspace, id: number): { deleted: boolean } {
   const db = ws.db()
   const v = repo.getVisit(db, id)
@@ -404,13 +447,16 @@ const STATUS_ORDER = new Map(Object.keys(LEDGER_STATUS_LABELS).map((s, i) => [s,
 
 /** The ledger filtered, sorted and paged (filters combine with AND). */
 export function ledger(ws: Workspace, q: In<typeof ledgerQuery>, today = localIsoDate()): LedgerPage {
-  let rows = ledgerRows(ws, repo.listEntries(ws.db()), today)
+  // filter and sort the stored entries; names, labels and documents are resolved for the page only
+  const instNames = nameMaps(ws).institutions
+  const late = (e: LedgerEntry) => isOverdue(e, today)
+  let rows = repo.listEntries(ws.db())
   const st = q.status
   if (st === 'open') rows = rows.filter((r) => OPEN_STATUSES.includes(r.status))
   else if (st === 'done') rows = rows.filter((r) => RECTIFIED_STATUSES.includes(r.status))
-  else if (st === 'overdue') rows = rows.filter((r) => r.overdue)
+  else if (st === 'overdue') rows = rows.filter(late)
   else if (st) rows = rows.filter((r) => r.status === st)
-  if (q.overdue !== undefined) rows = rows.filter((r) => r.overdue === q.overdue)
+  if (q.overdue !== undefined) rows = rows.filter((r) => late(r) === q.overdue)
   if (q.institutionId) rows = rows.filter((r) => r.institutionId === q.institutionId)
   if (q.inspectorId) rows = rows.filter((r) => r.inspectorId === q.inspectorId)
   if (q.itemKey) rows = rows.filter((r) => r.itemKey === q.itemKey)
@@ -420,27 +466,30 @@ export function ledger(ws: Workspace, q: In<typeof ledgerQuery>, today = localIs
   if (q.visitId) rows = rows.filter((r) => r.visitId === q.visitId)
   if (q.search) {
     const s = q.search
-    rows = rows.filter((r) => [r.code, r.description, r.institutionName, r.responsibleUnit, r.measures].some((t) => t.includes(s)))
+    rows = rows.filter((r) =>
+      [r.code, r.description, instNames.get(r.institutionId) ?? '', r.responsibleUnit, r.measures].some((t) => t.includes(s)),
+    )
   }
-  const key: Record<typeof q.sort, (r: LedgerRow) => string | number> = {
-    code: (r) => r.code,
-    foundDate: (r) => r.foundDate,
-    deadline: (r) => r.deadline ?? '9999',
-    institution: (r) => r.institutionName,
-    status: (r) => STATUS_ORDER.get(r.status) ?? 0,
-    level: (r) => LEVEL_ORDER.get(r.level) ?? 0,
+  const collator = new Intl.Collator('zh-CN')
+  const plain = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  const compare: Record<typeof q.sort, (a: LedgerEntry, b: LedgerEntry) => number> = {
+    code: (a, b) => plain(a.code, b.code),
+    foundDate: (a, b) => plain(a.foundDate, b.foundDate),
+    deadline: (a, b) => plain(a.deadline ?? '9999', b.deadline ?? '9999'),
+    institution: (a, b) => collator.compare(instNames.get(a.institutionId) ?? '', instNames.get(b.institutionId) ?? ''),
+    status: (a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0),
+    level: (a, b) => (LEVEL_ORDER.get(a.level) ?? 0) - (LEVEL_ORDER.get(b.level) ?? 0),
   }
-  const k = key[q.sort]
+  const c = compare[q.sort]
   const dir = q.order === 'asc' ? 1 : -1
-  rows.sort((a, b) => {
-    const x = k(a)
-    const y = k(b)
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN')
-    return c * dir || a.code.localeCompare(b.code) * dir
-  })
-  return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, today }
+  rows.sort((a, b) => (c(a, b) || plain(a.code, b.code)) * dir)
+  return { rows: ledgerRows(ws, rows.slice(q.offset, q.offset + q.limit), today), total: rows.length, today }
 }
 
+/**
+ * One ledger row (names, overdue today, documents, history).
+ * @throws UserError when unknown
+ */
 export function entry(ws: Workspace, id: number): LedgerRow {
   const e = repo.getEntry(ws.db(), id)
   if (!e) throw new UserError('没有找到这个问题，可能已被删除')
@@ -491,6 +540,10 @@ export function editEntry(e: LedgerEntry, patch: Partial<LedgerEntry>, at: strin
   return { ...next, history: [...history, ev], updatedAt: at }
 }
 
+/**
+ * Creates a ledger entry by hand (no id) or edits its columns with an `edit` event.
+ * @throws UserError for unknown references, a deadline before the 发现日期, a 发现日期 after today or after its first handling
+ */
 export function saveEntry(ws: Workspace, input: In<typeof entryInput>): LedgerRow {
   const db = ws.db()
   checkEntryRefs(ws, input)
@@ -585,6 +638,10 @@ export function entriesFromFindings(
   })
 }
 
+/**
+ * One step of the state machine on an entry (files of a 销号 copied in first).
+ * @throws UserError with the state machine's Chinese reason, or for a date after today
+ */
 export function transition(ws: Workspace, input: In<typeof transitionInput>): LedgerRow {
   const db = ws.db()
   const e = repo.getEntry(db, input.id)
@@ -630,6 +687,10 @@ function apply(e: LedgerEntry, cmd: LedgerCommand): LedgerEntry {
   }
 }
 
+/**
+ * Sets the given columns on several entries, one `edit` event each where something changed.
+ * @throws UserError when an entry is gone, nothing is given, or a deadline precedes a 发现日期
+ */
 export function bulkUpdate(ws: Workspace, input: In<typeof bulkInput>): { updated: number } {
   const db = ws.db()
   const entries = repo.getEntries(db, input.ids)
@@ -662,6 +723,10 @@ export function bulkUpdate(ws: Workspace, input: In<typeof bulkInput>): { update
   return { updated }
 }
 
+/**
+ * Deletes an entry entered by mistake (only create/edit events, no documents).
+ * @throws UserError otherwise
+ */
 export function deleteEntry(ws: Workspace, id: number): { deleted: boolean } {
   const db = ws.db()
   const e = repo.getEntry(db, id)
