@@ -98,7 +98,7 @@ export function problemSections(problems: BulletinProblem[], groupBy: 'matter' |
     for (const p of problems) anonymous.set(p.institution, [...(anonymous.get(p.institution) ?? []), p])
     return [...anonymous.values()].flatMap((list, i) => [
       para(`第${i + 1}所学校（${list.length}个问题）`, 2),
-      ...list.map((p) => para(sentence(`${p.matter ? `${p.matter}方面：` : ''}${p.description}`), 3)),
+      ...list.map((p) => para(sentence(`${p.matter ? `${p.matter}方面：` : ''}${p.description}`))),
     ])
   }
   return [...groups.entries()].flatMap(([key, list]) => [
@@ -112,7 +112,6 @@ export function problemSections(problems: BulletinProblem[], groupBy: 'matter' |
               ? `${p.institution}：${p.description}`
               : p.description,
         ),
-        3,
       ),
     ),
   ])
@@ -152,7 +151,7 @@ export function buildBulletin(input: BulletinInput): DocumentSpec {
     para(basicSituation(f, input.theme).join('')),
     para('主要成效', 1),
     ...(practices.length
-      ? practices.map((p) => para(sentence(`${p.institution}${p.text.trim()}`), 3))
+      ? practices.map((p) => para(sentence(`${p.institution}${p.text.trim()}`)))
       : [para('本期督导记录中未填写值得推广的做法。')]),
     para('存在问题', 1),
     ...(input.problems.length
@@ -161,10 +160,9 @@ export function buildBulletin(input: BulletinInput): DocumentSpec {
     para('整改要求', 1),
     para(
       `有问题的学校要按问题清单所列期限逐项整改，自本通报印发之日起${input.reportWithinDays}日内将整改报告报送本校责任督学，由责任督学审核后报教育督导室。`,
-      3,
     ),
-    para('责任督学要跟踪整改进展，整改期限届满后及时复查，复查通过的予以销号，并在下期通报中通报整改情况。', 3),
-    para('逾期未整改的，教育督导室将发出督办单；督办后仍未整改到位的，约谈学校负责人。', 3),
+    para('责任督学要跟踪整改进展，整改期限届满后及时复查，复查通过的予以销号，并在下期通报中通报整改情况。'),
+    para('逾期未整改的，教育督导室将发出督办单；督办后仍未整改到位的，约谈学校负责人。'),
   ]
   return {
     kind: '通报',

@@ -143,13 +143,13 @@ export function sentence(text: string): string {
 }
 
 /**
- * The 整改期限 column of a problem table: dates of the document's own year without the year (4月15日, a column of
- * 5 字), any other year's in full (2026年1月10日, 7 字); '' → 未定.
+ * The 整改期限 column of a problem table: dates of the document's own year without the year (10月15日, a column of
+ * 6 字 with its cell padding), any other year's in full (2026年10月10日, 8 字); '' → 未定.
  */
 export function deadlineColumn(deadlines: string[], documentYear: number): { texts: string[]; width: ColumnWidth } {
   const sameYear = deadlines.every((d) => d === '' || Number(d.slice(0, 4)) === documentYear)
   return {
     texts: deadlines.map((d) => (d === '' ? '未定' : sameYear ? cnMonthDay(d) : cnDate(d))),
-    width: { chars: sameYear ? 5 : 7 },
+    width: { chars: sameYear ? 6 : 8 },
   }
 }

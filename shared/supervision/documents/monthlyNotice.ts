@@ -99,7 +99,9 @@ export function buildMonthlyNotice(input: MonthlyNoticeInput): DocumentSpec {
     para(`${input.scope?.trim() || '全县（区）各中小学、幼儿园'}。`),
     para('督导内容', 1),
     para(theme ? `本月实行“1+X”督导：“1”为每次入校都要查看的常规事项，“X”为本月主题“${theme}”。` : '本月按常规事项开展经常性督导。'),
-    ...(input.checklist.length ? [para('常规事项', 2), ...input.checklist.map((c) => para(c.trim(), 3))] : []),
+    ...(input.checklist.length
+      ? [para('常规事项', 2), para(`${input.checklist.map((c) => c.trim().replace(/[。；;]$/, '')).join('；')}。`)]
+      : []),
     ...(theme ? [para('本月主题', 2), para(`${theme}。请各学校对照主题逐项梳理本校做法和不足，督学入校时重点查看。`)] : []),
     para('方式和时间', 1),
     para('学校自查', 2),
@@ -111,9 +113,9 @@ export function buildMonthlyNotice(input: MonthlyNoticeInput): DocumentSpec {
     para('记录报送', 2),
     para(`督学应在入校后两日内填写督导记录表，${cnMonthDay(w.recordsDue)}前将本月全部记录报送教育督导室。`),
     para('工作要求', 1),
-    para('各学校要如实开展自查，主动提供资料，为督学入校提供便利。', 3),
-    para('各责任督学要按时入校，客观记录发现的问题，对需要整改的问题提出明确的整改意见和期限。', 3),
-    para('督导中发现的问题纳入问题台账，逐项跟踪整改、复查和销号，结果在下月督导通报中通报。', 3),
+    para('各学校要如实开展自查，主动提供资料，为督学入校提供便利。'),
+    para('各责任督学要按时入校，客观记录发现的问题，对需要整改的问题提出明确的整改意见和期限。'),
+    para('督导中发现的问题纳入问题台账，逐项跟踪整改、复查和销号，结果在下月督导通报中通报。'),
   ]
   const form = visitRecordForm(input.matters)
   return {

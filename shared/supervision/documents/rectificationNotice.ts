@@ -87,14 +87,12 @@ export function buildRectificationNotice(input: RectificationNoticeInput): Docum
     para('请你校按以下要求抓好整改：'),
     para(
       `${deadlineWording(input.problems.map((p) => p.deadline))}。学校主要负责人是整改第一责任人，要逐项制定措施，明确责任人和完成时间。`,
-      3,
     ),
     para(
       `自收到本通知之日起${input.reportWithinDays}日内，将整改报告（附整改前后的佐证材料）报送责任督学${input.inspector}${phone}；责任督学收到后3日内报教育督导室备案。`,
-      3,
     ),
-    para('教育督导室将在整改期限届满后30日内组织复查，复查通过的问题予以销号；复查不通过的，退回学校继续整改。', 3),
-    para('逾期未报送整改报告或未完成整改的，将发出督办单，并视情约谈学校负责人、在督导通报中通报。', 3),
+    para('教育督导室将在整改期限届满后30日内组织复查，复查通过的问题予以销号；复查不通过的，退回学校继续整改。'),
+    para('逾期未报送整改报告或未完成整改的，将发出督办单，并视情约谈学校负责人、在督导通报中通报。'),
   ]
   return {
     kind: '通知',

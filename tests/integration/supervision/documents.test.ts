@@ -363,6 +363,17 @@ describe('command line', () => {
     expect(rules.out).toBe('整改通知书：本室编号 督改〔{year}〕{seq}号\n督办单：本室编号 〔{year}〕督办第{seq}号')
     const bySeries = await cli(['supervision', 'numbering', '--kind', 'rectification', '--series', '无此代字', '--data-dir', dir])
     expect(bySeries.err).toContain('没有机关代字为「无此代字」的文号系列')
+    const noFolder = await cli([
+      'supervision',
+      'urging',
+      '--out-dir',
+      join(outDir, '没有这个文件夹'),
+      '--date',
+      '2025-03-31',
+      '--data-dir',
+      dir,
+    ])
+    expect(noFolder.err).toContain('文件夹不存在')
     const urging = await cli(['supervision', 'urging', '--out-dir', join(outDir), '--date', '2025-03-31', '--data-dir', dir])
     expect(urging.code).toBe(0)
     expect(urging.out).toContain('已生成督办单 1 份')

@@ -29,6 +29,8 @@ const problems: BulletinProblem[] = [
     description: '体育与健康课课时不足，每周少于规定的3课时',
     deadline: '2025-04-20',
   },
+  // A two-digit month and day: the widest date of the column, which must not wrap.
+  { institution: '贺兰县第二小学', matter: '课程与教学', description: '课后服务时间安排不合理', deadline: '2025-10-13' },
 ]
 const notice: DocumentSpec = buildRectificationNotice({
   office,
@@ -129,8 +131,8 @@ describe.skipIf(skipRender)('supervision documents rendered by LibreOffice', () 
     const onPage = (l: TextLine & { page: number }) => l.page === title.page
     const schools = ['贺兰县第一', '贺兰县第二', '贺兰县立岗'].map((s) => find(pages, s).filter(onPage)[0])
     expect(new Set(schools.map((s) => Math.round(s.xMin * 2))).size).toBe(1)
-    const deadlines = all(pages).filter((l) => onPage(l) && /^4月\d+日$/.test(l.text.replace(/\s+/g, '')))
-    expect(deadlines).toHaveLength(4)
+    const deadlines = all(pages).filter((l) => onPage(l) && /^\d+月\d+日$/.test(l.text.replace(/\s+/g, '')))
+    expect(deadlines).toHaveLength(5)
     const centres = deadlines.map((d) => (d.xMin + d.xMax) / 2)
     expect(Math.max(...centres) - Math.min(...centres)).toBeLessThan(1)
     expect(find(pages, '附件').some((l) => l.page === title.page && l.xMin < TYPE.left + 2)).toBe(true)

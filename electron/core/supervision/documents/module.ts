@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { DocumentRecord } from '../../../../shared/documents/records'
 import type { OutputFile } from '../../../../shared/files/types'
@@ -125,6 +126,9 @@ export const supervisionDocumentsModule = defineModule({
         }
         const dir = ctx.values['out-dir']
         if (typeof dir !== 'string' || !dir) throw new CliError('请用 --out-dir 指定保存督办单的目录')
+        // Checked before any draft is made: a run that cannot write its files must not use up the proposals.
+        if (!statSync(resolve(dir), { throwIfNoEntry: false })?.isDirectory())
+          throw new CliError(`文件夹不存在：${resolve(dir)}。请先建好文件夹，或选择一个已有的文件夹。`)
         const docs = await ctx.call('supervisionDocuments.urgeAll', {
           replyDays: intOption(ctx.values.days, '办理天数', 1, 90),
           signedDate: dateOption(ctx.values.date),

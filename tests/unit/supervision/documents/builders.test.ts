@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { isStandaloneHeading } from '../../../../shared/documents/compose'
 import { documentContentSchema } from '../../../../shared/documents/documentSchema'
 import { numberBlocks } from '../../../../shared/documents/headingNumbering'
 import { signingProblems } from '../../../../shared/documents/signing'
@@ -25,10 +26,15 @@ function lines(blocks: BodyBlock[]): string[] {
 function tables(blocks: BodyBlock[]): TableBlock[] {
   return blocks.filter((b): b is TableBlock => b.kind === 'table')
 }
-/** A generated document is valid stored content and has nothing left to fill in before 签发 (given a series). */
+/**
+ * A generated document is valid stored content and has nothing left to fill in before 签发 (given a series); its
+ * only standalone headings (kept with what follows them) are 一、 and （一）: a list of one-sentence 1. items would
+ * be read as a chain of headings and carried to the next page whole, leaving a page nearly empty.
+ */
 function expectSignable(spec: DocumentSpec) {
   expect(() => documentContentSchema.parse(spec.content)).not.toThrow()
   expect(signingProblems(spec.kind, spec.format, spec.content, 1)).toEqual([])
+  expect(spec.content.body.filter((b) => isStandaloneHeading(b) && b.level > 2).map((b) => b.text)).toEqual([])
 }
 
 describe('月度督导通知', () => {
@@ -64,7 +70,7 @@ describe('月度督导通知', () => {
     expect(spec.content.signedDate).toBe('2025-03-05')
     const text = lines(spec.content.body)
     expect(text).toContain('一、督导范围')
-    expect(text).toContain('1.学校办学行为')
+    expect(text).toContain('学校办学行为；校园安全。')
     expect(text.join('\n')).toContain('“X”为本月主题“校园食品安全”')
     expect(text.join('\n')).toContain('3月5日至3月9日，各学校对照督导内容开展自查')
     expect(text.join('\n')).toContain('3月10日至3月25日，各责任督学进入责任区学校')
@@ -114,7 +120,7 @@ describe('整改通知书', () => {
     const text = lines(spec.content.body).join('\n')
     expect(text).toContain('2025年3月12日，责任督学马建国到你校开展挂牌督导，发现2个需要整改的问题。')
     expect(text).toContain('[表督导发现的问题及整改要求]')
-    expect(text).toContain('1.请于2025年4月15日前完成全部整改')
+    expect(text).toContain('请于2025年4月15日前完成全部整改')
     expect(text).toContain('自收到本通知之日起7日内，将整改报告（附整改前后的佐证材料）报送责任督学马建国（联系电话：13909510001）')
     expectSignable(spec)
   })
@@ -124,7 +130,7 @@ describe('整改通知书', () => {
     const spec = buildRectificationNotice({ ...base, signedDate: '2025-12-20', problems: [{ ...p, deadline: '2026-01-10' }] })
     const t = tables(spec.content.body)[0].table
     expect(t.rows[1][3]).toBe('2026年1月10日')
-    expect(t.columns[3]).toEqual({ chars: 7 })
+    expect(t.columns[3]).toEqual({ chars: 8 })
   })
 
   it('words several deadlines by the table, naming the last', () => {
@@ -239,15 +245,15 @@ describe('督导通报', () => {
       '一、基本情况',
     ])
     expect(text).toContain('二、主要成效')
-    expect(text).toContain('1.贺兰县第二小学建立校长陪餐日志，每日公示菜谱。')
+    expect(text).toContain('贺兰县第二小学建立校长陪餐日志，每日公示菜谱。')
     expect(text).toContain('（一）校园安全（2个）')
-    expect(text).toContain('1.食堂留样记录不全。')
+    expect(text).toContain('食堂留样记录不全。')
     expect(text.join('\n')).not.toMatch(/存在问题[\s\S]*贺兰县第一小学[\s\S]*四、整改要求/)
     expect(text).toContain('四、整改要求')
 
     const named = lines(buildBulletin({ ...input, groupBy: 'institution', nameInstitutions: true }).content.body)
     expect(named).toContain('（一）贺兰县第一小学（2个）')
-    expect(named).toContain('2.办学行为方面：课后服务未公示收费标准。')
+    expect(named).toContain('办学行为方面：课后服务未公示收费标准。')
 
     const anonymous = lines(buildBulletin({ ...input, groupBy: 'institution', nameInstitutions: false }).content.body)
     expect(anonymous).toContain('（一）第1所学校（2个问题）')
@@ -258,7 +264,7 @@ describe('督导通报', () => {
     expect(list.headerRows).toBe(1)
     expect(list.rows[0]).toEqual(['序号', '学校', '问题', '整改期限'])
     expect(list.rows[2]).toEqual(['2', '贺兰县第二小学', '（校园安全）消防通道堆放杂物。', '4月10日'])
-    expect(list.columns[3]).toEqual({ chars: 5 })
+    expect(list.columns[3]).toEqual({ chars: 6 })
     expectSignable(spec)
   })
 
