@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { upsertInstitution } from '../../electron/core/institutions/institutionRepository'
@@ -43,6 +44,19 @@ async function typeDate(page: Page, scope: string, date: string): Promise<void> 
   const input = page.locator(scope).locator('xpath=self::input | .//input').first()
   await input.fill(date)
   await input.press('Enter')
+}
+
+/** Writes one visit into the downloaded template's 督导记录 sheet (its example row replaced). */
+async function fillVisitTemplate(template: string, row: Record<string, string>, out: string): Promise<void> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(template)
+  const sheet = wb.getWorksheet('督导记录')!
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String)
+  sheet.spliceRows(2, 1)
+  const r = sheet.getRow(2)
+  for (const [h, v] of Object.entries(row)) r.getCell(headers.indexOf(h) + 1).value = v
+  r.commit()
+  await wb.xlsx.writeFile(out)
 }
 
 /** The title of the 公文 open in the editor. */
@@ -99,6 +113,7 @@ describe('责任督学挂牌督导 in the browser', () => {
     }
     await page.locator('.el-tabs__item', { hasText: '督导记录' }).click()
     // the printable blank record form and the import template come down as files
+    const files: Record<string, string> = {}
     for (const [button, ext] of [
       ['sv-record-form', '.docx'],
       ['sv-visit-template', '.xlsx'],
@@ -106,7 +121,20 @@ describe('责任督学挂牌督导 in the browser', () => {
       const download = page.waitForEvent('download')
       await page.locator(`[data-test=${button}]`).click()
       expect((await download).suggestedFilename()).toMatch(new RegExp(`\\${ext}$`))
+      files[ext] = join(app.dataDir, '..', `sv-${Date.now()}${ext}`)
+      await (await download).saveAs(files[ext])
     }
+    // a visit collected from an inspector comes in through the template and the import wizard
+    const imported = join(app.dataDir, '..', `督导记录-${Date.now()}.xlsx`)
+    await fillVisitTemplate(files['.xlsx'], { 督导日期: visitDate, 责任督学: '李明', 学校: '城关第二小学', 督导主题: '校园安全' }, imported)
+    await page.locator('[data-test=sv-visit-import]').click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-test=import-choose]').first().click()
+    await (await chooser).setFiles(imported)
+    await page.locator('[data-test=import-commit]').click()
+    await page.locator('[data-test=import-done]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test=sv-visits]').filter({ hasText: '城关第二小学' }).waitFor()
     await page.locator('[data-test=sv-visit-new]').click()
     await page.locator('[data-test=sv-visit-form]').waitFor()
     await typeDate(page, '[data-test=sv-visit-date]', visitDate)
@@ -195,11 +223,11 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=sv-entry-status]').filter({ hasText: '复查通过' }).waitFor()
     await page.locator('[data-test=sv-action-close]').click()
     await page.locator('[data-test=sv-action-text]').fill('复查通过，附整改前后照片')
-    const chooser = page.waitForEvent('filechooser')
+    const evidenceChooser = page.waitForEvent('filechooser')
     await page.locator('[data-test=sv-close-evidence]').click()
     const photo = join(app.dataDir, '..', `整改后照片-${Date.now()}.png`)
     writeFileSync(photo, Buffer.from('89504e470d0a1a0a', 'hex'))
-    await (await chooser).setFiles(photo)
+    await (await evidenceChooser).setFiles(photo)
     await page.locator('[data-test=sv-action-dialog] .el-tag', { hasText: '整改后照片' }).waitFor()
     await page.locator('[data-test=sv-action-submit]').click()
     await page.locator('[data-test=sv-entry-status]').filter({ hasText: '已销号' }).waitFor()
@@ -219,7 +247,7 @@ describe('责任督学挂牌督导 in the browser', () => {
     const figures = page.locator('[data-test=sv-bulletin-figures]')
     await figures.waitFor()
     if (visitDate.slice(0, 7) === today.slice(0, 7)) {
-      await figures.filter({ hasText: '入校 1 所次，覆盖学校 1/3' }).waitFor()
+      await figures.filter({ hasText: '入校 2 所次，覆盖学校 2/3' }).waitFor()
       await figures.filter({ hasText: '发现问题 1 个：校园及周边安全 1 个' }).waitFor()
     }
     await page.locator('[data-test=sv-bulletin-name]').click()
@@ -240,7 +268,7 @@ describe('责任督学挂牌督导 in the browser', () => {
     await stats.waitFor()
     if (visitDate.slice(0, 4) === today.slice(0, 4)) {
       // entered today for a visit 20 days ago: late (the 办法 asks two days)
-      await stats.filter({ hasText: '0/1按时填报记录（0.0%）' }).waitFor()
+      await stats.filter({ hasText: '0/2按时填报记录（0.0%）' }).waitFor()
       await stats.filter({ hasText: '1已整改完成' }).waitFor()
     }
     await app.screenshot('91-supervision-inspector')
