@@ -81,6 +81,7 @@ export const CHANNEL_NAMES = [
   'supervision.visit',
   'supervision.saveVisit',
   'supervision.deleteVisit',
+  'supervision.attachment',
   'supervision.findingsToLedger',
   'supervision.ledger',
   'supervision.entry',

@@ -11,6 +11,7 @@ import m0010 from './0010_supervision_documents'
 import m0011 from './0011_search_grams'
 import * as m0012 from './0012_evidence_files'
 import m0013 from './0013_imprint_page_number'
+import * as m0014 from './0014_evidence_supervision'
 
 import type Database from 'better-sqlite3'
 
@@ -42,4 +43,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 11, name: '0011_search_grams', sql: m0011 },
   { version: 12, name: '0012_evidence_files', sql: m0012.sql, run: m0012.run },
   { version: 13, name: '0013_imprint_page_number', sql: m0013 },
+  { version: 14, name: '0014_evidence_supervision', sql: m0014.sql, run: m0014.run },
 ]
