@@ -131,7 +131,7 @@ describe('supervision files live in the database', () => {
     )
   })
 
-  it('a save that fails stores no file and keeps the input; the same content on two records is stored once', async () => {
+  it('a save that fails stores neither record nor file and keeps the input; the same content on two records is stored once', async () => {
     const s = await open(temp('dudao-svfiles-'))
     const { visit, ids, li } = await world(s)
     const f = s.file('照片.jpg', 'SAME')
@@ -144,6 +144,13 @@ describe('supervision files live in the database', () => {
     })
     expect(refused).toContain('没有编码为「nokey」的督导事项')
     expect(supervisionFiles(s.ws)).toBe(0)
+    // the file cannot be stored (a trigger stands for a write that fails): the record is not saved either
+    const db = s.ws.db()
+    db.exec("CREATE TRIGGER test_no_files BEFORE INSERT ON evidence_files BEGIN SELECT RAISE(ABORT, 'disk I/O'); END")
+    await expect(visit({ addFiles: [f] })).rejects.toThrow()
+    db.exec('DROP TRIGGER test_no_files')
+    expect(db.prepare('SELECT count(*) AS n FROM supervision_visits').get()).toEqual({ n: 0 })
+    expect((db.prepare('SELECT count(*) AS n FROM evidence_blobs').get() as { n: number }).n).toBe(0)
     const v = await visit({ addFiles: [f] }) // the input was not released by the refused save
     const w = await visit({ date: '2025-03-19', addFiles: [s.file('同一张.jpg', 'SAME')] })
     expect(await s.got('visit', v.id, '照片.jpg')).toBe('SAME')
