@@ -86,6 +86,7 @@ export const CHANNEL_NAMES = [
   'supervision.visit',
   'supervision.saveVisit',
   'supervision.deleteVisit',
+  'supervision.attachment',
   'supervision.findingsToLedger',
   'supervision.ledger',
   'supervision.entry',

@@ -295,6 +295,16 @@ export const supervisionContract = {
   'supervision.visit': channel<VisitRow>()('读取一条督导记录', z.object({ id: id('督导记录') }).strict()),
   'supervision.saveVisit': channel<VisitRow>()('保存督导记录', visitInput),
   'supervision.deleteVisit': channel<{ deleted: boolean }>()('删除督导记录', z.object({ id: id('督导记录') }).strict()),
+  'supervision.attachment': channel<OutputFile>()(
+    '取回督导记录附件或销号佐证材料',
+    z
+      .object({
+        owner: z.enum(['visit', 'entry']).describe('附件所属（visit 督导记录，entry 问题台账的销号）'),
+        id: id('督导记录或问题'),
+        name: z.string().min(1).max(200).describe('文件名'),
+      })
+      .strict(),
+  ),
   'supervision.findingsToLedger': channel<LedgerRow[]>()(
     '把督导发现的问题列入问题台账',
     z

@@ -3,8 +3,19 @@ import type Database from 'better-sqlite3'
 import { nowIso } from '../clock'
 import { prepared } from '../institutions/statements'
 
-/** The modules whose judged items carry evidence files. */
-export type EvidenceModule = 'preschool' | 'balance'
+/**
+ * The modules whose records carry evidence files: the judged items of 学前教育 / 优质均衡 (by year and item
+ * key), and 责任督学挂牌督导 (year 0, key from supervisionKey: a visit's attachments, an entry's 销号 evidence).
+ */
+export type EvidenceModule = 'preschool' | 'balance' | 'supervision'
+
+/** The stat_year of every supervision file (its records are keyed by id, not by year; migration 0014). */
+export const SUPERVISION_YEAR = 0
+
+/** The item key of a supervision record's files: `visit:<id>` (attachments) or `entry:<id>` (销号 evidence). */
+export function supervisionKey(owner: 'visit' | 'entry', id: number): string {
+  return `${owner}:${id}`
+}
 
 /** An evidence file as listed: its name on the item, size in bytes, SHA-256 of its content. */
 export interface EvidenceFile {

@@ -82,6 +82,7 @@ export const supervisionModule = defineModule({
     'supervision.visit': ({ id }) => service.visit(ws, id),
     'supervision.saveVisit': (input) => service.saveVisit(ws, input),
     'supervision.deleteVisit': ({ id }) => service.deleteVisit(ws, id),
+    'supervision.attachment': ({ owner, id, name }) => fileStore(ws).stash(service.attachment(ws, owner, id, name)),
     'supervision.findingsToLedger': (input) => service.findingsToLedger(ws, input),
     'supervision.ledger': (q) => service.ledger(ws, q),
     'supervision.entry': ({ id }) => service.entry(ws, id),

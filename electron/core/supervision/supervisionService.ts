@@ -41,7 +41,15 @@ import { localIsoDate, nowIso } from '../clock'
 import { UserError } from '../errors'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
-import { removeDir, removeFiles, storeFiles, supervisionFileDir } from './attachments'
+import {
+  attachmentData,
+  attachmentMime,
+  readAttachments,
+  releaseInputs,
+  syncAttachments,
+  type AttachmentOwner,
+  type ReadAttachment,
+} from './attachments'
 import * as repo from './supervisionRepository'
 
 /**
@@ -293,7 +301,7 @@ export function checkVisitRefs(
 }
 
 /**
- * Creates or updates a visit; new files are copied into the data folder, dropped ones deleted. A finding already in the ledger keeps its entry (entryId travels with it) and cannot be removed.
+ * Creates or updates a visit; new files are stored in the database with the record (one transaction), dropped ones deleted. A finding already in the ledger keeps its entry (entryId travels with it) and cannot be removed.
  * @throws UserError (checkVisitRefs, unknown id, a ledger finding dropped)
  */
 export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow {
@@ -315,6 +323,8 @@ export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow
   }
   const keepNames = input.keepAttachments ?? old?.attachments.map((a) => a.name) ?? []
   const keptAtt = (old?.attachments ?? []).filter((a) => keepNames.includes(a.name))
+  const added = readAttachments(ws, input.addFiles, keptAtt)
+  const attachments = [...keptAtt, ...added.map(({ name, size }) => ({ name, size }))]
   const id = db.transaction(() => {
     const base = {
       date: input.date,
@@ -327,7 +337,7 @@ export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow
       findings: input.findings.map((f) => ({ ...f, level: f.level as Visit['findings'][number]['level'] })),
       goodPractice: input.goodPractice,
       opinion: input.opinion,
-      attachments: keptAtt,
+      attachments,
       schoolSigned: input.schoolSigned,
       recordedAt: old?.recordedAt ?? nowIso(),
       source: old?.source ?? 'app',
@@ -339,19 +349,16 @@ export function saveVisit(ws: Workspace, input: In<typeof visitInput>): VisitRow
       const e = repo.getEntry(db, f.entryId)
       if (e && e.findingIndex !== i) repo.updateEntry(db, { ...e, findingIndex: i })
     })
+    syncAttachments(
+      db,
+      'visit',
+      vid,
+      added,
+      attachments.map((a) => a.name),
+    )
     return vid
   })()
-  const dir = supervisionFileDir(ws, 'visits', id)
-  if (input.addFiles.length || (old && keptAtt.length !== old.attachments.length)) {
-    const added = storeFiles(ws, dir, input.addFiles, keptAtt)
-    const v = repo.getVisit(db, id) as Visit
-    db.transaction(() => repo.writeVisit(db, { ...v, attachments: [...keptAtt, ...added] }))()
-    if (old)
-      removeFiles(
-        dir,
-        old.attachments.filter((a) => !keepNames.includes(a.name)).map((a) => a.name),
-      )
-  }
+  releaseInputs(ws, input.addFiles)
   return visit(ws, id)
 }
 
@@ -369,8 +376,10 @@ export function deleteVisit(ws: Workspace, id: number): { deleted: boolean } {
       `这条督导记录的问题已列入问题台账（${inLedger.map((e) => e.code).join('、')}），不能删除：每个问题都要能追溯到发现它的督导记录`,
     )
   }
-  const deleted = db.transaction(() => repo.deleteVisitRow(db, id))()
-  removeDir(supervisionFileDir(ws, 'visits', id))
+  const deleted = db.transaction(() => {
+    syncAttachments(db, 'visit', id, [], [])
+    return repo.deleteVisitRow(db, id)
+  })()
   return { deleted }
 }
 
@@ -648,17 +657,29 @@ export function transition(ws: Workspace, input: In<typeof transitionInput>): Le
   if (!e) throw new UserError('没有找到这个问题，可能已被删除')
   if (input.date > localIsoDate()) throw new UserError(`日期 ${input.date} 晚于今天`, 'date')
   let cmd: LedgerCommand
+  let added: ReadAttachment[] = []
   if (input.action === 'close') {
     cmd = { action: 'close', date: input.date, basis: input.basis, by: input.by, evidence: [] }
-    // check before copying files, then store them and apply with their names
+    // check before reading files, then store them with the entry and apply with their names
     apply(e, { ...cmd, evidence: input.addFiles.map(() => ({ name: '', size: 0 })) })
-    const evidence = storeFiles(ws, supervisionFileDir(ws, 'entries', e.id), input.addFiles, e.closeEvidence)
-    cmd = { ...cmd, evidence }
+    added = readAttachments(ws, input.addFiles, e.closeEvidence)
+    cmd = { ...cmd, evidence: added.map(({ name, size }) => ({ name, size })) }
   } else {
     cmd = input as LedgerCommand
   }
   const next = apply(e, cmd)
-  db.transaction(() => repo.updateEntry(db, next))()
+  db.transaction(() => {
+    repo.updateEntry(db, next)
+    if (added.length)
+      syncAttachments(
+        db,
+        'entry',
+        e.id,
+        added,
+        next.closeEvidence.map((a) => a.name),
+      )
+  })()
+  if (input.action === 'close') releaseInputs(ws, input.addFiles)
   return entry(ws, e.id)
 }
 
@@ -736,8 +757,27 @@ export function deleteEntry(ws: Workspace, id: number): { deleted: boolean } {
   }
   const deleted = db.transaction(() => {
     if (e.visitId !== null && e.findingIndex !== null) repo.setFindingEntry(db, e.visitId, e.findingIndex, null)
+    syncAttachments(db, 'entry', id, [], [])
     return repo.deleteEntryRow(db, id)
   })()
-  removeDir(supervisionFileDir(ws, 'entries', id))
   return { deleted }
+}
+
+/**
+ * One stored file of a visit (附件) or of an entry's 销号 (佐证材料), by its name on the record: name, MIME
+ * type by extension and bytes, for the files-out path.
+ * @throws UserError when the record or the file does not exist
+ */
+export function attachment(
+  ws: Workspace,
+  owner: AttachmentOwner,
+  id: number,
+  name: string,
+): { fileName: string; mimeType: string; data: Buffer } {
+  const db = ws.db()
+  const listed = owner === 'visit' ? repo.getVisit(db, id)?.attachments : repo.getEntry(db, id)?.closeEvidence
+  if (!listed) throw new UserError(owner === 'visit' ? '没有找到这条督导记录，可能已被删除' : '没有找到这个问题，可能已被删除')
+  const data = listed.some((a) => a.name === name) ? attachmentData(db, owner, id, name) : null
+  if (!data) throw new UserError(`没有找到${owner === 'visit' ? '附件' : '销号佐证材料'}「${name}」，可能已被删除`)
+  return { fileName: name, mimeType: attachmentMime(name), data }
 }

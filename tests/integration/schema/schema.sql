@@ -230,9 +230,10 @@ CREATE TABLE evidence_blobs (
 
 -- table evidence_files
 CREATE TABLE evidence_files (
-  module      TEXT NOT NULL CHECK (module IN ('preschool', 'balance')),
-  stat_year   INTEGER NOT NULL CHECK (stat_year BETWEEN 1949 AND 2100),
-  item_key    TEXT NOT NULL,
+  module      TEXT NOT NULL CHECK (module IN ('preschool', 'balance', 'supervision')),
+  stat_year   INTEGER NOT NULL CHECK (
+                CASE module WHEN 'supervision' THEN stat_year = 0 ELSE stat_year BETWEEN 1949 AND 2100 END),
+  item_key    TEXT NOT NULL CHECK (item_key <> ''),
   name        TEXT NOT NULL CHECK (name <> ''),
   sha256      TEXT NOT NULL REFERENCES evidence_blobs (sha256),
   added_at    TEXT NOT NULL,

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { commandEntries } from '../../../electron/core/supervision/supervisionService'
-import { supervisionFileDir } from '../../../electron/core/supervision/attachments'
+import { exportedFile } from '../../helpers/exported'
 import { useOfficeFixture } from '../../helpers/officeFixture'
 import { seedSchools } from './helpers'
 
@@ -38,22 +38,27 @@ async function world() {
 }
 
 describe('supervision services through dispatch', () => {
-  it('visit attachments are copied into the data folder; kept ones stay, dropped ones go, same names get (2)', async () => {
-    const { call, env, file, visit } = await world()
+  it('visit attachments are stored with the record; kept ones stay, dropped ones go, same names get (2)', async () => {
+    const { call, fail, env, file, visit } = await world()
     const v = await visit({ addFiles: [file('签字页.jpg', 'A'), file('照片.jpg', 'B')] })
     expect(v.attachments.map((a: any) => a.name)).toEqual(['签字页.jpg', '照片.jpg'])
-    const dir = supervisionFileDir(env.ws, 'visits', v.id)
-    expect(readFileSync(join(dir, '照片.jpg'), 'utf8')).toBe('B')
+    const got = async (name: string) =>
+      (await exportedFile(env.ws, await call('supervision.attachment', { owner: 'visit', id: v.id, name }))).data.toString()
+    expect(await got('照片.jpg')).toBe('B')
     const again = await call('supervision.saveVisit', {
       ...pick(v),
       keepAttachments: ['照片.jpg'],
       addFiles: [file('照片.jpg', 'C')],
     })
     expect(again.attachments.map((a: any) => a.name)).toEqual(['照片.jpg', '照片 (2).jpg'])
-    expect(existsSync(join(dir, '签字页.jpg'))).toBe(false)
-    expect(readFileSync(join(dir, '照片 (2).jpg'), 'utf8')).toBe('C')
+    expect(await fail('supervision.attachment', { owner: 'visit', id: v.id, name: '签字页.jpg' })).toBe(
+      '没有找到附件「签字页.jpg」，可能已被删除',
+    )
+    expect(await got('照片 (2).jpg')).toBe('C')
+    expect(await got('照片.jpg')).toBe('B')
     await call('supervision.deleteVisit', { id: v.id })
-    expect(existsSync(dir)).toBe(false)
+    expect(await fail('supervision.attachment', { owner: 'visit', id: v.id, name: '照片.jpg' })).toBe('没有找到这条督导记录，可能已被删除')
+    expect(env.ws.db().prepare("SELECT count(*) AS n FROM evidence_files WHERE module = 'supervision'").get()).toEqual({ n: 0 })
   })
 
   it('a finding in the ledger stays on its visit: editing keeps the link, dropping it or deleting the visit is refused', async () => {
@@ -154,7 +159,8 @@ describe('supervision services through dispatch', () => {
       addFiles: [file('复查照片.jpg', 'P')],
     })
     expect(closed).toMatchObject({ status: 'closed', closeEvidence: [{ name: '复查照片.jpg', size: 1 }] })
-    expect(readFileSync(join(supervisionFileDir(env.ws, 'entries', e.id), '复查照片.jpg'), 'utf8')).toBe('P')
+    const out = await call('supervision.attachment', { owner: 'entry', id: e.id, name: '复查照片.jpg' })
+    expect(await exportedFile(env.ws, out)).toEqual({ fileName: '复查照片.jpg', mimeType: 'image/jpeg', data: Buffer.from('P') })
   })
 })
 

@@ -12,6 +12,7 @@ import m0011 from './0011_search_grams'
 import * as m0012 from './0012_evidence_files'
 import m0013 from './0013_imprint_page_number'
 import m0014 from './0014_rubric_choices'
+import * as m0015 from './0015_evidence_supervision'
 
 import type Database from 'better-sqlite3'
 
@@ -44,4 +45,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 12, name: '0012_evidence_files', sql: m0012.sql, run: m0012.run },
   { version: 13, name: '0013_imprint_page_number', sql: m0013 },
   { version: 14, name: '0014_rubric_choices', sql: m0014 },
+  { version: 15, name: '0015_evidence_supervision', sql: m0015.sql, run: m0015.run },
 ]
