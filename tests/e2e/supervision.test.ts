@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -238,6 +238,12 @@ describe('责任督学挂牌督导 in the browser', () => {
     )
     await page.locator('.el-descriptions', { hasText: '整改后照片' }).waitFor()
     await app.screenshot('84-supervision-entry-closed')
+    // the evidence opens again from the database, byte for byte
+    const evidenceDownload = page.waitForEvent('download')
+    await page.locator('[data-test=sv-evidence-file]', { hasText: '整改后照片' }).click()
+    const evidencePath = join(app.dataDir, '..', 'evidence-back.png')
+    await (await evidenceDownload).saveAs(evidencePath)
+    expect(readFileSync(evidencePath).toString('hex')).toBe('89504e470d0a1a0a')
 
     // The board's overdue count is back to 0; the month's 通报 is drafted with its figures, naming the schools.
     await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
