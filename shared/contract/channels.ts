@@ -113,6 +113,7 @@ export const CHANNEL_NAMES = [
   'supervisionDocuments.urgeAll',
   'supervisionDocuments.bulletinData',
   'supervisionDocuments.bulletin',
+  'supervisionDocuments.numberingOf',
   'supervisionDocuments.sign',
   'supervisionDocuments.issued',
   'supervisionDocuments.void',

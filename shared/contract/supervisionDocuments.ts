@@ -23,6 +23,18 @@ const periodInput = z
   .refine((p) => (p.month === undefined) !== (p.term === undefined), { message: '请指定月份或学期（二选一）', path: ['month'] })
 
 /** A 督办单 proposal: an overdue ledger entry that has no live 督办单 yet. */
+/**
+ * How a document generated from the 问题台账 is numbered at 签发: `serial` — the office's own 编号 for its kind
+ * (taken by supervisionDocuments.sign; `next` is the 编号 it would get now, or the one it keeps after 退回修改);
+ * `series` — a 发文字号 of the register (documents.sign), after which supervisionDocuments.issued moves its entries.
+ */
+export interface DocumentNumbering {
+  mode: 'serial' | 'series'
+  /** 整改通知书 / 督办单 / 督导通报 / 月度督导通知 */
+  kindLabel: string
+  next: string | null
+}
+
 export interface UrgingProposal {
   entryId: number
   code: string
@@ -99,6 +111,10 @@ export const supervisionDocumentsContract = {
       })
       .strict()
       .refine((p) => (p.month === undefined) !== (p.term === undefined), { message: '请指定月份或学期（二选一）', path: ['month'] }),
+  ),
+  'supervisionDocuments.numberingOf': channel<DocumentNumbering | null>()(
+    '一份公文是否由问题台账生成、按何种规则编号（公文编辑页签发前询问）',
+    z.object({ id: id('公文') }).strict(),
   ),
   'supervisionDocuments.sign': channel<DocumentRecord>()('签发（按本室编号规则取编号）', z.object({ id: id('公文') }).strict()),
   'supervisionDocuments.issued': channel<{ changed: number }>()(

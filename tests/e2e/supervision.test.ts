@@ -202,10 +202,14 @@ describe('责任督学挂牌督导 in the browser', () => {
     await page.locator('[data-test=doc-status]').waitFor()
     await expect(docTitle(page)).resolves.toBe('关于督促城关第一小学限期完成督导整改的通知')
     await app.screenshot('86-supervision-urging-draft')
+    // signed in the 公文 editor itself: its 签发 takes the office's serial 编号 for a 督办单
+    await page.locator('[data-test=sign]').click()
+    await page.locator('.el-message-box', { hasText: `督办〔${today.slice(0, 4)}〕1号` }).waitFor()
+    await page.locator('.el-message-box button', { hasText: '签发' }).click()
+    await page.locator('[data-test=doc-status]').filter({ hasText: '已签发' }).waitFor()
 
     await page.goto(entryUrl)
     await page.locator('[data-test=sv-entry-documents]').filter({ hasText: '督办单' }).waitFor()
-    await page.locator('[data-test=sv-entry-documents] button', { hasText: '签发取号' }).click()
     await page
       .locator('[data-test=sv-entry-documents]')
       .filter({ hasText: `督办〔${today.slice(0, 4)}〕1号` })

@@ -40,6 +40,12 @@ export const useDocumentsStore = defineStore('documents', () => {
   const create = (templateKey: string) => call('documents.create', { templateKey })
   const save = (input: InputOf<'documents.save'>): Promise<DocumentRecord> => call('documents.save', input)
   const sign = (id: number, reservedNumberId?: number) => call('documents.sign', { id, reservedNumberId })
+  /** How a document the 问题台账 generated is numbered (null for any other 公文). */
+  const numberingOf = (id: number) => call('supervisionDocuments.numberingOf', { id })
+  /** 签发 with the office's own serial 编号 of a 整改通知书 / 督办单. */
+  const signSerial = (id: number) => call('supervisionDocuments.sign', { id })
+  /** Records in the 问题台账 that a signed 整改通知书 / 督办单 went out. */
+  const ledgerIssued = (id: number) => call('supervisionDocuments.issued', { id })
   const markPrinted = (id: number, printedDate?: string) => call('documents.markPrinted', { id, printedDate })
   const returnForEdit = (id: number, reason: string, by: string) => call('documents.returnForEdit', { id, reason, by })
   const revise = (id: number) => call('documents.revise', { id })
@@ -77,6 +83,9 @@ export const useDocumentsStore = defineStore('documents', () => {
     create,
     save,
     sign,
+    numberingOf,
+    signSerial,
+    ledgerIssued,
     markPrinted,
     returnForEdit,
     revise,

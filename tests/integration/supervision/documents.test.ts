@@ -218,6 +218,17 @@ describe('整改通知书', () => {
       note: `整改通知书 督改〔2025〕1号（文书 ${feb.earlier.id}）`,
     })
     expect(await call('supervisionDocuments.issued', { id: feb.earlier.id })).toEqual({ changed: 0 })
+    // The 公文 editor asks before its 签发 dialog: this one takes the office's serial, 2号 next.
+    expect(await call('supervisionDocuments.numberingOf', { id: doc.id })).toEqual({
+      mode: 'serial',
+      kindLabel: '整改通知书',
+      next: '督改〔2025〕2号',
+    })
+    expect(await call('supervisionDocuments.numberingOf', { id: feb.earlier.id })).toEqual({
+      mode: 'serial',
+      kindLabel: '整改通知书',
+      next: '督改〔2025〕1号',
+    })
     const signed = await call('supervisionDocuments.sign', { id: doc.id })
     expect(signed.status).toBe('signed')
     expect(signed.docNumber).toBe('督改〔2025〕2号')
@@ -248,6 +259,9 @@ describe('整改通知书', () => {
       signedDate: '2025-03-15',
     })
     expect(doc.seriesId).toBe(series.id)
+    expect(await call('supervisionDocuments.numberingOf', { id: doc.id })).toEqual({ mode: 'series', kindLabel: '整改通知书', next: null })
+    const plain = await call('documents.create', { templateKey: 'letter' })
+    expect(await call('supervisionDocuments.numberingOf', { id: plain.id })).toBeNull()
     expect(await fail('supervisionDocuments.sign', { id: doc.id })).toContain('使用发文字号')
     expect((await call('documents.sign', { id: doc.id })).docNumber).toBe('固政教督办〔2025〕1号')
     // Numbered by the register, the notice is recorded as sent when the caller says it was signed.

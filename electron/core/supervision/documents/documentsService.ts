@@ -8,7 +8,7 @@
  * and the entries show it as 已作废.
  */
 import type Database from 'better-sqlite3'
-import type { BulletinData, UrgingProposal } from '../../../../shared/contract/supervisionDocuments'
+import type { BulletinData, DocumentNumbering, UrgingProposal } from '../../../../shared/contract/supervisionDocuments'
 import { DOCUMENT_STATUS_LABELS, type DocumentRecord } from '../../../../shared/documents/records'
 import { signingProblems } from '../../../../shared/documents/signing'
 import type { DocumentSpec } from '../../../../shared/documents/types'
@@ -416,6 +416,29 @@ export function issued(ws: Workspace, id: number): { changed: number } {
       return { changed: recordIssued(db, doc) }
     })
     .immediate()
+}
+
+/**
+ * How a document is numbered at 签发 when the 问题台账 generated it (null for any other 公文): the 公文 editor
+ * asks before its 签发 dialog. `next` is the serial 编号 it would take now (the one it keeps after 退回修改),
+ * null in series mode.
+ */
+export function numberingOf(ws: Workspace, id: number): DocumentNumbering | null {
+  const db = ws.dbIfExists()
+  if (!db) return null
+  const generated = repo.getGenerated(db, id)
+  if (!generated) return null
+  const kindLabel = SUPERVISION_DOCUMENT_LABELS[generated.kind]
+  const kind = generated.kind
+  if (generated.numbering !== 'serial' || (kind !== 'rectificationNotice' && kind !== 'urgingNotice'))
+    return { mode: 'series', kindLabel, next: null }
+  const held = repo.serialOfDocument(db, id)
+  if (held && held.status === 'used') return { mode: 'serial', kindLabel, next: held.number }
+  const doc = documentsRepo.getDocument(db, id)
+  const year = Number((doc?.content.signedDate || localIsoDate()).slice(0, 4))
+  const rule = repo.readRule(db, kind)
+  const pattern = rule.mode === 'serial' ? rule.pattern : DEFAULT_RULES[kind].mode === 'serial' ? DEFAULT_RULES[kind].pattern : ''
+  return { mode: 'serial', kindLabel, next: formatSerialNumber(pattern, year, repo.nextSerial(db, kind, year)) }
 }
 
 function requireSerialDocument(db: Database.Database, id: number): { doc: DocumentRecord; kind: NumberedKind } {

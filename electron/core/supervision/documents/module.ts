@@ -45,6 +45,7 @@ export const supervisionDocumentsModule = defineModule({
     'supervisionDocuments.urgeAll': (input) => service.urgeAll(ws, input),
     'supervisionDocuments.bulletinData': (input) => service.bulletinData(ws, input),
     'supervisionDocuments.bulletin': (input) => service.bulletin(ws, input),
+    'supervisionDocuments.numberingOf': ({ id }) => service.numberingOf(ws, id),
     'supervisionDocuments.sign': ({ id }) => service.sign(ws, id),
     'supervisionDocuments.issued': ({ id }) => service.issued(ws, id),
     'supervisionDocuments.void': (input) => service.voidDocument(ws, input),

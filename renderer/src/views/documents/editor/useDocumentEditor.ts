@@ -109,6 +109,18 @@ export function useDocumentEditor(id: () => number) {
     if (signed) {
       adopt(signed)
       ElMessage.success(`已签发，文号：${signed.docNumber}`)
+      // a 整改通知书 / 督办单 numbered by a 发文字号 series: its 问题台账 entries are now 已发整改通知 / 已督办
+      if ((await store.numberingOf(signed.id))?.mode === 'series') await run(() => store.ledgerIssued(signed.id))
+    }
+  }
+
+  /** 签发 of a document the 问题台账 numbers by the office's own serial 编号 (supervisionDocuments.sign). */
+  async function signSerial(): Promise<void> {
+    if (!(await settle())) return
+    const signed = await run(() => store.signSerial(record.value!.id))
+    if (signed) {
+      adopt(signed)
+      ElMessage.success(`已签发，编号：${signed.docNumber}`)
     }
   }
 
@@ -179,6 +191,7 @@ export function useDocumentEditor(id: () => number) {
     load,
     save,
     sign,
+    signSerial,
     markPrinted,
     returnForEdit,
     exportDocx,
