@@ -480,84 +480,51 @@ export function nextEntryCode(db: Database.Database, year: number): string {
   return `${year}-${String((r.n ?? 0) + 1).padStart(4, '0')}`
 }
 
+/** The columns an entry writes on every save (not id, code or created_at), with their values. */
+function entryColumns(e: Omit<LedgerEntry, 'id'>): Record<string, string | number | null> {
+  return {
+    source: e.source,
+    found_date: e.foundDate,
+    inspector_id: e.inspectorId,
+    institution_id: e.institutionId,
+    item_key: e.itemKey,
+    month_theme: e.monthTheme,
+    description: e.description,
+    level: e.level,
+    responsible_unit: e.responsibleUnit,
+    responsible_person: e.responsiblePerson,
+    measures: e.measures,
+    deadline: e.deadline,
+    visit_id: e.visitId,
+    finding_index: e.findingIndex,
+    progress: JSON.stringify(e.progress),
+    report_date: e.reportDate,
+    review_date: e.reviewDate,
+    reviewer: e.reviewer,
+    review_result: e.reviewResult,
+    review_note: e.reviewNote,
+    closed_date: e.closedDate,
+    close_basis: e.closeBasis,
+    close_evidence: JSON.stringify(e.closeEvidence),
+    status: e.status,
+    history: JSON.stringify(e.history),
+    updated_at: e.updatedAt,
+  }
+}
+
 /** Inserts a new entry (its code and history already set); returns the id. */
 export function insertEntry(db: Database.Database, e: Omit<LedgerEntry, 'id'>): number {
-  const r = db
-    .prepare(
-      `INSERT INTO supervision_entries (code, source, found_date, inspector_id, institution_id, item_key, month_theme, description, level,
-         responsible_unit, responsible_person, measures, deadline, visit_id, finding_index, progress, report_date, review_date, reviewer,
-         review_result, review_note, closed_date, close_basis, close_evidence, status, history, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      e.code,
-      e.source,
-      e.foundDate,
-      e.inspectorId,
-      e.institutionId,
-      e.itemKey,
-      e.monthTheme,
-      e.description,
-      e.level,
-      e.responsibleUnit,
-      e.responsiblePerson,
-      e.measures,
-      e.deadline,
-      e.visitId,
-      e.findingIndex,
-      JSON.stringify(e.progress),
-      e.reportDate,
-      e.reviewDate,
-      e.reviewer,
-      e.reviewResult,
-      e.reviewNote,
-      e.closedDate,
-      e.closeBasis,
-      JSON.stringify(e.closeEvidence),
-      e.status,
-      JSON.stringify(e.history),
-      e.createdAt,
-      e.updatedAt,
-    )
+  const values = { ...entryColumns(e), code: e.code, created_at: e.createdAt }
+  const names = Object.keys(values)
+  const r = db.prepare(`INSERT INTO supervision_entries (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values)
   return Number(r.lastInsertRowid)
 }
 
 /** Writes back every column of an entry except its id, code and creation time. */
 export function updateEntry(db: Database.Database, e: LedgerEntry): void {
-  db.prepare(
-    `UPDATE supervision_entries SET source = ?, found_date = ?, inspector_id = ?, institution_id = ?, item_key = ?, month_theme = ?, description = ?,
-       level = ?, responsible_unit = ?, responsible_person = ?, measures = ?, deadline = ?, visit_id = ?, finding_index = ?, progress = ?,
-       report_date = ?, review_date = ?, reviewer = ?, review_result = ?, review_note = ?, closed_date = ?, close_basis = ?, close_evidence = ?,
-       status = ?, history = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    e.source,
-    e.foundDate,
-    e.inspectorId,
-    e.institutionId,
-    e.itemKey,
-    e.monthTheme,
-    e.description,
-    e.level,
-    e.responsibleUnit,
-    e.responsiblePerson,
-    e.measures,
-    e.deadline,
-    e.visitId,
-    e.findingIndex,
-    JSON.stringify(e.progress),
-    e.reportDate,
-    e.reviewDate,
-    e.reviewer,
-    e.reviewResult,
-    e.reviewNote,
-    e.closedDate,
-    e.closeBasis,
-    JSON.stringify(e.closeEvidence),
-    e.status,
-    JSON.stringify(e.history),
-    e.updatedAt,
-    e.id,
-  )
+  const values = entryColumns(e)
+  const sets = Object.keys(values).map((n) => `${n} = @${n}`)
+  db.prepare(`UPDATE supervision_entries SET ${sets.join(', ')} WHERE id = @id`).run({ ...values, id: e.id })
 }
 
 /** Deletes an entry and its document links (ON DELETE CASCADE); true when deleted. */
