@@ -19,7 +19,7 @@ describe('migration 0014: the rubric of a year becomes generic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dudao-m14-'))
     dirs.push(dir)
     const file = join(dir, 'dudao.sqlite')
-    const before = MIGRATIONS.filter((m) => m.name !== '0014_rubric_choices')
+    const before = MIGRATIONS.filter((m) => m.version < 14)
     const db = openDatabase(file)
     migrate(db, before, () => null)
     const spec = { id: 'ningxia-2024', name: '宁夏实施细则', region: '宁夏', thresholds: { grossEnrolmentRate: 0.99 } }
