@@ -8,6 +8,8 @@ import { upsertInstitution } from '../../electron/core/institutions/institutionR
 import { writeOffice } from '../../electron/core/office/officeRepository'
 import { Workspace } from '../../electron/core/workspace'
 import { officeProfileSchema } from '../../shared/office/office'
+import { saveInspector, saveZone } from '../../electron/core/supervision/supervisionService'
+import { inspectorInput, zoneInput } from '../../shared/contract/supervision'
 import { SAMPLE_PROFILE } from '../helpers/tempWorkspace'
 import { addDays, todayLocal } from '../../shared/supervision/overdue'
 import { openApp, type E2eApp } from './harness'
@@ -282,5 +284,55 @@ describe('责任督学挂牌督导 in the browser', () => {
       await stats.filter({ hasText: '1已整改完成' }).waitFor()
     }
     await app.screenshot('91-supervision-inspector')
+  })
+
+  it("registers a 投诉 problem by hand in the 问题台账, its 督学 the school's 责任督学, and refuses it without a 问题描述", async () => {
+    // the seeded schools, with 城关中学 in a 责任区 of this year under 王芳
+    const dir = seededDataDir()
+    const ws = new Workspace(dir)
+    const year = Number(todayLocal().slice(0, 4))
+    const wang = saveInspector(ws, inspectorInput.parse({ name: '王芳', kind: '兼职', activeFrom: year }))
+    const schoolId = ws.db().prepare<[string], { id: number }>('SELECT id FROM institutions WHERE name = ?').get('城关中学')!.id
+    saveZone(ws, zoneInput.parse({ year, name: '第二责任区', inspectorId: wang.id, institutionIds: [schoolId] }))
+    ws.close()
+
+    app = await openApp({ dataDir: dir })
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=status-office]').filter({ hasText: SAMPLE_PROFILE.fullName }).waitFor()
+    await page.locator('.el-menu-item', { hasText: '挂牌督导' }).click()
+    await page.locator('.el-tabs__item', { hasText: '问题台账' }).click()
+    await page.locator('[data-test=sv-ledger]').filter({ hasText: '没有符合条件的问题' }).waitFor()
+
+    await page.locator('[data-test=sv-new-entry]').click()
+    const dialog = page.locator('[data-test=sv-new-entry-dialog]')
+    await dialog.waitFor()
+    await page.locator('[data-test=sv-new-entry-source]').filter({ hasText: '投诉' }).waitFor() // not from a visit: 投诉 by default
+    await expect(page.locator('[data-test=sv-new-entry-date]').locator('xpath=self::input | .//input').first().inputValue()).resolves.toBe(
+      todayLocal(),
+    )
+    // refused without a school or a 问题描述, each field named beside it; nothing saved
+    await page.locator('[data-test=sv-new-entry-save]').click()
+    await page.locator('[data-test=sv-new-entry-institution-item] .el-form-item__error').filter({ hasText: '学校不能为空' }).waitFor()
+    await choose(page, '[data-test=sv-new-entry-institution]', '城关中学')
+    await page.locator('[data-test=sv-new-entry-institution-item] .el-form-item__error').waitFor({ state: 'detached' })
+    await page.locator('[data-test=sv-new-entry-inspector]').filter({ hasText: '王芳' }).waitFor() // the school's 责任督学
+    await dialog.locator('.el-form-item', { hasText: '责任单位' }).locator('input').fill('城关中学')
+
+    await page.locator('[data-test=sv-new-entry-save]').click()
+    await page.locator('[data-test=sv-new-entry-description] .el-form-item__error').filter({ hasText: '请填写问题描述' }).waitFor()
+    await app.screenshot('92-supervision-new-entry-refused')
+
+    await page.locator('[data-test=sv-new-entry-description] textarea').fill('家长投诉学校食堂饭菜分量不足')
+    await page.locator('[data-test=sv-new-entry-save]').click()
+    await dialog.waitFor({ state: 'hidden' })
+    const row = page.locator('[data-test=sv-ledger] .el-table__body tr', { hasText: '家长投诉学校食堂饭菜分量不足' })
+    await row.waitFor()
+    await expect(row.textContent()).resolves.toContain(`${year}-0001`)
+    await expect(row.textContent()).resolves.toContain('投诉')
+    await expect(row.textContent()).resolves.toContain('王芳')
+    await expect(row.textContent()).resolves.toContain('城关中学')
+    await expect(page.locator('[data-test=sv-ledger] .el-table__body tr').count()).resolves.toBe(1)
+    await app.screenshot('93-supervision-new-entry-ledger')
   })
 })
