@@ -555,6 +555,7 @@ export function editEntry(e: LedgerEntry, patch: Partial<LedgerEntry>, at: strin
  */
 export function saveEntry(ws: Workspace, input: In<typeof entryInput>): LedgerRow {
   const db = ws.db()
+  if (input.foundDate > localIsoDate()) throw new UserError(`发现日期 ${input.foundDate} 晚于今天`, 'foundDate')
   checkEntryRefs(ws, input)
   const fields = {
     source: input.source as LedgerEntry['source'],

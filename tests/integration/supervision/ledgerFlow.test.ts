@@ -133,7 +133,16 @@ describe('supervision: zones, visits and the ledger through dispatch', () => {
   })
 
   it('ledger filters: overdue is computed for the local day', async () => {
-    const { call, ids, li } = await world()
+    const { call, fail, ids, li } = await world()
+    // a problem registered by hand cannot be found tomorrow
+    expect(
+      await fail('supervision.saveEntry', {
+        foundDate: '2025-03-21',
+        institutionId: ids['城关一小'],
+        inspectorId: li.id,
+        description: 'X',
+      }),
+    ).toContain('发现日期 2025-03-21 晚于今天')
     await call('supervision.saveEntry', {
       foundDate: '2025-02-01',
       institutionId: ids['城关一小'],
