@@ -5,7 +5,7 @@
  * from `figures` (shared/supervision/figures.ts periodFigures) and every problem from the ledger.
  */
 import type { DocumentSpec } from '../../documents/types'
-import { cnDate, deadlineColumn, documentFrame, para, percent, sentence, table, type IssuingOffice } from './common'
+import { cnDate, deadlineColumn, documentFrame, jurisdictionWord, para, percent, sentence, table, type IssuingOffice } from './common'
 
 /** The figures the 通报 prints (a structural subset of shared/supervision/types.ts PeriodFigures). */
 export interface BulletinFigures {
@@ -59,14 +59,14 @@ export interface BulletinInput {
 }
 
 /** 一、基本情况's sentences, every number from the figures. */
-export function basicSituation(f: BulletinFigures, theme: string): string[] {
+export function basicSituation(f: BulletinFigures, theme: string, area = '全县（区）'): string[] {
   const lines: string[] = []
   const themeText = theme.trim() ? `围绕“${theme.trim()}”主题，` : ''
   const coverage =
     f.coverage === null
       ? '（本期未划定责任区学校，无法计算覆盖率）'
       : `，覆盖责任区学校${Math.round(f.coverage * f.institutionsTotal)}所（共${f.institutionsTotal}所），覆盖率${percent(f.coverage)}`
-  lines.push(`${f.period.label}，全县（区）责任督学${themeText}共入校督导${f.visits}所次${coverage}。`)
+  lines.push(`${f.period.label}，${area}责任督学${themeText}共入校督导${f.visits}所次${coverage}。`)
   const items = f.problemsByItem.filter((i) => i.count > 0)
   lines.push(
     f.problemsFound === 0
@@ -148,7 +148,7 @@ export function buildBulletin(input: BulletinInput): DocumentSpec {
   const body = [
     para(opening),
     para('基本情况', 1),
-    para(basicSituation(f, input.theme).join('')),
+    para(basicSituation(f, input.theme, jurisdictionWord(input.office)).join('')),
     para('主要成效', 1),
     ...(practices.length
       ? practices.map((p) => para(sentence(`${p.institution}${p.text.trim()}`)))

@@ -23,6 +23,16 @@ export interface IssuingOffice {
   mastheadText: string
 }
 
+/**
+ * The office's area as its documents say it — 全县, 全区 (a 市辖区 or 旗 office says 全区 / 全旗), 全市 — from the level
+ * named in its 机关全称 before 人民政府 (贺兰县人民政府教育督导室 → 全县, 金凤区人民政府… → 全区); 全县（区） when
+ * the name says none of them.
+ */
+export function jurisdictionWord(office: Pick<IssuingOffice, 'fullName'>): string {
+  const m = /(县|区|旗|市)(?:人民政府|政府|教育)/.exec(office.fullName)
+  return m ? `全${m[1]}` : '全县（区）'
+}
+
 /** The parts of a generated document that differ per kind; the frame comes from `documentFrame`. */
 export interface DocumentParts {
   title: string

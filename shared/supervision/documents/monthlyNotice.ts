@@ -5,7 +5,19 @@
  * Every sentence is this project's own wording.
  */
 import type { DocumentSpec } from '../../documents/types'
-import { addDays, cnMonth, cnMonthDay, cnRange, dayOfMonth, documentFrame, monthEnd, para, table, type IssuingOffice } from './common'
+import {
+  addDays,
+  cnMonth,
+  cnMonthDay,
+  cnRange,
+  dayOfMonth,
+  documentFrame,
+  jurisdictionWord,
+  monthEnd,
+  para,
+  table,
+  type IssuingOffice,
+} from './common'
 
 /** The dates of a month's cycle, ISO YYYY-MM-DD. */
 export interface MonthWindows {
@@ -49,7 +61,7 @@ export interface MonthlyNoticeInput {
   windows: MonthWindows
   /** Who receives it; default 各中小学、幼儿园，各责任督学. */
   recipients?: string
-  /** 督导范围; default 全县（区）各中小学、幼儿园. */
+  /** 督导范围; default 全县各中小学、幼儿园 (全区, 全市 … after the office: jurisdictionWord). */
   scope?: string
 }
 
@@ -96,7 +108,7 @@ export function buildMonthlyNotice(input: MonthlyNoticeInput): DocumentSpec {
   const body = [
     para(`按照本年度教育督导工作计划，现就${monthText}责任督学挂牌督导工作安排如下：`),
     para('督导范围', 1),
-    para(`${input.scope?.trim() || '全县（区）各中小学、幼儿园'}。`),
+    para(`${input.scope?.trim() || `${jurisdictionWord(input.office)}各中小学、幼儿园`}。`),
     para('督导内容', 1),
     para(theme ? `本月实行“1+X”督导：“1”为每次入校都要查看的常规事项，“X”为本月主题“${theme}”。` : '本月按常规事项开展经常性督导。'),
     ...(input.checklist.length

@@ -10,7 +10,7 @@ import {
   type BulletinFigures,
   type BulletinProblem,
 } from '../../../../shared/supervision/documents/bulletin'
-import { percent } from '../../../../shared/supervision/documents/common'
+import { jurisdictionWord, percent } from '../../../../shared/supervision/documents/common'
 import { buildMonthlyNotice, defaultMonthWindows, packItems } from '../../../../shared/supervision/documents/monthlyNotice'
 import { buildRectificationNotice, deadlineWording } from '../../../../shared/supervision/documents/rectificationNotice'
 import { buildUrgingNotice } from '../../../../shared/supervision/documents/urgingNotice'
@@ -232,6 +232,13 @@ describe('督导通报', () => {
       '2025年2月发现的3个问题，截至2025年3月31日已整改到位2个，整改率66.7%。',
       '截至2025年3月31日，仍有1个问题逾期未整改。',
     ])
+    expect(basicSituation(figures, '校园食品安全', '全区')[0]).toMatch(/^2025年3月，全区责任督学/)
+    // the office's own level, from its 机关全称
+    expect(jurisdictionWord({ fullName: '贺兰县人民政府教育督导室' })).toBe('全县')
+    expect(jurisdictionWord({ fullName: '银川市金凤区人民政府教育督导委员会办公室' })).toBe('全区')
+    expect(jurisdictionWord({ fullName: '阿拉善左旗人民政府教育督导室' })).toBe('全旗')
+    expect(jurisdictionWord({ fullName: '灵武市人民政府教育督导室' })).toBe('全市')
+    expect(jurisdictionWord({ fullName: '教育督导室' })).toBe('全县（区）')
     expect(percent(null)).toBe('无')
     expect(percent(0.8)).toBe('80%')
   })
