@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
 import type { BalanceImportPreview } from '../../../shared/contract/balance'
 import { BALANCE_INDICATORS } from '../../../shared/balance/indicators'
 import { CliError, yearOption } from '../cli/command'
+import { saveWithEvidence } from '../evidence/evidenceInputs'
 import { fileStore } from '../files/fileStore'
 import { importCheck, importCheckJob, importCommit } from '../imports/importSession'
 import { statisticsCommands } from '../imports/statisticsCommands'
@@ -99,22 +98,11 @@ export const balanceModule = defineModule({
     'balance.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
     'balance.saveVariant': (spec) => service.saveVariant(ws, spec),
     'balance.saveCounty': ({ year, figures }) => service.saveCounty(ws, year, figures),
-    'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
+    'balance.judge': ({ year, itemKey, status, note, evidence, addFiles }) =>
       // the files' bytes go into the database with the verdict (one transaction): backups carry them
-      const added = addFiles.map((ref) => {
-        const input = fileStore(ws).resolveInput(ref)
-        return { name: basename(input.name).replace(/[\\/:*?"<>|]/g, '_'), data: readFileSync(input.path) }
-      })
-      const saved = service.judge(
-        ws,
-        year,
-        itemKey,
-        { status, note, evidence: [...new Set([...evidence, ...added.map((f) => f.name)])] },
-        added,
-      )
-      for (const ref of addFiles) fileStore(ws).release(ref.fileId)
-      return saved
-    },
+      saveWithEvidence(ws, addFiles, evidence, (names, added) =>
+        service.judge(ws, year, itemKey, { status, note, evidence: names }, added),
+      ),
   }),
   commands: {
     ...statisticsCommands<BalanceImportPreview>({

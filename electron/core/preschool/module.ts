@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
 import type { PreschoolImportPreview } from '../../../shared/contract/preschool'
 import { CliError, yearOption } from '../cli/command'
+import { saveWithEvidence } from '../evidence/evidenceInputs'
 import { fileStore } from '../files/fileStore'
 import { importCheck, importCheckJob, importCommit } from '../imports/importSession'
 import { statisticsCommands } from '../imports/statisticsCommands'
@@ -79,22 +78,11 @@ export const preschoolModule = defineModule({
     'preschool.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
     'preschool.kindergarten': ({ institutionId }) => service.kindergartenPage(ws, institutionId),
     'preschool.kindergartens': () => listInstitutions(ws.db(), 'kindergarten'),
-    'preschool.judge': ({ year, itemKey, status, note, evidence, addFiles }) => {
+    'preschool.judge': ({ year, itemKey, status, note, evidence, addFiles }) =>
       // the files' bytes go into the database with the verdict (one transaction): backups carry them
-      const added = addFiles.map((ref) => {
-        const input = fileStore(ws).resolveInput(ref)
-        return { name: basename(input.name).replace(/[\\/:*?"<>|]/g, '_'), data: readFileSync(input.path) }
-      })
-      const saved = service.judge(
-        ws,
-        year,
-        itemKey,
-        { status, note, evidence: [...new Set([...evidence, ...added.map((f) => f.name)])] },
-        added,
-      )
-      for (const ref of addFiles) fileStore(ws).release(ref.fileId)
-      return saved
-    },
+      saveWithEvidence(ws, addFiles, evidence, (names, added) =>
+        service.judge(ws, year, itemKey, { status, note, evidence: names }, added),
+      ),
     'preschool.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
     'preschool.saveVariant': (spec) => service.saveVariant(ws, spec),
   }),
