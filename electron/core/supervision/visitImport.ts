@@ -145,10 +145,10 @@ const yesNo = (label: string, dflt: boolean) => (t: string) =>
 function columns(L: Lookups): ColumnSpec[] {
   const date = (label: string, required: boolean) => (t: string) => {
     const p = parseDate(t)
-    if ('error' in p) return { error: `${label}${p.error}` }
+    if ('error' in p) return { error: `「${label}」${p.error.replace(/^日期/, '')}` }
     if (p.value === null) return required ? { error: `「${label}」不能为空` } : ok(null)
-    if (!isCalendarDate(p.value)) return { error: `${label}不是有效的日期` }
-    if (p.value > L.today) return { error: `${label}晚于今天` }
+    if (!isCalendarDate(p.value)) return { error: `「${label}」不是有效的日期` }
+    if (p.value > L.today) return { error: `「${label}」晚于今天` }
     return ok(p.value)
   }
   const person = (t: string) => {

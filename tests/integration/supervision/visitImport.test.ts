@@ -117,6 +117,7 @@ describe('supervision visit template / import on the command line', () => {
         { 督导日期: '2025-03-21', 责任督学: '李明', 学校: '不存在小学' },
         { 督导日期: '2099-01-01', 责任督学: '李明', 学校: '城关二小', 处理级别: '很严重' },
         { ...GOOD[0], 随同督学: '' }, // the same visit twice
+        { 督导日期: '三月十八日', 责任督学: '李明', 学校: '城关二小' }, // text in the date column
       ],
       file,
     )
@@ -124,7 +125,8 @@ describe('supervision visit template / import on the command line', () => {
     expect(r.code).not.toBe(0)
     expect(r.err).toContain('督导记录 第 3 行 B 列「赵六」：督学名单中没有「赵六」，请先在督学名单中添加')
     expect(r.err).toContain('督导记录 第 4 行 D 列「不存在小学」：学校名录中没有「不存在小学」，请先在学校名录中添加或检查名称')
-    expect(r.err).toContain('第 5 行 A 列「2099-01-01」：督导日期晚于今天')
+    expect(r.err).toContain('第 5 行 A 列「2099-01-01」：「督导日期」晚于今天')
+    expect(r.err).toContain('第 7 行 A 列「三月十八日」：「督导日期」应写作 2021-09-01')
     expect(r.err).toContain('第 5 行')
     expect(r.err).toContain('处理级别应为 无意见、小问题、一般问题、严重问题、复杂问题 之一')
     expect(r.err).toContain('第 6 行 A 列「2025-03-18」：与第 2 行重复（同一天、同一督学、同一学校）')
