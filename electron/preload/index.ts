@@ -1,13 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNEL_NAMES } from '../../shared/contract/channels'
+import { isContractChannelName } from '../../shared/contract/channels'
 import { DESKTOP_CHANNELS, JOB_EVENT_CHANNEL, type DesktopApi, type DudaoApi } from '../../shared/contract/bridge'
-
-const allowed = new Set<string>(CHANNEL_NAMES)
 
 const api: DudaoApi = {
   invoke(channel, payload) {
-    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { message: `未知的操作：${String(channel)}` } })
-    return ipcRenderer.invoke(channel, payload)
+    if (!isContractChannelName(channel)) return Promise.resolve({ ok: false, error: { message: `未知的操作：${String(channel)}` } })
+    // The main process handles exactly the contract's channels: an operation it does not know is refused there.
+    return ipcRenderer.invoke(channel, payload).catch((e: unknown) => ({
+      ok: false,
+      error: { message: /No handler registered/.test(String(e)) ? `未知的操作：${String(channel)}` : `操作未完成：${String(e)}` },
+    }))
   },
   onJobEvent(listener) {
     const forward = (_event: unknown, jobEvent: Parameters<typeof listener>[0]) => listener(jobEvent)

@@ -1,6 +1,6 @@
 import type { FileFilter, FileInfo } from '../files/types'
 import type { JobEvent } from '../jobs/types'
-import type { ChannelName } from './channels'
+import type { ChannelName } from './index'
 import type { Result } from './define'
 
 /** What the preload exposes as `window.api`: the contract's channels over IPC. */

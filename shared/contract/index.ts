@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Channel } from './define'
-import type { ChannelName } from './channels'
+import type { ContractDomain } from './channels'
 import { systemContract } from './system'
 import { officeContract } from './office'
 import { numbersContract } from './numbers'
@@ -12,7 +12,7 @@ import { balanceContract } from './balance'
 import { supervisionContract } from './supervision'
 import { supervisionDocumentsContract } from './supervisionDocuments'
 
-export { CHANNEL_NAMES, type ChannelName } from './channels'
+export { CONTRACT_DOMAINS, type ContractDomain, isContractChannelName } from './channels'
 export type { Channel, Result } from './define'
 
 /** The whole API: one entry per channel, merged from one file per domain. */
@@ -27,12 +27,19 @@ export const contract = {
   ...balanceContract,
   ...supervisionContract,
   ...supervisionDocumentsContract,
-} satisfies Record<ChannelName, Channel>
+} satisfies Record<string, Channel>
 
-// Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.
+/** Every channel name: `<domain>.<operation>`. */
+export type ChannelName = keyof typeof contract
+
+/** Every channel of the contract, from its keys (the main process registers exactly these). */
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[]
+
+// Compile-time check that the contract's channels are of exactly the domains the preload knows (channels.ts).
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const namesMatch: Exact<keyof typeof contract, ChannelName> = true
-void namesMatch
+type DomainOf<K> = K extends `${infer D}.${string}` ? D : never
+const domainsMatch: Exact<DomainOf<ChannelName>, ContractDomain> = true
+void domainsMatch
 
 export type Contract = typeof contract
 export type InputOf<K extends ChannelName> = z.input<Contract[K]['input']>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { DESKTOP_CHANNELS } from '../../../shared/contract/bridge'
-import { CHANNEL_NAMES } from '../../../shared/contract/channels'
+import { CHANNEL_NAMES } from '../../../shared/contract'
 
 const h = vi.hoisted(() => {
   const handled = new Map<string, (...args: unknown[]) => unknown>()

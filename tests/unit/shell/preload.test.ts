@@ -21,6 +21,23 @@ describe('preload', () => {
     const result = await exposed.get('api').invoke('fs.readFile', { path: '/etc/passwd' })
     expect(result.ok).toBe(false)
     expect(invoke).not.toHaveBeenCalled()
+    for (const name of ['documents', 'documents.', 'Documents.list', 'documents.list.x', 'preschool.__proto__', 'shell.openExternal'])
+      expect((await exposed.get('api').invoke(name, {})).ok, name).toBe(false)
+    expect(invoke).not.toHaveBeenCalled()
+  })
+
+  it('forwards every channel of the contract (no list kept by hand) and turns the main process refusal into a Result', async () => {
+    const { CHANNEL_NAMES } = await import('../../../shared/contract')
+    invoke.mockClear()
+    for (const name of CHANNEL_NAMES) await exposed.get('api').invoke(name, {})
+    expect(invoke.mock.calls.map((c) => c[0])).toEqual(CHANNEL_NAMES)
+    invoke.mockRejectedValueOnce(
+      new Error("Error invoking remote method 'documents.nothing': Error: No handler registered for 'documents.nothing'"),
+    )
+    await expect(exposed.get('api').invoke('documents.nothing', {})).resolves.toEqual({
+      ok: false,
+      error: { message: '未知的操作：documents.nothing' },
+    })
   })
 })
 
