@@ -1,27 +1,17 @@
 /**
  * The elements of an official document (公文) of GB/T 9704-2012, laid on the pages by the paginator
  * (shared/print/paginate.ts): 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, the red separator),
- * the 信函格式 letterhead, 主体 (标题, 正文, 附件说明, 出席/请假/列席, 署名, 成文日期, 附注, 附件 pages) and
- * 版记. shared/documents/typeset.ts composes them into a document. Pure.
+ * the 信函格式 letterhead, the keep rule of 正文 headings, and the 版记; the 主体 is composed as blocks
+ * (composeText.ts) that the paginator lays. shared/documents/typeset.ts puts them together. Pure.
  */
-import { attendanceRows } from './minutes'
-import { annotationTexts } from './annotations'
-import { numberBlocks } from './headingNumbering'
 import {
-  attachmentNoteLines,
-  attendanceEntries,
-  bodyRuns,
-  isStandaloneHeading,
-  signaturePlacement,
   signerLines,
-  titleLines,
   imprintBlock,
   IMPRINT_ANCHOR_TWIPS,
   mastheadGeometry,
   letterheadGeometry,
   letterFirstLineTop,
   headBlocks,
-  attachmentLabelBlock,
   type TextBlock,
   letterRules,
   separatorRule,
@@ -31,9 +21,9 @@ import { wrapChars } from '../print/lineBreak'
 import { mmToTwips, ptToTwips } from './layout'
 import { fitMasthead, flushTopLineTwips } from './typeMetrics'
 import { ROLE_TABLE } from '../print/roles'
-import type { ImprintSpec } from '../print/blocks'
-import { UPWARD_KINDS, type Attachment, type BodyBlock, type DocumentSpec, type ItemNumbering } from './types'
-import type { PreviewAlign, PreviewTextRole, Style, Typesetter } from '../print/paginate'
+import type { ImprintSpec, PrintBlock } from '../print/blocks'
+import { UPWARD_KINDS, type DocumentSpec } from './types'
+import type { PreviewAlign, Style, Typesetter } from '../print/paginate'
 
 // ---------------------------------------------------------------------------------------------
 // 版头 (7.2) and the 信函格式 letterhead (10.1)
@@ -177,187 +167,41 @@ export function letterHead(t: Typesetter, spec: DocumentSpec): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 主体 (7.3)
+// 主体 (7.3): composed as blocks (composeText.ts) and laid by the paginator (paginate.ts Typesetter.block)
 
-export function title(t: Typesetter, text: string, role: PreviewTextRole, terms: readonly string[] = []): void {
-  const l = t.layout
-  const style: Style = { font: 'title', sizePt: l.text.titleSizePt, color: t.black, letterSpacingPt: 0, scaleX: 1 }
-  // Lines and their condensing are the composer's (compose.ts), the exporter writes the same.
-  for (const line of titleLines(l, text, terms)) {
-    t.text(
-      role,
-      [{ text: line.text, font: 'title' }],
-      { ...style, letterSpacingPt: line.spacingTwips / 20 },
-      { lineTop: t.line(), x: 0, width: t.typeW, align: 'center' },
-    )
-  }
-}
-
-/** 正文 blocks with their generated heading numbers. */
-export type NumberedBlock = ReturnType<typeof numberBlocks>[number]
-
-/** One 正文 block (7.3.3); levels 1/2 set the heading part up to the first 。 in their font. Returns its line count. */
-export function bodyBlock(t: Typesetter, b: NumberedBlock, breakBefore?: number): number {
-  // Tables and images move whole (breakBefore 0: to the next page; no widow lines to keep).
-  if (b.kind === 'table' || b.kind === 'image') {
-    if (breakBefore !== undefined && t.cursor > 0) t.newPage()
-    return b.kind === 'table' ? t.table(b.table, b.text) : t.image(b.image, b.text)
-  }
-  return t.paragraph({ role: 'body', runs: bodyRuns(t.layout, b), firstLine: t.layout.body.firstLineIndentChars * t.ch, breakBefore })
-}
-
-export function bodyBlocks(t: Typesetter, blocks: BodyBlock[], itemNumbering: ItemNumbering = 'perSection'): void {
-  const numbered = numberBlocks(blocks, itemNumbering)
-  numbered.forEach((b, i) => {
-    keepHeadingWithNext(t, numbered, i)
-    bodyBlock(t, b)
-  })
-}
-
-/** Lines a 正文 paragraph takes (first-line indent, body size), as bodyBlock sets it. */
-function paragraphLineCount(t: Typesetter, b: NumberedBlock): number {
-  const chars = bodyRuns(t.layout, b as Parameters<typeof bodyRuns>[1]).flatMap((r) => [...r.text])
+/** Lines a paragraph block takes at the body size (its first-line indent), as Typesetter.block sets it. */
+function paragraphLineCount(t: Typesetter, b: PrintBlock): number {
+  if (b.kind !== 'paragraph') return 1
+  const chars = b.runs.flatMap((r) => [...r.text])
   if (chars.length === 0) return 1
-  const firstLine = t.layout.body.firstLineIndentChars * t.ch
+  const firstLine = b.firstLineTwips ?? 0
   const unit = t.charTwips(t.layout.text.bodySizePt)
   return wrapChars(chars, (i) => (t.typeW - (i === 0 ? firstLine : 0)) / unit, t.gapChars()).length
 }
 
+/** Is `b` a standalone heading, kept with what follows and never split (composeText.ts bodyBlocks: keepLines)? */
+function keepsWithNext(b: PrintBlock): boolean {
+  return b.kind === 'paragraph' && b.keepLines === true
+}
+
 /**
  * Headings keep with their next line (7.3.3; issue: 「二、主要成效」 as page 1's last line, its text on page 2):
- * when a standalone heading (compose.ts isStandaloneHeading) — with the headings right after it, a chain as
- * Word's keepNext makes one — and the first line of the block after them do not fit below the cursor, the
- * heading opens the next page. The .docx writes keepNext + keepLines on the same headings (body.ts). Not for
+ * when a standalone heading (the composer's keepLines, compose.ts isStandaloneHeading) — with the headings right
+ * after it, a chain as Word's keepNext makes one — and the first line of the block after them do not fit below
+ * the cursor, the heading opens the next page; the .docx writes keepNext + keepLines on the same blocks. Not for
  * the last block (the part after 正文 is chained to it by typeset.ts) nor at the top of a page.
  */
-export function keepHeadingWithNext(t: Typesetter, blocks: NumberedBlock[], i: number): void {
-  if (t.cursor <= 0 || !isStandaloneHeading(blocks[i]) || i >= blocks.length - 1) return
+export function keepHeadingWithNext(t: Typesetter, blocks: PrintBlock[], i: number): void {
+  if (t.cursor <= 0 || !keepsWithNext(blocks[i]) || i >= blocks.length - 1) return
   let need = 0
   let j = i
-  while (j < blocks.length - 1 && isStandaloneHeading(blocks[j])) {
+  while (j < blocks.length - 1 && keepsWithNext(blocks[j])) {
     need += paragraphLineCount(t, blocks[j]) * t.lineH
     j++
   }
   const next = blocks[j]
-  need +=
-    next.kind === 'table'
-      ? t.openingTwips({ kind: 'table', table: next.table, caption: next.text })
-      : next.kind === 'image'
-        ? t.openingTwips({ kind: 'image', image: next.image, caption: next.text })
-        : t.lineH
+  need += next.kind === 'table' || next.kind === 'image' ? t.openingTwips(next) : t.lineH
   if (t.cursor + need > t.typeH + 1e-6) t.newPage()
-}
-
-/** One paragraph (or blank line) of the closing part after 正文; the whole part is one keep-with-next chain. */
-export type Step = () => void
-
-export function blankSteps(t: Typesetter, count: number): Step[] {
-  return Array.from({ length: Math.max(0, count) }, () => () => void t.line())
-}
-
-/** 附件说明 (7.3.4): "附件：1.××××", wrapped names aligned with the first character of the name. */
-export function attachmentNote(t: Typesetter, attachments: Attachment[]): Step[] {
-  const lines = attachmentNoteLines(t.layout, attachments)
-  if (lines.length === 0) return []
-  return [
-    ...blankSteps(t, t.layout.attachmentNote.blankLinesBefore),
-    ...lines.map(
-      (line): Step =>
-        () =>
-          void t.paragraph({
-            role: 'attachmentNote',
-            runs: [{ text: line.text, font: 'fangsong' }],
-            left: line.leftTwips,
-            firstLine: -line.hangingTwips,
-            align: 'left',
-          }),
-    ),
-  ]
-}
-
-/** 出席 / 请假 / 列席 (10.2): label in 黑体, names in 仿宋, wrapped lines after the colon. */
-export function attendance(t: Typesetter, spec: DocumentSpec): Step[] {
-  const entries = attendanceEntries(t.layout, attendanceRows(spec.content.attendance))
-  if (entries.length === 0) return []
-  return [
-    ...blankSteps(t, t.layout.minutes.attendanceBlankLinesBefore),
-    ...entries.map(
-      (e): Step =>
-        () =>
-          void t.paragraph({
-            role: 'attendance',
-            runs: [
-              { text: e.head, font: 'heiti' },
-              { text: e.names, font: 'fangsong' },
-            ],
-            left: e.leftTwips,
-            firstLine: -e.hangingTwips,
-            align: 'left',
-          }),
-    ),
-  ]
-}
-
-/**
- * 署名 and 成文日期 (7.3.5): sealed form (date right-indented 4, names centred over it) or unsealed, below
- * `blankLines` blank lines (the sealed form's may be fewer than the profile's when the page is tight; pageFit.ts).
- */
-export function signature(t: Typesetter, spec: DocumentSpec, form: 'sealed' | 'unsealed', blankLines: number): Step[] {
-  const placed = signaturePlacement(t.layout, spec.content, form)
-  if (placed.length === 0) return []
-  const body = t.body()
-  return [
-    ...blankSteps(t, blankLines),
-    ...placed.map((p): Step => () => {
-      const lineTop = t.line()
-      for (const part of p.parts)
-        t.text(p.role === 'date' ? 'date' : 'signature', [{ text: part.text, font: 'fangsong' }], body, {
-          lineTop,
-          x: part.leftTwips,
-          width: Math.max(0, t.typeW - part.leftTwips - (p.parts.length > 1 ? part.rightTwips : 0)),
-          align: 'left',
-        })
-    }),
-  ]
-}
-
-/**
- * 附注 (7.3.6/7.3.7): the 公开 note on the line after 成文日期, then the contact note (联系人/电话, required
- * for a 请示) on the next line — or in its place when there is no 公开 note —, each indented two
- * characters in full-width parentheses (annotationTexts, shared with the exporter).
- */
-export function annotations(t: Typesetter, content: DocumentSpec['content']): Step[] {
-  return annotationTexts(content).map(
-    ({ role, text }) =>
-      () =>
-        void t.paragraph({ role, runs: [{ text, font: 'fangsong' }], firstLine: t.layout.publicityNote.indentChars * t.ch, align: 'left' }),
-  )
-}
-
-/**
- * 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文.
- * Issued documents (印发/转发 notices, `issued`): the attachment is the issued text itself — no "附件N"
- * label, its title centred on the profile's issuedTitleLine, its body as 正文; page numbers continue.
- */
-export function attachmentPages(
-  t: Typesetter,
-  attachments: Attachment[],
-  itemNumbering: ItemNumbering = 'perSection',
-  issued = false,
-): void {
-  const l = t.layout
-  attachments.forEach((a, i) => {
-    t.newPage()
-    if (issued) {
-      t.blank(l.attachment.issuedTitleLine - 1)
-    } else {
-      textBlockLine(t, attachmentLabelBlock(i, attachments.length), t.line())
-      t.blank(l.attachment.titleLine - 2)
-    }
-    title(t, a.title.trim(), 'attachmentTitle')
-    if (a.body.length > 0) t.blank(l.attachment.blankLinesAfterTitle)
-    bodyBlocks(t, a.body, itemNumbering)
-  })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,31 +11,15 @@
  * 成文日期 → 附注) is set as pageFit.ts decides (fewer seal lines, a tighter pitch, or moved with the last two
  * lines of 正文).
  */
-import { attendanceRows } from './minutes'
-import { annotationTexts } from './annotations'
-import { numberBlocks } from './headingNumbering'
-import { chineseDateOrBlank } from './chineseDate'
 import type { LayoutProfile } from './layout'
 import type { DocumentSpec } from './types'
 import { Typesetter, type PreviewPage } from '../print/paginate'
-import { isStandaloneHeading, officialPageNumbers, titleTerms } from './compose'
-import {
-  attachmentNote,
-  attachmentPages,
-  attendance,
-  bodyBlock,
-  fileHead,
-  keepHeadingWithNext,
-  letterImprintTwips,
-  imprint,
-  letterHead,
-  annotations,
-  signature,
-  title,
-  type ImprintPlacement,
-  type Step,
-} from './elements'
+import type { PrintBlock } from '../print/blocks'
+import { officialPageNumbers } from './compose'
+import { closingLead, composeOfficialText, signatureForm } from './composeText'
+import { fileHead, keepHeadingWithNext, letterImprintTwips, imprint, letterHead, type ImprintPlacement } from './elements'
 
+export { closingLead, signatureForm } from './composeText'
 export { IMPRINT_ANCHOR_TWIPS, type ImprintPlacement } from './elements'
 
 /**
@@ -76,16 +60,6 @@ export interface TypesetFlow {
   imprint: ImprintPlacement
 }
 
-/** The first piece of the part after 正文 (附件说明, 出席…, 署名/成文日期, 附注), or null when there is none. */
-export function closingLead(spec: DocumentSpec): 'attachmentNote' | 'attendance' | 'signature' | 'annotation' | null {
-  const c = spec.content
-  if (!c.attachmentsIssued && c.attachments.length > 0) return 'attachmentNote'
-  if (spec.format === 'minutes' && attendanceRows(c.attendance).length > 0) return 'attendance'
-  if (c.signatureOrgs.some((o) => o.trim() !== '') || chineseDateOrBlank(c.signedDate)) return 'signature'
-  if (annotationTexts(c).length > 0) return 'annotation'
-  return null
-}
-
 /** Blank lines that open the part after 正文 (dropped when that part opens a page: 纪要, carried). */
 function closingLeadBlankLines(spec: DocumentSpec, layout: LayoutProfile, fit: FitSettings): number {
   switch (closingLead(spec)) {
@@ -98,11 +72,6 @@ function closingLeadBlankLines(spec: DocumentSpec, layout: LayoutProfile, fit: F
     default:
       return 0
   }
-}
-
-/** Does this document take the sealed 署名 form (纪要 carries no seal, 10.2)? */
-export function signatureForm(spec: DocumentSpec, layout: LayoutProfile): 'sealed' | 'unsealed' {
-  return spec.format === 'minutes' ? 'unsealed' : layout.signature.form
 }
 
 /** The profile's own settings: blank lines as configured, every line on the grid. */
@@ -128,32 +97,33 @@ export function typesetDocument(
   fit: FitSettings = gridFit(spec, layout),
 ): { pages: PreviewPage[]; flow: TypesetFlow } {
   const t = new Typesetter(layout)
-  const c = spec.content
   const minutes = spec.format === 'minutes'
+  // The 主体 as the composer decides it (composeText.ts), the blocks the .docx writer serializes; the part after
+  // 正文 is moved here, by the page fit, rather than by keep flags (composed without a WordProcessorFit).
+  const text = composeOfficialText(spec, layout, {
+    signatureBlankLines: fit.signatureBlankLines,
+    tightPitchTwips: fit.tightPitchTwips,
+    tightFromBlock: fit.tightFromBlock,
+    recipientsNewPage: fit.recipientsNewPage,
+  })
   if (spec.format === 'letter') letterHead(t, spec)
   else fileHead(t, spec)
-  const titleText = c.title.trim()
-  if (titleText) title(t, titleText, 'title', titleTerms(c))
+  for (const b of text.title) t.block(b)
   // Where the 主送机关's last line ends: its page and the number of items on it then.
   let recipientsEnd: { page: number; items: number } | null = null
-  if (c.recipients.trim()) {
-    t.blank(layout.title.blankLinesToRecipients)
-    if (fit.recipientsNewPage && t.cursor > 0) t.newPage()
-    const text = `${c.recipients.trim().replace(/[：:]+$/, '')}：`
-    t.paragraph({ role: 'recipients', runs: [{ text, font: 'fangsong' }], align: 'left' })
-    recipientsEnd = { page: t.pages.length - 1, items: t.page.items.length }
-  } else if (titleText) {
-    t.blank(layout.title.blankLinesToRecipients)
+  for (const b of text.recipients) {
+    t.block(b)
+    if (b.kind === 'paragraph') recipientsEnd = { page: t.pages.length - 1, items: t.page.items.length }
   }
 
-  const blocks = numberBlocks(c.body, c.itemNumbering)
+  const blocks = text.body
   const tight = fit.tightPitchTwips
   const setBlock = (i: number, breakBefore?: number): number => {
     if (tight !== null && i >= fit.tightFromBlock) t.lineH = tight
     keepHeadingWithNext(t, blocks, i)
     // The page of the block's first line: the next one when that line does not fit on this one.
     const page = t.pages.length - (t.cursor > 0 && t.cursor + t.lineH > t.typeH + 1e-6 ? 0 : 1)
-    const lines = bodyBlock(t, blocks[i], breakBefore)
+    const lines = t.block(blocks[i], breakBefore)
     flow.blocks[i] = { page, lines }
     return lines
   }
@@ -179,7 +149,7 @@ export function typesetDocument(
   const last = blocks.length - 1
   // The standalone headings right before the last block (keep-with-next with it, 7.3.3) and where they start.
   let chainFrom = last
-  while (chainFrom > 0 && isStandaloneHeading(blocks[chainFrom - 1])) chainFrom--
+  while (chainFrom > 0 && keepsWithNext(blocks[chainFrom - 1])) chainFrom--
   let chainSnap: ReturnType<Typesetter['snapshot']> | null = null
   for (let i = 0; i < last; i++) {
     if (i === chainFrom) chainSnap = t.snapshot()
@@ -187,16 +157,10 @@ export function typesetDocument(
   }
 
   // Issued documents (印发/转发) are the text itself, not attachments to list (no 附件说明).
-  const note = c.attachmentsIssued ? [] : attachmentNote(t, c.attachments)
+  const note = steps(t, text.attachmentNote)
   // The 附件说明 items (after its blank lines): with several, the part after 正文 may break between them.
-  const noteItems = note.length > 0 ? c.attachments.length : 0
-  const closing: Step[] = [
-    ...note,
-    ...(minutes ? attendance(t, spec) : []),
-    // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
-    ...signature(t, spec, signatureForm(spec, layout), fit.signatureBlankLines),
-    ...annotations(t, c),
-  ]
+  const noteItems = text.attachmentNote.filter((b) => b.kind === 'paragraph').length
+  const closing: Step[] = [...note, ...steps(t, text.attendance), ...steps(t, text.signature), ...steps(t, text.annotations)]
   // 信函格式 (10.1): the 抄送 sits at the foot of the last page; its room is the last step of the part after
   // 正文, so that the page fit counts it (issue 13 item 5: a letter tightened to keep its 署名 sent the one 抄送
   // line to a page of its own after a blank one), and is given back before imprint() sets it.
@@ -239,7 +203,7 @@ export function typesetDocument(
       // Opening the page: without the blank lines that separate it from 正文.
       closing.slice(closingLeadBlankLines(spec, layout, fit)).forEach((step) => step())
       t.lineH = t.pitch
-      attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+      attachmentPages(t, text.attachments)
       flow.imprint = imprint(t, spec)
       return done()
     }
@@ -269,7 +233,7 @@ export function typesetDocument(
         }
         unreserve()
         t.lineH = t.pitch
-        attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+        attachmentPages(t, text.attachments)
         flow.imprint = imprint(t, spec)
         return done()
       }
@@ -286,7 +250,7 @@ export function typesetDocument(
       if (t.cursor > 0) t.newPage()
       for (let i = chainFrom; i < last; i++) {
         t.lineH = tight !== null && i >= fit.tightFromBlock ? tight : t.pitch
-        bodyBlock(t, blocks[i])
+        t.block(blocks[i])
       }
     } else {
       t.restore(snap)
@@ -295,7 +259,7 @@ export function typesetDocument(
     if (last >= 0) {
       if (tight !== null && last >= fit.tightFromBlock) t.lineH = tight
       // With the headings before it, the block follows them on the new page (no second break).
-      bodyBlock(t, blocks[last], withChain ? undefined : lastLines >= 4 ? lastLines - 2 : 0)
+      t.block(blocks[last], withChain ? undefined : lastLines >= 4 ? lastLines - 2 : 0)
     } else if (t.cursor > 0) {
       t.newPage()
     }
@@ -305,7 +269,33 @@ export function typesetDocument(
   unreserve()
   t.lineH = t.pitch
 
-  attachmentPages(t, c.attachments, c.itemNumbering, c.attachmentsIssued === true)
+  attachmentPages(t, text.attachments)
   flow.imprint = imprint(t, spec)
   return done()
+}
+
+/** One paragraph (or blank line) of the part after 正文; the whole part is one keep-with-next chain. */
+type Step = () => void
+
+/** The blocks of a part after 正文 as steps, a blank line each (the page fit counts and slices them). */
+function steps(t: Typesetter, blocks: PrintBlock[]): Step[] {
+  return blocks.flatMap((b): Step[] =>
+    b.kind === 'blank' ? Array.from({ length: b.lines }, () => () => void t.line()) : [() => void t.block(b)],
+  )
+}
+
+/** A standalone heading: kept with what follows and never split (composeText.ts bodyBlocks; keepNext + keepLines in the .docx). */
+function keepsWithNext(b: PrintBlock | undefined): boolean {
+  return b?.kind === 'paragraph' && b.keepLines === true
+}
+
+/** The 附件 pages (composeText.ts attachmentPageBlocks), each opening a page; headings kept with what follows. */
+function attachmentPages(t: Typesetter, pages: PrintBlock[][]): void {
+  for (const blocks of pages) {
+    t.newPage()
+    blocks.forEach((b, i) => {
+      keepHeadingWithNext(t, blocks, i)
+      t.block(b)
+    })
+  }
 }

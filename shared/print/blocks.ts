@@ -102,15 +102,61 @@ export interface BlockRun {
   font?: FontSlot
 }
 
+/**
+ * Where a composer places a paragraph, when the role's defaults (roles.ts: alignment, indent in characters) are
+ * not what the element needs — a 公文's 附件说明 hangs under its name, a 标题 has its lines broken at word
+ * boundaries. Twips from the 版心's edges; every field optional.
+ */
+export interface ParagraphPlacement {
+  align?: 'left' | 'center' | 'right' | 'justify'
+  leftTwips?: number
+  rightTwips?: number
+  /** First-line indent (positive) or hanging indent (negative). */
+  firstLineTwips?: number
+  /**
+   * The lines as the composer broke them (标题, 7.3.1: at word boundaries), each with its character spacing in
+   * twentieths of a point (≤ 0, condensed to fit); the paragraph's runs are then unused and nothing is wrapped.
+   */
+  lines?: { text: string; spacingTwips: number }[]
+  /** An exact line pitch other than the grid's (the tightened page where 正文 ends, GB/T 9704 7.3.5.4). */
+  pitchTwips?: number
+  /** The paragraph is never split across pages (a standalone heading, 7.3.3). */
+  keepLines?: boolean
+  /** Widow/orphan control: the last 正文 paragraph carries its last two lines along with the 署名 (7.3.5.4). */
+  widowControl?: boolean
+}
+
+/** A text placed by the composer on its line: left edge from the 版心's left edge, right edge from its right edge, twips. */
+export interface LinePart {
+  text: string
+  leftTwips: number
+  rightTwips: number
+}
+
 /** The typed blocks of the model. */
 export type PrintBlock =
-  | { kind: 'paragraph'; role: PrintTextRole; runs: BlockRun[]; keepNext?: boolean; pageBreakBefore?: boolean }
-  | { kind: 'blank'; lines: number }
+  | ({ kind: 'paragraph'; role: PrintTextRole; runs: BlockRun[]; keepNext?: boolean; pageBreakBefore?: boolean } & ParagraphPlacement)
+  /** Empty lines (空一行 …), at the grid's pitch or `pitchTwips`; `keepNext` chains what is above to what follows. */
+  | { kind: 'blank'; lines: number; keepNext?: boolean; pageBreakBefore?: boolean; pitchTwips?: number }
+  /**
+   * One line of texts at computed places (署名 and 成文日期, 7.3.5: one 署名 over the date, several side by side):
+   * `anchor` says which edge a single part is held by (right: a right indent; left: a left indent); several parts
+   * stand at their left edges (tab stops in the .docx). No parts: an empty line (room for the seals). 仿宋, 3号.
+   */
+  | {
+      kind: 'placedLine'
+      role?: 'signature' | 'date'
+      parts: LinePart[]
+      anchor: 'left' | 'right'
+      keepNext?: boolean
+      pageBreakBefore?: boolean
+      pitchTwips?: number
+    }
   | { kind: 'rule'; role: PrintRuleRole; geometry?: RuleGeometry }
   /** A table with its caption (表题, above it, kept with it; '' = none). */
-  | { kind: 'table'; caption: string; table: TableSpec }
+  | { kind: 'table'; caption: string; table: TableSpec; pageBreakBefore?: boolean }
   /** An image with its caption (图题, below it; '' = none). */
-  | { kind: 'image'; caption: string; image: ImageSpec }
+  | { kind: 'image'; caption: string; image: ImageSpec; pageBreakBefore?: boolean }
   | { kind: 'pageBreak' }
   | { kind: 'sectionBreak'; numbered: boolean }
   /** The 版记 of a 公文, floated to the foot of the last (even) page (GB/T 9704 7.4). */

@@ -473,6 +473,78 @@ export class Typesetter {
     return this.lineCount - before
   }
 
+  /**
+   * Lays one block as its composer placed it (blocks.ts: a paragraph with its ParagraphPlacement — a 标题's own
+   * lines, a hanging 附件说明 —, a placedLine of 署名 / 成文日期, blank lines, a table, an image) at the current
+   * pitch (`lineH`: the caller sets a tightened one). `breakBefore`: for a paragraph as ParagraphOptions (the page
+   * breaks before that line), for a table or an image any value moves it whole to the next page. The preview's
+   * 正文 lines carry the role body at every level (the page fit and the editor's notes find 正文 by it); the
+   * .docx names the level's style. Returns the lines it took. Throws RangeError on a block that does not flow
+   * (rules, breaks, page numbers, the 版记: the composer places those).
+   */
+  block(b: PrintBlock, breakBefore?: number): number {
+    const breakPage = () => {
+      if (this.cursor > 0) this.newPage()
+    }
+    switch (b.kind) {
+      case 'paragraph': {
+        if (b.pageBreakBefore) breakPage()
+        const r = ROLE_TABLE[b.role]
+        const sizePt = roleSizePt(this.layout, b.role)
+        const role: PreviewTextRole = b.role.startsWith('heading') ? 'body' : b.role
+        const align = b.align ?? r.align
+        const color = r.color === 'red' ? this.red : this.black
+        if (b.lines) {
+          for (const line of b.lines)
+            this.text(
+              role,
+              [{ text: line.text, font: r.font }],
+              { font: r.font, sizePt, color, letterSpacingPt: line.spacingTwips / 20, scaleX: 1 },
+              { lineTop: this.line(), x: 0, width: this.typeW, align },
+            )
+          return b.lines.length
+        }
+        const unit = this.charTwips(sizePt)
+        return this.paragraph({
+          role,
+          runs: b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font })),
+          sizePt,
+          left: b.leftTwips ?? (r.indentChars < 0 ? -r.indentChars * unit : 0),
+          right: b.rightTwips ?? 0,
+          firstLine: b.firstLineTwips ?? r.indentChars * unit,
+          align,
+          ...(r.color === 'red' ? { color } : {}),
+          ...(r.latinInSlot ? { latinInSlot: true } : {}),
+          breakBefore,
+        })
+      }
+      case 'placedLine': {
+        if (b.pageBreakBefore) breakPage()
+        const lineTop = this.line()
+        for (const part of b.parts)
+          this.text(b.role ?? 'signature', [{ text: part.text, font: 'fangsong' }], this.body(), {
+            lineTop,
+            x: part.leftTwips,
+            width: Math.max(0, this.typeW - part.leftTwips - (b.parts.length > 1 ? part.rightTwips : 0)),
+            align: 'left',
+          })
+        return 1
+      }
+      case 'blank':
+        if (b.pageBreakBefore) breakPage()
+        this.blank(b.lines)
+        return b.lines
+      case 'table':
+        if (breakBefore !== undefined || b.pageBreakBefore) breakPage()
+        return this.table(b.table, b.caption)
+      case 'image':
+        if (breakBefore !== undefined || b.pageBreakBefore) breakPage()
+        return this.image(b.image, b.caption)
+      default:
+        throw new RangeError(`排版：${b.kind} 不是随文排的块`)
+    }
+  }
+
   /** Height in twips a block needs at the top of where it goes: what keep-with-next must find room for. */
   openingTwips(b: PrintBlock): number {
     const l = this.layout
