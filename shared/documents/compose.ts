@@ -1,6 +1,6 @@
 /**
  * The 公文 composer's shared decisions: what an element says and where a computed element goes, taken ONCE
- * for both the preview's typesetter (elements.ts) and the .docx writer (electron/core/export/docx/body.ts),
+ * for both the preview's typesetter (elements.ts, paginate.ts) and the .docx writer (electron/core/export/docx/),
  * so the two cannot place them differently. Widths come from the one measurement (shared/print/measure.ts).
  * Offsets in twips from the 版心's left or right edge, not rounded (the .docx rounds them when it writes).
  */
@@ -39,7 +39,8 @@ export function bodyRuns(layout: LayoutProfile, b: ParagraphBlock & Pick<Numbere
 /**
  * A heading standing on its own line(s) (7.3.3: 一、 （一） 1. （1） with no paragraph text running on after
  * its first 。): it keeps with the first line of what follows, never a page's last line — the preview moves
- * it (elements.ts keepHeadingWithNext), the .docx writes w:keepNext and w:keepLines (body.ts).
+ * it (elements.ts keepHeadingWithNext), the .docx writes w:keepNext and w:keepLines — both from the flags
+ * composeText.ts bodyBlocks sets.
  * 一、 and （一） are headings unless text runs on after their first 。. A 1. or （1） item is a heading only
  * when it reads as a label: no sentence punctuation (。；！？) and at most STANDALONE_ITEM_MAX_CHARS characters —
  * a list of one-sentence items (「1.成立工作专班。」) is text, never one long keep-together chain.

@@ -1,5 +1,6 @@
 /**
- * Typesets an official document (公文): its elements (elements.ts) laid by the paginator
+ * Typesets an official document (公文): its 版头 and 版记 (elements.ts) and its 主体 composed as blocks
+ * (composeText.ts, the blocks the .docx writer serializes) laid by the paginator
  * (shared/print/paginate.ts) on the grid of the SAME LayoutProfile as the .docx writer
  * (electron/core/export/docx/), with the page-fit decisions of pageFit.ts; previewLayout.ts draws the result
  * and pageFit.ts reads its flow. Never from the exported file, so it needs no Word engine and shows page
@@ -212,7 +213,7 @@ export function typesetDocument(
       // (issue: a one-line 正文 moved off page 1, leaving the 主送机关 there alone). 正文 stays whole; the
       // blank lines and the first item follow it on its page (keep-with-next), the middle items flow freely,
       // and the last item opens the next page's chain with the 署名, 成文日期 and 附注 when that chain does
-      // not fit below them — as the .docx writes it (body.ts attachmentNote: keepNext on the last item only).
+      // not fit below them — as the .docx writes it (composeText.ts: keepNext on the last item only).
       t.restore(afterBody)
       if (tight !== null) t.lineH = tight
       const leadBlank = note.length - noteItems

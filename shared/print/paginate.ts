@@ -3,7 +3,8 @@
  * absolutely positioned items in millimetres from the page's top-left corner, which
  * renderer/src/components/documentPreview/ draws and shared/documents/pageFit.ts reads. Generic: it knows
  * lines, paragraphs, rules, page numbers, tables and images, not the elements of an official document
- * (those are shared/documents/elements.ts, composed by shared/documents/typeset.ts). Pure: no DOM, no Node.
+ * (the 主体 is composed as blocks by shared/documents/composeText.ts, the 版头 and 版记 placed by
+ * shared/documents/elements.ts, put together by shared/documents/typeset.ts). Pure: no DOM, no Node.
  *
  * The geometry is the .docx writer's (electron/core/export/docx/):
  * - every 3号 line is one exact line pitch (579 twips); characters sit with their baseline at 80 % of the

@@ -95,7 +95,7 @@ const r = (
   ...extra,
 })
 
-/** GB/T 9704-2012 clause or practice for each role is in the comment of the element that sets it (shared/documents/elements.ts). */
+/** GB/T 9704-2012 clause or practice for each role is in the comment of the element that sets it (shared/documents/composeText.ts, elements.ts). */
 export const ROLE_TABLE: Record<PrintTextRole, RoleStyle> = {
   copyNumber: r('fangsong', 'body', 'left', 0, 'GwCopyNumber', '份号'),
   secrecy: r('heiti', 'body', 'left', 0, 'GwSecrecy', '密级和保密期限', { latinInSlot: true }),

@@ -2,7 +2,8 @@
  * Word (.docx) export of an official document (公文) laid out to GB/T 9704-2012, every number taken
  * from a LayoutProfile (shared/documents/layout.ts).
  *
- * Order of the parts: 版头 (masthead.ts) → 主体 (body.ts) → 附件 pages (attachments.ts) → 版记 at the foot
+ * Order of the parts: 版头 (masthead.ts) → 主体 and 附件 pages (the composer's blocks, shared/documents/composeText.ts,
+ * serialized by blockWriter.ts — the blocks the preview lays out) → 版记 at the foot
  * of the last page (imprint.ts), or on a page of its own in a section without page numbers; page numbers in
  * the footers (footer.ts). Page-fit decisions come from shared/documents/pageFit.ts, as the preview's; the
  * furniture — 份号/密级/紧急程度 blocks, the red separator and 信函 double lines, 附件 labels, page numbers and
@@ -13,22 +14,13 @@ import { DocumentGridType, Document, Header, Packer, Paragraph, SectionType, typ
 import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
-import { closingLead } from '../../../../shared/documents/typeset'
-import { officialPageNumbers, titleTerms } from '../../../../shared/documents/compose'
-import {
-  attachmentNote,
-  attendanceLines,
-  bodyParagraphs,
-  annotationParagraphs,
-  recipientsParagraph,
-  signatureBlock,
-  titleParagraph,
-} from './body'
-import { attachmentPages } from './attachments'
+import { officialPageNumbers } from '../../../../shared/documents/compose'
+import { composeOfficialText } from '../../../../shared/documents/composeText'
+import { serializeBlocks } from './blockWriter'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
 import { imprintBlocks } from './imprint'
 import { fileHead, letterhead, letterHead } from './masthead'
-import { blankLines, exactSpacing, STYLE_FIXED, tightenedLayout } from './runs'
+import { exactSpacing, STYLE_FIXED } from './runs'
 import { stylesXml } from './styles'
 import { finishPackage } from './fontTable'
 
@@ -45,43 +37,26 @@ export function documentParts(
   layout: LayoutProfile,
   fit: PageFit = planPageFit(spec, layout).fit,
 ): { main: Block[]; imprint: Block[] } {
-  const c = spec.content
-  const minutes = spec.format === 'minutes'
-  const tight = fit.tightPitchTwips !== null ? tightenedLayout(layout, fit.tightPitchTwips) : layout
-  const blocks: Block[] = []
-  blocks.push(...(spec.format === 'letter' ? letterHead(layout, spec) : fileHead(layout, spec)))
-  if (c.title.trim()) blocks.push(titleParagraph(layout, c.title.trim(), { terms: titleTerms(c) }))
-  if (c.recipients.trim()) {
-    blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
-    blocks.push(recipientsParagraph(layout, c.recipients, { pageBreakBefore: fit.recipientsNewPage === true }))
-  } else if (c.title.trim()) {
-    blocks.push(...blankLines(layout, layout.title.blankLinesToRecipients))
-  }
-  // 纪要 carries no seal (10.2): its 署名, if any, takes the unsealed form.
-  const signatureLayout: LayoutProfile = minutes ? { ...tight, signature: { ...tight.signature, form: 'unsealed' } } : tight
-  // The part after 正文, each piece chained (keepNext) to the next one present.
-  // 纪要 whose closing part does not fit below 正文 (pageFit 'carried'): that part opens the next page, without
-  // the blank lines above it (the preview likewise); its first piece gets the page break.
-  const lead = minutes && fit.outcome === 'carried' ? closingLead(spec) : null
-  const note = annotationParagraphs(tight, c, lead === 'annotation')
-  const signature = signatureBlock(signatureLayout, spec, fit.signatureBlankLines, note.length > 0, lead === 'signature')
-  const attendance = minutes ? attendanceLines(tight, spec, signature.length + note.length > 0, lead === 'attendance') : []
-  // Issued documents (印发/转发) are the text itself, not attachments to list: no 附件说明.
-  const attachments = c.attachmentsIssued
-    ? []
-    : attachmentNote(tight, c.attachments, attendance.length + signature.length + note.length > 0, lead === 'attachmentNote')
-  const closing = [...attachments, ...attendance, ...signature, ...note]
+  // The 主体 as the composer decides it (composeText.ts), the blocks the preview lays out, with the keep rules a
+  // word processor needs to paginate as the preview did (the page fit's outcome).
+  const text = composeOfficialText(spec, layout, fit, { carried: fit.outcome === 'carried', keepBodyWithClosing: fit.keepBodyWithClosing })
+  const blocks: Block[] = [...(spec.format === 'letter' ? letterHead(layout, spec) : fileHead(layout, spec))]
   blocks.push(
-    ...bodyParagraphs(layout, c.body, c.itemNumbering, {
-      tight: fit.tightPitchTwips !== null ? { from: fit.tightFromBlock, layout: tight } : undefined,
-      // 纪要 (no seal, no 署名 to keep with 正文): 正文 fills its page; the closing part keeps together on its own.
-      // Nor when the last paragraph runs over from the page before and the part fits (PageFit.keepBodyWithClosing).
-      keepLastWithNext: closing.length > 0 && !minutes && fit.keepBodyWithClosing,
-      carryLast: closing.length > 0 && !minutes && fit.outcome === 'carried',
-    }),
+    ...serializeBlocks(
+      [
+        ...text.title,
+        ...text.recipients,
+        ...text.body,
+        ...text.attachmentNote,
+        ...text.attendance,
+        ...text.signature,
+        ...text.annotations,
+        ...text.attachments.flat(),
+      ],
+      layout,
+      'official',
+    ),
   )
-  blocks.push(...closing)
-  blocks.push(...attachmentPages(layout, c.attachments, c.itemNumbering, c.attachmentsIssued === true))
   return { main: blocks, imprint: imprintBlocks(layout, spec) }
 }
 
