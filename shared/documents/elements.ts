@@ -1,28 +1,17 @@
 /**
- * The elements of an official document (公文) of GB/T 9704-2012, laid on the pages by the paginator
- * (shared/print/paginate.ts): 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, the red separator),
- * the 信函格式 letterhead, the keep rule of 正文 headings, and the 版记; the 主体 is composed as blocks
- * (composeText.ts) that the paginator lays. shared/documents/typeset.ts puts them together. Pure.
+ * The preview's drawing of what only an official document (公文) of GB/T 9704-2012 has, from the composer's
+ * blocks and data: the 版头 blocks (composeHead.ts: 发文机关标志, 发文字号 / 签发人 with the red separator, the 信函格式
+ * letterhead) at their computed positions, the keep rule of 正文 headings, and the floating 版记 (compose.ts
+ * imprintBlock). The 主体 is composed as blocks (composeText.ts) that the paginator lays; typeset.ts puts it all
+ * together. Pure.
  */
-import {
-  signerLines,
-  imprintBlock,
-  IMPRINT_ANCHOR_TWIPS,
-  mastheadGeometry,
-  letterheadGeometry,
-  letterFirstLineTop,
-  headBlocks,
-  type TextBlock,
-  letterRules,
-  separatorRule,
-  separatorToTitleTwips,
-} from './compose'
+import { imprintBlock, IMPRINT_ANCHOR_TWIPS } from './compose'
 import { wrapChars } from '../print/lineBreak'
-import { mmToTwips, ptToTwips } from './layout'
-import { fitMasthead, flushTopLineTwips } from './typeMetrics'
+import { ptToTwips } from './layout'
+import { fitMasthead } from './typeMetrics'
 import { ROLE_TABLE } from '../print/roles'
-import type { ImprintSpec, PrintBlock } from '../print/blocks'
-import { UPWARD_KINDS, type DocumentSpec } from './types'
+import type { ImprintSpec, MastheadSpec, PrintBlock } from '../print/blocks'
+import type { DocumentSpec } from './types'
 import type { PreviewAlign, Style, Typesetter } from '../print/paginate'
 
 // ---------------------------------------------------------------------------------------------
@@ -30,72 +19,50 @@ import type { PreviewAlign, Style, Typesetter } from '../print/paginate'
 
 export { fitMasthead }
 
-/** A one-line paragraph block of the composer (份号 …, 附件 label) on the line at `lineTop`, in its role's slot and size. */
-function textBlockLine(t: Typesetter, b: TextBlock, lineTop: number, align: PreviewAlign = 'left'): void {
-  const r = ROLE_TABLE[b.role]
-  const runs = b.runs.map((run) => ({ text: run.text, font: run.font ?? r.font }))
-  t.text(
-    b.role,
-    runs,
-    { ...t.body(runs[0]?.font ?? r.font), ...(r.latinInSlot ? { latinInSlot: true } : {}) },
-    {
-      lineTop,
-      x: 0,
-      width: t.typeW,
-      align,
-    },
-  )
-}
-
-/** The red masthead at `top` (twips below the 版心 top); returns the bottom of its characters. */
-export function masthead(t: Typesetter, orgs: string[], suffix: string, top: number): number {
-  // Names, size, scale and widths are the composer's (compose.ts), the exporter sets the same.
-  const g = mastheadGeometry(t.layout, orgs, suffix)
-  const red: Style = { font: 'title', sizePt: g.fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: g.fit.scale / 100 }
-  const lineH = g.lineTwips
-  if (!g.joint) {
-    if (g.text)
-      t.text('masthead', [{ text: g.text, font: 'title' }], red, { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
-    return top + g.fit.sizePt * 20
+/** The red masthead (a composer's MastheadSpec) with its top edge at `top` (twips below the 版心 top). */
+function masthead(t: Typesetter, m: MastheadSpec, top: number): void {
+  const red: Style = { font: 'title', sizePt: m.fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: m.fit.scale / 100 }
+  const lineH = m.lineTwips
+  if (!m.joint) {
+    if (m.text)
+      t.text('masthead', [{ text: m.text, font: 'title' }], red, { lineTop: top, lineHeight: lineH, x: 0, width: t.typeW, align: 'center' })
+    return
   }
   // Joint issuance (7.2.3): the names stacked and justified to one width, the suffix centred to their right.
-  const x0 = (t.typeW - g.nameW - g.suffixW) / 2
-  g.names.forEach((name, i) => {
+  const x0 = (t.typeW - m.nameW - m.suffixW) / 2
+  m.names.forEach((name, i) => {
     t.text('masthead', [{ text: name, font: 'title' }], red, {
       lineTop: top + i * lineH,
       lineHeight: lineH,
       x: x0,
-      width: g.nameW,
+      width: m.nameW,
       align: 'justify',
     })
   })
-  if (suffix) {
-    const suffixTop = top + ((g.names.length - 1) * lineH) / 2
-    t.text('masthead', [{ text: suffix, font: 'title' }], red, {
+  if (m.suffix) {
+    const suffixTop = top + ((m.names.length - 1) * lineH) / 2
+    t.text('masthead', [{ text: m.suffix, font: 'title' }], red, {
       lineTop: suffixTop,
       lineHeight: lineH,
-      x: x0 + g.nameW,
-      width: g.suffixW,
+      x: x0 + m.nameW,
+      width: m.suffixW,
       align: 'right',
     })
   }
-  return top + g.names.length * lineH - (lineH - g.fit.sizePt * 20)
 }
 
-/** 发文字号 (and 签发人 for 上行文) from `top`; returns the top of the last number line. */
-export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): number {
-  const c = spec.content
+/** 发文字号 (and 签发人 for 上行文) from `top`, as the composer placed them; returns the number of lines. */
+function numberLines(t: Typesetter, b: Extract<PrintBlock, { kind: 'docNumberLines' }>, top: number): number {
   const pitch = t.pitch
   const body = t.body()
-  const number = c.docNumber.trim()
-  if (!UPWARD_KINDS.includes(spec.kind)) {
+  const number = b.docNumber
+  if (!b.upward) {
     if (number) t.text('docNumber', [{ text: number, font: 'fangsong' }], body, { lineTop: top, x: 0, width: t.typeW, align: 'center' })
-    return top
+    return 1
   }
-  // 上行文 (7.2.4–7.2.5): number flush left one character in, on the last 签发人 line; names two a line, 楷体
-  // (placed by the composer, as the exporter places them).
+  // 上行文 (7.2.4–7.2.5): number flush left one character in, on the last 签发人 line; names two a line, 楷体.
   const ch = t.ch
-  const sl = signerLines(t.layout, c.signers)
+  const sl = b.signers
   const lines = Math.max(1, sl?.lines.length ?? 0)
   const nameX = sl?.nameX ?? t.typeW - ch
   for (let i = 0; i < lines; i++) {
@@ -112,58 +79,56 @@ export function numberLines(t: Typesetter, spec: DocumentSpec, top: number): num
       t.text('signer', [{ text: name, font: 'kaiti' }], t.body('kaiti'), { lineTop, x, width, align: 'left' })
     })
   }
-  return top + (lines - 1) * pitch
+  return lines
 }
 
-/** 版头 of 文件格式 and 纪要格式; leaves the cursor at the title line. */
-export function fileHead(t: Typesetter, spec: DocumentSpec): void {
-  const l = t.layout
-  const c = spec.content
-  const pitch = t.pitch
-  // 份号, 密级, 紧急程度 as the composer emits them (the exporter writes the same blocks).
-  for (const b of headBlocks(c)) textBlockLine(t, b, t.line())
-  const mastheadTop = Math.max(t.cursor, mmToTwips(l.masthead.topBelowTypeAreaMm))
-  const mastheadBottom = masthead(t, c.mastheadOrgs, c.mastheadSuffix, mastheadTop)
-  const numberTop = mastheadBottom + l.masthead.blankLinesToNumber * pitch
-  const lastNumberTop = numberLines(t, spec, numberTop)
-  // The red separator and the title below it where the composer puts them (the exporter writes the same).
-  t.placedRule('separator', separatorRule(l).geometry, lastNumberTop)
-  t.cursor = lastNumberTop + separatorToTitleTwips(l)
-}
-
-/** 信函格式 letterhead and first lines (10.1); leaves the cursor at the title line. */
-export function letterHead(t: Typesetter, spec: DocumentSpec): void {
-  const l = t.layout
-  const c = spec.content
-  const pitch = t.pitch
-  const { text, fit } = letterheadGeometry(l, c)
-  const top = mmToTwips(l.letter.mastheadTopFromPageMm) - l.page.marginTopTwips
-  if (text) {
-    t.text(
-      'masthead',
-      [{ text, font: 'title' }],
-      { font: 'title', sizePt: fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: fit.scale / 100 },
-      {
-        lineTop: top,
-        lineHeight: flushTopLineTwips(fit.sizePt),
-        x: 0,
-        width: t.typeW,
-        align: 'center',
-      },
-    )
+/**
+ * Lays a block of the composer's 版头 (composeHead.ts: 份号 …, spacers, 发文机关标志, 发文字号 / 签发人 with the red
+ * separator, the 信函格式 letterhead and first lines) at the positions it computed; other blocks as the paginator lays
+ * them (Typesetter.block).
+ */
+export function layHeadBlock(t: Typesetter, b: PrintBlock): void {
+  switch (b.kind) {
+    case 'spacer':
+      if (b.twips > 0) t.advance(b.twips)
+      return
+    case 'masthead':
+      masthead(t, b.masthead, t.cursor)
+      t.advance((b.masthead.joint ? b.masthead.names.length : 1) * b.masthead.lineTwips)
+      return
+    case 'docNumberLines': {
+      const top = t.cursor
+      const lines = numberLines(t, b, top)
+      // The red separator where the composer puts it, below the (last) number line (7.2.5).
+      t.placedRule('separator', b.separator, top + (lines - 1) * t.pitch)
+      t.advance(lines * t.pitch)
+      return
+    }
+    case 'letterhead':
+      if (b.text)
+        t.text(
+          'masthead',
+          [{ text: b.text, font: 'title' }],
+          { font: 'title', sizePt: b.fit.sizePt, color: t.red, letterSpacingPt: 0, scaleX: b.fit.scale / 100 },
+          { lineTop: b.topTwips - t.layout.page.marginTopTwips, lineHeight: b.lineTwips, x: 0, width: t.typeW, align: 'center' },
+        )
+      for (const r of b.rules) t.placedRule(r.role, r.geometry)
+      return
+    case 'letterLine': {
+      const lineTop = t.line()
+      if (b.head) {
+        const r = ROLE_TABLE[b.head.role]
+        const runs = b.head.runs.map((run) => ({ text: run.text, font: run.font ?? r.font }))
+        const style = { ...t.body(runs[0]?.font ?? r.font), ...(r.latinInSlot ? { latinInSlot: true } : {}) }
+        t.text(b.head.role, runs, style, { lineTop, x: 0, width: t.typeW, align: 'left' })
+      }
+      if (b.docNumber)
+        t.text('docNumber', [{ text: b.docNumber, font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
+      return
+    }
+    default:
+      t.block(b)
   }
-  // The red double lines and the first line below them where the composer puts them (the exporter writes the same).
-  for (const r of letterRules(l, c)) t.placedRule(r.role, r.geometry)
-  t.cursor = letterFirstLineTop(l, c)
-  const head = headBlocks(c)
-  const lines = Math.max(1, head.length)
-  for (let i = 0; i < lines; i++) {
-    const lineTop = t.line()
-    if (head[i]) textBlockLine(t, head[i], lineTop)
-    if (i === 0 && c.docNumber.trim())
-      t.text('docNumber', [{ text: c.docNumber.trim(), font: 'fangsong' }], t.body(), { lineTop, x: 0, width: t.typeW, align: 'right' })
-  }
-  t.advance(l.letter.blankLinesToTitle * pitch)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ import { Typesetter, type PreviewPage } from '../print/paginate'
 import type { PrintBlock } from '../print/blocks'
 import { officialPageNumbers } from './compose'
 import { closingLead, composeOfficialText, signatureForm } from './composeText'
-import { fileHead, keepHeadingWithNext, letterImprintTwips, imprint, letterHead, type ImprintPlacement } from './elements'
+import { composeHead } from './composeHead'
+import { keepHeadingWithNext, layHeadBlock, letterImprintTwips, imprint, type ImprintPlacement } from './elements'
 
 export { closingLead, signatureForm } from './composeText'
 export { IMPRINT_ANCHOR_TWIPS, type ImprintPlacement } from './elements'
@@ -107,8 +108,9 @@ export function typesetDocument(
     tightFromBlock: fit.tightFromBlock,
     recipientsNewPage: fit.recipientsNewPage,
   })
-  if (spec.format === 'letter') letterHead(t, spec)
-  else fileHead(t, spec)
+  // The 版头 (composeHead.ts): the letterhead of 信函格式 first, as the .docx has it in the first page's header.
+  const head = composeHead(spec, layout)
+  for (const b of [...head.header, ...head.flow]) layHeadBlock(t, b)
   for (const b of text.title) t.block(b)
   // Where the 主送机关's last line ends: its page and the number of items on it then.
   let recipientsEnd: { page: number; items: number } | null = null

@@ -133,6 +133,35 @@ export interface LinePart {
   rightTwips: number
 }
 
+/**
+ * 发文机关标志 (GB/T 9704 7.2.3) as the composer fits it (shared/documents/compose.ts mastheadGeometry): one red line
+ * `text`, or for joint issuance the `names` stacked and justified to `nameW` with `suffix` beside them (`suffixW`);
+ * each line `lineTwips` high, in 小标宋 at `fit` (size in pt, horizontal scale in %). Twips.
+ */
+export interface MastheadSpec {
+  joint: boolean
+  text: string
+  names: string[]
+  suffix: string
+  fit: { sizePt: number; scale: number }
+  lineTwips: number
+  nameW: number
+  suffixW: number
+}
+
+/**
+ * 签发人 of a 上行文 (7.2.4) as the composer places them (compose.ts signerLines): the names per line, where the label,
+ * the names' first column and each column start, and the right edge, twips from the 版心's left edge.
+ */
+export interface SignerColumns {
+  lines: string[][]
+  label: string
+  labelX: number
+  nameX: number
+  columnX: number[]
+  rightEdge: number
+}
+
 /** The typed blocks of the model. */
 export type PrintBlock =
   | ({ kind: 'paragraph'; role: PrintTextRole; runs: BlockRun[]; keepNext?: boolean; pageBreakBefore?: boolean } & ParagraphPlacement)
@@ -163,6 +192,24 @@ export type PrintBlock =
   | { kind: 'floatingImprint'; imprint: ImprintSpec }
   /** Page-number furniture (7.5) for the pages that follow; default: pageNumbers.ts pageNumberFurniture(layout). */
   | { kind: 'pageNumbers'; furniture: PageNumberFurniture }
+  // The 版头 of a 公文 (GB/T 9704 7.2, 10.1), composed by shared/documents/composeHead.ts: positioned, not flowed.
+  /** Moves what follows `twips` down (the computed distances of the 版头); no line of the grid. */
+  | { kind: 'spacer'; twips: number }
+  /** 发文机关标志 with its top edge where the flow stands; what follows starts below its last line. */
+  | { kind: 'masthead'; masthead: MastheadSpec }
+  /**
+   * 发文字号 (7.2.4): centred on one line, or for a 上行文 flush left one character in on the last line of the
+   * 签发人 (`signers`, null: none); the red separator (7.2.5) with its top `separator.yTwips` below the top of the
+   * last line. Each line one grid pitch.
+   */
+  | { kind: 'docNumberLines'; docNumber: string; upward: boolean; signers: SignerColumns | null; separator: RuleGeometry }
+  /**
+   * The 信函格式 letterhead (10.1), in the first page's header: the name (`text`, red, at `fit`) with its line's top
+   * `topTwips` below the page's top edge, and the red double lines placed on the page.
+   */
+  | { kind: 'letterhead'; text: string; fit: { sizePt: number; scale: number }; lineTwips: number; topTwips: number; rules: PlacedRule[] }
+  /** A first line of a 信函格式 body: 份号 / 密级 / 紧急程度 (`head`) flush left and the 发文字号 flush right. */
+  | { kind: 'letterLine'; head: { role: PrintTextRole; runs: BlockRun[] } | null; docNumber: string }
 
 /** Base64 → bytes, without Node's Buffer (the renderer uses this module too). */
 export function base64Bytes(data: string): Uint8Array {

@@ -1,9 +1,9 @@
 /**
- * 版头 (GB/T 9704-2012 7.2): 份号, 密级, 紧急程度, the red masthead (发文机关标志), 发文字号 with
- * 签发人 for upward documents, and the red separator; the letterhead of 信函格式 (10.1).
+ * 版头 (GB/T 9704-2012 7.2) as Word holds the composer's blocks (shared/documents/composeHead.ts): the red masthead
+ * (发文机关标志), 发文字号 with 签发人 for upward documents, and the red separator; the letterhead of 信函格式 (10.1).
  *
- * Everything above the title sits at computed distances from the top of the 版心: spacer paragraphs of
- * exact height put each line where the standard says (see metrics.ts for where characters sit in a line).
+ * Everything above the title sits at the distances the composer computed from the top of the 版心: spacer
+ * paragraphs of exact height put each line where the standard says (see metrics.ts for where characters sit).
  */
 import {
   AlignmentType,
@@ -24,23 +24,12 @@ import {
   type TextRun,
 } from 'docx'
 import { ShapeRun } from 'docx/shapes'
-import { UPWARD_KINDS, type DocumentSpec } from '../../../../shared/documents/types'
-import { bodyCharTwips, mmToTwips, ptToTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import {
-  letterFirstLineTop,
-  letterheadGeometry,
-  letterRules,
-  mastheadGeometry,
-  separatorRule,
-  separatorToTitleTwips,
-  signerLines,
-  headBlocks,
-  SIGNER_LABEL_GAP_TWIPS,
-} from '../../../../shared/documents/compose'
-import type { RuleGeometry } from '../../../../shared/print/blocks'
+import { bodyCharTwips, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
+import { SIGNER_LABEL_GAP_TWIPS } from '../../../../shared/documents/compose'
+import type { MastheadSpec, PrintBlock, RuleGeometry } from '../../../../shared/print/blocks'
 import { fitMasthead, type MastheadFit } from '../../../../shared/documents/typeMetrics'
 import { twipsToEmu, twipsToPx } from './metrics'
-import { blockRuns, exactSpacing, gridParagraph, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
+import { blockRuns, exactSpacing, paragraphStyle, spacer, STYLE_FIXED, tabRun, textRun } from './runs'
 
 const MASTHEAD_STYLE = paragraphStyle('masthead', false)
 const NUMBER_STYLE = paragraphStyle('docNumber', false)
@@ -83,15 +72,9 @@ export function ruleShape(layout: LayoutProfile, g: RuleGeometry, name: string):
   })
 }
 
-/** The masthead: one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
-function mastheadBlock(
-  layout: LayoutProfile,
-  orgs: string[],
-  suffix: string,
-): { blocks: Block[]; lineTwips: number; sizePt: number; lines: number } {
-  // Names, size, scale and widths are the composer's (shared/documents/compose.ts), the preview sets the same.
-  const g = mastheadGeometry(layout, orgs, suffix)
-  const { names, fit, lineTwips, nameW, suffixW } = g
+/** The masthead (a composer's MastheadSpec): one line, or for joint issuance the names stacked with the suffix (文件) to their right. */
+function mastheadBlock(layout: LayoutProfile, g: MastheadSpec): Block[] {
+  const { names, fit, lineTwips, nameW, suffixW, suffix } = g
   if (!g.joint) {
     const text = g.text
     const p = new Paragraph({
@@ -100,7 +83,7 @@ function mastheadBlock(
       spacing: exactSpacing(lineTwips),
       children: text ? [redRun(layout, text, fit)] : [],
     })
-    return { blocks: [p], lineTwips, sizePt: fit.sizePt, lines: 1 }
+    return [p]
   }
   // Joint issuance (7.2.3): host first; names justified to one width, the suffix centred beside them.
   const namePara = (name: string) =>
@@ -160,18 +143,17 @@ function mastheadBlock(
     },
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
   })
-  return { blocks: [table], lineTwips, sizePt: fit.sizePt, lines: names.length }
+  return [table]
 }
 
 /**
  * 发文字号 line(s). Downward documents: centred. Upward (请示, 报告): the number flush left indented one
  * character, on the last line of "签发人：" + names (two names a line), right-indented one character.
  */
-function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: ShapeRun[]): Paragraph[] {
-  const c = spec.content
+function numberLines(layout: LayoutProfile, b: Extract<PrintBlock, { kind: 'docNumberLines' }>, anchorRuns: ShapeRun[]): Paragraph[] {
   const pitch = layout.grid.linePitchTwips
-  const number = c.docNumber ? [textRun(layout, c.docNumber)] : []
-  if (!UPWARD_KINDS.includes(spec.kind)) {
+  const number = b.docNumber ? [textRun(layout, b.docNumber)] : []
+  if (!b.upward) {
     return [
       new Paragraph({
         style: NUMBER_STYLE,
@@ -182,8 +164,8 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
     ]
   }
   const ch = bodyCharTwips(layout)
-  // Lines and places are the composer's (shared/documents/compose.ts), the preview places the same.
-  const sl = signerLines(layout, c.signers)
+  // Lines and places are the composer's (shared/documents/compose.ts signerLines), the preview places the same.
+  const sl = b.signers
   if (!sl) {
     return [
       new Paragraph({
@@ -223,28 +205,42 @@ function numberLines(layout: LayoutProfile, spec: DocumentSpec, anchorRuns: Shap
 }
 
 /**
- * 版头 of 文件格式 and 纪要格式: 份号/密级/紧急程度, masthead top edge 35 mm below the 版心 top, 发文字号 two
- * blank lines below it, the red separator 4 mm below the number, and the space down to the title
- * (two blank lines below the red line).
+ * A block of the composer's 版头 (shared/documents/composeHead.ts) as Word holds it, or null for a block of
+ * another kind (serializeBlocks writes those): a spacer paragraph of exact height for each computed distance, the
+ * masthead (a borderless table for joint issuance), the 发文字号 line(s) with the red separator anchored in the
+ * last, the 信函格式 letterhead (a framed paragraph and the double lines, for the first page's header) and the
+ * letter's first lines (份号 … flush left, 发文字号 at a right tab on the 版心's edge).
  */
-export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
-  const c = spec.content
+export function headBlock(layout: LayoutProfile, b: PrintBlock): Block[] | null {
   const pitch = layout.grid.linePitchTwips
-  const blocks: Block[] = []
-  // 份号, 密级, 紧急程度 as the composer emits them (the preview draws the same blocks).
-  const head = headBlocks(c)
-  for (const b of head) blocks.push(gridParagraph(layout, { alignment: AlignmentType.LEFT, children: blockRuns(layout, b) }, b.role))
-  const mastheadTop = mmToTwips(layout.masthead.topBelowTypeAreaMm)
-  blocks.push(...spacer(mastheadTop - head.length * pitch))
-  const m = mastheadBlock(layout, c.mastheadOrgs, c.mastheadSuffix)
-  blocks.push(...m.blocks)
-  // From the bottom of the masthead's characters, N blank lines, then the number line.
-  const belowEm = m.lineTwips - ptToTwips(m.sizePt)
-  blocks.push(...spacer(layout.masthead.blankLinesToNumber * pitch - belowEm))
-  // The red separator anchored in the (last) number line, and the title below it, where the composer puts them.
-  blocks.push(...numberLines(layout, spec, [ruleShape(layout, separatorRule(layout).geometry, '红色分隔线')]))
-  blocks.push(...spacer(separatorToTitleTwips(layout) - pitch))
-  return blocks
+  switch (b.kind) {
+    case 'spacer':
+      return spacer(b.twips)
+    case 'masthead':
+      return mastheadBlock(layout, b.masthead)
+    case 'docNumberLines':
+      return numberLines(layout, b, [ruleShape(layout, b.separator, '红色分隔线')])
+    case 'letterhead':
+      return letterhead(layout, b)
+    case 'letterLine': {
+      const children = [
+        ...(b.head ? blockRuns(layout, b.head) : []),
+        ...(b.docNumber ? [tabRun(layout), textRun(layout, b.docNumber)] : []),
+      ]
+      return [
+        new Paragraph({
+          // The line's first element names its style (份号 …, or 发文字号 alone), off the grid: it sits below the double line.
+          style: paragraphStyle(b.head ? b.head.role : 'docNumber', true),
+          alignment: AlignmentType.LEFT,
+          spacing: exactSpacing(pitch),
+          tabStops: [{ type: TabStopType.RIGHT, position: typeAreaWidthTwips(layout) }],
+          children,
+        }),
+      ]
+    }
+    default:
+      return null
+  }
 }
 
 /**
@@ -253,59 +249,26 @@ export function fileHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
  * (thin over thick) 20 mm above the page bottom, both 170 mm long and centred on the page (20–190 mm from
  * its left edge), not on the 版心.
  */
-export function letterhead(layout: LayoutProfile, spec: DocumentSpec): Paragraph[] {
-  const c = spec.content
-  const { text, fit, lineTwips } = letterheadGeometry(layout, c)
+function letterhead(layout: LayoutProfile, b: Extract<PrintBlock, { kind: 'letterhead' }>): Paragraph[] {
   const typeW = typeAreaWidthTwips(layout)
-  const top = mmToTwips(layout.letter.mastheadTopFromPageMm)
   // A framed paragraph (w:framePr) at an absolute position on the page: Word and LibreOffice both place it
   // exactly (LibreOffice 7.4 misplaces a DrawingML text box in a header).
   const name = new Paragraph({
     style: MASTHEAD_STYLE,
     alignment: AlignmentType.CENTER,
-    spacing: exactSpacing(lineTwips),
+    spacing: exactSpacing(b.lineTwips),
     frame: {
       type: 'absolute',
-      position: { x: 0, y: top },
+      position: { x: 0, y: b.topTwips },
       width: typeW,
-      height: lineTwips,
+      height: b.lineTwips,
       anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.PAGE },
       wrap: FrameWrap.NONE,
     },
-    children: [redRun(layout, text, fit)],
+    children: [redRun(layout, b.text, b.fit)],
   })
   // The double lines where the composer puts them (each a thick and a thin line: a compound line is lost in LibreOffice).
   const names = ['红色双线（上粗）', '红色双线（下细）', '红色双线（上细）', '红色双线（下粗）']
-  const lines = letterRules(layout, c).map((r, i) => ruleShape(layout, r.geometry, names[i]))
+  const lines = b.rules.map((r, i) => ruleShape(layout, r.geometry, names[i]))
   return [name, new Paragraph({ style: STYLE_FIXED, spacing: exactSpacing(20), children: lines as unknown as TextRun[] })]
-}
-
-/**
- * First lines of a 信函格式 body: 份号/密级/紧急程度 flush left and 发文字号 flush right on the first line,
- * 7/8 of a 3号 character below the first double line; then the space down to the title (two blank lines).
- */
-export function letterHead(layout: LayoutProfile, spec: DocumentSpec): Block[] {
-  const c = spec.content
-  const pitch = layout.grid.linePitchTwips
-  const typeW = typeAreaWidthTwips(layout)
-  // The first line below the double line where the composer puts it (the preview sets the same).
-  const blocks: Block[] = [...spacer(letterFirstLineTop(layout, c))]
-  const head = headBlocks(c)
-  const lines = Math.max(1, head.length)
-  for (let i = 0; i < lines; i++) {
-    const e = head[i]
-    const children = [...(e ? blockRuns(layout, e) : []), ...(i === 0 && c.docNumber ? [tabRun(layout), textRun(layout, c.docNumber)] : [])]
-    blocks.push(
-      new Paragraph({
-        // The line's first element names its style (份号 …, or 发文字号 alone), off the grid: it sits below the double line.
-        style: paragraphStyle(e ? e.role : 'docNumber', true),
-        alignment: AlignmentType.LEFT,
-        spacing: exactSpacing(pitch),
-        tabStops: [{ type: TabStopType.RIGHT, position: typeW }],
-        children,
-      }),
-    )
-  }
-  blocks.push(...spacer(layout.letter.blankLinesToTitle * pitch))
-  return blocks
 }

@@ -17,9 +17,11 @@ import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { officialPageNumbers } from '../../../../shared/documents/compose'
 import { composeOfficialText } from '../../../../shared/documents/composeText'
 import { serializeBlocks } from './blockWriter'
+import type { PrintBlock } from '../../../../shared/print/blocks'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
 import { imprintBlocks } from './imprint'
-import { fileHead, letterhead, letterHead } from './masthead'
+import { headBlock } from './masthead'
+import { composeHead } from '../../../../shared/documents/composeHead'
 import { exactSpacing, STYLE_FIXED } from './runs'
 import { stylesXml } from './styles'
 import { finishPackage } from './fontTable'
@@ -29,18 +31,19 @@ type Block = Paragraph | Table
 /**
  * The document body in reading order, paginated by `fit` (shared/documents/pageFit.ts, the decision the
  * preview follows too): the blank lines above the 署名, the tightened pitch of the page where 正文 ends, and
- * the keep-with-next chain from the last 正文 paragraph to the last 附注. The 版记 is returned apart: it goes
- * in a section of its own when `fit.imprint.ownPage`.
+ * the keep-with-next chain from the last 正文 paragraph to the last 附注. The 版记 is returned apart (it goes
+ * in a section of its own when `fit.imprint.ownPage`), and so is the first page's header (the 信函格式 letterhead).
  */
 export function documentParts(
   spec: DocumentSpec,
   layout: LayoutProfile,
   fit: PageFit = planPageFit(spec, layout).fit,
-): { main: Block[]; imprint: Block[] } {
+): { main: Block[]; imprint: Block[]; header: Paragraph[] } {
   // The 主体 as the composer decides it (composeText.ts), the blocks the preview lays out, with the keep rules a
   // word processor needs to paginate as the preview did (the page fit's outcome).
   const text = composeOfficialText(spec, layout, fit, { carried: fit.outcome === 'carried', keepBodyWithClosing: fit.keepBodyWithClosing })
-  const blocks: Block[] = [...(spec.format === 'letter' ? letterHead(layout, spec) : fileHead(layout, spec))]
+  const head = headParts(spec, layout)
+  const blocks: Block[] = head.flow
   blocks.push(
     ...serializeBlocks(
       [
@@ -57,7 +60,17 @@ export function documentParts(
       'official',
     ),
   )
-  return { main: blocks, imprint: imprintBlocks(layout, spec) }
+  return { main: blocks, imprint: imprintBlocks(layout, spec), header: head.header }
+}
+
+/**
+ * The 版头 as the composer decides it (composeHead.ts), the blocks the preview draws: `header` for the first
+ * page's header (the 信函格式 letterhead), `flow` for the top of the body.
+ */
+function headParts(spec: DocumentSpec, layout: LayoutProfile): { header: Paragraph[]; flow: Block[] } {
+  const head = composeHead(spec, layout)
+  const write = (b: PrintBlock) => headBlock(layout, b) ?? serializeBlocks([b], layout, 'official')
+  return { header: head.header.flatMap(write) as Paragraph[], flow: head.flow.flatMap(write) }
 }
 
 /** An empty paragraph 1 pt high. */
@@ -75,7 +88,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
   const p = layout.page
   const letter = spec.format === 'letter'
   const { fit } = planPageFit(spec, layout)
-  const { main, imprint } = documentParts(spec, layout, fit)
+  const { main, imprint, header } = documentParts(spec, layout, fit)
   // The page numbers as the composer decides them (the preview draws the same furniture).
   const pageNumbers = officialPageNumbers(spec, layout)
   const page = {
@@ -95,7 +108,7 @@ export function buildDocument(spec: DocumentSpec, layout: LayoutProfile = GBT970
   const sections: ISectionOptions[] = [
     {
       properties: { page, grid, titlePage: letter },
-      headers: letter ? { first: new Header({ children: letterhead(layout, spec) }) } : undefined,
+      headers: letter ? { first: new Header({ children: header }) } : undefined,
       footers: pageNumberFooters(layout, pageNumbers),
       children: ownPage ? main : [...main, ...imprint],
     },
