@@ -288,6 +288,20 @@ export function composeOfficialText(spec: DocumentSpec, layout: LayoutProfile, f
   }
 }
 
+/** The 主体's blocks in reading order (the 附件 pages last), as the .docx writes them. */
+export function textFlow(text: OfficialText): PrintBlock[] {
+  return [
+    ...text.title,
+    ...text.recipients,
+    ...text.body,
+    ...text.attachmentNote,
+    ...text.attendance,
+    ...text.signature,
+    ...text.annotations,
+    ...text.attachments.flat(),
+  ]
+}
+
 /**
  * 附件 (8): each on a new page; "附件N" 黑体 on line 1, the title centred on line 3, the body as 正文. Issued
  * documents (印发/转发 notices, `issued`): the attachment is the issued text itself — no "附件N" label, its title

@@ -10,7 +10,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { exportDocumentDocx } from '../../../electron/core/export/docx/officialDocument'
 import { composeHead } from '../../../shared/documents/composeHead'
-import { composeOfficialText } from '../../../shared/documents/composeText'
+import { composeOfficialText, textFlow } from '../../../shared/documents/composeText'
 import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import type { DocumentSpec } from '../../../shared/documents/types'
@@ -87,17 +87,7 @@ function composed(spec: DocumentSpec): string[] {
   const { fit } = planPageFit(spec, L)
   const text = composeOfficialText(spec, L, fit, { carried: fit.outcome === 'carried', keepBodyWithClosing: fit.keepBodyWithClosing })
   const head = composeHead(spec, L)
-  const blocks = [
-    ...head.flow,
-    ...text.title,
-    ...text.recipients,
-    ...text.body,
-    ...text.attachmentNote,
-    ...text.attendance,
-    ...text.signature,
-    ...text.annotations,
-    ...text.attachments.flat(),
-  ]
+  const blocks = [...head.flow, ...textFlow(text)]
   return blocks.flatMap(blockTexts).filter((t) => t !== '')
 }
 

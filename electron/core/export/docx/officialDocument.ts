@@ -15,7 +15,7 @@ import type { DocumentSpec } from '../../../../shared/documents/types'
 import { GBT9704_LAYOUT, type LayoutProfile } from '../../../../shared/documents/layout'
 import { planPageFit, type PageFit } from '../../../../shared/documents/pageFit'
 import { officialPageNumbers } from '../../../../shared/documents/compose'
-import { composeOfficialText } from '../../../../shared/documents/composeText'
+import { composeOfficialText, textFlow } from '../../../../shared/documents/composeText'
 import { serializeBlocks } from './blockWriter'
 import type { PrintBlock } from '../../../../shared/print/blocks'
 import { emptyFooters, footerDistanceTwips, pageNumberFooters } from './footer'
@@ -44,22 +44,7 @@ export function documentParts(
   const text = composeOfficialText(spec, layout, fit, { carried: fit.outcome === 'carried', keepBodyWithClosing: fit.keepBodyWithClosing })
   const head = headParts(spec, layout)
   const blocks: Block[] = head.flow
-  blocks.push(
-    ...serializeBlocks(
-      [
-        ...text.title,
-        ...text.recipients,
-        ...text.body,
-        ...text.attachmentNote,
-        ...text.attendance,
-        ...text.signature,
-        ...text.annotations,
-        ...text.attachments.flat(),
-      ],
-      layout,
-      'official',
-    ),
-  )
+  blocks.push(...serializeBlocks(textFlow(text), layout, 'official'))
   return { main: blocks, imprint: imprintBlocks(layout, spec), header: head.header }
 }
 
