@@ -5,7 +5,18 @@
  * from `figures` (shared/supervision/figures.ts periodFigures) and every problem from the ledger.
  */
 import type { DocumentSpec } from '../../documents/types'
-import { cnDate, deadlineColumn, documentFrame, jurisdictionWord, para, percent, sentence, table, type IssuingOffice } from './common'
+import {
+  cnDate,
+  deadlineColumn,
+  documentFrame,
+  jurisdictionWord,
+  nameColumn,
+  para,
+  percent,
+  sentence,
+  table,
+  type IssuingOffice,
+} from './common'
 
 /** The figures the 通报 prints (a structural subset of shared/supervision/types.ts PeriodFigures). */
 export interface BulletinFigures {
@@ -132,7 +143,8 @@ export function problemListTable(problems: BulletinProblem[], documentYear: numb
       sentence(`${p.matter ? `（${p.matter}）` : ''}${p.description}`),
       deadlines.texts[i],
     ]),
-    [{ chars: 3 }, { chars: 8 }, { auto: true }, deadlines.width],
+    // 学校 as wide as the longest name (≤ 9 字): the 问题 column takes the rest.
+    [{ chars: 3 }, nameColumn(problems.map((p) => p.institution)), { auto: true }, deadlines.width],
     ['center', 'left', 'left', 'center'],
   )
 }

@@ -5,6 +5,7 @@
  */
 import { formatChineseDate } from '../../documents/chineseDate'
 import type { ColumnWidth, TableSpec } from '../../print/blocks'
+import { AUTO_SPACE_EM, measureChars } from '../../print/measure'
 import {
   CONTENT_VERSION,
   type Attachment,
@@ -150,6 +151,16 @@ export function joinNames(names: string[]): string {
 export function sentence(text: string): string {
   const t = text.trim()
   return t === '' || /[。！？；]$/.test(t) ? t.replace(/；$/, '。') : `${t}。`
+}
+
+/**
+ * A column of names (学校 in a 问题清单): as wide as the longest name plus its cell padding (½ 字), in whole 字, at
+ * least `min` and at most `max`, so that short names leave the 问题 column its room and a long one wraps rather
+ * than squeeze it.
+ */
+export function nameColumn(names: string[], min = 4, max = 9): ColumnWidth {
+  const widest = Math.max(0, ...names.map((n) => measureChars(n.trim(), AUTO_SPACE_EM)))
+  return { chars: Math.min(max, Math.max(min, Math.ceil(widest + 0.5))) }
 }
 
 /**

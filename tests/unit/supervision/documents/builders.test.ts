@@ -10,7 +10,7 @@ import {
   type BulletinFigures,
   type BulletinProblem,
 } from '../../../../shared/supervision/documents/bulletin'
-import { jurisdictionWord, percent } from '../../../../shared/supervision/documents/common'
+import { jurisdictionWord, nameColumn, percent } from '../../../../shared/supervision/documents/common'
 import { buildMonthlyNotice, defaultMonthWindows, packItems } from '../../../../shared/supervision/documents/monthlyNotice'
 import { buildRectificationNotice, deadlineWording } from '../../../../shared/supervision/documents/rectificationNotice'
 import { buildUrgingNotice } from '../../../../shared/supervision/documents/urgingNotice'
@@ -272,7 +272,19 @@ describe('督导通报', () => {
     expect(list.rows[0]).toEqual(['序号', '学校', '问题', '整改期限'])
     expect(list.rows[2]).toEqual(['2', '贺兰县第二小学', '（校园安全）消防通道堆放杂物。', '4月10日'])
     expect(list.columns[3]).toEqual({ chars: 6 })
+    // 学校 as wide as the longest name (贺兰县第一小学: 7 字 + padding), the 问题 column the rest
+    expect(list.columns[1]).toEqual({ chars: 8 })
+    expect(list.columns[2]).toEqual({ auto: true })
     expectSignable(spec)
+  })
+
+  it('sizes the 学校 column of the 问题清单 to the names: short names leave 问题 its room, a long one wraps at 9 字', () => {
+    const listOf = (institution: string) =>
+      tables(buildBulletin({ ...input, problems: input.problems.map((p) => ({ ...p, institution })) }).content.attachments[0].body)[0].table
+    expect(listOf('一中').columns[1]).toEqual({ chars: 4 })
+    expect(listOf('贺兰县第一小学').columns[1]).toEqual({ chars: 8 })
+    expect(listOf('贺兰县金贵镇中心幼儿园（分园）').columns[1]).toEqual({ chars: 9 })
+    expect(nameColumn(['A1小学'])).toEqual({ chars: 4 })
   })
 
   it('says so when nothing was found and last period had nothing to rectify', () => {
