@@ -143,7 +143,7 @@ export function problemListTable(problems: BulletinProblem[], documentYear: numb
       sentence(`${p.matter ? `（${p.matter}）` : ''}${p.description}`),
       deadlines.texts[i],
     ]),
-    // 学校 as wide as the longest name (≤ 9 字): the 问题 column takes the rest.
+    // 学校 as wide as the longest name (≤ 8 字): the 问题 column takes the rest.
     [{ chars: 3 }, nameColumn(problems.map((p) => p.institution)), { auto: true }, deadlines.width],
     ['center', 'left', 'left', 'center'],
   )

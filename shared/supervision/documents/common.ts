@@ -155,10 +155,10 @@ export function sentence(text: string): string {
 
 /**
  * A column of names (学校 in a 问题清单): as wide as the longest name plus its cell padding (½ 字), in whole 字, at
- * least `min` and at most `max`, so that short names leave the 问题 column its room and a long one wraps rather
- * than squeeze it.
+ * least `min` and at most `max` (8: a longer name wraps rather than squeeze the 问题 column below 11 字), so that
+ * short names leave the 问题 column more room.
  */
-export function nameColumn(names: string[], min = 4, max = 9): ColumnWidth {
+export function nameColumn(names: string[], min = 4, max = 8): ColumnWidth {
   const widest = Math.max(0, ...names.map((n) => measureChars(n.trim(), AUTO_SPACE_EM)))
   return { chars: Math.min(max, Math.max(min, Math.ceil(widest + 0.5))) }
 }

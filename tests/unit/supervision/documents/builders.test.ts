@@ -278,12 +278,13 @@ describe('督导通报', () => {
     expectSignable(spec)
   })
 
-  it('sizes the 学校 column of the 问题清单 to the names: short names leave 问题 its room, a long one wraps at 9 字', () => {
+  it('sizes the 学校 column of the 问题清单 to the names: short names leave 问题 its room, a long one wraps at 8 字', () => {
     const listOf = (institution: string) =>
       tables(buildBulletin({ ...input, problems: input.problems.map((p) => ({ ...p, institution })) }).content.attachments[0].body)[0].table
     expect(listOf('一中').columns[1]).toEqual({ chars: 4 })
     expect(listOf('贺兰县第一小学').columns[1]).toEqual({ chars: 8 })
-    expect(listOf('贺兰县金贵镇中心幼儿园（分园）').columns[1]).toEqual({ chars: 9 })
+    expect(listOf('贺兰县金贵镇中心幼儿园（分园）').columns[1]).toEqual({ chars: 8 })
+    expect(listOf('第十中学').columns[1]).toEqual({ chars: 5 })
     expect(nameColumn(['A1小学'])).toEqual({ chars: 4 })
   })
 
