@@ -631,7 +631,7 @@ export function mergeRuns(runs: Runs): Runs {
  * thing that is not a 公文 (a report: headings, paragraphs, tables, charts). Every paragraph takes font slot,
  * size, alignment, indent (in characters of its size) and colour from its role (roles.ts); each line one grid
  * pitch; a keep-with-next paragraph moves on when the line after it would not fit below it. Page numbers as
- * for a 公文 (GB/T 9704 7.5). Throws on a floatingImprint block (the 公文 typesetter places the 版记).
+ * for a 公文 (GB/T 9704 7.5). Throws on a floatingImprint or 版头 block (the 公文 typesetter places those).
  */
 export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): PreviewPage[] {
   const t = new Typesetter(layout)
@@ -724,8 +724,17 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
       case 'pageNumbers':
         pageNumbers = b.furniture
         break
+      case 'placedLine':
+        t.block(b)
+        break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
+      case 'spacer':
+      case 'masthead':
+      case 'docNumberLines':
+      case 'letterhead':
+      case 'letterLine':
+        throw new RangeError('版头只用于公文（由公文排版处理）')
     }
   }
   return t.finish(pageNumbers)

@@ -15,7 +15,8 @@ import { GBT9704_LAYOUT, twipsToMm } from '../../../shared/documents/layout'
 import { planPageFit } from '../../../shared/documents/pageFit'
 import type { DocumentSpec } from '../../../shared/documents/types'
 import type { PrintBlock } from '../../../shared/print/blocks'
-import type { PreviewText } from '../../../shared/print/paginate'
+import { paginateBlocks, type PreviewText } from '../../../shared/print/paginate'
+import { serializeBlocks } from '../../../electron/core/export/docx/blockWriter'
 
 const L = GBT9704_LAYOUT
 const demo = JSON.parse(readFileSync(join(__dirname, '../../../seeds/demo/documents/notice-2024-4.json'), 'utf8')) as DocumentSpec
@@ -150,5 +151,21 @@ describe('compose once, draw twice: the 公文', () => {
         expect(xs).toEqual(first.parts.map((p) => Math.round(twipsToMm(L.page.marginLeftTwips + p.leftTwips) * 1000) / 1000))
       }
     }
+  })
+
+  it('lets a report place a line of parts as a 公文 does, and refuses the 公文-only 版头 blocks in a report', () => {
+    const line: PrintBlock = {
+      kind: 'placedLine',
+      role: 'signature',
+      parts: [{ text: '贺兰县教育体育局', leftTwips: 3150, rightTwips: 1260 }],
+      anchor: 'right',
+    }
+    const [page] = paginateBlocks([line], L)
+    const drawn = page.items.find((i): i is PreviewText => i.kind === 'text' && i.role === 'signature')!
+    expect(drawn.x).toBeCloseTo(twipsToMm(L.page.marginLeftTwips + 3150), 2)
+    expect(serializeBlocks([line], L)).toHaveLength(1)
+    const spacer: PrintBlock = { kind: 'spacer', twips: 600 }
+    expect(() => paginateBlocks([spacer], L)).toThrow('版头只用于公文')
+    expect(() => serializeBlocks([spacer], L)).toThrow('版头只用于公文')
   })
 })

@@ -4,7 +4,7 @@
  * Every paragraph is written in the named paragraph style of its role (表格标题, 公文正文 …, from the one role
  * table shared/print/roles.ts), with the role's font slot, size, alignment, indent and colour, one exact grid
  * pitch a line; tables and images as blocks.ts writes them; page numbers as in a 公文 (GB/T 9704 7.5).
- * Throws RangeError on a floatingImprint block (the 公文 writer, officialDocument.ts, places the 版记).
+ * Throws RangeError on a floatingImprint block or a 版头 block (the 公文 writer, officialDocument.ts, places those).
  */
 import { AlignmentType, Document, DocumentGridType, Packer, Paragraph, TabStopType, TextRun, type Table } from 'docx'
 import { finishPackage } from './fontTable'
@@ -206,6 +206,13 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile, mod
         break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
+      case 'spacer':
+      case 'masthead':
+      case 'docNumberLines':
+      case 'letterhead':
+      case 'letterLine':
+        // The 公文 writer (officialDocument.ts) writes its 版头 with masthead.ts headBlock.
+        throw new RangeError('版头只用于公文（由公文排版处理）')
     }
   }
   return out
