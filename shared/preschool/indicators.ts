@@ -305,15 +305,29 @@ export function outdoorAreaOf(k: KindergartenYear): number | null {
  * 有公办中心园的乡镇比例 (publicCentreTownshipRate): 乡镇 with at least one 公办 乡镇中心幼儿园 ÷
  * 乡镇 that have a kindergarten ("每个乡镇至少一所公办中心园", 政府保障情况 [S]). Kindergartens
  * without a 乡镇 are listed; the data cannot tell a 街道 from a 乡镇, so the office reviews the list.
+ * 无数据 when no kindergarten says whether it is a 乡镇中心幼儿园 (a blank is not a 否); when some do, the 公办园
+ * left blank in 乡镇 without a known centre are listed (the rate may be higher once they are filled in).
  */
 export function publicCentreTownshipRate(kgs: readonly KindergartenYear[], settings: PreschoolSettings): ComputedValue {
   const counted = countedKindergartens(kgs, settings)
+  const known = (k: KindergartenYear) => k.townshipCentre === true || k.townshipCentre === false
+  if (counted.length > 0 && !counted.some(known))
+    return {
+      numerator: null,
+      denominator: null,
+      value: null,
+      reason: '未填报“是否乡镇中心幼儿园”',
+      missing: counted.map((k) => k.name),
+    }
   const townships = [...new Set(counted.map((k) => k.township).filter((t): t is string => !!t))]
   const withCentre = townships.filter((t) =>
     counted.some((k) => k.township === t && k.townshipCentre === true && ownershipOf(k, settings) === 'public'),
   )
+  const unknownCentres = counted.filter(
+    (k) => k.township && !withCentre.includes(k.township) && !known(k) && ownershipOf(k, settings) === 'public',
+  )
   return value(withCentre.length, townships.length, {
-    missing: counted.filter((k) => !k.township).map((k) => k.name),
+    missing: [...counted.filter((k) => !k.township), ...unknownCentres].map((k) => k.name),
     noDenominator: '没有乡镇数据',
     zeroDenominator: '没有幼儿园填报所在乡镇',
   })
@@ -388,14 +402,18 @@ export function preschoolCountyValues(
     activityRoomAreaPerChild: areaPerChild(counted, activityRoomAreaOf, '活动室面积'),
     outdoorAreaPerChild: areaPerChild(counted, outdoorAreaOf, '户外活动场地面积'),
     satisfactionRate: satisfactionRate(county),
-    oversizedKindergartens: {
-      numerator: null,
-      denominator: null,
-      value: over.length,
-      ...(over.length > 0
-        ? { reason: `超过${settings.maxChildren}人：${over.map((k) => `${k.name}（${k.enrolledChildren.total}人）`).join('、')}` }
-        : {}),
-    },
+    // A year without kindergartens has no size to judge (not "none oversized": 无数据, never 达标).
+    oversizedKindergartens:
+      counted.length === 0
+        ? { numerator: null, denominator: null, value: null, reason: '没有幼儿园数据' }
+        : {
+            numerator: null,
+            denominator: null,
+            value: over.length,
+            ...(over.length > 0
+              ? { reason: `超过${settings.maxChildren}人：${over.map((k) => `${k.name}（${k.enrolledChildren.total}人）`).join('、')}` }
+              : {}),
+          },
   }
 }
 

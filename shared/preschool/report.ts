@@ -58,7 +58,16 @@ const paragraphsOf = (text: string) =>
     .split(/\r?\n/)
     .map((t) => t.trim())
     .filter((t) => t.length > 0)
-const placeholder = (what: string) => para(`（${what}尚未填写：请在“自评报告”页面填写后重新生成。）`)
+/** An unfilled narrative section: an empty line under its heading for the office to write in (no instruction printed). */
+const placeholder = (): PrintBlock => ({ kind: 'blank', lines: 1 })
+
+/** The narrative sections the office has not written yet (their headings), for the page and the CLI to say so. */
+export function unfilledSections(s: Pick<ReportSections, 'practices' | 'nextSteps'>): string[] {
+  return [
+    ...(paragraphsOf(s.practices).length ? [] : ['三、主要做法和成效']),
+    ...(paragraphsOf(s.nextSteps).length ? [] : ['五、下一步工作']),
+  ]
+}
 
 /** The report title: 贺兰县学前教育普及普惠督导评估自评报告. */
 export const reportTitle = (county: string) => `${county}学前教育普及普惠督导评估自评报告`
@@ -78,6 +87,8 @@ export function indicatorTable(ev: PreschoolEvaluation): string[][] {
 /** Composes the whole report as print blocks. */
 export function composePreschoolReport(input: PreschoolReportInput): PrintBlock[] {
   const ev = input.evaluation
+  // A year without data has nothing to report (every figure would be 0 or 无数据).
+  if (ev.counts.kindergartens === 0) throw new RangeError(`${ev.year} 年没有学前教育数据：请先导入该年度的幼儿园数据`)
   const s = input.sections
   const blocks: PrintBlock[] = [
     { kind: 'paragraph', role: 'title', runs: [{ text: reportTitle(input.county) }] },
@@ -116,7 +127,7 @@ export function composePreschoolReport(input: PreschoolReportInput): PrintBlock[
 
   blocks.push(heading('三、主要做法和成效'))
   const practices = paragraphsOf(s.practices)
-  blocks.push(...(practices.length ? practices.map((t) => para(t)) : [placeholder('主要做法和成效')]))
+  blocks.push(...(practices.length ? practices.map((t) => para(t)) : [placeholder()]))
 
   blocks.push(heading('四、存在的问题'))
   const problems = paragraphsOf(s.problems)
@@ -127,7 +138,7 @@ export function composePreschoolReport(input: PreschoolReportInput): PrintBlock[
 
   blocks.push(heading('五、下一步工作'))
   const next = paragraphsOf(s.nextSteps)
-  blocks.push(...(next.length ? next.map((t) => para(t)) : [placeholder('下一步工作')]))
+  blocks.push(...(next.length ? next.map((t) => para(t)) : [placeholder()]))
 
   blocks.push({ kind: 'blank', lines: 1 })
   blocks.push({ kind: 'paragraph', role: 'signature', runs: [{ text: input.office }] })

@@ -176,6 +176,8 @@ function thresholdText(item: ComputedItem, variant?: string | null): string {
       return `${f(range.min as number)}～${f(range.max as number)}`
     }
   }
+  // "at most none" (规模超过360人的幼儿园数 ≤ 0) reads as the count it must be: 0所.
+  if (item.display.kind === 'number' && item.comparator === '<=' && t === 0) return `0${item.unit}`
   const fixed = item.display.thresholdDecimals
   const num = (x: number, m = 1) => (fixed === undefined ? formatTrimmed(x, m) : formatRational(ratio(x, 1, m), fixed))
   const text = item.display.kind === 'percent' ? `${num(t, 100)}%` : item.display.kind === 'ratio' ? `1:${num(t)}` : num(t)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import preschoolJson from '../../../seeds/rubrics/preschool-universality-2020.json'
 import { evaluatePreschool, preschoolIndicatorsJson } from '../../../shared/preschool/evaluatePreschool'
 import { basicSituation, problemSentences } from '../../../shared/preschool/narrative'
+import { composePreschoolReport, EMPTY_SECTIONS, unfilledSections } from '../../../shared/preschool/report'
 import type { KindergartenYear } from '../../../shared/preschool/types'
 import { parseRubric } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
@@ -130,5 +131,32 @@ describe('evaluatePreschool and the report sentences on 贺兰县 2024', () => {
       ['幼儿园M8', 257],
     ])
     expect(sentences).toContain('收费合理评定为基本达标：个别民办园收费高于政府限价。')
+  })
+})
+
+describe('the 自评报告 of a year without data or with sections not yet written (review of issue 11)', () => {
+  const texts = (blocks: ReturnType<typeof composePreschoolReport>) =>
+    blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []))
+  const input = (kgs: KindergartenYear[]) => ({
+    county: '贺兰县',
+    office: '贺兰县人民政府教育督导室',
+    date: '2024年11月30日',
+    evaluation: evaluatePreschool(kgs, { statYear: 2023, agePopulation: 13895 }, rubric),
+    sections: EMPTY_SECTIONS,
+  })
+
+  it('refuses a year without kindergartens instead of printing 「全县共有幼儿园0所……1项达标」', () => {
+    expect(() => composePreschoolReport(input([]))).toThrow('2023 年没有学前教育数据：请先导入该年度的幼儿园数据')
+  })
+
+  it('prints no instruction where the office has not written yet: the heading and an empty line; says which ones', () => {
+    const blocks = composePreschoolReport(input(helan))
+    expect(texts(blocks).join('\n')).not.toMatch(/尚未填写|请在/)
+    const at = texts(blocks).indexOf('三、主要做法和成效')
+    expect(at).toBeGreaterThan(0)
+    const i = blocks.findIndex((b) => b.kind === 'paragraph' && b.runs[0]?.text === '三、主要做法和成效')
+    expect(blocks[i + 1]).toEqual({ kind: 'blank', lines: 1 })
+    expect(unfilledSections(EMPTY_SECTIONS)).toEqual(['三、主要做法和成效', '五、下一步工作'])
+    expect(unfilledSections({ practices: '建立了联席会议制度。', nextSteps: '' })).toEqual(['五、下一步工作'])
   })
 })

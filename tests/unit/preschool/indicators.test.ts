@@ -12,6 +12,7 @@ import {
   PRESCHOOL_KINDERGARTEN_FORMULAS,
   preschoolCountyValues,
   preschoolSettings,
+  publicCentreTownshipRate,
   publicShare,
 } from '../../../shared/preschool/indicators'
 import type { KindergartenYear } from '../../../shared/preschool/types'
@@ -115,9 +116,35 @@ describe('无数据, never NaN', () => {
     expect(affordableCoverageRate([], settings)).toMatchObject({ value: null, reason: '在园幼儿总数为0' })
     const ev = evaluateRubric(rubric, preschoolCountyValues([], { statYear: 2024 }, settings))
     expect(JSON.stringify(ev)).not.toContain('NaN')
-    expect(
-      ev.items.filter((i) => i.kind === 'computed' && i.key !== 'oversizedKindergartens').every((i) => i.status === 'noData' && !!i.reason),
-    ).toBe(true)
+    // every computed item, 规模超过360人的幼儿园数 too (a year without data passed it with 0 before: review of issue 11)
+    expect(ev.items.filter((i) => i.kind === 'computed').every((i) => i.status === 'noData' && !!i.reason)).toBe(true)
+    expect(ev.items.find((i) => i.key === 'oversizedKindergartens')).toMatchObject({ status: 'noData', reason: '没有幼儿园数据' })
+  })
+
+  it('有公办中心园的乡镇比例: a blank 是否乡镇中心幼儿园 is not a 否 (无数据 when nobody filled it, not 0.00% 未达标)', () => {
+    const kgs = helanCounty()
+    // The 2023 county export has no such column: every kindergarten blank.
+    expect(publicCentreTownshipRate(kgs, settings)).toMatchObject({ value: null, reason: '未填报“是否乡镇中心幼儿园”' })
+    expect(publicCentreTownshipRate(kgs, settings).missing).toHaveLength(60)
+    const ev = evaluateRubric(rubric, preschoolCountyValues(kgs, { statYear: 2024 }, settings))
+    expect(ev.items.find((i) => i.key === 'publicCentreTownshipRate')).toMatchObject({ status: 'noData' })
+    // Filled for some: 习岗镇 has its centre; 金贵镇's 公办园 left blank are listed, 立岗镇's said 否.
+    const filled = kgs.map((k) =>
+      k.id === 'G1'
+        ? { ...k, townshipCentre: true }
+        : k.township === '立岗镇' && k.sponsor !== '民办'
+          ? { ...k, townshipCentre: false }
+          : k,
+    )
+    const v = publicCentreTownshipRate(filled, settings)
+    expect(v).toMatchObject({ numerator: 1, denominator: 3 })
+    expect(v.missing).toEqual(filled.filter((k) => k.township === '金贵镇' && ownershipOf(k, settings) === 'public').map((k) => k.name))
+  })
+
+  it('shows the standard of 规模超过360人的幼儿园数 as the count it must be (0所), not ≤0', () => {
+    const ev = evaluateRubric(rubric, preschoolCountyValues(helanCounty(), { statYear: 2024 }, settings))
+    expect(ev.items.find((i) => i.key === 'oversizedKindergartens')).toMatchObject({ thresholdDisplay: '0所', status: 'met' })
+    expect(ev.items.find((i) => i.key === 'kgSize')?.thresholdDisplay ?? '≤360').toBe('≤360')
   })
 
   it('lists the kindergartens lacking a field and computes over the others', () => {
