@@ -132,7 +132,21 @@ export async function runCli(
     io.out(usage())
     return name ? 0 : 2
   }
-  if (!command) return fail(`未知命令「${name}」。运行 dudao --help 查看可用命令。`, 2)
+  if (!command) {
+    // A command group alone (dudao preschool, dudao preschool --help): its commands.
+    const group = Object.entries(commands).filter(([n]) => n.startsWith(`${argv[0]} `))
+    if (group.length > 0) {
+      const help = argv.slice(1).some((a) => a === '--help' || a === '-h')
+      const lines = [`「${argv[0]}」的命令：`, ...group.map(([, c]) => `  dudao ${c.usage}\n      ${c.summary}`)].join('\n')
+      if (help) {
+        io.out(lines)
+        return 0
+      }
+      const sub = argv[1] && !argv[1].startsWith('-') ? argv[1] : ''
+      return fail(`${sub ? `没有命令「${argv[0]} ${sub}」` : `「${argv[0]}」后面还要写命令`}。${lines}`, 2)
+    }
+    return fail(`未知命令「${name}」。运行 dudao --help 查看可用命令。`, 2)
+  }
 
   let parsed
   try {
@@ -162,7 +176,9 @@ export async function runCli(
       call,
       ...commandHelpers(workspace, io),
     })
-    io.out(parsed.values.json ? JSON.stringify({ ok: true, data }, null, 2) : text)
+    // --json: the data itself (e.g. preschool indicators → { year, rubric, indicators }, as the issues specify);
+    // a failure prints { ok: false, error } and exits non-zero.
+    io.out(parsed.values.json ? JSON.stringify(data, null, 2) : text)
     return 0
   } catch (e) {
     if (e instanceof CliError) return fail(e.message, 1)

@@ -87,7 +87,7 @@ export const preschoolContract = {
     z
       .object({
         year,
-        count: z.number().int().min(0).max(10_000_000).nullable().describe('3–5周岁常住人口'),
+        count: z.number().int().min(1).max(10_000_000).nullable().describe('3–5周岁常住人口'),
         byTownship: z.record(z.string().trim().min(1).max(40), z.number().int().min(0).max(10_000_000)).optional().describe('分乡镇人口'),
       })
       .strict(),

@@ -29,11 +29,11 @@ describe('command-line door', () => {
     expect(demo.out).toContain('贺兰县人民政府教育督导室')
 
     const info = await cli(['info', '--data-dir', env.dir, '--json'])
+    // --json prints the data itself (a failure prints { ok: false, error } and exits non-zero)
     const parsed = JSON.parse(info.out)
-    expect(parsed.ok).toBe(true)
-    expect(parsed.data.office.fullName).toBe('贺兰县人民政府教育督导室')
-    expect(parsed.data.schemaVersion).toBeGreaterThan(0)
-    expect(parsed.data.tables).toContainEqual({ table: 'office', rows: 1 })
+    expect(parsed.office.fullName).toBe('贺兰县人民政府教育督导室')
+    expect(parsed.schemaVersion).toBeGreaterThan(0)
+    expect(parsed.tables).toContainEqual({ table: 'office', rows: 1 })
 
     const again = await cli(['demo', '--data-dir', env.dir])
     expect(again.code).toBe(1)
@@ -71,6 +71,21 @@ describe('command-line door', () => {
     const json = await cli(['frobnicate', '--json'])
     expect(JSON.parse(json.out)).toEqual({ ok: false, error: { message: expect.stringContaining('未知命令') } })
   })
+
+  it("lists a command group's commands: dudao preschool --help (was 「未知命令「preschool」」), a missing or wrong subcommand", async () => {
+    const help = await cli(['preschool', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.out).toContain('「preschool」的命令：')
+    expect(help.out).toMatch(/dudao preschool import .*\n\s+\S/)
+    expect(help.out).toContain('dudao preschool indicators')
+    const bare = await cli(['preschool'])
+    expect(bare.code).toBe(2)
+    expect(bare.err).toContain('「preschool」后面还要写命令')
+    const wrong = await cli(['preschool', 'frob'])
+    expect(wrong.code).toBe(2)
+    expect(wrong.err).toContain('没有命令「preschool frob」')
+    expect(wrong.err).toContain('dudao preschool template')
+  })
 })
 
 describe('command-line door: documents and numbers', () => {
@@ -88,7 +103,7 @@ describe('command-line door: documents and numbers', () => {
     expect(voided.out).toBe('已作废 贺政教督函〔2024〕1号')
 
     const register = await cli(['numbers', 'register', '--year', '2024', '--json', ...d])
-    const entries = JSON.parse(register.out).data as { docNumber: string; status: string }[]
+    const entries = JSON.parse(register.out) as { docNumber: string; status: string }[]
     expect(entries.find((e) => e.docNumber === '贺政教督发〔2024〕5号')?.status).toBe('gap')
     expect(entries.find((e) => e.docNumber === '贺政教督函〔2024〕1号')?.status).toBe('voided')
 
@@ -116,6 +131,6 @@ describe('command-line door: documents and numbers', () => {
         err: `错误：年份「${year}」无效，应为 1949–2100 之间的四位数年份，如 2024`,
       })
     }
-    expect((await cli(['numbers', 'register', '--year', '2000', '--json', ...d])).out).toContain('"data": []')
+    expect(JSON.parse((await cli(['numbers', 'register', '--year', '2000', '--json', ...d])).out)).toEqual([])
   })
 })

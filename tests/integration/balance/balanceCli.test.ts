@@ -57,9 +57,8 @@ describe('balance on the command line', () => {
     expect(text.out).toMatch(/示例小学4 需补足：县级以上骨干教师 1人[^\n]*网络多媒体教室/)
 
     const json = await cli(['balance', 'indicators', '--year', '2024', '--json', '--data-dir', data])
-    const body = JSON.parse(json.out) as { ok: boolean; data: any }
-    expect(body.ok).toBe(true)
-    const d = body.data
+    // the shape itself, not wrapped
+    const d = JSON.parse(json.out)
     expect(Object.keys(d)).toEqual(['year', 'rubric', 'schools', 'cv', 'stages', 'checklist', 'verdict'])
     expect(d.rubric).toEqual({ id: 'balanced-development-2017', version: '1.0.0' })
     expect(d.schools).toHaveLength(5)

@@ -55,13 +55,17 @@ describe('preschool on the command line', () => {
     expect(imp.out).toContain('已导入 60 行')
 
     const none = await cli(['preschool', 'indicators', '--year', '2024', '--json', '--data-dir', data])
-    const before = (JSON.parse(none.out) as { data: unknown }).data as { indicators: { key: string; status: string; display: string }[] }
+    const before = JSON.parse(none.out) as { indicators: { key: string; status: string; display: string }[] }
     expect(before.indicators.find((i) => i.key === 'grossEnrolmentRate')).toMatchObject({ status: 'noData', display: '无数据' })
 
     const pop = await cli(['preschool', 'population', '--year', '2024', '--count', '13895', '--data-dir', data])
     expect(pop.out).toBe('已设置 2024 年 3–5周岁常住人口：13895 人')
+    // no county has no children of 3–5: 0 was accepted and made 毛入园率 无数据 silently (review of issue 11)
+    const zero = await cli(['preschool', 'population', '--year', '2024', '--count', '0', '--data-dir', data])
+    expect(zero.code).toBe(1)
+    expect(zero.err).toContain('「3–5周岁常住人口」不能小于1')
     const r = await cli(['preschool', 'indicators', '--year', '2024', '--json', '--data-dir', data])
-    const json = (JSON.parse(r.out) as { data: unknown }).data as {
+    const json = JSON.parse(r.out) as {
       year: number
       rubric: { id: string; version: string }
       indicators: Record<string, unknown>[]
@@ -98,11 +102,9 @@ describe('preschool on the command line', () => {
     const trace = await cli(['preschool', 'trace', '--year', '2024', '--data-dir', data])
     expect(trace.out).toContain('合计\t\t13619\t11302\t9169\t')
     expect(trace.out).toContain('\t贺兰县2024.xlsx / 幼儿园 第 2 行')
-    const traceJson = (
-      JSON.parse((await cli(['preschool', 'trace', '--year', '2024', '--json', '--data-dir', data])).out) as {
-        data: { ownership: string }[]
-      }
-    ).data
+    const traceJson = JSON.parse((await cli(['preschool', 'trace', '--year', '2024', '--json', '--data-dir', data])).out) as {
+      ownership: string
+    }[]
     expect(traceJson).toHaveLength(60)
     expect(traceJson.filter((l) => l.ownership === '普惠性民办园')).toHaveLength(12)
 

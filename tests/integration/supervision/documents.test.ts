@@ -395,10 +395,10 @@ describe('command line', () => {
 
     const figures = await cli(['supervision', 'bulletin', '--month', '2025-03', '--data-dir', dir, '--json'])
     const json = JSON.parse(figures.out)
-    expect(json.data.figures).toMatchObject({ visits: 4, institutionsVisited: 3, institutionsTotal: 4, problemsFound: 3, overdue: 1 })
+    expect(json.figures).toMatchObject({ visits: 4, institutionsVisited: 3, institutionsTotal: 4, problemsFound: 3, overdue: 1 })
     // A term: 春季学期 2025 runs March–August; the term before (autumn 2024) found February's two problems; on
     // 31 August every March problem is past its deadline as well.
-    const term = JSON.parse((await cli(['supervision', 'bulletin', '--term', '2025-spring', '--data-dir', dir, '--json'])).out).data.figures
+    const term = JSON.parse((await cli(['supervision', 'bulletin', '--term', '2025-spring', '--data-dir', dir, '--json'])).out).figures
     expect(term.period.label).toBe('2025年春季学期')
     expect([term.visits, term.problemsFound, term.previousRectification.found, term.previousRectification.rectified, term.overdue]).toEqual(
       [4, 3, 2, 1, 4],

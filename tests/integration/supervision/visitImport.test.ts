@@ -95,7 +95,7 @@ describe('supervision visit template / import on the command line', () => {
       ['课表张贴不规范', '小问题', 'safety'],
     ])
     const ledger = await cli(['supervision', 'ledger', '--status', 'open', '--json', '--data-dir', env.dir])
-    const page = JSON.parse(ledger.out).data
+    const page = JSON.parse(ledger.out)
     expect(page.rows.map((e: any) => [e.code, e.description, e.visitId, e.deadline])).toEqual([
       ['2025-0001', '消防通道堆放杂物', first.id, '2025-04-17'],
       ['2025-0002', '课表张贴不规范', first.id, '2025-04-17'],
