@@ -540,20 +540,39 @@ function aliasIndex(fields: readonly HeaderField[]): Map<string, HeaderField> {
 }
 
 /**
+ * Words sheets use for the group level of a two-row heading (the merged cell above 合计 / 小班 / 中班 …), each
+ * with the group word of the labels: a county export's 「在园幼儿数」 over 合计 and 小班 is 在园（班）人数. As data;
+ * compared normalised (normalizeHeader: full-width brackets become ASCII).
+ */
+const GROUP_SYNONYMS: readonly (readonly [string, readonly string[]])[] = [
+  ['在园（班）人数', ['在园幼儿', '在园幼儿数', '在园人数', '在园儿童', '在园儿童数', '在园（班）幼儿数', '幼儿数', '幼儿人数']],
+  ['教职工数', ['教职工', '教职工人数', '教职员工数']],
+  ['专任教师', ['专任教师数', '专任教师人数']],
+  ['班数', ['班级数', '班级', '班级个数']],
+  ['在校生数', ['在校学生数', '在校生', '学生数']],
+]
+const GROUP_CANONICAL = new Map<string, string>(
+  GROUP_SYNONYMS.flatMap(([group, words]) => words.map((w) => [normalizeHeader(w), normalizeHeader(group)] as const)),
+)
+
+/**
  * Finds the field of a header path (levels joined with '：' or ':', e.g. '在园（班）人数：合计', or
  * '教基1102：县级以上骨干教师(小学)'). Tries the whole normalised path against each field's label
  * and aliases, then drops leading levels one at a time (a form-number or title row above the
  * heading); a unit in brackets at the end of the last level is read and converted; a field with a
- * default unit (教学仪器设备资产值: 万元) gets its factor when the header states none.
+ * default unit (教学仪器设备资产值: 万元) gets its factor when the header states none; a group level in other words
+ * (GROUP_SYNONYMS: 在园幼儿数 for 在园（班）人数) is read as the labels' group.
  * Returns null when no field matches; throws nothing.
  */
 export function matchHeader(header: string, fields: readonly HeaderField[]): HeaderMatch | null {
   const levels = normalizeHeader(header).split(/:(?![^()]*\))/)
   const last = splitUnit(levels[levels.length - 1] ?? '')
   const base = [...levels.slice(0, -1), last.text]
+  // The group levels in the labels' words (在园幼儿数：小班 → 在园(班)人数：小班), tried after the path as written.
+  const grouped = base.map((l, i) => (i < base.length - 1 ? (GROUP_CANONICAL.get(l) ?? l) : l))
   const index = aliasIndex(fields)
   for (let drop = 0; drop < base.length; drop++) {
-    const field = index.get(base.slice(drop).join(':'))
+    const field = index.get(base.slice(drop).join(':')) ?? index.get(grouped.slice(drop).join(':'))
     if (!field) continue
     let factor = last.factor
     let statedUnit = last.unit

@@ -175,6 +175,31 @@ describe('preschool import', () => {
     expect(json.indicators.find((i) => i.key === 'publicShare')!.denominator).toBe(total)
   })
 
+  it('a two-row heading whose group says 在园幼儿数 or 幼儿数 (over 合计/小班/中班/大班) is read as 在园（班）人数', async () => {
+    // review of issue 11: the county export's second header row was read as data (7 errors) and 小班…大班 dropped
+    for (const group of ['在园幼儿数', '幼儿数']) {
+      const env = setup()
+      const wb = new ExcelJS.Workbook()
+      const s = wb.addWorksheet('幼儿园汇总')
+      s.addRow(['2023年幼儿园基本情况'])
+      s.addRow(['序号', '幼儿园名称', '办园性质', '是否普惠', group, '', '', ''])
+      s.addRow(['', '', '', '', '合计', '小班', '中班', '大班'])
+      for (const c of ['A', 'B', 'C', 'D']) s.mergeCells(`${c}2:${c}3`)
+      s.mergeCells('E2:H2')
+      s.addRow([1, '甲园', '教育部门', '', 90, 30, 30, 30])
+      s.addRow([2, '乙园', '民办', '是', 60, 20, 20, 20])
+      const { preview } = await importBuffer(env, `${group}.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()))
+      expect(preview.rowsRead).toBe(2)
+      expect(preview.warnings.join('\n')).not.toContain('只读取第一列')
+      const json = await env.handlers['preschool.indicators']({ year: 2023 })
+      expect(json.indicators.find((i) => i.key === 'publicShare')).toMatchObject({ numerator: 90, denominator: 150 })
+      // 小班…大班 stored too (they were dropped as a second reading of the group's column)
+      const [first] = await env.handlers['preschool.kindergartens']({})
+      const page = await env.handlers['preschool.kindergarten']({ institutionId: first.id })
+      expect(JSON.stringify(page)).toMatch(/"small":(30|20)/)
+    }
+  })
+
   it('a workbook with a dozen kinds of bad rows reports each precisely and writes nothing', async () => {
     const env = setup()
     const good: KgSpec = {
