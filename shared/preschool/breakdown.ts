@@ -84,6 +84,8 @@ export interface KindergartenFlags {
   flags: ItemResult[]
   /** the items that could not be assessed for want of data */
   noData: ItemResult[]
+  /** 办园形式 not filled in: judged against the 全日制 ranges (say so beside the flags) */
+  scheduleAssumed: boolean
 }
 
 /**
@@ -100,6 +102,7 @@ export function kindergartenFlags(kgs: readonly KindergartenYear[], rubric: Rubr
         evaluation,
         flags: evaluation.items.filter((i) => i.status === 'notMet'),
         noData: evaluation.items.filter((i) => i.status === 'noData'),
+        scheduleAssumed: !k.schedule,
       }
     })
     .sort((a, b) => b.flags.length - a.flags.length)

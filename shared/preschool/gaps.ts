@@ -94,6 +94,8 @@ export interface TeacherGap {
   id: string
   name: string
   schedule: '全日制' | '半日制'
+  /** 办园形式 was not filled in: the standards of 全日制 were applied (shown so, never as data) */
+  scheduleAssumed: boolean
   classes: number | null
   enrolledChildren: number
   teachers: number | null
@@ -158,6 +160,7 @@ export function teacherGap(k: KindergartenYear, rubric: Rubric): TeacherGap {
     id: k.id,
     name: k.name,
     schedule,
+    scheduleAssumed: !k.schedule,
     classes,
     enrolledChildren: k.enrolledChildren.total,
     teachers,

@@ -277,5 +277,10 @@ describe('班额, flags, breakdowns and staffing gaps', () => {
       teachersToAdd: null,
       reasons: ['未填报专任教师数', '未填报班数', '未填报保育员数', '未填报教职工数'],
     })
+    // 办园形式 unknown: the 全日制 standards apply, and the gap says it assumed so (review of issue 11: shown as data)
+    expect(teacherGap(kg('4', { total: 50 }), rubric)).toMatchObject({ schedule: '全日制', scheduleAssumed: true })
+    expect(teacherGap(kg('5', { total: 50, schedule: '半日制' }), rubric)).toMatchObject({ schedule: '半日制', scheduleAssumed: false })
+    const [flags] = kindergartenFlags([kg('6', { total: 50 })], rubric, settings)
+    expect(flags.scheduleAssumed).toBe(true)
   })
 })
