@@ -1,5 +1,6 @@
 import { balanceModule } from './balance/module'
 import { documentsModule } from './documents/module'
+import { evidenceModule } from './evidence/module'
 import { filesModule } from './files/module'
 import { jobsModule } from './jobs/module'
 import { numbersModule } from './numbers/module'
@@ -22,6 +23,7 @@ export const CORE_MODULES = [
   balanceModule,
   supervisionModule,
   supervisionDocumentsModule,
+  evidenceModule,
   jobsModule,
   filesModule,
 ] as const

@@ -16,6 +16,7 @@ export const CONTRACT_DOMAINS = [
   'balance',
   'supervision',
   'supervisionDocuments',
+  'evidence',
 ] as const
 
 export type ContractDomain = (typeof CONTRACT_DOMAINS)[number]

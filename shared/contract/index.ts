@@ -11,6 +11,7 @@ import { preschoolContract } from './preschool'
 import { balanceContract } from './balance'
 import { supervisionContract } from './supervision'
 import { supervisionDocumentsContract } from './supervisionDocuments'
+import { evidenceContract } from './evidence'
 
 export { CONTRACT_DOMAINS, type ContractDomain, isContractChannelName } from './channels'
 export type { Channel, Result } from './define'
@@ -27,6 +28,7 @@ export const contract = {
   ...balanceContract,
   ...supervisionContract,
   ...supervisionDocumentsContract,
+  ...evidenceContract,
 } satisfies Record<string, Channel>
 
 /** Every channel name: `<domain>.<operation>`. */

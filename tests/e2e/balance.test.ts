@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -75,6 +75,10 @@ describe('义务教育优质均衡 in the browser', () => {
     const cvRow = await table.locator('[data-test=cv-row]').textContent()
     expect(cvRow).toMatch(/差异系数/)
     expect(await page.locator('[data-test=stage-verdict]').count()).toBe(2)
+    // one header row at 1366 with data (the template link lives in the import dialog then)
+    await app.screenshot('41a-balance-header')
+    const top = async (sel: string) => (await page.locator(sel).first().boundingBox())!.y
+    expect(Math.abs((await top('[data-test=balance-import]')) - (await top('[data-test=balance-year]')))).toBeLessThan(8)
     await app.screenshot('41-balance-schools')
 
     // a school's page: opened from its name, the seven indicators per year and what it needs to pass
@@ -113,9 +117,23 @@ describe('义务教育优质均衡 in the browser', () => {
     await page.locator('.el-tabs__item', { hasText: '县级指标' }).click()
     await page.locator('[data-test=checklist-group]').first().waitFor()
     await page.locator('[data-test=judge]').first().click()
+    const evidenceChooser = page.waitForEvent('filechooser')
+    await page.locator('.el-dialog button', { hasText: '添加文件' }).click()
+    const evidence = join(mkdtempSync(join(tmpdir(), 'dudao-e2e-ev-')), '布局规划.pdf')
+    writeFileSync(evidence, '%PDF-1.4 县域义务教育学校布局规划')
+    await (await evidenceChooser).setFiles(evidence)
+    await page.locator('.el-dialog', { hasText: '保存后存入数据库，随备份保存' }).waitFor()
     await page.locator('[data-test=judge-save]').click()
     await page.getByText('已保存评定').waitFor()
     await app.screenshot('45-balance-checklist')
+    // the stored file is a link that downloads it again
+    const evidenceDownload = page.waitForEvent('download')
+    await page.locator('[data-test=checklist-group] [data-test=evidence-download]', { hasText: '布局规划.pdf' }).click()
+    const got = await evidenceDownload
+    expect(got.suggestedFilename()).toBe('布局规划.pdf')
+    const saved = `${evidence}.got`
+    await got.saveAs(saved)
+    expect(readFileSync(saved, 'utf8')).toBe('%PDF-1.4 县域义务教育学校布局规划')
 
     await page.locator('.el-tabs__item', { hasText: '历年趋势' }).click()
     await page.locator('[data-test=trend] .echart svg').waitFor()
@@ -141,12 +159,13 @@ describe('义务教育优质均衡 in the browser', () => {
     await app.screenshot('46-balance-report-preview')
     await sheets.nth(3).scrollIntoViewIfNeeded()
     await app.screenshot('47-balance-report-preview-table')
-    await page.keyboard.press('Escape')
-    await page.locator('[data-test=report-preview]').waitFor({ state: 'hidden' })
 
+    // the Word file from the preview (the header has one 生成自评报告 button: it opens the preview)
     const download = page.waitForEvent('download')
     await page.locator('[data-test=balance-report]').click()
     expect((await download).suggestedFilename()).toMatch(/^贺兰县县域义务教育优质均衡发展督导评估自评报告（2024年）\.docx$/)
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test=report-preview]').waitFor({ state: 'hidden' })
   })
 
   it('a provincial variant chosen for the year changes the verdicts; the county figures form refuses a bad pair by name', async () => {

@@ -158,3 +158,96 @@ describe('学前教育 import problems in the browser', () => {
     await app.screenshot('66-preschool-import-problems')
   })
 })
+
+describe('学前教育 review fixes in the browser (1366×768)', () => {
+  /** Picks `label` in an el-select found by `select` (its dropdown is teleported to the body). */
+  async function choose(page: E2eApp['page'], select: string, label: string): Promise<void> {
+    await page.locator(select).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+  }
+
+  it('imports a sheet stating no year with the wizard’s 统计年度, keeps the year in the route, opens stored evidence again', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.locator('[data-test=load-demo]').click()
+    await page.locator('[data-test=status-office]').filter({ hasText: '贺兰县' }).waitFor()
+    await page.locator('.el-menu-item', { hasText: '学前教育' }).click()
+    await page.locator('[data-test=preschool-empty]').waitFor()
+
+    // A. the reviewer's sheet: no 统计年度 column, no year in the title; 2024 chosen in the wizard
+    const sheet = join(__dirname, '../fixtures/preschool/no-year-staff.xlsx')
+    const importYear = async (year: string) => {
+      await page.locator('[data-test=preschool-import]').click()
+      await choose(page, '[data-test=import-year] .el-select', year)
+      const chooser = page.waitForEvent('filechooser')
+      await page.locator('[data-test=import-choose]').first().click()
+      await (await chooser).setFiles(sheet)
+      await page.locator('[data-test=import-summary]').filter({ hasText: '全部可以导入' }).waitFor()
+      await app!.screenshot(`70-preschool-import-year-${year}`)
+      await page.locator('[data-test=import-commit]').click()
+      await page.locator('[data-test=import-done]').waitFor()
+      await page.keyboard.press('Escape')
+      await page.locator('.el-dialog').first().waitFor({ state: 'hidden' })
+    }
+    await importYear('2024年')
+    await page.locator('[data-test=preschool-year]').filter({ hasText: '2024年' }).waitFor()
+    await importYear('2025年')
+    await page.locator('[data-test=preschool-year]').filter({ hasText: '2025年' }).waitFor()
+    expect(page.url()).toContain('year=2025')
+
+    // C. 2024 chosen, an item judged with evidence; a reload keeps 2024 and the verdict
+    await choose(page, '[data-test=preschool-year]', '2024年')
+    await page.waitForURL(/year=2024/)
+    await page.locator('.el-tabs__item', { hasText: '评定项' }).click()
+    const item = page.locator('[data-test=judged-leadership]')
+    await item.locator('.el-radio-button', { hasText: '基本达标' }).click()
+    const evidenceChooser = page.waitForEvent('filechooser')
+    await item.locator('button', { hasText: '添加佐证材料' }).click()
+    const evidence = join(app.dataDir, '..', `会议纪要-${Date.now()}.pdf`)
+    const bytes = Buffer.from('%PDF-1.4 县委常委会会议纪要（学前教育专题）')
+    writeFileSync(evidence, bytes)
+    await (await evidenceChooser).setFiles(evidence)
+    await expect(item.locator('.files').textContent()).resolves.toContain('（保存后存入数据库，随备份保存）')
+    await item.locator('button', { hasText: '保存' }).click()
+    await item.locator('.el-tag', { hasText: '基本达标' }).waitFor()
+    await page.reload()
+    await page.locator('[data-test=preschool-year]').filter({ hasText: '2024年' }).waitFor()
+    await page.locator('.el-tabs__item', { hasText: '评定项' }).click()
+    await page.locator('[data-test=judged-leadership] .el-tag', { hasText: '基本达标' }).waitFor()
+    await page.locator('.preschool > .el-loading-mask').waitFor({ state: 'detached' })
+    await app.screenshot('71-preschool-judged-after-reload')
+
+    // B. the stored file is a link that downloads it, byte for byte
+    const download = page.waitForEvent('download')
+    await page.locator('[data-test=judged-leadership] [data-test=evidence-download]').click()
+    const got = await download
+    expect(got.suggestedFilename()).toBe(evidence.split('/').pop())
+    const saved = join(app.dataDir, '..', `got-${Date.now()}.pdf`)
+    await got.saveAs(saved)
+    expect(readFileSync(saved).equals(bytes)).toBe(true)
+
+    // a kindergarten's page and 返回: still 2024
+    await page.locator('.el-tabs__item', { hasText: '全部幼儿园' }).click()
+    await page.locator('.el-table__row:visible').first().click()
+    await page.locator('[data-test=kindergarten-page]').waitFor()
+    await page.locator('.el-page-header__back').click()
+    await page.locator('[data-test=preschool-year]').filter({ hasText: '2024年' }).waitFor()
+
+    // D. one header row with data; the 新建地方标准 labels on one line each; the trend chart
+    const top = async (sel: string) => (await page.locator(sel).first().boundingBox())!.y
+    expect(Math.abs((await top('[data-test=preschool-import]')) - (await top('[data-test=preschool-year]')))).toBeLessThan(8)
+    await app.screenshot('72-preschool-header')
+    await page.locator('.head button', { hasText: '新建地方标准' }).click()
+    const labels = page.locator('[data-test=preschool-variant-dialog] .el-form-item__label')
+    await labels.first().waitFor()
+    await page.waitForTimeout(400) // the dialog's fade-in
+    for (const box of await Promise.all((await labels.all()).map((l) => l.boundingBox()))) expect(box!.height).toBeLessThanOrEqual(32)
+    await app.screenshot('73-preschool-variant-dialog')
+    await page.keyboard.press('Escape')
+    await page.locator('.el-tabs__item', { hasText: '历年趋势' }).click()
+    await page.locator('.el-tab-pane .echart svg').first().waitFor()
+    await page.waitForTimeout(300)
+    await app.screenshot('74-preschool-trend')
+  })
+})

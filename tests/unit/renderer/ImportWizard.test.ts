@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
+import ElementPlus, { ElSelect } from 'element-plus'
 import { describe, expect, it, vi } from 'vitest'
 import type { ImportPreview } from '../../../shared/imports/types'
 import ImportWizard from '../../../renderer/src/components/imports/ImportWizard.vue'
@@ -125,5 +125,56 @@ describe('ImportWizard with the check as a background job', () => {
     expect(w.find('[data-test=import-summary]').exists()).toBe(true)
     vi.doUnmock('../../../renderer/src/api/jobEvents')
     vi.doUnmock('../../../renderer/src/api/client')
+  })
+})
+
+describe('ImportWizard with a 统计年度 choice (files that state no year)', () => {
+  const ok: ImportPreview = { ...base, problems: [], warnings: [], canCommit: true, rowsRead: 1 }
+  const fileRef = { fileId: `f_${'b'.repeat(32)}` }
+  function withYear(defaultYear: number | null) {
+    const pick = vi.fn(async () => ({ ...fileRef, name: 'v5-staff.xlsx', bytes: 6814 }))
+    const check = vi.fn(async (_file: unknown, _options?: { year?: number }) => ok)
+    const w = mount(ImportWizard, {
+      props: { pick, check, commit: vi.fn(), chooseYear: true, defaultYear },
+      global: { plugins: [ElementPlus] },
+    })
+    return { w, check }
+  }
+
+  it("offers 统计年度 preset to the page's year and sends it with the check", async () => {
+    const { w, check } = withYear(2024)
+    const field = w.find('[data-test=import-year]')
+    expect(field.exists()).toBe(true)
+    expect(field.text()).toContain('统计年度')
+    expect(w.findComponent(ElSelect).props('modelValue')).toBe(2024)
+    await w.find('[data-test=import-choose]').trigger('click')
+    await flushPromises()
+    expect(check).toHaveBeenLastCalledWith(fileRef, { year: 2024 })
+  })
+
+  it('another year re-checks the chosen file with it; empty takes the year from the file', async () => {
+    const { w, check } = withYear(2024)
+    await w.find('[data-test=import-choose]').trigger('click')
+    await flushPromises()
+    w.findComponent(ElSelect).vm.$emit('update:modelValue', 2023)
+    await flushPromises()
+    expect(check).toHaveBeenCalledTimes(2)
+    expect(check).toHaveBeenLastCalledWith(fileRef, { year: 2023 })
+    w.findComponent(ElSelect).vm.$emit('update:modelValue', null)
+    await flushPromises()
+    expect(check).toHaveBeenLastCalledWith(fileRef, {})
+  })
+
+  it('starts empty (from the file) when the page has no year yet', async () => {
+    const { w, check } = withYear(null)
+    expect(w.findComponent(ElSelect).props('modelValue')).toBeNull()
+    await w.find('[data-test=import-choose]').trigger('click')
+    await flushPromises()
+    expect(check).toHaveBeenLastCalledWith(fileRef, {})
+  })
+
+  it('offers no year where the module does not ask for one', () => {
+    const { w } = wizard(base)
+    expect(w.find('[data-test=import-year]').exists()).toBe(false)
   })
 })

@@ -6,7 +6,7 @@ import type { RouteRecordRaw } from 'vue-router'
  * form, a ledger entry's page, an institution's page and a 督学's page.
  */
 export const supervisionRoutes: RouteRecordRaw[] = [
-  { path: '/supervision', name: 'supervision', component: () => import('./index.vue'), meta: { nav: '挂牌督导', icon: 'Document' } },
+  { path: '/supervision', name: 'supervision', component: () => import('./index.vue'), meta: { nav: '挂牌督导', icon: 'Postcard' } },
   { path: '/supervision/visits/new', name: 'supervisionVisitNew', component: () => import('./VisitForm.vue') },
   { path: '/supervision/visits/:id(\\d+)', name: 'supervisionVisit', component: () => import('./VisitForm.vue') },
   { path: '/supervision/entries/:id(\\d+)', name: 'supervisionEntry', component: () => import('./EntryPage.vue') },
