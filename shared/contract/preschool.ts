@@ -109,7 +109,7 @@ export const preschoolContract = {
         note: z.string().trim().max(2000).default('').describe('说明'),
         /** evidence already stored (names) to keep */
         evidence: z.array(z.string().max(200)).max(50).default([]).describe('佐证材料'),
-        /** new evidence files to store in the data folder */
+        /** new evidence files to store in the database (with the judgement; backups carry them) */
         addFiles: z.array(fileRef('佐证材料')).max(20).default([]),
       })
       .strict(),

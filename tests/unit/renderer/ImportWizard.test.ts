@@ -42,6 +42,8 @@ describe('ImportWizard (check, then commit)', () => {
     expect(w.text()).toContain('第 C 列「备注」不是可导入的项目，已忽略')
     expect(w.findAll('[data-test=import-column]').map((t) => t.text())).toEqual(['A 学校名称', 'C 备注（忽略）'])
     expect(w.find('[data-test=import-commit]').attributes('disabled')).toBeDefined()
+    // no count of rows it will not import (review of issue 11: 「确认导入 7 行」 beside 「发现 11 处问题」)
+    expect(w.find('[data-test=import-commit]').text()).toBe('确认导入')
     await w.find('[data-test=import-commit]').trigger('click')
     expect(commit).not.toHaveBeenCalled()
   })
