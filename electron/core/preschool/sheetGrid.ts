@@ -207,7 +207,7 @@ interface BookModel {
  * cell or a merged range); if exceljs's loader ever stops handing over its model, the Workbook is read.
  * @throws exceljs's error when the bytes are not a workbook it can read
  */
-export async function workbookGrids(data: Buffer): Promise<SheetGrid[]> {
+export async function workbookGrids(data: Buffer | Uint8Array): Promise<SheetGrid[]> {
   let model: BookModel | undefined
   const wb = new ExcelJS.Workbook()
   // the loader ends with `this.workbook.model = model`: take the model there instead of building the objects
@@ -217,11 +217,11 @@ export async function workbookGrids(data: Buffer): Promise<SheetGrid[]> {
       model = m
     },
   }
-  await wb.xlsx.load(data, { ignoreNodes: IGNORED_SHEET_PARTS } as Parameters<ExcelJS.Xlsx['load']>[1])
+  await wb.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_SHEET_PARTS } as Parameters<ExcelJS.Xlsx['load']>[1])
   const book = model as BookModel | undefined
   if (!book || !Array.isArray(book.worksheets)) {
     const full = new ExcelJS.Workbook()
-    await full.xlsx.load(data, { ignoreNodes: IGNORED_SHEET_PARTS } as Parameters<ExcelJS.Xlsx['load']>[1])
+    await full.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_SHEET_PARTS } as Parameters<ExcelJS.Xlsx['load']>[1])
     return full.worksheets.map(sheetGrid)
   }
   // as Workbook does: one worksheet per sheet id (ids from 1), in the order of the workbook's sheet list

@@ -143,7 +143,7 @@ describe('the imports read workbooks with the parts they never use skipped, and 
     s.getCell('C1').value = { formula: 'A1>5', result: false }
     s.getCell('D1').value = { formula: 'A1*2', result: 6 }
     s.getCell('E1').value = { formula: 'NOW()' }
-    const path = file(await wb.xlsx.writeBuffer())
+    const path = file(new Uint8Array(await wb.xlsx.writeBuffer()))
     const grids = await expectSameGrids(path)
     expect(grids[0].cells[0]).toEqual(['3', '0', 'false', '6', ''])
     const read = new ExcelJS.Workbook()
