@@ -18,6 +18,7 @@ import {
 } from '../../../shared/preschool/importFields'
 import type { KindergartenYear } from '../../../shared/preschool/types'
 import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/statistics/headerAliases'
+import { nowIso } from '../clock'
 import { UserError } from '../errors'
 import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
@@ -492,7 +493,8 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
     },
     write(d, rows) {
       let n = 0
-      const registry = institutionRegistry(d, 'kindergarten') // loaded once: no look-up query per row
+      const now = nowIso() // every row written with the import's time
+      const registry = institutionRegistry(d, 'kindergarten', now) // loaded once: no look-up query per row
       for (const row of rows) {
         if (row.kind === 'county') {
           saveCountyYear(d, row.statYear, {
@@ -518,7 +520,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
           },
           row.statYear,
         )
-        saveKindergartenYear(d, id, row.statYear, f, row.source)
+        saveKindergartenYear(d, id, row.statYear, f, row.source, now)
         n++
       }
       const years = [...new Set(rows.map((r) => r.statYear))]

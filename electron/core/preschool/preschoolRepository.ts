@@ -14,9 +14,13 @@ export interface StoredKindergartenYear {
   source: string
 }
 
+const SAVE_YEAR = `INSERT INTO kindergarten_years (institution_id, stat_year, children_total, figures, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (institution_id, stat_year) DO UPDATE SET children_total = excluded.children_total, figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`
+
 /**
  * Writes one kindergarten's figures of one year (re-import of the same year updates, never duplicates),
- * inside the caller's transaction. `figures.id` is replaced by the institution id.
+ * inside the caller's transaction. `figures.id` is stored as the institution id. `now`: the change's time
+ * (an import passes its transaction's).
  */
 export function saveKindergartenYear(
   db: Database.Database,
@@ -24,13 +28,10 @@ export function saveKindergartenYear(
   statYear: number,
   figures: KindergartenYear,
   source: string,
+  now: string = nowIso(),
 ): void {
   const data = { ...figures, id: String(institutionId) }
-  prepared(
-    db,
-    `INSERT INTO kindergarten_years (institution_id, stat_year, children_total, figures, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (institution_id, stat_year) DO UPDATE SET children_total = excluded.children_total, figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`,
-  ).run(institutionId, statYear, figures.enrolledChildren.total, JSON.stringify(data), source, nowIso())
+  prepared(db, SAVE_YEAR).run(institutionId, statYear, figures.enrolledChildren.total, JSON.stringify(data), source, now)
 }
 
 /** Removes one kindergarten's figures of one year (a kindergarten confirmed closed in that year). */
