@@ -90,14 +90,19 @@ export interface HeaderLayout {
   unknownUnits: { column: number; unit: string }[]
 }
 
-/** The header path of one column over rows start..end: levels deduplicated (vertical merges), empty ones dropped. */
-function pathOf(grid: SheetGrid, start: number, end: number, c: number): string {
-  const levels: string[] = []
+/**
+ * The header path of one column over rows start..end: levels deduplicated (vertical merges), empty ones
+ * dropped. `levels[r][c]`: the cell's text without a trailing colon or space.
+ */
+function pathOf(levels: readonly string[][], start: number, end: number, c: number): string {
+  let path = ''
+  let last = ''
   for (let r = start; r <= end; r++) {
-    const t = (grid.cells[r]?.[c] ?? '').replace(/[:：\s]+$/, '')
-    if (t && levels[levels.length - 1] !== t) levels.push(t)
+    const t = levels[r][c]
+    if (t && t !== last) path = path ? `${path}：${t}` : t
+    if (t) last = t
   }
-  return levels.join('：')
+  return path
 }
 
 /**
@@ -112,11 +117,14 @@ export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minF
   if (!cache) MATCHES.set(fields, (cache = new Map()))
   if (cache.size > 20_000) cache.clear()
   const limit = Math.min(15, grid.cells.length)
+  const width = grid.letters.length
+  // each candidate row's texts as header levels, once (a row is part of up to six candidate blocks)
+  const levels = grid.cells.slice(0, limit).map((row) => Array.from({ length: width }, (_, c) => (row[c] ?? '').replace(/[:：\s]+$/, '')))
   for (let s = 0; s < limit; s++) {
     for (let d = 1; d <= 3 && s + d - 1 < limit; d++) {
       const e = s + d - 1
       if (d > 1 && grid.cells[e].every((t) => t === '')) continue
-      const paths = grid.letters.map((_, c) => pathOf(grid, s, e, c))
+      const paths = grid.letters.map((_, c) => pathOf(levels, s, e, c))
       const matches = paths.map((p) => {
         if (!p) return null
         let m = cache.get(p)
