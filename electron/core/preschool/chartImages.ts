@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
 import * as echarts from 'echarts'
 
 /** Chinese faces for chart text, in order: the office PC's (Windows) first, then Linux's Noto CJK. */
@@ -37,22 +37,32 @@ export function chartPng(option: object, width: number, height: number, scale = 
 
 /**
  * Rasterises chart SVGs (as `chartSvg` makes them, `width` × `height` CSS pixels each) to PNGs at `scale`.
- * resvg's cost is its font work (shaping with the CJK face: ≈ 150–250 ms a chart whatever the font
- * files given), so each chart is drawn off the main thread (resvg's `renderAsync`, libuv's thread pool:
- * the charts of a report in parallel, other requests answered meanwhile), once per picture: a chart drawn
- * or being drawn (same SVG, ECharts' per-instance ids ignored) is taken from the cache. Fonts: the one CJK
- * font file found (`fontOptions`), the system's only when none is.
+ * resvg's cost is its text: it reads the whole font file again for every glyph it outlines (≈ 1.7 ms a
+ * glyph with the 19 MB CJK collections, ≈ 60 glyphs a chart), so a text run is shaped once per process:
+ * runs outlined before (the axis ticks, indicator names and legend every year's chart carries; see
+ * `outlineTexts`) are drawn from their outlines, the others as text, and outlined in the background
+ * afterwards. Each chart is drawn off the main thread (resvg's `renderAsync`, libuv's thread pool: the
+ * charts of a report in parallel), once per picture: a chart drawn or being drawn (same SVG, ECharts'
+ * per-instance ids ignored) is taken from the cache. Fonts: the one CJK font file found (`fontOptions`),
+ * the system's only when none is; none when no text is left.
  * @returns one PNG per input, in order
  */
 export function svgPngs(charts: readonly { svg: string; width: number; height: number }[], scale = 2): Promise<ChartPng[]> {
-  return Promise.all(
-    charts.map((c) => {
-      const key = `${scale}|${c.width}x${c.height}|${canonicalSvg(c.svg)}`
+  const keys = charts.map((c) => `${scale}|${c.width}x${c.height}|${canonicalSvg(c.svg)}`)
+  const missing = charts.filter((_, i) => !PNG_CACHE.has(keys[i]))
+  const texts = outlineTexts(missing.map((m) => m.svg))
+  const outlined = new Map(missing.map((c, i) => [c, texts[i]] as const))
+  const drawn = Promise.all(
+    charts.map((c, i) => {
+      const key = keys[i]
       let entry = PNG_CACHE.get(key)
       if (entry) {
         PNG_CACHE.delete(key) // most recently used last
       } else {
-        entry = renderAsync(c.svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fontOptions() }).then((image) => ({
+        const svg = outlined.get(c) ?? c.svg
+        // text left (a run resvg could not outline alone) is drawn with the fonts; none left: no font files read
+        const font = svg.includes('<text') ? fontOptions() : { loadSystemFonts: false }
+        entry = renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font }).then((image) => ({
           png: image.asPng(),
           width: image.width,
           height: image.height,
@@ -64,9 +74,110 @@ export function svgPngs(charts: readonly { svg: string; width: number; height: n
       return entry
     }),
   )
+  // the runs drawn as text this time are outlined later, in the background (after the work that asked for
+  // these charts, e.g. writing the report, is done), for the next drawings
+  if (texts.some((t) => t.includes('<text'))) {
+    const later = (ms: number) => new Promise<void>((next) => setTimeout(next, ms).unref())
+    void drawn.then(
+      () => later(OUTLINE_LATER_MS).then(() => outlineTextsGradually(texts, () => later(0))),
+      () => undefined,
+    )
+  }
+  return drawn
 }
 
+/** How long after a drawing its new text runs are outlined (the request that drew it has long finished). */
+const OUTLINE_LATER_MS = 2000
+
 const PNG_CACHE = new Map<string, Promise<ChartPng>>()
+
+/** A text run outlined (the `<g>` resvg makes of it, drawn at the origin), by its element without the position. */
+const RUN_CACHE = new Map<string, string>()
+const RUN_CACHE_SIZE = 4000
+/** A `<text>` element with plain content, as ECharts' SVG renderer writes its labels. */
+const TEXT_ELEMENT = /<text\b([^>]*)>([^<]*)<\/text>/g
+/** The position attributes of a text element: its `transform`, `x` and `y`. */
+const POSITION = /\s(transform|x|y)="([^"]*)"/g
+
+/** A text element split into what places it (transform, x, y) and what draws it (the rest: the cache key). */
+function splitText(attrs: string, content: string): { key: string; transform: string; x: string; y: string } {
+  const place: Record<string, string> = { transform: '', x: '0', y: '0' }
+  const rest = attrs.replace(POSITION, (_, name: string, value: string) => {
+    place[name] = value
+    return ''
+  })
+  return { key: `<text${rest}>${content}</text>`, transform: place.transform, x: place.x, y: place.y }
+}
+
+/**
+ * The SVGs with the text runs (`<text>` elements) outlined before replaced by their outlines, as resvg
+ * lays them out and draws them (same shaping, fonts, anchors, baselines, fills and strokes); the other
+ * runs stay text. A run is keyed by its element without its position (`transform`, `x`, `y`).
+ */
+export function outlineTexts(svgs: readonly string[]): string[] {
+  return svgs.map((svg) =>
+    svg.replace(TEXT_ELEMENT, (whole, attrs: string, content: string) => {
+      const { key, transform, x, y } = splitText(attrs, content)
+      const run = RUN_CACHE.get(key)
+      if (run === undefined) return whole
+      return `<g transform="${transform ? `${transform} ` : ''}translate(${x} ${y})">${run}</g>`
+    }),
+  )
+}
+
+/** The distinct text runs of these SVGs not outlined yet (what drawing them would shape), by key. */
+function runsToOutline(svgs: readonly string[]): string[] {
+  const keys = new Set<string>()
+  for (const svg of svgs)
+    for (const m of svg.matchAll(TEXT_ELEMENT)) {
+      const { key } = splitText(m[1], m[2])
+      if (!RUN_CACHE.has(key)) keys.add(key)
+    }
+  return [...keys]
+}
+
+/** How many distinct text runs of these SVGs are not outlined yet. */
+export function runsLeftToOutline(svgs: readonly string[]): number {
+  return runsToOutline(svgs).length
+}
+
+/**
+ * Outlines the text runs of these SVGs one run at a time, letting other work through between runs (a
+ * background warm-up: no step holds the event loop for more than one run's shaping, ≈ 5–20 ms); `nextTurn`
+ * waits between runs (default: setImmediate).
+ */
+export async function outlineTextsGradually(
+  svgs: readonly string[],
+  nextTurn: () => Promise<void> = () => new Promise((next) => setImmediate(next)),
+): Promise<void> {
+  for (const key of runsToOutline(svgs)) {
+    await nextTurn()
+    if (!RUN_CACHE.has(key)) outlineRuns(new Map([[key, 'r0']]))
+  }
+}
+
+/** Outlines runs (key → batch id) in one resvg pass and caches each run's `<g>` (its id dropped). */
+function outlineRuns(wanted: Map<string, string>): void {
+  const body = [...wanted].map(([key, id]) => key.replace(/^<text/, `<text id="${id}"`)).join('')
+  let tree: string
+  try {
+    tree = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1">${body}</svg>`, { font: fontOptions() }).toString()
+  } catch {
+    return // drawn as text then
+  }
+  // one group per run: <g id="rN" …>paths</g> (paths only; anything else stays text)
+  const groups = new Map<string, string>()
+  for (const m of tree.matchAll(/<g id="(r\d+)"([^>]*)>([\s\S]*?)<\/g>/g)) {
+    const inner = m[3].trim()
+    if (/^(<path\b[^>]*\/>\s*)*$/.test(inner)) groups.set(m[1], `<g${m[2]}>${inner}</g>`)
+  }
+  for (const [key, id] of wanted) {
+    const g = groups.get(id)
+    if (g !== undefined) RUN_CACHE.set(key, g)
+    else if (!tree.includes(`id="${id}"`)) RUN_CACHE.set(key, '') // nothing drawn (no glyph, blank run)
+  }
+  while (RUN_CACHE.size > RUN_CACHE_SIZE) RUN_CACHE.delete(RUN_CACHE.keys().next().value!)
+}
 
 /** The SVG with ECharts' instance-numbered ids and classes (`zr3-cls-7`, `zr3-p0`, `zr3-c1`) renumbered in order of appearance. */
 export function canonicalSvg(svg: string): string {
