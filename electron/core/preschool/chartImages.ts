@@ -100,13 +100,85 @@ const TEXT_ELEMENT = /<text\b([^>]*)>([^<]*)<\/text>/g
 const POSITION = /\s(transform|x|y)="([^"]*)"/g
 
 /** A text element split into what places it (transform, x, y) and what draws it (the rest: the cache key). */
-function splitText(attrs: string, content: string): { key: string; transform: string; x: string; y: string } {
+function splitText(
+  attrs: string,
+  content: string,
+): { key: string; rest: string; content: string; transform: string; x: string; y: string } {
   const place: Record<string, string> = { transform: '', x: '0', y: '0' }
   const rest = attrs.replace(POSITION, (_, name: string, value: string) => {
     place[name] = value
     return ''
   })
-  return { key: `<text${rest}>${content}</text>`, transform: place.transform, x: place.x, y: place.y }
+  return { key: `<text${rest}>${content}</text>`, rest, content, transform: place.transform, x: place.x, y: place.y }
+}
+
+/** The characters of the figures a chart prints (values, percentages): drawn from a glyph atlas, never shaped again. */
+const FIGURE_CHARS = '0123456789.%-'
+const FIGURE_RUN = /^[0-9.%-]+$/
+const ANCHOR = /\stext-anchor="(start|middle|end)"/
+
+/** One figure character of an atlas: its outline (a resvg path at the atlas position), where it sits, its advance. */
+interface AtlasGlyph {
+  path: string
+  /** x of the glyph's origin in the atlas */
+  origin: number
+  advance: number
+}
+/** Glyph atlases of the figure characters, by text element attributes without position and anchor. */
+const ATLASES = new Map<string, Map<string, AtlasGlyph> | null>()
+
+/** The attributes that draw a run, without its anchor (an atlas serves every anchor). */
+const atlasKey = (rest: string) => rest.replace(ANCHOR, '')
+
+/**
+ * Draws the figure characters with these attributes once (each twice in a row, in its own span: resvg
+ * gives one path per span, so the distance between the two copies is the advance), kept in ATLASES.
+ * An atlas whose paths do not come back one per span is not kept (such runs are shaped as text).
+ */
+function buildAtlas(key: string): void {
+  const spans = [...FIGURE_CHARS].map((c) => `<tspan>${c}</tspan><tspan>${c}</tspan>`).join('')
+  let tree: string
+  try {
+    tree = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><text${key} text-anchor="start">${spans}</text></svg>`, {
+      font: fontOptions(),
+    }).toString()
+  } catch {
+    ATLASES.set(key, null)
+    return
+  }
+  const paths = [...tree.matchAll(/<path\b[^>]*\bd="M (-?[\d.]+) [^"]*"[^>]*\/>/g)]
+  if (paths.length !== FIGURE_CHARS.length * 2) {
+    ATLASES.set(key, null)
+    return
+  }
+  const atlas = new Map<string, AtlasGlyph>()
+  let origin = 0
+  ;[...FIGURE_CHARS].forEach((c, i) => {
+    const advance = Number(paths[2 * i + 1][1]) - Number(paths[2 * i][1])
+    atlas.set(c, { path: paths[2 * i][0], origin, advance })
+    origin += 2 * advance
+  })
+  ATLASES.set(key, atlas)
+}
+
+/**
+ * A figure run (digits, `.`, `%`, `-`) drawn from its atlas as resvg would lay it out (glyphs side by side
+ * at their advances, shifted for the anchor), or undefined when there is no atlas for its attributes.
+ */
+function figureRun(rest: string, content: string): string | undefined {
+  if (!FIGURE_RUN.test(content)) return undefined
+  const atlas = ATLASES.get(atlasKey(rest))
+  if (!atlas) return undefined
+  const glyphs = [...content].map((c) => atlas.get(c)!)
+  const width = glyphs.reduce((w, g) => w + g.advance, 0)
+  const anchor = ANCHOR.exec(rest)?.[1] ?? 'start'
+  let x = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0
+  const parts = glyphs.map((g) => {
+    const part = `<g transform="translate(${+(x - g.origin).toFixed(4)} 0)">${g.path}</g>`
+    x += g.advance
+    return part
+  })
+  return `<g>${parts.join('')}</g>`
 }
 
 /**
@@ -117,8 +189,8 @@ function splitText(attrs: string, content: string): { key: string; transform: st
 export function outlineTexts(svgs: readonly string[]): string[] {
   return svgs.map((svg) =>
     svg.replace(TEXT_ELEMENT, (whole, attrs: string, content: string) => {
-      const { key, transform, x, y } = splitText(attrs, content)
-      const run = RUN_CACHE.get(key)
+      const { key, rest, transform, x, y } = splitText(attrs, content)
+      const run = RUN_CACHE.get(key) ?? figureRun(rest, content)
       if (run === undefined) return whole
       return `<g transform="${transform ? `${transform} ` : ''}translate(${x} ${y})">${run}</g>`
     }),
@@ -130,10 +202,27 @@ function runsToOutline(svgs: readonly string[]): string[] {
   const keys = new Set<string>()
   for (const svg of svgs)
     for (const m of svg.matchAll(TEXT_ELEMENT)) {
-      const { key } = splitText(m[1], m[2])
-      if (!RUN_CACHE.has(key)) keys.add(key)
+      const { key, rest, content } = splitText(m[1], m[2])
+      if (!RUN_CACHE.has(key) && figureRun(rest, content) === undefined) keys.add(key)
     }
   return [...keys]
+}
+
+/**
+ * Builds the glyph atlases of the figure runs of these SVGs (their attributes without anchor) not built
+ * yet, one per turn (`nextTurn`): their values, whatever they are, are then drawn without shaping.
+ */
+export async function figureAtlases(svgs: readonly string[], nextTurn: () => Promise<void>): Promise<void> {
+  const keys = new Set<string>()
+  for (const svg of svgs)
+    for (const m of svg.matchAll(TEXT_ELEMENT)) {
+      const { rest, content } = splitText(m[1], m[2])
+      if (FIGURE_RUN.test(content) && !ATLASES.has(atlasKey(rest))) keys.add(atlasKey(rest))
+    }
+  for (const key of keys) {
+    await nextTurn()
+    if (!ATLASES.has(key)) buildAtlas(key)
+  }
 }
 
 /** How many distinct text runs of these SVGs are not outlined yet. */

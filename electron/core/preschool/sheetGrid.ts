@@ -134,18 +134,19 @@ export function findHeader(grid: SheetGrid, fields: readonly HeaderField[], minF
       const seen = new Set<string>()
       for (const m of matches) if (m) seen.add(m.field.key)
       const score = seen.size
-      if (!best || score > best.score || (score === best.score && (e < best.end || (e === best.end && s > best.start)))) {
-        const unknownUnits: HeaderLayout['unknownUnits'] = []
-        paths.forEach((p, c) => {
-          const u = /[(（]单位[:：]?([^)）]*)[)）]$/.exec(normalizeHeader(p))
-          if (u && matches[c] && !['元', '万元', '千元', 'm2', '平方米', '万平方米', '人', '班', '间', '个', '所'].includes(u[1]))
-            unknownUnits.push({ column: c, unit: u[1] })
-        })
-        best = { start: s, end: e, paths, matches, score, unknownUnits }
-      }
+      if (!best || score > best.score || (score === best.score && (e < best.end || (e === best.end && s > best.start))))
+        best = { start: s, end: e, paths, matches, score, unknownUnits: [] }
     }
   }
-  return best && best.score >= minFields ? best : null
+  if (!best || best.score < minFields) return null
+  // units the app does not convert, read for the chosen block only
+  const { paths, matches } = best
+  paths.forEach((p, c) => {
+    const u = /[(（]单位[:：]?([^)）]*)[)）]$/.exec(normalizeHeader(p))
+    if (u && matches[c] && !['元', '万元', '千元', 'm2', '平方米', '万平方米', '人', '班', '间', '个', '所'].includes(u[1]))
+      best!.unknownUnits.push({ column: c, unit: u[1] })
+  })
+  return best
 }
 
 /**
