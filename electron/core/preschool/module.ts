@@ -28,9 +28,11 @@ async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
 }
 
 let firstUseSeen = false
+let inFlight = 0
 /**
- * The handlers with `first` run before the first call of any of them, once per process: the module's
- * first use, whichever channel (or door) it comes through.
+ * The handlers with `first` run before the first call of any of them, once per process (the module's
+ * first use, whichever channel or door it comes through), and the calls counted while they run
+ * (`moduleIdle`: none running).
  */
 function onFirstUse<H extends object>(handlers: H, first: () => void): H {
   const wrapped: Record<string, unknown> = {}
@@ -40,16 +42,28 @@ function onFirstUse<H extends object>(handlers: H, first: () => void): H {
         firstUseSeen = true
         first()
       }
-      return handler(...args)
+      inFlight++
+      let result: unknown
+      try {
+        result = handler(...args)
+      } catch (e) {
+        inFlight--
+        throw e
+      }
+      if (result instanceof Promise) return result.finally(() => inFlight--)
+      inFlight--
+      return result
     }
   return wrapped as H
 }
+/** No call of the module is running (a background warm-up steps aside while one is). */
+const moduleIdle = () => inFlight === 0
 
 /** 学前教育: the kindergarten registry and yearly figures, import, indicators, dashboard data. */
 export const preschoolModule = defineModule({
   name: 'preschool',
   // the module's first use warms the 自评报告's renderer in the background (service.warmReportRenderer)
-  handlers: (ws) => onFirstUse(preschoolHandlers(ws), () => void service.warmReportRenderer()),
+  handlers: (ws) => onFirstUse(preschoolHandlers(ws), () => void service.warmReportRenderer(moduleIdle)),
   commands: {
     ...statisticsCommands<PreschoolImportPreview>({
       module: 'preschool',

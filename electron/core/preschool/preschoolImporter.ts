@@ -27,6 +27,7 @@ import { prepared } from '../institutions/statements'
 import type { JobContext } from '../jobs/jobRunner'
 import {
   deleteKindergartenYear,
+  kindergartenIdsOfYear,
   kindergartenNamesOfYear,
   preschoolYears,
   saveCountyYear,
@@ -231,7 +232,11 @@ export async function readPreschoolWorkbook(
     for (const { f, c, factor, numeric } of plan) {
       const t = cells[c]
       if (numeric && !f.sumsInto) {
-        // the common case first: a count, area or money column
+        // the common case first: a count, area or money column (blank: not reported)
+        if (t === '') {
+          setPath(rec, f.key, null)
+          continue
+        }
         const p = parseNumber(t, f.kind, factor)
         if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
         else setPath(rec, f.key, p.value)
@@ -280,6 +285,10 @@ export async function readPreschoolWorkbook(
       } else if (f.key === 'grade') {
         grade = t.trim() || null
       } else if (NUMBER_KINDS.has(f.kind)) {
+        if (t === '') {
+          if (!f.sumsInto) setPath(rec, f.key, null)
+          continue
+        }
         const p = parseNumber(t, f.kind, factor)
         if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
         else if (f.sumsInto) {
@@ -582,6 +591,8 @@ export function droppedKindergartens(
         .map((r) => (r.code ? byCode.get(r.code) : undefined) ?? byName.get(r.figures.name))
         .filter((x): x is number => x !== undefined),
     )
+    // ids first (a re-import or next year's file usually drops none); names only when some are missing
+    if (kindergartenIdsOfYear(db, compareYear).every((id) => ids.has(id))) continue
     for (const k of kindergartenNamesOfYear(db, compareYear)) {
       if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.name, statYear: year })
     }

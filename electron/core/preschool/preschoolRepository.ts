@@ -30,8 +30,16 @@ export function saveKindergartenYear(
   source: string,
   now: string = nowIso(),
 ): void {
-  const data = { ...figures, id: String(institutionId) }
-  prepared(db, SAVE_YEAR).run(institutionId, statYear, figures.enrolledChildren.total, JSON.stringify(data), source, now)
+  // stored with the institution id (the figures' own id put back after: no copy of every row's figures)
+  const own = figures.id
+  let json: string
+  try {
+    figures.id = String(institutionId)
+    json = JSON.stringify(figures)
+  } finally {
+    figures.id = own
+  }
+  prepared(db, SAVE_YEAR).run(institutionId, statYear, figures.enrolledChildren.total, json, source, now)
 }
 
 /** Removes one kindergarten's figures of one year (a kindergarten confirmed closed in that year). */
@@ -69,6 +77,11 @@ export function kindergartenNamesOfYear(db: Database.Database, statYear: number)
     institutionId: number
     name: string
   }[]
+}
+
+/** The ids of the kindergartens with figures in a year (nothing else read). */
+export function kindergartenIdsOfYear(db: Database.Database, statYear: number): number[] {
+  return prepared(db, 'SELECT institution_id FROM kindergarten_years WHERE stat_year = ?').pluck().all(statYear) as number[]
 }
 
 /** One kindergarten's figures of every year, oldest first. */

@@ -249,8 +249,8 @@ function sampleEvaluation(round: number): PreschoolEvaluation {
   return evaluatePreschool(kgs, { statYear: 2000, agePopulation: 60_000 + round * 1000 }, bundledPreschoolRubric())
 }
 
-/** The next turn of the event loop, without keeping the process alive for it (a command-line run may end first). */
-const nextTurn = () => new Promise<void>((next) => setTimeout(next, 0).unref())
+/** Waits `ms`, without keeping the process alive for it (a command-line run may end first). */
+const pause = (ms: number) => new Promise<void>((next) => setTimeout(next, ms).unref())
 
 let warming: Promise<void> | null = null
 /** The report renderer's warm-up when it has been started (the module used), else null. */
@@ -267,8 +267,13 @@ export const reportRendererWarmUp = (): Promise<void> | null => warming
  * loop that does not keep the process alive (a command that ends first is not held up). Never throws.
  * @returns the warm-up (resolves when done; tests wait for it)
  */
-export function warmReportRenderer(): Promise<void> {
+export function warmReportRenderer(idle: () => boolean = () => true): Promise<void> {
   warming ??= (async () => {
+    // each step on a later turn of the event loop, and only while `idle` (no request of the module running)
+    const nextTurn = async () => {
+      await pause(0)
+      while (!idle()) await pause(20)
+    }
     try {
       // twice, with other figures: the second pass runs the code the first one compiled at full speed
       for (const round of [0, 1]) {
