@@ -91,9 +91,12 @@ const OUTLINE_LATER_MS = 2000
 
 const PNG_CACHE = new Map<string, Promise<ChartPng>>()
 
-/** A text run outlined (the `<g>` resvg makes of it, drawn at the origin), by its element without the position. */
+/**
+ * A text run outlined (the `<g>` resvg makes of it, drawn at the origin), by its element without the
+ * position: at most RUN_CACHE_SIZE runs (≈ 5 KB each), the least recently used dropped first.
+ */
 const RUN_CACHE = new Map<string, string>()
-const RUN_CACHE_SIZE = 4000
+const RUN_CACHE_SIZE = 1000
 /** A `<text>` element with plain content, as ECharts' SVG renderer writes its labels. */
 const TEXT_ELEMENT = /<text\b([^>]*)>([^<]*)<\/text>/g
 /** The position attributes of a text element: its `transform`, `x` and `y`. */
@@ -190,7 +193,12 @@ export function outlineTexts(svgs: readonly string[]): string[] {
   return svgs.map((svg) =>
     svg.replace(TEXT_ELEMENT, (whole, attrs: string, content: string) => {
       const { key, rest, transform, x, y } = splitText(attrs, content)
-      const run = RUN_CACHE.get(key) ?? figureRun(rest, content)
+      const cached = RUN_CACHE.get(key)
+      if (cached !== undefined) {
+        RUN_CACHE.delete(key) // most recently used last
+        RUN_CACHE.set(key, cached)
+      }
+      const run = cached ?? figureRun(rest, content)
       if (run === undefined) return whole
       return `<g transform="${transform ? `${transform} ` : ''}translate(${x} ${y})">${run}</g>`
     }),
