@@ -39,9 +39,9 @@ export function chartPng(option: object, width: number, height: number, scale = 
  * Rasterises chart SVGs (as `chartSvg` makes them, `width` × `height` CSS pixels each) to PNGs at `scale`.
  * resvg's cost is its text: it reads the whole font file again for every glyph it outlines (≈ 1.7 ms a
  * glyph with the 19 MB CJK collections, ≈ 60 glyphs a chart), so a text run is shaped once per process:
- * runs outlined before (the axis ticks, indicator names and legend every year's chart carries; see
- * `outlineTexts`) are drawn from their outlines, the others as text, and outlined in the background
- * afterwards. Each chart is drawn off the main thread (resvg's `renderAsync`, libuv's thread pool: the
+ * runs outlined before (the axis ticks, indicator names and legend every year's chart carries, outlined
+ * by a module's warm-up; see `outlineTexts`) and figures with a glyph atlas are drawn from outlines, the
+ * others as text. Each chart is drawn off the main thread (resvg's `renderAsync`, libuv's thread pool: the
  * charts of a report in parallel), once per picture: a chart drawn or being drawn (same SVG, ECharts'
  * per-instance ids ignored) is taken from the cache. Fonts: the one CJK font file found (`fontOptions`),
  * the system's only when none is; none when no text is left.
@@ -52,7 +52,7 @@ export function svgPngs(charts: readonly { svg: string; width: number; height: n
   const missing = charts.filter((_, i) => !PNG_CACHE.has(keys[i]))
   const texts = outlineTexts(missing.map((m) => m.svg))
   const outlined = new Map(missing.map((c, i) => [c, texts[i]] as const))
-  const drawn = Promise.all(
+  return Promise.all(
     charts.map((c, i) => {
       const key = keys[i]
       let entry = PNG_CACHE.get(key)
@@ -60,7 +60,7 @@ export function svgPngs(charts: readonly { svg: string; width: number; height: n
         PNG_CACHE.delete(key) // most recently used last
       } else {
         const svg = outlined.get(c) ?? c.svg
-        // text left (a run resvg could not outline alone) is drawn with the fonts; none left: no font files read
+        // runs not outlined before are drawn with the fonts; none left: no font file read
         const font = svg.includes('<text') ? fontOptions() : { loadSystemFonts: false }
         entry = renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font }).then((image) => ({
           png: image.asPng(),
@@ -74,20 +74,7 @@ export function svgPngs(charts: readonly { svg: string; width: number; height: n
       return entry
     }),
   )
-  // the runs drawn as text this time are outlined later, in the background (after the work that asked for
-  // these charts, e.g. writing the report, is done), for the next drawings
-  if (texts.some((t) => t.includes('<text'))) {
-    const later = (ms: number) => new Promise<void>((next) => setTimeout(next, ms).unref())
-    void drawn.then(
-      () => later(OUTLINE_LATER_MS).then(() => outlineTextsGradually(texts, () => later(0))),
-      () => undefined,
-    )
-  }
-  return drawn
 }
-
-/** How long after a drawing its new text runs are outlined (the request that drew it has long finished). */
-const OUTLINE_LATER_MS = 2000
 
 const PNG_CACHE = new Map<string, Promise<ChartPng>>()
 
