@@ -102,11 +102,20 @@ export function parseSponsor(text: string): Parsed<string> {
   return { error: `举办者应为 ${SPONSOR_NAMES.join('、')} 之一（或代码 999 = 民办）` }
 }
 
+/** A code table's names → their codes (the first code of a name), built once per table. */
+function codesByName<T>(table: Readonly<Record<string, T>>, nameOf: (entry: T) => string): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const [code, entry] of Object.entries(table)) if (!m.has(nameOf(entry))) m.set(nameOf(entry), code)
+  return m
+}
+const INSTITUTION_TYPE_BY_NAME = codesByName(INSTITUTION_TYPES, (name) => name)
+const URBAN_RURAL_BY_NAME = codesByName(URBAN_RURAL_CODES, (c) => c.name)
+
 /** 办学类型 by code or name; the preschool sheet takes 111 幼儿园 and 119 附设幼儿班. */
 export function parseInstitutionType(text: string): Parsed<'111' | '119' | null> {
   const t = cleanValue(text)
   if (t === '') return { value: null }
-  const code = INSTITUTION_TYPES[t] ? t : Object.entries(INSTITUTION_TYPES).find(([, name]) => name === t)?.[0]
+  const code = INSTITUTION_TYPES[t] ? t : INSTITUTION_TYPE_BY_NAME.get(t)
   if (code === '111' || code === '119') return { value: code }
   if (code) return { error: `办学类型 ${code} ${INSTITUTION_TYPES[code]} 不属于学前教育（应为 111 幼儿园 或 119 附设幼儿班）` }
   return { error: '办学类型应为 111 幼儿园 或 119 附设幼儿班（代码或名称）' }
@@ -118,7 +127,7 @@ export function parseUrbanRural(text: string): Parsed<{ class: '城区' | '镇�
   if (t === '') return { value: null }
   const cls = urbanRuralClass(t)
   if (!cls) return { error: `城乡类型应为代码（${Object.keys(URBAN_RURAL_CODES).join('、')}）或 城区/镇区/乡村` }
-  const code = URBAN_RURAL_CODES[t] ? t : (Object.entries(URBAN_RURAL_CODES).find(([, c]) => c.name === t)?.[0] ?? null)
+  const code = URBAN_RURAL_CODES[t] ? t : (URBAN_RURAL_BY_NAME.get(t) ?? null)
   return { value: { class: cls, code } }
 }
 

@@ -43,7 +43,8 @@ export function excelDay(d: Date): string {
 
 /** A cell's value as plain text (numbers as written, dates as YYYY-MM-DD, formulas by their result). */
 export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value
+  // a formula's value object drops a falsy result (0, FALSE): its result is read instead
+  const v = cell.type === ExcelJS.ValueType.Formula ? { result: cell.result } : cell.value
   if (v === null || v === undefined) return ''
   if (v instanceof Date) return excelDay(v)
   if (typeof v === 'object') {

@@ -91,9 +91,21 @@ export function upsertInstitution(db: Database.Database, input: InstitutionInput
   return writeInstitution(db, findInstitution(db, input.kind, input.code ?? null, input.name), input, seenYear).id
 }
 
-/** Inserts (existing null) or updates an institution; returns it as now stored. */
-function writeInstitution(db: Database.Database, existing: Institution | null, input: InstitutionInput, seenYear?: number): Institution {
-  const now = nowIso()
+/** Whether two attribute values are the same (attributes are JSON: primitives compared directly, others as JSON). */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b))
+
+/**
+ * Inserts (existing null) or updates an institution; returns it as now stored. `now` is the change's
+ * time (an import writes all its rows with the time of its transaction).
+ */
+function writeInstitution(
+  db: Database.Database,
+  existing: Institution | null,
+  input: InstitutionInput,
+  seenYear?: number,
+  now: string = nowIso(),
+): Institution {
   if (!existing) {
     const row = {
       code: input.code || null,
@@ -127,6 +139,16 @@ function writeInstitution(db: Database.Database, existing: Institution | null, i
   }
   const pick = <T>(v: T | undefined, old: T) => (v === undefined || v === null ? old : v)
   const reopen = existing.closedYear !== null && seenYear !== undefined && seenYear >= existing.closedYear
+  // attributes merged: the given ones (not null) over the stored ones; a change is a new key or another value
+  let attributesChanged = false
+  const merged: Record<string, unknown> = { ...existing.attributes }
+  const given = (input.attributes ?? {}) as Record<string, unknown>
+  for (const k in given) {
+    const v = given[k]
+    if (v === undefined || v === null) continue
+    if (!(k in merged) || !sameValue(merged[k], v)) attributesChanged = true
+    merged[k] = v
+  }
   const next: Institution = {
     ...existing,
     code: pick(input.code, existing.code) || null,
@@ -136,18 +158,22 @@ function writeInstitution(db: Database.Database, existing: Institution | null, i
     urbanRural: pick(input.urbanRural, existing.urbanRural),
     urbanRuralCode: pick(input.urbanRuralCode, existing.urbanRuralCode),
     township: pick(input.township, existing.township),
-    attributes: {
-      ...existing.attributes,
-      ...Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)),
-    },
+    attributes: merged as Institution['attributes'],
     closedYear: reopen ? null : existing.closedYear,
     updatedAt: now,
   }
+  const same =
+    !attributesChanged &&
+    next.code === existing.code &&
+    next.name === existing.name &&
+    next.institutionType === existing.institutionType &&
+    next.sponsor === existing.sponsor &&
+    next.urbanRural === existing.urbanRural &&
+    next.urbanRuralCode === existing.urbanRuralCode &&
+    next.township === existing.township &&
+    next.closedYear === existing.closedYear
+  if (same) return existing // unchanged: no write (a re-import of the same year)
   const attributes = JSON.stringify(next.attributes)
-  const same = (['code', 'name', 'institutionType', 'sponsor', 'urbanRural', 'urbanRuralCode', 'township', 'closedYear'] as const).every(
-    (k) => next[k] === existing[k],
-  )
-  if (same && attributes === JSON.stringify(existing.attributes)) return existing // unchanged: no write (a re-import of the same year)
   prepared(
     db,
     `UPDATE institutions SET code = ?, name = ?, institution_type = ?, sponsor = ?, urban_rural = ?, urban_rural_code = ?, township = ?,
@@ -173,11 +199,12 @@ function writeInstitution(db: Database.Database, existing: Institution | null, i
  * transaction: `upsert` finds as `findInstitution` does (by code among every kind, else by name within
  * the kind, an uncoded one first, then the lowest id) without a query per row, writes as
  * `upsertInstitution` does, and keeps the maps current. Use it inside the caller's transaction only
- * (another writer would make the maps stale).
+ * (another writer would make the maps stale). Every change it writes carries `now` (default: when created).
  */
 export function institutionRegistry(
   db: Database.Database,
   kind: InstitutionKind,
+  now: string = nowIso(),
 ): { upsert(input: InstitutionInput, seenYear?: number): number } {
   const byCode = new Map<string, Institution>()
   const byName = new Map<string, Institution[]>()
@@ -202,7 +229,7 @@ export function institutionRegistry(
     upsert(input, seenYear) {
       if (input.kind !== kind) throw new Error(`institutionRegistry(${kind}) cannot write a ${input.kind}`)
       const existing = find(input.code ?? null, input.name)
-      const next = writeInstitution(db, existing, input, seenYear)
+      const next = writeInstitution(db, existing, input, seenYear, now)
       if (existing) {
         if (existing.code !== null && byCode.get(existing.code) === existing) byCode.delete(existing.code)
         const list = byName.get(existing.name)

@@ -1,3 +1,4 @@
+import type { ChannelName, Handlers } from '../../../shared/contract'
 import type { PreschoolImportPreview } from '../../../shared/contract/preschool'
 import { CliError, yearOption } from '../cli/command'
 import { saveWithEvidence } from '../evidence/evidenceInputs'
@@ -26,66 +27,43 @@ async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
   return preschoolWorkbook({ kindergartens, counties })
 }
 
+let firstUseSeen = false
+let inFlight = 0
+/**
+ * The handlers with `first` run before the first call of any of them, once per process (the module's
+ * first use, whichever channel or door it comes through), and the calls counted while they run
+ * (`moduleIdle`: none running).
+ */
+function onFirstUse<H extends object>(handlers: H, first: () => void): H {
+  const wrapped: Record<string, unknown> = {}
+  for (const [name, handler] of Object.entries(handlers) as [string, (...args: unknown[]) => unknown][])
+    wrapped[name] = (...args: unknown[]) => {
+      if (!firstUseSeen) {
+        firstUseSeen = true
+        first()
+      }
+      inFlight++
+      let result: unknown
+      try {
+        result = handler(...args)
+      } catch (e) {
+        inFlight--
+        throw e
+      }
+      if (result instanceof Promise) return result.finally(() => inFlight--)
+      inFlight--
+      return result
+    }
+  return wrapped as H
+}
+/** No call of the module is running (a background warm-up steps aside while one is). */
+const moduleIdle = () => inFlight === 0
+
 /** 学前教育: the kindergarten registry and yearly figures, import, indicators, dashboard data. */
 export const preschoolModule = defineModule({
   name: 'preschool',
-  handlers: (ws) => ({
-    'preschool.template': async () =>
-      fileStore(ws).stash({ fileName: '学前教育数据导入模板.xlsx', mimeType: XLSX_MIME, data: await preschoolWorkbook() }),
-    'preschool.export': async ({ year }) =>
-      fileStore(ws).stash({
-        fileName: year ? `学前教育数据-${year}年.xlsx` : '学前教育数据.xlsx',
-        mimeType: XLSX_MIME,
-        data: await exportWorkbook(ws, year),
-      }),
-    'preschool.importCheck': async ({ file, year }): Promise<PreschoolImportPreview> => {
-      const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
-      const preview = await importCheck(ws, importer, file)
-      return { ...preview, years: importer.state.years, dropped: importer.state.dropped }
-    },
-    'preschool.importCheckJob': ({ file, year }) => {
-      const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
-      return importCheckJob(ws, importer, file, {
-        kind: 'preschool.importCheckJob',
-        title: '检查学前教育数据文件',
-        finish: (preview): PreschoolImportPreview => ({ ...preview, years: importer.state.years, dropped: importer.state.dropped }),
-      })
-    },
-    'preschool.importCommit': ({ token, closeIds }) =>
-      importCommit(
-        ws,
-        preschoolImporter(() => ws.db(), { closeIds }),
-        token,
-      ),
-    'preschool.indicators': ({ year }) => service.indicatorsJson(ws, year),
-    'preschool.trace': ({ year }) => service.trace(ws, year),
-    'preschool.report': ({ year }) => service.reportView(ws, year),
-    'preschool.saveReport': ({ year, sections }) => service.saveReport(ws, year, sections),
-    'preschool.reportDocx': async ({ year }) => {
-      const { fileName, data } = await service.reportDocx(ws, year)
-      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data })
-    },
-    'preschool.population': ({ year, count, byTownship }) => service.setPopulation(ws, year, count, byTownship),
-    'preschool.view': ({ year }) => {
-      const db = ws.dbIfExists()
-      if (!db) return null
-      const y = year ?? preschoolYears(db)[0]
-      if (y === undefined) return null
-      const view = service.yearView(ws, y)
-      service.prerenderReportCharts(ws, y) // the report's charts drawn while the user looks at the dashboard
-      return view
-    },
-    'preschool.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
-    'preschool.kindergarten': ({ institutionId }) => service.kindergartenPage(ws, institutionId),
-    'preschool.kindergartens': () => listInstitutions(ws.db(), 'kindergarten'),
-    'preschool.judge': ({ year, itemKey, status, note, evidence, addFiles }) =>
-      // the files' bytes go into the database with the verdict (one transaction): backups carry them
-      saveWithEvidence(ws, addFiles, evidence, (names, added) =>
-        service.judge(ws, year, itemKey, { status, note, evidence: names }, added),
-      ),
-    'preschool.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
-    'preschool.saveVariant': (spec) => service.saveVariant(ws, spec),
-  }),
+  // the module's first use warms the 自评报告's renderer in the background (service.warmReportRenderer)
+  handlers: (ws) => onFirstUse(preschoolHandlers(ws), () => void service.warmReportRenderer(moduleIdle)),
   commands: {
     ...statisticsCommands<PreschoolImportPreview>({
       module: 'preschool',
@@ -173,3 +151,66 @@ export const preschoolModule = defineModule({
     },
   },
 })
+
+type PreschoolChannel = Extract<ChannelName, `preschool.${string}`>
+
+/** The module's channel handlers bound to a workspace. */
+function preschoolHandlers(ws: Workspace): Pick<Handlers, PreschoolChannel> {
+  return {
+    'preschool.template': async () =>
+      fileStore(ws).stash({ fileName: '学前教育数据导入模板.xlsx', mimeType: XLSX_MIME, data: await preschoolWorkbook() }),
+    'preschool.export': async ({ year }) =>
+      fileStore(ws).stash({
+        fileName: year ? `学前教育数据-${year}年.xlsx` : '学前教育数据.xlsx',
+        mimeType: XLSX_MIME,
+        data: await exportWorkbook(ws, year),
+      }),
+    'preschool.importCheck': async ({ file, year }): Promise<PreschoolImportPreview> => {
+      const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
+      const preview = await importCheck(ws, importer, file)
+      return { ...preview, years: importer.state.years, dropped: importer.state.dropped }
+    },
+    'preschool.importCheckJob': ({ file, year }) => {
+      const importer = preschoolImporter(() => ws.db(), { fallbackYear: year })
+      return importCheckJob(ws, importer, file, {
+        kind: 'preschool.importCheckJob',
+        title: '检查学前教育数据文件',
+        finish: (preview): PreschoolImportPreview => ({ ...preview, years: importer.state.years, dropped: importer.state.dropped }),
+      })
+    },
+    'preschool.importCommit': ({ token, closeIds }) =>
+      importCommit(
+        ws,
+        preschoolImporter(() => ws.db(), { closeIds }),
+        token,
+      ),
+    'preschool.indicators': ({ year }) => service.indicatorsJson(ws, year),
+    'preschool.trace': ({ year }) => service.trace(ws, year),
+    'preschool.report': ({ year }) => service.reportView(ws, year),
+    'preschool.saveReport': ({ year, sections }) => service.saveReport(ws, year, sections),
+    'preschool.reportDocx': async ({ year }) => {
+      const { fileName, data } = await service.reportDocx(ws, year)
+      return fileStore(ws).stash({ fileName, mimeType: DOCX_MIME, data })
+    },
+    'preschool.population': ({ year, count, byTownship }) => service.setPopulation(ws, year, count, byTownship),
+    'preschool.view': ({ year }) => {
+      const db = ws.dbIfExists()
+      if (!db) return null
+      const y = year ?? preschoolYears(db)[0]
+      if (y === undefined) return null
+      const view = service.yearView(ws, y)
+      service.prerenderReportCharts(ws, y) // the report's charts drawn while the user looks at the dashboard
+      return view
+    },
+    'preschool.trend': () => (ws.dbIfExists() ? service.trend(ws) : []),
+    'preschool.kindergarten': ({ institutionId }) => service.kindergartenPage(ws, institutionId),
+    'preschool.kindergartens': () => listInstitutions(ws.db(), 'kindergarten'),
+    'preschool.judge': ({ year, itemKey, status, note, evidence, addFiles }) =>
+      // the files' bytes go into the database with the verdict (one transaction): backups carry them
+      saveWithEvidence(ws, addFiles, evidence, (names, added) =>
+        service.judge(ws, year, itemKey, { status, note, evidence: names }, added),
+      ),
+    'preschool.chooseRubric': ({ year, rubricId }) => service.chooseRubric(ws, year, rubricId),
+    'preschool.saveVariant': (spec) => service.saveVariant(ws, spec),
+  }
+}

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/preschool/importFields'
 import type { KindergartenYear } from '../../../shared/preschool/types'
 import { isNoteRow, isSummaryRow, type HeaderField } from '../../../shared/statistics/headerAliases'
+import { nowIso } from '../clock'
 import { UserError } from '../errors'
 import type { ResolvedInput } from '../files/fileStore'
 import type { Importer, ImportReading } from '../imports/importSession'
@@ -26,6 +27,7 @@ import { prepared } from '../institutions/statements'
 import type { JobContext } from '../jobs/jobRunner'
 import {
   deleteKindergartenYear,
+  kindergartenIdsOfYear,
   kindergartenNamesOfYear,
   preschoolYears,
   saveCountyYear,
@@ -230,7 +232,11 @@ export async function readPreschoolWorkbook(
     for (const { f, c, factor, numeric } of plan) {
       const t = cells[c]
       if (numeric && !f.sumsInto) {
-        // the common case first: a count, area or money column
+        // the common case first: a count, area or money column (blank: not reported)
+        if (t === '') {
+          setPath(rec, f.key, null)
+          continue
+        }
         const p = parseNumber(t, f.kind, factor)
         if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
         else setPath(rec, f.key, p.value)
@@ -279,6 +285,10 @@ export async function readPreschoolWorkbook(
       } else if (f.key === 'grade') {
         grade = t.trim() || null
       } else if (NUMBER_KINDS.has(f.kind)) {
+        if (t === '') {
+          if (!f.sumsInto) setPath(rec, f.key, null)
+          continue
+        }
         const p = parseNumber(t, f.kind, factor)
         if ('error' in p) problem(f.key, `「${f.label}」${p.error}`)
         else if (f.sumsInto) {
@@ -492,7 +502,8 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
     },
     write(d, rows) {
       let n = 0
-      const registry = institutionRegistry(d, 'kindergarten') // loaded once: no look-up query per row
+      const now = nowIso() // every row written with the import's time
+      const registry = institutionRegistry(d, 'kindergarten', now) // loaded once: no look-up query per row
       for (const row of rows) {
         if (row.kind === 'county') {
           saveCountyYear(d, row.statYear, {
@@ -518,7 +529,7 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
           },
           row.statYear,
         )
-        saveKindergartenYear(d, id, row.statYear, f, row.source)
+        saveKindergartenYear(d, id, row.statYear, f, row.source, now)
         n++
       }
       const years = [...new Set(rows.map((r) => r.statYear))]
@@ -580,6 +591,8 @@ export function droppedKindergartens(
         .map((r) => (r.code ? byCode.get(r.code) : undefined) ?? byName.get(r.figures.name))
         .filter((x): x is number => x !== undefined),
     )
+    // ids first (a re-import or next year's file usually drops none); names only when some are missing
+    if (kindergartenIdsOfYear(db, compareYear).every((id) => ids.has(id))) continue
     for (const k of kindergartenNamesOfYear(db, compareYear)) {
       if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.name, statYear: year })
     }

@@ -14,9 +14,13 @@ export interface StoredKindergartenYear {
   source: string
 }
 
+const SAVE_YEAR = `INSERT INTO kindergarten_years (institution_id, stat_year, children_total, figures, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (institution_id, stat_year) DO UPDATE SET children_total = excluded.children_total, figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`
+
 /**
  * Writes one kindergarten's figures of one year (re-import of the same year updates, never duplicates),
- * inside the caller's transaction. `figures.id` is replaced by the institution id.
+ * inside the caller's transaction. `figures.id` is stored as the institution id. `now`: the change's time
+ * (an import passes its transaction's).
  */
 export function saveKindergartenYear(
   db: Database.Database,
@@ -24,13 +28,18 @@ export function saveKindergartenYear(
   statYear: number,
   figures: KindergartenYear,
   source: string,
+  now: string = nowIso(),
 ): void {
-  const data = { ...figures, id: String(institutionId) }
-  prepared(
-    db,
-    `INSERT INTO kindergarten_years (institution_id, stat_year, children_total, figures, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (institution_id, stat_year) DO UPDATE SET children_total = excluded.children_total, figures = excluded.figures, source = excluded.source, updated_at = excluded.updated_at`,
-  ).run(institutionId, statYear, figures.enrolledChildren.total, JSON.stringify(data), source, nowIso())
+  // stored with the institution id (the figures' own id put back after: no copy of every row's figures)
+  const own = figures.id
+  let json: string
+  try {
+    figures.id = String(institutionId)
+    json = JSON.stringify(figures)
+  } finally {
+    figures.id = own
+  }
+  prepared(db, SAVE_YEAR).run(institutionId, statYear, figures.enrolledChildren.total, json, source, now)
 }
 
 /** Removes one kindergarten's figures of one year (a kindergarten confirmed closed in that year). */
@@ -68,6 +77,11 @@ export function kindergartenNamesOfYear(db: Database.Database, statYear: number)
     institutionId: number
     name: string
   }[]
+}
+
+/** The ids of the kindergartens with figures in a year (nothing else read). */
+export function kindergartenIdsOfYear(db: Database.Database, statYear: number): number[] {
+  return prepared(db, 'SELECT institution_id FROM kindergarten_years WHERE stat_year = ?').pluck().all(statYear) as number[]
 }
 
 /** One kindergarten's figures of every year, oldest first. */

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { balanceWorkbook } from '../../../electron/core/balance/templateWorkbook'
 import { preschoolWorkbook } from '../../../electron/core/preschool/templateWorkbook'
 import { readWorkbookGrids, sheetGrid } from '../../../electron/core/preschool/sheetGrid'
+import { cellText } from '../../../electron/core/imports/xlsxTable'
 import { countyStageExport, fillBalanceTemplate, handMadeDeclaration, sampleCounty } from '../../helpers/balanceWorkbooks'
 import {
   countyExportWorkbook,
@@ -91,7 +92,7 @@ describe('the imports read workbooks with the parts they never use skipped, and 
 <sheetData>
 <row r="1" spans="1:8"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="4"/><c r="D1" t="s"><v>3</v></c></row>
 <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>1234.5</v></c><c r="C2" s="1"><v>45292</v></c><c r="D2" s="2"><v>45293.75</v></c><c r="E2" s="3"><v>0.30000000000000004</v></c><c r="F2" t="b"><v>1</v></c><c r="G2" t="e"><v>#N/A</v></c></row>
-<row r="3"><c r="A3" t="inlineStr"><is><t>内联 文本</t></is></c><c r="B3"><f>B2*2</f><v>2469</v></c><c r="C3" t="str"><f>A2&amp;"x"</f><v>贺兰&amp;县</v></c><c r="D3" s="1"><f>C2+1</f><v>45293</v></c><c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="F3"><f>NOW()</f></c><c r="G3" t="b"><f>TRUE()</f><v>0</v></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>内联 文本</t></is></c><c r="B3"><f>B2*2</f><v>2469</v></c><c r="C3" t="str"><f>A2&amp;"x"</f><v>贺兰&amp;县</v></c><c r="D3" s="1"><f>C2+1</f><v>45293</v></c><c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="F3"><f>NOW()</f></c><c r="G3" t="b"><f>TRUE()</f><v>0</v></c><c r="H3"><f>B4-7</f><v>0</v></c></row>
 <row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4"><v>7</v></c><c r="C4" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c></row>
 <row r="6" hidden="1"><c r="A6" s="4" t="s"><v>2</v></c><c r="H6" s="3"/></row>
 </sheetData>
@@ -114,6 +115,9 @@ describe('the imports read workbooks with the parts they never use skipped, and 
       '#N/A',
     ])
     expect(grids[0].cells[2].slice(0, 5)).toEqual(['内联 文本', '2469', '贺兰&县', '2024-01-02', '#DIV/0!'])
+    // formulas by their cached result, also a falsy one (exceljs's cell value drops a result of 0 or FALSE);
+    // a formula the file holds no result for reads as empty
+    expect(grids[0].cells[2].slice(5, 8)).toEqual(['', 'false', '0'])
     expect(grids[0].cells[3].slice(0, 3)).toEqual(['学校（机构）名称', '7', '富文本'])
     expect(grids[0].cells[4][0]).toBe('学校（机构）名称') // merged A4:A5
   })
@@ -129,5 +133,21 @@ describe('the imports read workbooks with the parts they never use skipped, and 
     const path = file(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }))
     const grids = await expectSameGrids(path)
     expect(grids[0].cells[0]).toEqual(['2024-09-01', '3.25'])
+  })
+
+  it('reads a formula by its cached result, 0 and FALSE too (the table reader of the other imports as well)', async () => {
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('表')
+    s.getCell('A1').value = 3
+    s.getCell('B1').value = { formula: 'A1-3', result: 0 }
+    s.getCell('C1').value = { formula: 'A1>5', result: false }
+    s.getCell('D1').value = { formula: 'A1*2', result: 6 }
+    s.getCell('E1').value = { formula: 'NOW()' }
+    const path = file(new Uint8Array(await wb.xlsx.writeBuffer()))
+    const grids = await expectSameGrids(path)
+    expect(grids[0].cells[0]).toEqual(['3', '0', 'false', '6', ''])
+    const read = new ExcelJS.Workbook()
+    await read.xlsx.readFile(path)
+    expect(['A1', 'B1', 'C1', 'D1', 'E1'].map((a) => cellText(read.worksheets[0].getCell(a)))).toEqual(['3', '0', 'false', '6', ''])
   })
 })
