@@ -483,8 +483,10 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
       const registry = registryNames(d)
       const knownTownships = [...new Set(registry.map((i) => i.township).filter((t): t is string => !!t))]
       const reading = await readPreschoolWorkbook(file, { fallbackYear: options.fallbackYear, knownTownships: [], ctx })
-      // An unknown 乡镇 against the stored registry is a warning only (a new 乡镇 may be real).
-      if (knownTownships.length) {
+      // An unknown 乡镇 against the stored registry is a warning only (a new 乡镇 may be real); not on the first
+      // import of kindergarten figures, when the registry knows only the 乡镇 of a few institutions (review of issue 11:
+      // every 乡镇 but one flagged after the demo county was loaded).
+      if (knownTownships.length && preschoolYears(d).length > 0) {
         const knownSet = new Set(knownTownships)
         const fresh = new Set(
           reading.rows.flatMap((r) =>
@@ -495,9 +497,14 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
       }
       state.years = reading.years
       // a single kindergarten's own workbook says nothing about the others
-      state.dropped = reading.shape === 'form' ? [] : droppedKindergartens(d, reading.rows, registry)
+      const leftOut = reading.shape === 'form' ? { dropped: [], kept: [] } : leftOutKindergartens(d, reading.rows, registry)
+      state.dropped = leftOut.dropped
       for (const k of state.dropped)
         reading.warnings.push(`「${k.name}」在 ${k.statYear} 年的文件中没有出现：是否已停办？（导入时可选择标为停办）`)
+      for (const k of leftOut.kept)
+        reading.warnings.push(
+          `本文件没有以下已有 ${k.statYear} 年数据的幼儿园，它们的数据保留不变：${k.names.slice(0, 5).join('、')}${k.names.length > 5 ? ` 等 ${k.names.length} 所` : ''}`,
+        )
       return reading
     },
     write(d, rows) {
@@ -566,36 +573,59 @@ function registryNames(db: Database.Database): RegistryName[] {
 }
 
 /**
- * Kindergartens with figures in a year the rows cover — or, when the file's year is new, in the latest
- * stored year before it — that the rows do not name (by code or name), open ones only.
+ * What a file leaves out, per year it covers: `dropped` — open kindergartens with figures in the latest stored
+ * year BEFORE it that the rows do not name (by code or name) and that have no figures of this year either: the
+ * ones to ask about (closed?); `kept` — kindergartens that already have figures of this very year and are not in
+ * the file: a file of part of the county (the 公办园 one day, the 民办园 the next) says nothing about them, so
+ * their figures stay as they are (never offered for closing: closing would drop that year's figures).
  */
 export function droppedKindergartens(
   db: Database.Database,
   rows: readonly PreschoolImportRow[],
   registry: readonly RegistryName[] = registryNames(db),
 ): DroppedKindergarten[] {
+  return leftOutKindergartens(db, rows, registry).dropped
+}
+
+/** See droppedKindergartens: the dropped ones and, per year, the names of those whose figures are kept. */
+export function leftOutKindergartens(
+  db: Database.Database,
+  rows: readonly PreschoolImportRow[],
+  registry: readonly RegistryName[] = registryNames(db),
+): { dropped: DroppedKindergarten[]; kept: { statYear: number; names: string[] }[] } {
   const stored = preschoolYears(db)
-  const out: DroppedKindergarten[] = []
+  const dropped: DroppedKindergarten[] = []
+  const kept: { statYear: number; names: string[] }[] = []
   const kgRows = rows.filter((r): r is KindergartenImportRow => r.kind === 'kindergarten')
-  if (!stored.length) return out
+  if (!stored.length) return { dropped, kept }
   // the registry as findInstitution sees it: by code, else by name
   const byCode = new Map(registry.filter((i) => i.code).map((i) => [i.code!, i.id]))
   const byName = new Map<string, number>()
   for (const i of registry) if (!byName.has(i.name) || i.code === null) byName.set(i.name, i.id)
   for (const year of [...new Set(kgRows.map((r) => r.statYear))]) {
-    const compareYear = stored.includes(year) ? year : stored.find((y) => y < year)
-    if (compareYear === undefined) continue
-    const inFile = kgRows.filter((r) => r.statYear === year)
     const ids = new Set(
-      inFile
+      kgRows
+        .filter((r) => r.statYear === year)
         .map((r) => (r.code ? byCode.get(r.code) : undefined) ?? byName.get(r.figures.name))
         .filter((x): x is number => x !== undefined),
     )
-    // ids first (a re-import or next year's file usually drops none); names only when some are missing
-    if (kindergartenIdsOfYear(db, compareYear).every((id) => ids.has(id))) continue
-    for (const k of kindergartenNamesOfYear(db, compareYear)) {
-      if (!ids.has(k.institutionId)) out.push({ institutionId: k.institutionId, name: k.name, statYear: year })
+    const thisYear = new Set(stored.includes(year) ? kindergartenIdsOfYear(db, year) : [])
+    if ([...thisYear].some((id) => !ids.has(id)))
+      kept.push({
+        statYear: year,
+        names: kindergartenNamesOfYear(db, year)
+          .filter((k) => !ids.has(k.institutionId))
+          .map((k) => k.name),
+      })
+    // stored years are newest first: the latest one before this year
+    const previous = stored.find((y) => y < year)
+    if (previous === undefined) continue
+    // ids first (next year's file usually drops none); names only when some are missing
+    if (kindergartenIdsOfYear(db, previous).every((id) => ids.has(id) || thisYear.has(id))) continue
+    for (const k of kindergartenNamesOfYear(db, previous)) {
+      if (!ids.has(k.institutionId) && !thisYear.has(k.institutionId))
+        dropped.push({ institutionId: k.institutionId, name: k.name, statYear: year })
     }
   }
-  return out
+  return { dropped, kept }
 }

@@ -112,6 +112,47 @@ describe('preschool import', () => {
     expect(page.years[0].source).toBe('a.xlsx / 幼儿园 第 2 行')
   })
 
+  it("two files of one year (公办园, then 民办园) add up: nobody is asked about closing, the first file's figures stay", async () => {
+    // review of issue 11: the second file asked whether 39 kindergartens with 2024 figures had closed, and closing
+    // them dropped 2024 to 公办园占比 0.00% (合计 4450 instead of 13619)
+    const env = setup()
+    const tpl = await template(env)
+    const all = workPlanKindergartens()
+    const pub = all.filter((k) => k.sponsor !== '民办')
+    const pri = all.filter((k) => k.sponsor === '民办')
+    await importBuffer(env, '公办.xlsx', await fillTemplate(tpl, 2024, pub, 13895))
+    const second = await env.handlers['preschool.importCheck']({ file: register(env, '民办.xlsx', await fillTemplate(tpl, 2024, pri)) })
+    expect(second.dropped).toEqual([])
+    expect(second.warnings.join('\n')).not.toContain('是否已停办')
+    expect(second.warnings.join('\n')).toContain(`本文件没有以下已有 2024 年数据的幼儿园，它们的数据保留不变：${pub[0].name}`)
+    await env.handlers['preschool.importCommit']({ token: second.token, closeIds: [] })
+    const json = await env.handlers['preschool.indicators']({ year: 2024 })
+    expect(json.indicators.find((i) => i.key === 'affordableCoverageRate')).toMatchObject({ numerator: 11302, denominator: 13619 })
+    // the next year's file without one of them still asks about it
+    const next = await env.handlers['preschool.importCheck']({
+      file: register(env, '2025.xlsx', await fillTemplate(tpl, 2025, all.slice(1))),
+    })
+    expect(next.dropped).toEqual([{ institutionId: expect.any(Number), name: all[0].name, statYear: 2025 }])
+  })
+
+  it('warns of a new 乡镇 only against kindergartens already imported, not on the first import after the demo county', async () => {
+    const env = setup()
+    await env.handlers['system.loadDemo']({})
+    const tpl = await template(env)
+    const kgs = workPlanKindergartens().slice(0, 10)
+    const first = await env.handlers['preschool.importCheck']({ file: register(env, 'a.xlsx', await fillTemplate(tpl, 2024, kgs)) })
+    expect(first.warnings.join('\n')).not.toContain('此前没有出现过')
+    await env.handlers['preschool.importCommit']({ token: first.token, closeIds: [] })
+    const next = await env.handlers['preschool.importCheck']({
+      file: register(
+        env,
+        'b.xlsx',
+        await fillTemplate(tpl, 2025, [...kgs, { ...kgs[0], code: undefined, name: '新幼儿园', township: '火星镇' }]),
+      ),
+    })
+    expect(next.warnings.join('\n')).toContain('以下乡镇（街道）此前没有出现过，请核对名称：火星镇')
+  })
+
   it('template round trip: export gives back the imported values cell for cell', async () => {
     const env = setup()
     const data = await fillTemplate(await template(env), 2024, workPlanKindergartens().slice(0, 8), 500)
