@@ -8,6 +8,7 @@ import type { Rubric } from '../rubrics/rubricSchema'
 import { ceilRational, compareRational, mulRational, ratio, rationalOf, subRational } from '../statistics/decimal'
 import { careStaffOf, classesOf, countedKindergartens, ownershipOf, scheduleOf, staffTotalOf, type PreschoolSettings } from './indicators'
 import type { KindergartenYear } from './types'
+import { compareNames } from '../institutions/names'
 
 export interface CoverageGap {
   /** the target as a fraction (0.8) */
@@ -78,7 +79,7 @@ export function conversionPlan(
   const before = counted.filter(covered).reduce((a, k) => a + k.enrolledChildren.total, 0)
   const candidates = counted
     .filter((k) => !covered(k) && k.enrolledChildren.total > 0)
-    .sort((a, b) => b.enrolledChildren.total - a.enrolledChildren.total || a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => b.enrolledChildren.total - a.enrolledChildren.total || compareNames(a.name, b.name))
   const need = total === 0 ? 0 : coverageGap(before, total, target).transfer
   const converted: ConversionPlan['converted'] = []
   let added = 0

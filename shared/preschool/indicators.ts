@@ -11,6 +11,7 @@ import { resolveThreshold } from '../rubrics/evaluate'
 import { booleanSetting, listSetting, mapSetting } from '../rubrics/rubric'
 import type { Rubric } from '../rubrics/rubricSchema'
 import type { CountyPreschoolYear, KindergartenYear, Ownership, Schedule } from './types'
+import { compareNames } from '../institutions/names'
 
 /** The rubric settings the preschool formulas read (see the rubric's `settings`). */
 export interface PreschoolSettings {
@@ -347,7 +348,7 @@ export function satisfactionRate(county: CountyPreschoolYear): ComputedValue {
 export function oversizedKindergartens(kgs: readonly KindergartenYear[], settings: PreschoolSettings): KindergartenYear[] {
   return countedKindergartens(kgs, settings)
     .filter((k) => k.enrolledChildren.total > settings.maxChildren)
-    .sort((a, b) => b.enrolledChildren.total - a.enrolledChildren.total || a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => b.enrolledChildren.total - a.enrolledChildren.total || compareNames(a.name, b.name))
 }
 
 /** Formula keys of the county-level items, as the rubric names them. */

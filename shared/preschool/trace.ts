@@ -6,6 +6,7 @@
  */
 import { countedKindergartens, ownershipOf, type PreschoolSettings } from './indicators'
 import type { KindergartenYear } from './types'
+import { compareNames } from '../institutions/names'
 
 export const OWNERSHIP_LABELS = { public: '公办园', subsidisedPrivate: '普惠性民办园', private: '民办园（非普惠）' } as const
 
@@ -52,5 +53,5 @@ export function traceLines(kgs: readonly { figures: KindergartenYear; source: st
         source,
       }
     })
-    .sort((a, b) => b.enrolledChildren - a.enrolledChildren || a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => b.enrolledChildren - a.enrolledChildren || compareNames(a.name, b.name))
 }

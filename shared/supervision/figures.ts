@@ -12,6 +12,7 @@ import type {
   Visit,
   Zone,
 } from './types'
+import { compareNames } from '../institutions/names'
 
 /**
  * Periods and the figures of a month or a term (what the 督导通报 and the month board print), pure:
@@ -194,7 +195,7 @@ export function periodFigures(input: FiguresInput): PeriodFigures {
       row.institutionsVisited += z.institutionIds.filter((id) => own.some((v) => v.institutionId === id)).length
       return acc
     }, [])
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => compareNames(a.name, b.name))
 
   return {
     period,

@@ -21,6 +21,7 @@ import { cvCharts } from './reportCharts'
 import { getInstitution, listInstitutions } from '../institutions/institutionRepository'
 import type { Workspace } from '../workspace'
 import * as repo from './balanceRepository'
+import { compareNames } from '../../../shared/institutions/names'
 
 let bundled: Rubric | null = null
 /** The bundled 优质均衡 rubric (seeds/rubrics/balanced-development-2017.json), parsed and checked once. */
@@ -115,7 +116,7 @@ export function schoolsOfYear(
     school.resources = r.resources
     if (r.source) sources[school.id].push(`全校共用资源：${r.source}`)
   }
-  const schools = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+  const schools = [...byId.values()].sort((a, b) => compareNames(a.name, b.name))
   return { schools, sources }
 }
 

@@ -12,6 +12,7 @@ import { balanceImporter } from './balanceImporter'
 import { balanceYears, countyBalanceYear, schoolYears, stageYears } from './balanceRepository'
 import * as service from './balanceService'
 import { balanceWorkbook } from './templateWorkbook'
+import { compareNames } from '../../../shared/institutions/names'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -26,9 +27,7 @@ async function exportWorkbook(ws: Workspace, year?: number): Promise<Buffer> {
     const seen = new Set<number>()
     return stageYears(db, y)
       .map((s) => ({ s, inst: getInstitution(db, s.institutionId) }))
-      .sort(
-        (a, b) => (a.inst?.name ?? '').localeCompare(b.inst?.name ?? '', 'zh-CN') || order[a.s.figures.stage] - order[b.s.figures.stage],
-      )
+      .sort((a, b) => compareNames(a.inst?.name ?? '', b.inst?.name ?? '') || order[a.s.figures.stage] - order[b.s.figures.stage])
       .map(({ s, inst }) => {
         const first = !seen.has(s.institutionId)
         seen.add(s.institutionId)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Institution, InstitutionKind } from '../../../shared/institutions/types'
 import { nowIso } from '../clock'
+import { compareNames } from '../../../shared/institutions/names'
 
 const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 /** A statement prepared once per connection: an import looks up and writes thousands of institutions. */
@@ -49,7 +50,8 @@ export function listInstitutions(db: Database.Database, kind?: InstitutionKind):
       ? db.prepare('SELECT * FROM institutions WHERE kind = ? ORDER BY name').all(kind)
       : db.prepare('SELECT * FROM institutions ORDER BY kind, name').all()
   ) as InstitutionRow[]
-  return rows.map(toInstitution)
+  // names in the one name order (第2 before 第10), kinds kept together
+  return rows.map(toInstitution).sort((a, b) => (kind ? 0 : a.kind.localeCompare(b.kind)) || compareNames(a.name, b.name))
 }
 
 /** One institution by id, or null. */

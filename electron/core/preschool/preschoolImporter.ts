@@ -496,6 +496,10 @@ export function preschoolImporter(db: () => Database.Database, options: { fallba
         if (fresh.size) reading.warnings.push(`以下乡镇（街道）此前没有出现过，请核对名称：${[...fresh].join('、')}`)
       }
       state.years = reading.years
+      // A year chosen for the import is for sheets that state none: one that states its own wins, and says so.
+      const chosen = options.fallbackYear
+      if (chosen !== undefined && reading.years.length > 0 && !reading.years.includes(chosen))
+        reading.warnings.push(`文件中写明的统计年度为 ${reading.years.join('、')} 年，与选择的 ${chosen} 年不同：按文件中的年度导入`)
       // a single kindergarten's own workbook says nothing about the others
       const leftOut = reading.shape === 'form' ? { dropped: [], kept: [] } : leftOutKindergartens(d, reading.rows, registry)
       state.dropped = leftOut.dropped

@@ -4,6 +4,7 @@ import type { Judgement } from '../../../shared/rubrics/evaluate'
 import { nowIso } from '../clock'
 import { EMPTY_SECTIONS, type ReportSections } from '../../../shared/preschool/report'
 import { prepared } from '../institutions/statements'
+import { compareNames } from '../../../shared/institutions/names'
 
 /** A kindergarten's stored year: the figures as imported plus where they came from (file, sheet, row). */
 export interface StoredKindergartenYear {
@@ -47,8 +48,6 @@ export function deleteKindergartenYear(db: Database.Database, institutionId: num
   prepared(db, 'DELETE FROM kindergarten_years WHERE institution_id = ? AND stat_year = ?').run(institutionId, statYear)
 }
 
-const COLLATOR = new Intl.Collator('zh-CN')
-
 interface YearRow {
   institution_id: number
   stat_year: number
@@ -65,7 +64,7 @@ const toStored = (r: YearRow): StoredKindergartenYear => {
 /** The kindergartens' figures of one year, by name. */
 export function kindergartenYears(db: Database.Database, statYear: number): StoredKindergartenYear[] {
   const rows = prepared(db, 'SELECT * FROM kindergarten_years WHERE stat_year = ?').all(statYear) as YearRow[]
-  return rows.map(toStored).sort((a, b) => COLLATOR.compare(a.figures.name, b.figures.name))
+  return rows.map(toStored).sort((a, b) => compareNames(a.figures.name, b.figures.name))
 }
 
 /** Which kindergartens have figures in a year (id and registry name), without reading the figures. */

@@ -51,6 +51,7 @@ import {
   type ReadAttachment,
 } from './attachments'
 import * as repo from './supervisionRepository'
+import { compareNames } from '../../../shared/institutions/names'
 
 /**
  * 责任督学挂牌督导 services: settings, 督导事项, 督学, 责任区, 年度计划, visits and the 问题台账. Every
@@ -479,13 +480,12 @@ export function ledger(ws: Workspace, q: In<typeof ledgerQuery>, today = localIs
       [r.code, r.description, instNames.get(r.institutionId) ?? '', r.responsibleUnit, r.measures].some((t) => t.includes(s)),
     )
   }
-  const collator = new Intl.Collator('zh-CN')
   const plain = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
   const compare: Record<typeof q.sort, (a: LedgerEntry, b: LedgerEntry) => number> = {
     code: (a, b) => plain(a.code, b.code),
     foundDate: (a, b) => plain(a.foundDate, b.foundDate),
     deadline: (a, b) => plain(a.deadline ?? '9999', b.deadline ?? '9999'),
-    institution: (a, b) => collator.compare(instNames.get(a.institutionId) ?? '', instNames.get(b.institutionId) ?? ''),
+    institution: (a, b) => compareNames(instNames.get(a.institutionId) ?? '', instNames.get(b.institutionId) ?? ''),
     status: (a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0),
     level: (a, b) => (LEVEL_ORDER.get(a.level) ?? 0) - (LEVEL_ORDER.get(b.level) ?? 0),
   }

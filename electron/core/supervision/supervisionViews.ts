@@ -16,6 +16,7 @@ import { getInstitution, listInstitutions } from '../institutions/institutionRep
 import type { Workspace } from '../workspace'
 import * as repo from './supervisionRepository'
 import { ledgerRows, visits as visitRows } from './supervisionService'
+import { compareNames } from '../../../shared/institutions/names'
 
 /**
  * The read-only views of the module: period figures (for the 通报), the month board, the institution
@@ -73,7 +74,7 @@ export function monthBoard(ws: Workspace, month: string, today = localIsoDate())
   })
   const rows: BoardInstitution[] = []
   for (const z of repo.listZones(db, year)) for (const id of z.institutionIds) rows.push(row(id, z.name, z.inspectorId))
-  rows.sort((a, b) => a.zoneName.localeCompare(b.zoneName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
+  rows.sort((a, b) => compareNames(a.zoneName, b.zoneName) || compareNames(a.name, b.name))
   const seen = new Set(rows.map((r) => r.institutionId))
   for (const v of monthVisits) {
     if (seen.has(v.institutionId)) continue
@@ -159,7 +160,7 @@ export function inspectorSummary(ws: Workspace, inspectorId: number, year = Numb
           lastVisit: own.reduce((d, v) => (v.date > d ? v.date : d), ''),
         }
       })
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      .sort((a, b) => compareNames(a.name, b.name)),
     visits,
     visitsDone: visits.length,
     visitsRequired: perInstitution * instIds.length,
@@ -213,7 +214,7 @@ export function charts(ws: Workspace, year: number, today = localIsoDate()): Sup
     rectificationTrend: trend,
     overdueByInstitution: [...overdue]
       .map(([institutionId, count]) => ({ institutionId, name: names.get(institutionId) ?? '', count }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN')),
+      .sort((a, b) => b.count - a.count || compareNames(a.name, b.name)),
   }
 }
 

@@ -50,6 +50,9 @@ describe('preschool on the command line', () => {
 
     const filled = join(env.dir, '贺兰县2024.xlsx')
     writeFileSync(filled, await fillTemplate(readFileSync(tpl), 2024, workPlanKindergartens()))
+    // --year for a file that states its own year: the file's wins, and the check says so (review of issue 11)
+    const mismatch = await cli(['preschool', 'import', filled, '--year', '2023', '--check', '--data-dir', data])
+    expect(mismatch.out).toContain('文件中写明的统计年度为 2024 年，与选择的 2023 年不同：按文件中的年度导入')
     const imp = await cli(['preschool', 'import', filled, '--data-dir', data])
     expect(imp.err).toBe('')
     expect(imp.out).toContain('已导入 60 行')

@@ -4,6 +4,7 @@ import type { Institution } from '../../../../shared/institutions/types'
 import type { Inspector, SupervisionItem, SupervisionSettings, Zone } from '../../../../shared/supervision/types'
 import { todayLocal } from '../../../../shared/supervision/overdue'
 import { call } from '../../api/client'
+import { compareNames } from '../../../../shared/institutions/names'
 
 /** An institution as the pickers offer it: registry id, name, and the year's 责任区 and 责任督学 when assigned. */
 export interface InstitutionOption {
@@ -54,7 +55,7 @@ export function useReference() {
     for (const z of zones.value)
       z.institutionIds.forEach((id, k) => out.push({ id, name: z.institutionNames[k] ?? '', zoneName: z.name, inspectorId: z.inspectorId }))
     for (const g of gaps.value) out.push({ id: g.id, name: g.name, zoneName: '', inspectorId: null })
-    return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    return out.sort((a, b) => compareNames(a.name, b.name))
   })
   const itemTitle = (key: string | null) => (key === null ? '未归类' : (items.value.find((i) => i.key === key)?.title ?? key))
   const inspectorName = (id: number | null) => inspectors.value.find((i) => i.id === id)?.name ?? ''
