@@ -36,7 +36,7 @@ describe('学前教育 in the browser', () => {
     const chooser = page.waitForEvent('filechooser')
     await page.locator('[data-test=import-choose]').first().click()
     await (await chooser).setFiles(filled)
-    await page.locator('[data-test=import-summary]').filter({ hasText: '读取 60 行，全部可以导入' }).waitFor()
+    await page.locator('[data-test=import-summary]').filter({ hasText: '读取 61 行，全部可以导入' }).waitFor()
     await app.screenshot('60-preschool-import-preview')
     await page.locator('[data-test=import-commit]').click()
     await page.locator('[data-test=import-done]').waitFor()

@@ -141,8 +141,10 @@ export async function readPreschoolWorkbook(
     )
   const sheet = main.g
   const header = main.h
-  for (const c of candidates)
-    if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
+  // Other sheets that look like data are named as left out — not the 基层表 sheets a school's own workbook was read from.
+  if (!form)
+    for (const c of candidates)
+      if (c !== main && c.h && c.h.score >= 3) warnings.push(`工作表「${c.g.name}」未导入（已按表头选用「${sheet.name}」）`)
 
   const locateForm0 = (p: ImportProblem): ImportProblem => {
     const cell = form && p.column ? form.locate(p.column) : null
@@ -366,7 +368,9 @@ export async function readPreschoolWorkbook(
       await new Promise((next) => setImmediate(next)) // as a job: let progress events and other requests through
     }
   }
+  // the 全县 sheet's rows are rows read too: 读取 61 行 / 确认导入 61 行 / 已导入 61 行 for 60 kindergartens and the county
   rows.push(...countyRows)
+  rowsRead += countyRows.length
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS
     problems.splice(MAX_PROBLEMS, more, {

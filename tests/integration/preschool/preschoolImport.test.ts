@@ -63,8 +63,10 @@ describe('preschool import', () => {
     const data = await fillTemplate(await template(env), 2024, workPlanKindergartens(), 13895)
     const { preview, result } = await importBuffer(env, '贺兰县幼儿园2024.xlsx', data)
     expect(preview.years).toEqual([2024])
-    expect(preview.rowsRead).toBe(60)
-    expect(result.rowsWritten).toBe(61) // 60 kindergartens + the county row
+    // 60 kindergartens + the county row, read, accepted and written alike (review of issue 11: 「读取 60 行，可导入 61 行」)
+    expect(preview.rowsRead).toBe(61)
+    expect(preview.rowsAccepted).toBe(61)
+    expect(result.rowsWritten).toBe(61)
     const json = await env.handlers['preschool.indicators']({ year: 2024 })
     const by = Object.fromEntries(json.indicators.map((i) => [i.key, i]))
     expect(by.affordableCoverageRate).toMatchObject({ numerator: 11302, denominator: 13619, display: '82.99%', status: 'met' })
@@ -357,6 +359,8 @@ describe('preschool import: a kindergarten’s own statistics workbook (shape A)
     expect(preview.rowsRead).toBe(1)
     expect(preview.dropped).toEqual([])
     expect(preview.warnings[0]).toContain('按单个幼儿园的统计报表（基层表）读取')
+    // the sheets it was read from are not also said to be left out (review of issue 11)
+    expect(preview.warnings.join('\n')).not.toContain('未导入')
     const view = (await env.handlers['preschool.view']({ year: 2024 }))!
     expect(view.kindergartens).toHaveLength(1)
     const f = view.kindergartens[0].figures
