@@ -211,6 +211,14 @@ export type PrintBlock =
   /** A first line of a 信函格式 body: 份号 / 密级 / 紧急程度 (`head`) flush left and the 发文字号 flush right. */
   | { kind: 'letterLine'; head: { role: PrintTextRole; runs: BlockRun[] } | null; docNumber: string }
 
+/** The block kinds only a 公文's 版头 has (composeHead.ts): the 公文 typesetter and writer place them, nothing else. */
+export const HEAD_BLOCK_KINDS = ['spacer', 'masthead', 'docNumberLines', 'letterhead', 'letterLine'] as const
+
+/** Is `b` a 版头 block (HEAD_BLOCK_KINDS)? */
+export function isHeadBlock(b: PrintBlock): b is Extract<PrintBlock, { kind: (typeof HEAD_BLOCK_KINDS)[number] }> {
+  return (HEAD_BLOCK_KINDS as readonly string[]).includes(b.kind)
+}
+
 /** Base64 → bytes, without Node's Buffer (the renderer uses this module too). */
 export function base64Bytes(data: string): Uint8Array {
   const bin = atob(data)

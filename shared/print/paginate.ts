@@ -29,7 +29,7 @@ import {
   type LayoutProfile,
 } from '../documents/layout'
 import { EM_ASCENT, EXACT_LINE_BASELINE } from '../documents/typeMetrics'
-import { ruleGeometry, type ImageSpec, type PrintBlock, type RuleGeometry, type TableSpec } from './blocks'
+import { isHeadBlock, ruleGeometry, type ImageSpec, type PrintBlock, type RuleGeometry, type TableSpec } from './blocks'
 import { ROLE_TABLE, roleSizePt } from './roles'
 import { CELL_PADDING_TWIPS, cellLines, columnTwips, imageLine, rowLineCount, TABLE_BORDER_EIGHTHS } from './table'
 import { pageNumberFurniture, pageNumberSide, pageNumberText, showsPageNumber, type PageNumberFurniture } from './pageNumbers'
@@ -729,12 +729,8 @@ export function paginateBlocks(blocks: PrintBlock[], layout: LayoutProfile): Pre
         break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
-      case 'spacer':
-      case 'masthead':
-      case 'docNumberLines':
-      case 'letterhead':
-      case 'letterLine':
-        throw new RangeError('版头只用于公文（由公文排版处理）')
+      default:
+        if (isHeadBlock(b)) throw new RangeError('版头只用于公文（由公文排版处理）')
     }
   }
   return t.finish(pageNumbers)

@@ -9,7 +9,7 @@
 import { AlignmentType, Document, DocumentGridType, Packer, Paragraph, TabStopType, TextRun, type Table } from 'docx'
 import { finishPackage } from './fontTable'
 import { GBT9704_LAYOUT, runMetrics, typeAreaWidthTwips, type LayoutProfile } from '../../../../shared/documents/layout'
-import { ruleGeometry, type PrintBlock } from '../../../../shared/print/blocks'
+import { isHeadBlock, ruleGeometry, type PrintBlock } from '../../../../shared/print/blocks'
 import { charTwips } from '../../../../shared/print/measure'
 import { pageNumberFurniture, type PageNumberFurniture } from '../../../../shared/print/pageNumbers'
 import { signatureAfter } from '../../../../shared/print/paginate'
@@ -206,13 +206,9 @@ export function serializeBlocks(blocks: PrintBlock[], layout: LayoutProfile, mod
         break
       case 'floatingImprint':
         throw new RangeError('版记只用于公文（由公文排版处理）')
-      case 'spacer':
-      case 'masthead':
-      case 'docNumberLines':
-      case 'letterhead':
-      case 'letterLine':
+      default:
         // The 公文 writer (officialDocument.ts) writes its 版头 with masthead.ts headBlock.
-        throw new RangeError('版头只用于公文（由公文排版处理）')
+        if (isHeadBlock(b)) throw new RangeError('版头只用于公文（由公文排版处理）')
     }
   }
   return out
