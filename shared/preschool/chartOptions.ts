@@ -1,6 +1,14 @@
 import type { PreschoolTrendPoint, PreschoolYearView } from './dashboard'
 
 /**
+ * A tooltip's value in percent; 无数据 for a year or 乡镇 without the figure (ECharts hands null, undefined or '-'
+ * for a gap: it printed 「undefined%」).
+ */
+export function percentOrNoData(v: unknown): string {
+  return typeof v === 'number' && Number.isFinite(v) ? `${v}%` : '无数据'
+}
+
+/**
  * ECharts options of the 学前教育 charts, as plain data (no ECharts import here): the dashboard draws
  * them in the browser, the report renders them without a browser (ECharts SSR → SVG → PNG).
  */
@@ -27,7 +35,7 @@ export function headlineOption(view: Pick<PreschoolYearView, 'evaluation'>, opti
   const names = items.map((i) => i.name)
   return {
     grid: { left: 150, right: 60, top: 10, bottom: 30 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: percentOrNoData },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: names, inverse: true },
     series: [
@@ -67,7 +75,7 @@ export function trendOption(points: PreschoolTrendPoint[], view: PreschoolYearVi
   return {
     grid: { left: 50, right: 30, top: 40, bottom: 30 },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '无数据' : `${v}%`) },
+    tooltip: { trigger: 'axis', valueFormatter: percentOrNoData },
     xAxis: { type: 'category', data: points.map((p) => `${p.year}年`) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: series.map((s, i) => ({
@@ -98,7 +106,7 @@ export function townshipOption(view: Pick<PreschoolYearView, 'evaluation'>) {
   return {
     grid: { left: 50, right: 48, top: 40, bottom: 50 },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null ? '无数据' : `${v}%`) },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: percentOrNoData },
     xAxis: { type: 'category', data: rows.map((r) => r.group), axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [

@@ -144,7 +144,7 @@ export const preschoolModule = defineModule({
         if (year === undefined) throw new CliError('请用 --year 指定统计年度')
         const count = Number(values.count)
         if (typeof values.count !== 'string' || !/^\d{1,8}$/.test(values.count) || !Number.isInteger(count))
-          throw new CliError('请用 --count 给出人数（非负整数）')
+          throw new CliError('请用 --count 给出人数（正整数）')
         const r = await call('preschool.population', { year, count })
         return { data: r, text: `已设置 ${year} 年 3–5周岁常住人口：${count} 人` }
       },

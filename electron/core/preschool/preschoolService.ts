@@ -317,6 +317,8 @@ export async function reportView(
   const office = readOffice(db)
   const county = office?.county ?? ''
   const { evaluation } = evaluateYear(ws, year)
+  // an ordinary empty year, said as such (the composer refuses it too), not an internal failure
+  if (evaluation.counts.kindergartens === 0) throw new UserError(`${year} 年没有学前教育数据：请先导入该年度的幼儿园数据`, 'year')
   const sections = repo.reportSections(db, year)
   const blocks = composePreschoolReport({
     county,

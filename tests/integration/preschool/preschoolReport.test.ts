@@ -139,3 +139,21 @@ describe('自评报告', () => {
     rmSync(outDir, { recursive: true, force: true })
   })
 })
+
+describe('the 自评报告 of a year without data', () => {
+  it('is refused with a plain message through the doors, not as an internal failure written to the log', async () => {
+    const { dispatch } = await import('../../../electron/core/dispatch')
+    const dir = mkdtempSync(join(tmpdir(), 'dudao-empty-year-'))
+    const ws = new Workspace(dir)
+    try {
+      const handlers = createHandlers(ws)
+      for (const channel of ['preschool.report', 'preschool.reportDocx'] as const) {
+        const r = await dispatch(handlers, channel, { year: 2019 })
+        expect(r).toEqual({ ok: false, error: expect.objectContaining({ message: '2019 年没有学前教育数据：请先导入该年度的幼儿园数据' }) })
+      }
+    } finally {
+      ws.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -15,6 +15,16 @@ describe('the one name order', () => {
       '贺兰县第19幼儿园',
       '贺兰县第20幼儿园',
     ])
+    // Chinese numerals too (re-review of issue 11: 「贺兰县第二幼儿园、贺兰县第一幼儿园」)
+    const cn = ['贺兰县第十一幼儿园', '贺兰县第二幼儿园', '贺兰县第一幼儿园', '贺兰县第十幼儿园', '贺兰县第二十幼儿园']
+    expect([...cn].sort(compareNames)).toEqual([
+      '贺兰县第一幼儿园',
+      '贺兰县第二幼儿园',
+      '贺兰县第十幼儿园',
+      '贺兰县第十一幼儿园',
+      '贺兰县第二十幼儿园',
+    ])
+    expect(['三中', '一中', '十二中', '二中'].sort(compareNames)).toEqual(['一中', '二中', '三中', '十二中'])
     // Chinese order otherwise (拼音): 安 before 贺
     expect(['贺兰县幼儿园', '安宁幼儿园'].sort(compareNames)).toEqual(['安宁幼儿园', '贺兰县幼儿园'])
   })

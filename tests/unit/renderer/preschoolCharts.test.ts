@@ -5,7 +5,7 @@ import { evaluatePreschool } from '../../../shared/preschool/evaluatePreschool'
 import type { KindergartenYear } from '../../../shared/preschool/types'
 import { parseRubric } from '../../../shared/rubrics/rubric'
 import type { Rubric } from '../../../shared/rubrics/rubricSchema'
-import { headlineOption, townshipOption, trendOption } from '../../../shared/preschool/chartOptions'
+import { headlineOption, percentOrNoData, townshipOption, trendOption } from '../../../shared/preschool/chartOptions'
 
 const parsed = parseRubric(preschoolJson)
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
@@ -36,6 +36,14 @@ function view(agePopulation: number | null): PreschoolYearView {
 }
 
 describe('学前教育 chart options', () => {
+  it('tooltips say 无数据 for a year without the figure (was 「学前三年毛入园率 undefined%」)', () => {
+    for (const gap of [undefined, null, '-', Number.NaN]) expect(percentOrNoData(gap)).toBe('无数据')
+    expect(percentOrNoData(98.01)).toBe('98.01%')
+    expect(percentOrNoData(0)).toBe('0%')
+    const trend = trendOption([], null) as unknown as { tooltip: { valueFormatter: (v: unknown) => string } }
+    expect(trend.tooltip.valueFormatter(undefined)).toBe('无数据')
+  })
+
   it('bullet chart: values and standards in percent, 无数据 drawn as an empty grey bar', () => {
     const o = headlineOption(view(null))
     expect(o.yAxis.data).toEqual(['学前三年毛入园率', '普惠性幼儿园覆盖率', '公办园在园幼儿占比'])
