@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dispatch } from '../../../electron/core/dispatch'
 import { fileStore } from '../../../electron/core/files/fileStore'
 import { exportedFile } from '../../helpers/exported'
+import { doorCalls } from '../../helpers/officeFixture'
 import { tempWorkspace } from '../../helpers/tempWorkspace'
 
 const envs: ReturnType<typeof tempWorkspace>[] = []
@@ -14,17 +14,7 @@ afterEach(() => envs.splice(0).forEach((e) => e.dispose()))
 async function setup() {
   const env = tempWorkspace()
   envs.push(env)
-  const call = async (channel: string, payload: unknown) => {
-    const r = await dispatch(env.handlers, channel, payload)
-    if (!r.ok) throw new Error(r.error.message)
-    return r.data as any
-  }
-  const fail = async (channel: string, payload: unknown) => {
-    const r = await dispatch(env.handlers, channel, payload)
-    if (r.ok) throw new Error(`expected ${channel} to fail`)
-    return r.error.message
-  }
-  return { env, call, fail }
+  return { env, ...doorCalls(env) }
 }
 
 describe('evidence.download: a judged item’s stored 佐证材料 comes back as uploaded', () => {
